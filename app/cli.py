@@ -1,0 +1,200 @@
+"""The ``jiaokan`` command: ``jiaokan collate`` headless, otherwise the window.
+
+Every failure a user can cause (a bad path, an undecodable file, an unknown
+rule) ends as one line on stderr and exit status 2, never a traceback: the
+command is meant for scripts as much as for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import __version__
+from app.collate import Collation, collate
+from app.loading import LoadedText, LoadError, load_text
+from app.normalize import ALL_RULES, UnknownRuleError, parse_rules
+
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A user error reported as one line and exit status 2."""
+
+
+def witness_ids(paths: Sequence[str]) -> list[str]:
+    """File stems, made unique by a numeric suffix where two files share a stem."""
+    ids: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        stem = Path(path).stem or "witness"
+        candidate, n = stem, 2
+        while candidate in seen or candidate == "check":
+            candidate = f"{stem}-{n}"
+            n += 1
+        seen.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+class _ArgumentError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Raises instead of exiting, so a usage error is one line like every other."""
+
+    def error(self, message: str) -> Any:
+        raise _ArgumentError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jiaokan",
+        description="Collate a Chinese source text against its variants.",
+    )
+    parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    col = sub.add_parser(
+        "collate",
+        help="align variants to a source and list every divergence",
+        description="Align each VARIANT to SOURCE and list the divergences (loci).",
+    )
+    col.add_argument("source", metavar="SOURCE")
+    col.add_argument("variants", metavar="VARIANT", nargs="+")
+    col.add_argument("--encoding", help="force this encoding for every file (default: detect)")
+    col.add_argument(
+        "--rules",
+        default=",".join(ALL_RULES),
+        help=f"differences to ignore: a comma list of {','.join(ALL_RULES)}, or none "
+        "(default: all)",
+    )
+    col.add_argument("--json", action="store_true", help="print one JSON document")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in ("collate", "-h", "--help", "--version"):
+        return _open_window(args_list)
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+        if args.command != "collate":
+            parser.print_help()
+            return 0
+        return _collate(args, sys.stdout)
+    except _ArgumentError as exc:
+        return _fail(f"{exc} (see jiaokan collate --help)")
+    except (CommandError, LoadError, UnknownRuleError) as exc:
+        return _fail(str(exc))
+
+
+def _fail(message: str) -> int:
+    line = " ".join(message.split())
+    print(f"jiaokan: error: {line}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _open_window(argv: list[str]) -> int:
+    """Hand over to the Qt application, imported only here so the engine stays headless."""
+    from importlib import import_module
+
+    gui = import_module("ui.main")
+    status: int = gui.main(argv)
+    return status
+
+
+def _collate(args: argparse.Namespace, out: TextIO) -> int:
+    rules = parse_rules(args.rules)
+    source = load_text(args.source, args.encoding)
+    variants = [load_text(p, args.encoding) for p in args.variants]
+    ids = witness_ids(args.variants)
+    result = collate(source.text, list(zip(ids, (v.text for v in variants), strict=True)), rules)
+    if args.json:
+        json.dump(to_json(result, source, variants, ids), out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        write_table(result, source, variants, ids, out)
+    return 0
+
+
+def to_json(
+    result: Collation, source: LoadedText, variants: Sequence[LoadedText], ids: Sequence[str]
+) -> dict[str, Any]:
+    """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
+    return {
+        "source": {
+            "path": source.path,
+            "encoding": source.encoding,
+            "chars": len(source.text),
+            "sha256": source.sha256,
+        },
+        "witnesses": [
+            {
+                "id": wid,
+                "path": v.path,
+                "encoding": v.encoding,
+                "chars": len(v.text),
+                "sha256": v.sha256,
+                "divergences": result.count(wid),
+            }
+            for wid, v in zip(ids, variants, strict=True)
+        ],
+        "rules": list(result.rules),
+        "divergences": [locus.to_json() for locus in result.loci],
+    }
+
+
+def _display(text: str, limit: int = 24) -> str:
+    """A reading as one short table cell: line breaks visible, long text cut."""
+    shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown or "∅"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def write_table(
+    result: Collation,
+    source: LoadedText,
+    variants: Sequence[LoadedText],
+    ids: Sequence[str],
+    out: TextIO,
+) -> None:
+    """The human-readable listing: one line per locus, readings side by side."""
+    out.write(f"source  {source.path}  ({source.encoding}, {len(source.text)} chars)\n")
+    for wid, v in zip(ids, variants, strict=True):
+        out.write(
+            f"{wid:<7} {v.path}  ({v.encoding}, {len(v.text)} chars, "
+            f"{result.count(wid)} divergences)\n"
+        )
+    out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
+    header = ["#", "offset", "kind", "source", *ids]
+    rows = [
+        [
+            str(n),
+            f"{locus.start}-{locus.end}" if locus.end > locus.start else f"{locus.start}^",
+            locus.kind,
+            _display(locus.source_text),
+            *(_display(locus.readings[w]) if w in locus.readings else "=" for w in ids),
+        ]
+        for n, locus in enumerate(result.loci, 1)
+    ]
+    widths = [max(_width(row[k]) for row in [header, *rows]) for k in range(len(header))]
+    for row in [header, *rows]:
+        out.write("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+        out.write("\n")
+    out.write(f"\n{len(result.loci)} loci\n")

@@ -1,0 +1,1 @@
+"""Jiaokan: the Qt application on top of the engine in app/."""
