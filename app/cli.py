@@ -1,4 +1,7 @@
-"""The ``jiaokan`` command: ``jiaokan collate`` headless, otherwise the window.
+"""The headless ``jiaokan`` subcommands (``jiaokan collate``).
+
+``jiaokan`` itself starts in ``ui.launch``, which hands these subcommands
+here before anything imports Qt; ``python -m app`` reaches them directly.
 
 Every failure a user can cause (a bad path, an undecodable file, an unknown
 rule) ends as one line on stderr and exit status 2, never a traceback: the
@@ -21,6 +24,8 @@ from app.loading import LoadedText, LoadError, load_text
 from app.normalize import ALL_RULES, UnknownRuleError, parse_rules
 
 EXIT_USAGE = 2
+COMMANDS = ("collate",)
+"""Subcommands that run headless; any other arguments open the window."""
 
 
 class CommandError(Exception):
@@ -56,7 +61,8 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="jiaokan",
-        description="Collate a Chinese source text against its variants.",
+        description="Collate a Chinese source text against its variants. "
+        "Without a subcommand, jiaokan [SOURCE VARIANT...] opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -80,14 +86,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in ("collate", "-h", "--help", "--version"):
-        return _open_window(args_list)
     parser = _parser()
     try:
         args = parser.parse_args(args_list)
         if args.command != "collate":
-            parser.print_help()
-            return 0
+            parser.print_usage(sys.stderr)
+            return EXIT_USAGE
         return _collate(args, sys.stdout)
     except _ArgumentError as exc:
         return _fail(f"{exc} (see jiaokan collate --help)")
@@ -99,15 +103,6 @@ def _fail(message: str) -> int:
     line = " ".join(message.split())
     print(f"jiaokan: error: {line}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def _open_window(argv: list[str]) -> int:
-    """Hand over to the Qt application, imported only here so the engine stays headless."""
-    from importlib import import_module
-
-    gui = import_module("ui.main")
-    status: int = gui.main(argv)
-    return status
 
 
 def _collate(args: argparse.Namespace, out: TextIO) -> int:

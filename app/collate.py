@@ -28,6 +28,8 @@ ProgressCallback = Callable[[float], None]
 
 _SWAP_MAX = 8
 """Longest part (each side) of a swap reported as a transposition: a word, not a clause."""
+_SWAP_MIDDLE = 2
+"""Longest unchanged middle between two swapped parts (耐心和细心: 心和)."""
 _SWAP_JOIN_GAP = 3
 """Equal characters two edits may have between them and still form one swap."""
 
@@ -180,13 +182,21 @@ def _regions(
 
 
 def _swap_parts(x: str, y: str) -> bool:
-    """Whether ``y`` is ``x`` with its two parts exchanged (守严 / 严守)."""
-    if len(x) != len(y) or len(x) < 2 or x == y:
+    """Whether ``y`` is ``x`` with two parts exchanged: 守严 / 严守, 耐心和细心 / 细心和耐心.
+
+    The parts may stand side by side or around a short middle that stays.
+    """
+    n = len(x)
+    if n != len(y) or n < 2 or x == y:
         return False
-    for k in range(1, len(x)):
-        left, right = x[:k], x[k:]
-        if k <= _SWAP_MAX and len(right) <= _SWAP_MAX and left != right and y == right + left:
-            return True
+    for k in range(1, min(n, _SWAP_MAX + 1)):
+        for m in range(n - k - 1 if k + 1 < n else 0, -1, -1):
+            rest = n - k - m
+            if not 0 < rest <= _SWAP_MAX or m > _SWAP_MIDDLE:
+                continue
+            first, middle, last = x[:k], x[k : k + m], x[k + m :]
+            if first != last and y == last + middle + first:
+                return True
     return False
 
 
@@ -377,7 +387,5 @@ def _merge(
             if move_id is None:
                 move_id = next((r.move_id for r in own if r.move_id is not None), None)
         first = next(iter(kinds.values()))
-        loci.append(
-            Locus(start, end, source[start:end], readings, first, kinds, move_id)
-        )
+        loci.append(Locus(start, end, source[start:end], readings, first, kinds, move_id))
     return loci

@@ -72,7 +72,9 @@ def normalize(text: str, rules: Iterable[str] = ALL_RULES) -> Normalized:
     return Normalized(current, offset_map)
 
 
-def _substitute(pattern: re.Pattern[str], text: str, repl: Callable[[re.Match[str]], str]) -> tuple[str, list[Replacement]]:
+def _substitute(
+    pattern: re.Pattern[str], text: str, repl: Callable[[re.Match[str]], str]
+) -> tuple[str, list[Replacement]]:
     """``pattern.sub`` that also records every replacement that changed the text."""
     replacements: list[Replacement] = []
     parts: list[str] = []
@@ -137,9 +139,7 @@ _ELLIPSIS_OR_DASH = re.compile(r"…+|\.{3,}|。{3,}|·{3,}|—{2,}|-{2,}")
 def _rule_width(text: str) -> tuple[str, list[Replacement]]:
     """Fold full-width forms, quotation marks, ellipses and dashes to one form each."""
     folded = text.translate(_WIDTH_TRANS)
-    return _substitute(
-        _ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…"
-    )
+    return _substitute(_ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…")
 
 
 # -- whitespace ---------------------------------------------------------------
@@ -158,7 +158,7 @@ def _rule_whitespace(text: str) -> tuple[str, list[Replacement]]:
 
     def repl(m: re.Match[str]) -> str:
         s, e = m.start(), m.end()
-        if 0 < s and e < n and _is_latin(text[s - 1]) and _is_latin(text[e]):
+        if s > 0 and e < n and _is_latin(text[s - 1]) and _is_latin(text[e]):
             return " "
         return ""
 
