@@ -12,7 +12,8 @@ in the source once, choosing among all the readings there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from app.align import Alignment, CancelCheck, Cancelled, align
 from app.normalize import ALL_RULES, Normalized, normalize
 from app.offsets import OffsetMap
 
-__all__ = ["KINDS", "Cancelled", "Collation", "Locus", "collate"]
+__all__ = ["KINDS", "Cancelled", "Collation", "Locus", "WitnessAlignment", "collate"]
 
 KINDS = ("substitution", "insertion", "deletion", "transposition", "duplication", "move")
 
@@ -62,6 +63,8 @@ class Locus:
     kind: str
     kinds: dict[str, str] = field(default_factory=dict)
     move_id: int | None = None
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where each differing witness's reading stands in that witness's text."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -71,10 +74,60 @@ class Locus:
             "readings": dict(self.readings),
             "kind": self.kind,
             "kinds": dict(self.kinds),
+            "spans": {w: list(span) for w, span in self.spans.items()},
         }
         if self.move_id is not None:
             out["move_id"] = self.move_id
         return out
+
+
+@dataclass(frozen=True)
+class WitnessAlignment:
+    """How one witness lines up with the source, offset for offset.
+
+    The window scrolls the two panes in step with it.  Mapping goes through
+    the normalized texts, where outside the regions the two are equal
+    character for character, so thousands of ignored line breaks between
+    two divergences do not make the panes drift apart.
+    """
+
+    witness_id: str
+    source_map: OffsetMap
+    witness_map: OffsetMap
+    regions: tuple[Region, ...]
+    _a_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._a_starts.extend(r.a_start for r in self.regions)
+        self._b_starts.extend(r.b_start for r in self.regions)
+
+    def to_witness(self, offset: int) -> int:
+        """The witness offset that stands opposite source ``offset``."""
+        n = self.source_map.to_normalized(offset)
+        b = _across(n, self._a_starts, self.regions, forward=True)
+        return self.witness_map.point_right(min(b, self.witness_map.normalized_length))
+
+    def to_source(self, offset: int) -> int:
+        """The source offset that stands opposite witness ``offset``."""
+        n = self.witness_map.to_normalized(offset)
+        a = _across(n, self._b_starts, self.regions, forward=False)
+        return self.source_map.point_right(min(a, self.source_map.normalized_length))
+
+
+def _across(n: int, starts: list[int], regions: Sequence[Region], *, forward: bool) -> int:
+    k = bisect_right(starts, n) - 1
+    if k < 0:
+        return n
+    r = regions[k]
+    s0, e0, s1, e1 = (
+        (r.a_start, r.a_end, r.b_start, r.b_end)
+        if forward
+        else (r.b_start, r.b_end, r.a_start, r.a_end)
+    )
+    if n < e0:
+        return s1 + min(n - s0, e1 - s1)
+    return e1 + (n - e0)
 
 
 @dataclass(frozen=True)
@@ -85,6 +138,7 @@ class Collation:
     witness_ids: tuple[str, ...]
     rules: tuple[str, ...]
     loci: tuple[Locus, ...]
+    alignments: Mapping[str, WitnessAlignment] = field(default_factory=dict, compare=False)
 
     def rebuild(self, witness_id: str) -> str:
         """The source with every reading of one witness applied (the witness, up to the rules)."""
@@ -134,8 +188,12 @@ def collate(
         per_witness.append((wid, text, norm, regions))
         _report(progress, (index + 1.5) / total)
     loci = _merge(source, norm_source.map, per_witness)
+    alignments = {
+        wid: WitnessAlignment(wid, norm_source.map, norm.map, tuple(regions))
+        for wid, _, norm, regions in per_witness
+    }
     _report(progress, 1.0)
-    return Collation(source, tuple(ids), rule_names, tuple(loci))
+    return Collation(source, tuple(ids), rule_names, tuple(loci), alignments)
 
 
 def _poll(cancel: CancelCheck | None) -> None:
@@ -373,6 +431,7 @@ def _merge(
         start, end = source_map.span(cs, ce)
         readings: dict[str, str] = {}
         kinds: dict[str, str] = {}
+        spans: dict[str, tuple[int, int]] = {}
         move_id: int | None = None
         for w, (wid, text, norm, _) in enumerate(per_witness):
             own = [r for mw, r in members if mw == w]
@@ -382,10 +441,11 @@ def _merge(
             ve = own[-1].b_end + (ce - own[-1].a_end)
             o_s, o_e = norm.map.span(vs, ve)
             readings[wid] = text[o_s:o_e]
+            spans[wid] = (o_s, o_e)
             own_kinds = {r.kind for r in own}
             kinds[wid] = own[0].kind if len(own_kinds) == 1 else "substitution"
             if move_id is None:
                 move_id = next((r.move_id for r in own if r.move_id is not None), None)
         first = next(iter(kinds.values()))
-        loci.append(Locus(start, end, source[start:end], readings, first, kinds, move_id))
+        loci.append(Locus(start, end, source[start:end], readings, first, kinds, move_id, spans))
     return loci

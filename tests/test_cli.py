@@ -46,6 +46,7 @@ def test_json_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
             "readings": {"b": "严守"},
             "kind": "transposition",
             "kinds": {"b": "transposition"},
+            "spans": {"b": [0, 2]},
         }
     ]
 

@@ -185,3 +185,39 @@ def test_swap_around_an_unchanged_middle_is_one_transposition() -> None:
 def test_two_unrelated_typos_are_not_a_swap() -> None:
     result = one("甲乙丙丁戊己庚", "甲辛丙丁壬己庚")
     assert [loc.kind for loc in result.loci] == ["substitution", "substitution"]
+
+
+def test_length_changing_fold_keeps_loci_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase that folds to another length (記憶體 -> 内存) never has a locus cut through it."""
+    import app.normalize
+    from app.script import ScriptFolder
+
+    folder = ScriptFolder({"電": "电", "腦": "脑", "夠": "够"}, {"記憶體": "内存"})
+    monkeypatch.setattr(app.normalize, "fold_traditional", folder.fold)
+    assert one("电脑内存很大", "電腦記憶體很大").loci == ()
+    assert spans(one("电脑内存很大", "電腦記憶體很小")) == [(5, 6, "大", "小", "substitution")]
+    # the folded 内存 differs from 内衣 in its second character only, but the
+    # locus takes the whole phrase: half of 記憶體 is no reading
+    result = one("电脑内衣很大", "電腦記憶體很大")
+    assert spans(result) == [(2, 4, "内衣", "記憶體", "substitution")]
+    assert normalize_text(result.rebuild("B")) == normalize_text("電腦記憶體很大")
+
+
+def normalize_text(text: str) -> str:
+    from app.normalize import normalize
+
+    return normalize(text).text
+
+
+def test_alignment_maps_offsets_across_ignored_noise() -> None:
+    source = "第一段落的文字。\n第二段落的文字很长。" * 3 + "结尾错字"
+    variant = source.replace("。", "。\n\n  ").replace("错字", "错子")
+    result = one(source, variant)
+    (locus,) = result.loci
+    assert locus.spans["B"] == (variant.index("错子") + 1, variant.index("错子") + 2)
+    alignment = result.alignments["B"]
+    for needle in ("第二", "结尾"):
+        at = source.rindex(needle)
+        assert alignment.to_witness(at) == variant.rindex(needle)
+        assert alignment.to_source(variant.rindex(needle)) == at
+    assert alignment.to_witness(len(source)) == len(variant)
