@@ -22,6 +22,7 @@ from app import __version__
 from app.collate import Collation, collate
 from app.loading import LoadedText, LoadError, load_text
 from app.normalize import ALL_RULES, UnknownRuleError, parse_rules
+from app.workspace import unique_id
 
 EXIT_USAGE = 2
 COMMANDS = ("collate",)
@@ -35,15 +36,8 @@ class CommandError(Exception):
 def witness_ids(paths: Sequence[str]) -> list[str]:
     """File stems, made unique by a numeric suffix where two files share a stem."""
     ids: list[str] = []
-    seen: set[str] = set()
     for path in paths:
-        stem = Path(path).stem or "witness"
-        candidate, n = stem, 2
-        while candidate in seen or candidate == "check":
-            candidate = f"{stem}-{n}"
-            n += 1
-        seen.add(candidate)
-        ids.append(candidate)
+        ids.append(unique_id(Path(path).stem, ids))
     return ids
 
 

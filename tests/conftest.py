@@ -43,3 +43,34 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing: {CORPUS} (it sits beside the checkout)")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _no_running_workers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a collation thread or a visible window behind.
+
+    Only tests that touch Qt pay for the check: the engine's tests never load it.
+    """
+    yield
+    import sys
+
+    if "ui.worker" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from ui.worker import LIVE_RUNNERS
+
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    import shiboken6
+
+    busy = [r for r in list(LIVE_RUNNERS) if shiboken6.isValid(r) and r.active_threads()]
+    for runner in busy:
+        runner.shutdown()
+    assert not busy, "test left a collation thread running"
+    if isinstance(app, QApplication):
+        windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+        for w in windows:
+            w.close()
+        assert not windows, f"test left windows open: {windows}"

@@ -21,3 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.main import main as gui_main
 
     return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,21 +1,106 @@
-"""The Qt application's entry point (a placeholder window until the main-window issue)."""
+"""Starting the window: ``jiaokan [SOURCE VARIANT...] [--screenshot OUT.png]``."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from collections.abc import Sequence
 
+from app import __version__
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="jiaokan",
+        description="Open the Jiaokan window; with files, collate SOURCE against each VARIANT. "
+        "Headless subcommands: jiaokan collate --help.",
+    )
+    parser.add_argument("source", nargs="?", metavar="SOURCE")
+    parser.add_argument("variants", nargs="*", metavar="VARIANT")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open offscreen, wait for the collation, select the first divergence, "
+        "save a screenshot and exit",
+    )
+    parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
+    return parser.parse_args(list(argv))
+
 
 def main(argv: Sequence[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    args = _parse(argv)
+    if args.source and not args.variants:
+        print("jiaokan: error: give at least one VARIANT with the SOURCE", file=sys.stderr)
+        return 2
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    label = QLabel(
-        "校勘 Jiaokan\n\nThe main window arrives with the next issue.\n" + "\n".join(argv)
-    )
-    label.setWindowTitle("Jiaokan")
-    label.setMargin(24)
-    label.show()
-    if "--smoke" in argv:
-        return 0
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Jiaokan")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    if args.screenshot:
+        return _screenshot(app, window, args.source, args.variants, args.screenshot)
+    window.show()
+    if args.source:
+        window.open_files(args.source, args.variants)
     return app.exec()
+
+
+def _screenshot(
+    app: object, window: object, source: str | None, variants: list[str], out: str
+) -> int:
+    """Render the finished collation to ``out``; exit 0 only if it collated and saved."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.loading import LoadError, load_text
+    from ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    if source is None:
+        window.show()
+        app.processEvents()
+        return 0 if window.grab().save(out) else _fail(f"cannot write {out}")
+    try:  # report bad files here, not in a dialog nobody sees
+        for path in (source, *variants):
+            load_text(path)
+    except LoadError as exc:
+        return _fail(str(exc))
+    outcome: dict[str, str] = {}
+    loop = QEventLoop()
+
+    def done(key: str, message: str = "") -> None:
+        outcome.setdefault(key, message)
+        loop.quit()
+
+    window.collationShown.connect(lambda: done("ok"))
+    window.runner.failed.connect(lambda _request, message: done("error", message))
+    window.resize(1280, 820)
+    window.show()
+    if not window.open_files(source, variants):
+        return _fail("cannot open the files")
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    if "ok" not in outcome:
+        window.runner.shutdown()
+        return _fail(outcome.get("error", "the collation did not finish within 120 s"))
+    app.processEvents()
+    saved = window.grab().save(out)
+    collation = window.collation()
+    count = len(collation.loci) if collation else 0
+    window.runner.shutdown()
+    if not saved:
+        return _fail(f"cannot write {out}")
+    print(f"{out}: {count} divergences")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"jiaokan: error: {message}", file=sys.stderr)
+    return 1

@@ -1,0 +1,275 @@
+"""The main window, headless: what a proofreader sees and does, checked through Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.collate import Collation, collate
+from app.loading import load_text
+from tests.conftest import ROOT
+from ui.apparatus import ApparatusModel
+from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
+from ui.settings import Settings
+
+WAIT = 20_000
+
+
+def demo_collation(rules: tuple[str, ...] | None = None) -> Collation:
+    source = load_text(DEMO_DIR / DEMO_FILES[0]).text
+    witnesses = [(Path(f).stem, load_text(DEMO_DIR / f).text) for f in DEMO_FILES[1:]]
+    return collate(source, witnesses, *([rules] if rules is not None else []))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "jiaokan.ini")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    with qtbot.waitActive(win):
+        win.show()
+    yield win
+    win.runner.shutdown()
+
+
+def open_demo(qtbot: QtBot, window: MainWindow) -> Collation:
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_demo()
+    collation = window.collation()
+    assert collation is not None
+    return collation
+
+
+def loci_key(collation: Collation) -> list[tuple[int, int, dict[str, str]]]:
+    return [(loc.start, loc.end, loc.readings) for loc in collation.loci]
+
+
+def test_demo_table_rows_equal_the_engine_loci(qtbot: QtBot, window: MainWindow) -> None:
+    shown = open_demo(qtbot, window)
+    expected = demo_collation()
+    assert loci_key(shown) == loci_key(expected)
+    model = window.apparatus.model
+    assert model.rowCount() == len(expected.loci)
+    for row, locus in enumerate(expected.loci):
+        assert model.index(row, 2).data() == (locus.source_text or "∅")
+    assert window.apparatus.count_label.text() == f"{len(expected.loci)} divergences"
+
+
+def test_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: Any) -> None:
+    model = ApparatusModel()
+    model.set_collation(demo_collation())
+    qtmodeltester.check(model)
+
+
+def test_f8_visits_each_locus_in_order_and_scrolls_both_panes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    collation = open_demo(qtbot, window)
+    wid = window.witness_combo.currentData()
+    rows = [i for i, loc in enumerate(collation.loci)]
+    assert window.apparatus.current_row() == 0
+    visited = []
+    for _ in rows:
+        qtbot.keyClick(window, Qt.Key.Key_F8)
+        visited.append(window.apparatus.current_row())
+        locus = collation.loci[visited[-1]]
+        lo, hi = window.source_pane.visible_range()
+        assert lo <= locus.start <= hi
+        if wid in locus.spans:
+            w_lo, w_hi = window.witness_pane.visible_range()
+            assert w_lo <= locus.spans[wid][0] <= w_hi
+    assert visited == rows[1:] + rows[:1]  # wraps to the first
+    assert "first" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.apparatus.current_row() == rows[-1]
+
+
+def test_toggling_a_rule_recollates(qtbot: QtBot, window: MainWindow) -> None:
+    open_demo(qtbot, window)
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.rule_actions["width"].setChecked(False)
+    expected = demo_collation(("whitespace", "script", "markup"))
+    shown = window.collation()
+    assert shown is not None and loci_key(shown) == loci_key(expected)
+    assert len(shown.loci) > len(demo_collation().loci)
+    assert window.settings.rules() == ("whitespace", "script", "markup")
+
+
+class Gate:
+    """A collate function that waits for the test before it runs (and can ignore cancel)."""
+
+    def __init__(self, honour_cancel: bool = True) -> None:
+        self.release = threading.Event()
+        self.calls = 0
+        self.honour_cancel = honour_cancel
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Collation:
+        self.calls += 1
+        first = self.calls == 1
+        cancel = kwargs["cancel"]
+        while first and not self.release.wait(0.01):
+            if self.honour_cancel and cancel():
+                from app.collate import Cancelled
+
+                raise Cancelled
+        if first and not self.honour_cancel:
+            kwargs["cancel"] = lambda: False
+        return collate(*args, **kwargs)
+
+
+def test_cancelled_run_leaves_no_highlights(qtbot: QtBot, settings: Settings) -> None:
+    gate = Gate()
+    win = MainWindow(settings, collate_function=gate)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_demo()
+    qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)
+    assert win.runner.is_running() and win.cancel_button.isVisible()
+    with qtbot.waitSignal(win.runner.cancelled, timeout=WAIT):
+        qtbot.mouseClick(win.cancel_button, Qt.MouseButton.LeftButton)
+    assert win.source_pane.spans() == [] and win.witness_pane.spans() == []
+    assert win.source_pane.extraSelections() == []
+    assert win.apparatus.model.rowCount() == 0
+    assert not win.cancel_button.isVisible()
+    win.runner.shutdown()
+
+
+def test_stale_result_is_dropped(qtbot: QtBot, settings: Settings) -> None:
+    gate = Gate(honour_cancel=False)
+    win = MainWindow(settings, collate_function=gate)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_demo()  # run 1: all rules, held at the gate
+    qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)
+    win.rule_actions["script"].setChecked(False)  # run 2 supersedes it
+    dropped: list[int] = []
+    win.runner.finished.connect(lambda req, _c: dropped.append(req.request_id))
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        gate.release.set()
+    assert gate.calls == 2
+    shown = win.collation()
+    assert shown is not None and shown.rules == ("width", "whitespace", "markup")
+    assert loci_key(shown) == loci_key(demo_collation(("width", "whitespace", "markup")))
+    assert len(dropped) == 1  # only the second result was delivered
+    win.runner.shutdown()
+
+
+def test_bad_file_gets_a_dialog_and_the_window_survives(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    binary = tmp_path / "scan.bin"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    assert not window.open_files(str(binary), [str(DEMO_DIR / DEMO_FILES[1])])
+    box = window.findChild(QMessageBox, "error-dialog")
+    assert box is not None and box.isVisible()
+    assert "not a text file" in box.text()
+    box.close()
+    open_demo(qtbot, window)  # still usable
+
+
+def test_worker_error_reaches_the_user(qtbot: QtBot, settings: Settings) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Collation:
+        raise RuntimeError("the aligner fell over")
+
+    win = MainWindow(settings, collate_function=broken)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.runner.failed, timeout=WAIT):
+        win.open_demo()
+    box = win.findChild(QMessageBox, "error-dialog")
+    assert box is not None and "fell over" in box.text()
+    box.close()
+    assert not win.cancel_button.isVisible()
+
+
+def test_non_bmp_character_is_highlighted_in_place(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    src, var = tmp_path / "src.txt", tmp_path / "var.txt"
+    src.write_text("𠀀𠀁一二三四", encoding="utf-8")
+    var.write_text("𠀀𠀂一二三肆", encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.open_files(str(src), [str(var)])
+    qtbot.waitUntil(lambda: len(window.source_pane.extraSelections()) == 2, timeout=WAIT)
+    texts = [sel.cursor.selectedText() for sel in window.source_pane.extraSelections()]
+    assert texts == ["𠀁", "四"]
+    texts = [sel.cursor.selectedText() for sel in window.witness_pane.extraSelections()]
+    assert texts == ["𠀂", "肆"]
+
+
+def test_clicking_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    last = len(collation.loci) - 1
+    window.select_locus(0)
+    assert window.source_pane.row_at(collation.loci[last].start) == last
+    window.source_pane.locusClicked.emit(last)
+    assert window.apparatus.current_row() == last
+
+
+def test_zoom_and_layout_persist(qtbot: QtBot, settings: Settings) -> None:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):
+        win.show()
+    before = win.source_pane.font().pointSizeF()
+    qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert win.source_pane.font().pointSizeF() == before + 1
+    win.resize(640, 480)
+    win.close()
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.source_pane.font().pointSizeF() == before + 1
+    assert (again.width(), again.height()) == (640, 480)
+
+
+def test_adding_and_removing_a_variant(qtbot: QtBot, window: MainWindow) -> None:
+    open_demo(qtbot, window)
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.remove_current_variant()
+    shown = window.collation()
+    assert shown is not None and shown.witness_ids == ("variant-ocr", "variant-traditional")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.open_dropped([str(DEMO_DIR / DEMO_FILES[1])])
+    shown = window.collation()
+    assert shown is not None and len(shown.witness_ids) == 3
+    assert window.witness_combo.currentText() == "variant-typos"
+
+
+def test_screenshot_command(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    files = [str(DEMO_DIR / f) for f in DEMO_FILES]
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launch", *files, "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 10_000
+    assert "divergences" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "ui.launch", files[0], str(tmp_path / "missing.txt"),
+         "--screenshot", str(tmp_path / "no.png")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "no such file" in bad.stderr
+    assert not (tmp_path / "no.png").exists()

@@ -1,0 +1,224 @@
+"""The apparatus table: one row per locus, a thin Qt adapter over the engine's loci.
+
+The model holds no state of its own beyond the collation it adapts; sorting
+and filtering (by kind, witness and status) live in a proxy, so the row
+number of a locus in the model is always its index in ``Collation.loci``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.collate import Collation, Locus
+from ui.colors import is_dark, kind_background, kind_label
+
+LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+_FIXED = ("#", "Position", "Source")
+_TAIL = ("Kind", "Status")
+_CELL_LIMIT = 40
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ApparatusModel", text)
+
+
+def shown(text: str) -> str:
+    """A reading as one table cell: visible line breaks, cut when long, ∅ for nothing."""
+    cell = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "⇥")
+    if len(cell) > _CELL_LIMIT:
+        cell = cell[: _CELL_LIMIT - 1] + "…"
+    return cell or "∅"
+
+
+class LineIndex:
+    """Line and column (both from 1) of a code-point offset."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        find = text.find
+        at = find("\n")
+        while at >= 0:
+            self._starts.append(at + 1)
+            at = find("\n", at + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+class ApparatusModel(QAbstractTableModel):
+    """Rows are ``collation.loci`` in order: #, position, source, witnesses, kind, status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._collation: Collation | None = None
+        self._witnesses: tuple[str, ...] = ()
+        self._lines = LineIndex("")
+
+    # -- the adapted object -------------------------------------------------
+
+    def set_collation(self, collation: Collation | None) -> None:
+        self.beginResetModel()
+        self._collation = collation
+        self._witnesses = collation.witness_ids if collation else ()
+        self._lines = LineIndex(collation.source if collation else "")
+        self.endResetModel()
+
+    def collation(self) -> Collation | None:
+        return self._collation
+
+    def locus(self, row: int) -> Locus:
+        assert self._collation is not None
+        return self._collation.loci[row]
+
+    def witness_column(self, witness_id: str) -> int:
+        return len(_FIXED) + self._witnesses.index(witness_id)
+
+    @property
+    def kind_column(self) -> int:
+        return len(_FIXED) + len(self._witnesses)
+
+    @property
+    def status_column(self) -> int:
+        return self.kind_column + 1
+
+    def status(self, row: int) -> str:
+        """The decision on a locus; every locus is undecided until decisions arrive."""
+        return "undecided"
+
+    # -- Qt model interface ---------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._collation is None:
+            return 0
+        return len(self._collation.loci)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(_FIXED) + len(self._witnesses) + len(_TAIL)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < len(_FIXED):
+            return tr(_FIXED[section])
+        k = section - len(_FIXED)
+        if k < len(self._witnesses):
+            return self._witnesses[k]
+        return tr(_TAIL[k - len(self._witnesses)]) if k - len(self._witnesses) < 2 else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._collation is None:
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._collation.loci)):
+            return None
+        locus = self._collation.loci[row]
+        if role == LOCUS_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col, locus)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col, locus)
+        if role == Qt.ItemDataRole.ToolTipRole and col >= 2 and col < self.kind_column:
+            text = self._text(col, locus)
+            return text if text is not None and len(text) > _CELL_LIMIT else None
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.kind_column:
+            app = QApplication.instance()
+            palette = app.palette() if isinstance(app, QApplication) else QPalette()
+            return QBrush(kind_background(locus.kind, is_dark(palette)))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col < 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, col: int, locus: Locus) -> str | None:
+        if col == 2:
+            return locus.source_text
+        wid = self._witnesses[col - len(_FIXED)]
+        return locus.readings.get(wid)
+
+    def _display(self, row: int, col: int, locus: Locus) -> str | None:
+        if col == 0:
+            return str(row + 1)
+        if col == 1:
+            line, column = self._lines.line_col(locus.start)
+            return f"{line}:{column}"
+        if col < self.kind_column:
+            text = self._text(col, locus)
+            return "=" if text is None else shown(text)
+        if col == self.kind_column:
+            return kind_label(locus.kind)
+        if col == self.status_column:
+            return tr(self.status(row))
+        return None
+
+    def _sort_key(self, row: int, col: int, locus: Locus) -> Any:
+        if col <= 1:
+            return row
+        if col < self.kind_column:
+            return self._text(col, locus) or ""
+        if col == self.kind_column:
+            return locus.kind
+        return self.status(row)
+
+
+class ApparatusFilter(QSortFilterProxyModel):
+    """Shows the loci of chosen kinds, of one witness (or all), with a chosen status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._kinds: frozenset[str] | None = None
+        self._witness: str | None = None
+        self._statuses: frozenset[str] | None = None
+
+    def source(self) -> ApparatusModel:
+        model = self.sourceModel()
+        assert isinstance(model, ApparatusModel)
+        return model
+
+    def set_kinds(self, kinds: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._kinds = kinds
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_witness(self, witness_id: str | None) -> None:
+        self.beginFilterChange()
+        self._witness = witness_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_statuses(self, statuses: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._statuses = statuses
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.source()
+        locus = model.locus(source_row)
+        if self._witness is not None:
+            if self._witness not in locus.readings:
+                return False
+            kind = locus.kinds.get(self._witness, locus.kind)
+        else:
+            kind = locus.kind
+        if self._kinds is not None and kind not in self._kinds:
+            return False
+        return self._statuses is None or model.status(source_row) in self._statuses

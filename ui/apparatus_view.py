@@ -1,0 +1,162 @@
+"""The apparatus table with its filter bar: kind, witness, status, and a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collate import KINDS, Collation
+from ui.apparatus import LOCUS_ROLE, ApparatusFilter, ApparatusModel
+from ui.colors import kind_label
+
+STATUSES = ("undecided", "accepted", "rejected", "edited")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ApparatusView", text)
+
+
+class ApparatusView(QWidget):
+    """One row per locus; selecting a row emits :attr:`locusSelected` with its locus index."""
+
+    locusSelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ApparatusModel(self)
+        self.proxy = ApparatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(tr("Apparatus"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(tr("Filter by kind"))
+        self.kind_filter.addItem(tr("All kinds"), None)
+        for kind in KINDS:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        self.witness_filter = QComboBox()
+        self.witness_filter.setAccessibleName(tr("Filter by witness"))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(tr("Filter by status"))
+        self.status_filter.addItem(tr("Any status"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(tr(status), status)
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel(tr("Show:")))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.witness_filter)
+        bar.addWidget(self.status_filter)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self._connect_signals()
+        self._refill_witness_filter(())
+        self._update_count()
+
+    def _connect_signals(self) -> None:
+        self.kind_filter.currentIndexChanged.connect(self._on_filter)
+        self.witness_filter.currentIndexChanged.connect(self._on_filter)
+        self.status_filter.currentIndexChanged.connect(self._on_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def set_collation(self, collation: Collation | None) -> None:
+        self.model.set_collation(collation)
+        self._refill_witness_filter(collation.witness_ids if collation else ())
+        self.table.resizeColumnsToContents()
+        self._update_count()
+
+    def _refill_witness_filter(self, ids: tuple[str, ...]) -> None:
+        current = self.witness_filter.currentData()
+        self.witness_filter.blockSignals(True)
+        self.witness_filter.clear()
+        self.witness_filter.addItem(tr("All witnesses"), None)
+        for wid in ids:
+            self.witness_filter.addItem(wid, wid)
+        index = self.witness_filter.findData(current) if current in ids else 0
+        self.witness_filter.setCurrentIndex(max(0, index))
+        self.witness_filter.blockSignals(False)
+        self.proxy.set_witness(self.witness_filter.currentData())
+
+    def _on_filter(self) -> None:
+        kind = self.kind_filter.currentData()
+        status = self.status_filter.currentData()
+        self.proxy.set_kinds(frozenset([kind]) if kind else None)
+        self.proxy.set_witness(self.witness_filter.currentData())
+        self.proxy.set_statuses(frozenset([status]) if status else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            tr("{0} of {1} divergences").format(shown, total)
+            if shown != total
+            else tr("{0} divergences").format(total)
+        )
+        self.count_label.setText(text)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.locusSelected.emit(int(current.data(LOCUS_ROLE)))
+
+    # -- rows ------------------------------------------------------------------
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def current_row(self) -> int | None:
+        """The locus index of the current row, if any."""
+        index = self.table.selectionModel().currentIndex()
+        return int(index.data(LOCUS_ROLE)) if index.isValid() else None
+
+    def current_view_row(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.row() if index.isValid() else None
+
+    def row_at_view(self, view_row: int) -> int:
+        return int(self.proxy.index(view_row, 0).data(LOCUS_ROLE))
+
+    def select_row(self, row: int) -> None:
+        """Make locus ``row`` current (without re-emitting if it already is)."""
+        source_index = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source_index)
+        if not index.isValid():
+            return
+        selection = self.table.selectionModel()
+        if selection.currentIndex().row() == index.row():
+            return
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)

@@ -1,0 +1,100 @@
+"""Colours for the six kinds of divergence, for light and dark palettes alike.
+
+The hues follow Okabe & Ito's colour-blind-safe set, which tells its members apart by
+lightness as well as hue, so the marks stay distinct under deuteranopia, protanopia and
+tritanopia.  Two families are derived from them:
+
+* backgrounds sit behind running Chinese text, so they are pale tints on a light palette
+  and deep tints on a dark one, each keeping the text (black, or white on dark) at a
+  contrast of at least 7:1 (WCAG AAA); they are fixed hex values rather than computed
+  so that a designer can tune them and the tests can pin the contrast;
+* marks are the saturated colours of the overview ruler and the legend, where there is
+  no text to keep readable and the colour alone must carry the kind.
+
+Only the window colour decides whether a palette is dark: that is what the panes, the
+ruler and the legend are painted on, whatever the platform reports as its scheme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor, QPalette
+
+KINDS: tuple[str, ...] = (
+    "substitution",
+    "insertion",
+    "deletion",
+    "transposition",
+    "duplication",
+    "move",
+)
+
+# Source strings for translation; QT_TRANSLATE_NOOP lets pyside6-lupdate find them here,
+# while kind_label() does the look-up at run time, after a translator is installed.
+KIND_LABELS: dict[str, str] = {
+    "substitution": str(QT_TRANSLATE_NOOP("kinds", "substitution")),
+    "insertion": str(QT_TRANSLATE_NOOP("kinds", "insertion")),
+    "deletion": str(QT_TRANSLATE_NOOP("kinds", "deletion")),
+    "transposition": str(QT_TRANSLATE_NOOP("kinds", "transposition")),
+    "duplication": str(QT_TRANSLATE_NOOP("kinds", "duplication")),
+    "move": str(QT_TRANSLATE_NOOP("kinds", "move")),
+}
+
+# (light palette, dark palette).  Okabe–Ito: orange, bluish green, vermillion, reddish
+# purple, sky blue, blue; the dark palette's blue is lifted because #0072B2 all but
+# vanishes on a dark window (2.4:1), and sky blue stays lighter so the two blues differ.
+_MARKS: dict[str, tuple[str, str]] = {
+    "substitution": ("#e69f00", "#e69f00"),
+    "insertion": ("#009e73", "#009e73"),
+    "deletion": ("#d55e00", "#d55e00"),
+    "transposition": ("#cc79a7", "#cc79a7"),
+    "duplication": ("#56b4e9", "#56b4e9"),
+    "move": ("#0072b2", "#3f90dd"),
+}
+
+# The same hues in OKLCH at an even lightness (pale for black text, deep for white),
+# keeping Okabe–Ito's relative lightness so that sky blue and blue still differ.
+_BACKGROUNDS: dict[str, tuple[str, str]] = {
+    "substitution": ("#ffdca9", "#644716"),
+    "insertion": ("#8fe3c0", "#044b35"),
+    "deletion": ("#ffbf9f", "#5f3219"),
+    "transposition": ("#fcc6e3", "#62344e"),
+    "duplication": ("#c6e8ff", "#1a516f"),
+    "move": ("#96c9f6", "#0b3c60"),
+}
+
+# A kind the engine may add later must still be drawn, just without meaning.
+_NEUTRAL_MARK = ("#8c8c8c", "#a0a0a0")
+_NEUTRAL_BACKGROUND = ("#e3e3e3", "#4a4a4a")
+
+# Neither a hue of a kind nor the palette's selection colour, so the current locus reads
+# as "this one" whatever its kind; near-black/near-white outlines every tint at >= 7:1.
+_CURRENT = ("#1f1f1f", "#f2f2f2")
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether text on this palette is light on dark, judged by the window colour."""
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def kind_background(kind: str, dark: bool) -> QColor:
+    """The tint behind a divergence's text in the panes."""
+    return QColor(_BACKGROUNDS.get(kind, _NEUTRAL_BACKGROUND)[dark])
+
+
+def kind_mark(kind: str, dark: bool) -> QColor:
+    """The saturated colour of a kind where no text sits on it: ruler marks, swatches."""
+    return QColor(_MARKS.get(kind, _NEUTRAL_MARK)[dark])
+
+
+def current_color(dark: bool) -> QColor:
+    """The outline that singles out the selected divergence, on any tint or mark."""
+    return QColor(_CURRENT[dark])
+
+
+def kind_label(kind: str) -> str:
+    """The kind's name for display, translated once a translator is installed."""
+    source = KIND_LABELS.get(kind)
+    if source is None:
+        return kind
+    return QCoreApplication.translate("kinds", source)

@@ -1,0 +1,84 @@
+"""The panel beside the texts: every reading of the selected locus at a glance."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from app.collate import Locus
+from ui.apparatus import LineIndex
+from ui.colors import is_dark, kind_background, kind_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LocusPanel", text)
+
+
+def _reading_html(text: str) -> str:
+    if not text:
+        return f"<i>{html.escape(tr('(nothing)'))}</i>"
+    return html.escape(text).replace("\n", "⏎<br>")
+
+
+class LocusPanel(QFrame):
+    """Shows the selected locus: position, kind, the source and every witness's reading."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(tr("Selected divergence"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self._title = QLabel()
+        self._title.setTextFormat(Qt.TextFormat.RichText)
+        self._body = QLabel()
+        self._body.setTextFormat(Qt.TextFormat.RichText)
+        self._body.setWordWrap(True)
+        self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._title)
+        layout.addWidget(self._body, 1)
+        self.show_locus(None)
+
+    def show_locus(
+        self,
+        locus: Locus | None,
+        number: int = 0,
+        total: int = 0,
+        witnesses: tuple[str, ...] = (),
+        lines: LineIndex | None = None,
+    ) -> None:
+        if locus is None:
+            self._title.setText(f"<b>{html.escape(tr('Divergence'))}</b>")
+            self._body.setText(html.escape(tr("Select a divergence to see its readings.")))
+            return
+        where = ""
+        if lines is not None:
+            line, col = lines.line_col(locus.start)
+            where = html.escape(tr("line {0}, column {1}").format(line, col))
+        self._title.setText(
+            f"<b>{html.escape(tr('Divergence {0} of {1}').format(number, total))}</b>"
+            f"<br><small>{where}</small>"
+        )
+        bg = kind_background(locus.kind, is_dark(self.palette())).name()
+        rows = [
+            f"<tr><td colspan=2><span style='background:{bg}'>&nbsp;"
+            f"{html.escape(kind_label(locus.kind))}&nbsp;</span></td></tr>",
+            f"<tr><td><b>{html.escape(tr('Source'))}</b></td>"
+            f"<td>{_reading_html(locus.source_text)}</td></tr>",
+        ]
+        for wid in witnesses:
+            if wid in locus.readings:
+                cell = _reading_html(locus.readings[wid])
+                kind = locus.kinds.get(wid)
+                if kind and kind != locus.kind:
+                    cell += f" <small>({html.escape(kind_label(kind))})</small>"
+            else:
+                cell = f"<span style='color:gray'>{html.escape(tr('= source'))}</span>"
+            rows.append(f"<tr><td><b>{html.escape(wid)}</b></td><td>{cell}</td></tr>")
+        self._body.setText("<table cellspacing=4>" + "".join(rows) + "</table>")
+
+    def text(self) -> str:
+        return self._body.text()

@@ -1,0 +1,98 @@
+"""File ▸ New collation: choose a source and any number of variants."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+TEXT_FILTER = "Text files (*.txt *.text *.md);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NewCollationDialog", text)
+
+
+class NewCollationDialog(QDialog):
+    """Both choices in one place, so a collation never starts half-chosen."""
+
+    def __init__(self, parent: QWidget | None = None, start_dir: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New collation"))
+        self._start_dir = start_dir
+        self.source_edit = QLineEdit()
+        self.source_edit.setAccessibleName(tr("Source file"))
+        browse = QPushButton(tr("Choose…"))
+        self.variant_list = QListWidget()
+        self.variant_list.setAccessibleName(tr("Variant files"))
+        add = QPushButton(tr("Add variants…"))
+        remove = QPushButton(tr("Remove"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Source (the text being proofread):")))
+        row = QHBoxLayout()
+        row.addWidget(self.source_edit, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(tr("Variants (copies to compare with it):")))
+        layout.addWidget(self.variant_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        browse.clicked.connect(self._choose_source)
+        add.clicked.connect(self._add_variants)
+        remove.clicked.connect(self._remove_variant)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.source_edit.textChanged.connect(self._update_ok)
+        self._update_ok()
+        self.resize(560, 380)
+
+    def source(self) -> str:
+        return self.source_edit.text().strip()
+
+    def variants(self) -> list[str]:
+        return [self.variant_list.item(i).text() for i in range(self.variant_list.count())]
+
+    def add_variant_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            if path and path not in self.variants():
+                self.variant_list.addItem(path)
+        self._update_ok()
+
+    def _choose_source(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose the source"), self._start_dir, TEXT_FILTER
+        )
+        if path:
+            self.source_edit.setText(path)
+
+    def _add_variants(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Choose variants"), self._start_dir, TEXT_FILTER
+        )
+        self.add_variant_paths(paths)
+
+    def _remove_variant(self) -> None:
+        for item in self.variant_list.selectedItems():
+            self.variant_list.takeItem(self.variant_list.row(item))
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.source()) and self.variant_list.count() > 0)

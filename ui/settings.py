@@ -1,0 +1,93 @@
+"""Per-user settings: font, zoom, window geometry, splitters, recent work.
+
+Stored as an INI file under platformdirs' user config dir (never Qt's own
+default location), so tests can redirect it with XDG_CONFIG_HOME and an
+editor can find and delete it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.normalize import ALL_RULES
+
+RECENT_LIMIT = 10
+
+
+def settings_path() -> Path:
+    return Path(platformdirs.user_config_dir("jiaokan", appauthor=False)) / "jiaokan.ini"
+
+
+class Settings:
+    """Typed access to the few values the window keeps between runs."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- text -------------------------------------------------------------
+
+    def font_family(self) -> str:
+        return str(self._qs.value("text/font_family", ""))
+
+    def set_font_family(self, family: str) -> None:
+        self._qs.setValue("text/font_family", family)
+
+    def font_size(self) -> float:
+        return _float(self._qs.value("text/font_size"), 12.0)
+
+    def set_font_size(self, size: float) -> None:
+        self._qs.setValue("text/font_size", size)
+
+    # -- rules ------------------------------------------------------------
+
+    def rules(self) -> tuple[str, ...]:
+        raw = self._qs.value("collate/rules")
+        if raw is None:
+            return ALL_RULES
+        names = [n for n in str(raw).split(",") if n in ALL_RULES]
+        return tuple(r for r in ALL_RULES if r in names)
+
+    def set_rules(self, rules: tuple[str, ...]) -> None:
+        self._qs.setValue("collate/rules", ",".join(rules) or "none")
+
+    # -- window state -------------------------------------------------------
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self._qs.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(f"window/{key}", value)
+
+    # -- recent work ---------------------------------------------------------
+
+    def recent(self) -> list[list[str]]:
+        """Recently opened collations, newest first: each ``[source, variant, ...]``."""
+        raw = self._qs.value("recent/collations", "[]")
+        try:
+            items = json.loads(str(raw))
+        except ValueError:
+            return []
+        return [[str(p) for p in item] for item in items if isinstance(item, list) and item]
+
+    def add_recent(self, paths: list[str]) -> None:
+        entry = [str(Path(p).resolve()) for p in paths]
+        items = [entry] + [item for item in self.recent() if item != entry]
+        self._qs.setValue("recent/collations", json.dumps(items[:RECENT_LIMIT], ensure_ascii=False))
+
+
+def _float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,92 @@
+"""The page an empty window shows: start a collation, reopen recent work, try the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WelcomePage", text)
+
+
+class WelcomePage(QWidget):
+    """Three ways in; drag and drop onto the window works too."""
+
+    newRequested = Signal()
+    demoRequested = Signal()
+    recentChosen = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Welcome"))
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        title = QLabel(tr("<h1>校勘 Jiaokan</h1>"))
+        title.setTextFormat(Qt.TextFormat.RichText)
+        hint = QLabel(
+            tr(
+                "Compare a source text with its variants: OCR copies, retyped copies, "
+                "Traditional editions.<br>Choose the files, or drop them onto this window "
+                "(the first file dropped is the source)."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(tr("New collation…"))
+        self.demo_button = QPushButton(tr("Open the demo"))
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName(tr("Recent work"))
+        self.recent_list.setMaximumHeight(220)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addSpacing(12)
+        column.addLayout(buttons)
+        column.addSpacing(12)
+        column.addWidget(QLabel(tr("<b>Recent work</b>")))
+        column.addWidget(self.recent_list)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(column, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.new_button.clicked.connect(self.newRequested)
+        self.demo_button.clicked.connect(self.demoRequested)
+        self.recent_list.itemActivated.connect(self._on_recent)
+
+    def set_recent(self, entries: list[list[str]]) -> None:
+        self.recent_list.clear()
+        for paths in entries:
+            names = [Path(p).name for p in paths]
+            label = tr("{0}  ⟵  {1}").format(names[0], ", ".join(names[1:]))
+            item = QListWidgetItem(label)
+            item.setToolTip("\n".join(paths))
+            item.setData(Qt.ItemDataRole.UserRole, paths)
+            self.recent_list.addItem(item)
+        if not entries:
+            placeholder = QListWidgetItem(tr("Nothing yet"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent_list.addItem(placeholder)
+
+    def _on_recent(self, item: QListWidgetItem) -> None:
+        paths = item.data(Qt.ItemDataRole.UserRole)
+        if paths:
+            self.recent_chosen(list(paths))
+
+    def recent_chosen(self, paths: list[str]) -> None:
+        self.recentChosen.emit(paths)
