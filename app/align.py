@@ -168,7 +168,10 @@ class _Aligner:
                 runs[-1][1], runs[-1][3] = a_e, b_e
             else:
                 runs.append([a_s, a_e, b_s, b_e])
-        moves = [Move(*r) for r in runs if r[1] - r[0] >= _MIN_MOVE]
+        anchored = {p[0] for k, p in enumerate(pairs) if k in chain}
+        anchored |= {p[1] for k, p in enumerate(pairs) if k in chain}
+        runs = _grow_runs(runs, a_tok, b_tok, anchored)
+        moves = _disjoint([Move(*r) for r in runs if r[1] - r[0] >= _MIN_MOVE])
         if moves:
             a_parts, b_parts = [], []
             last_a = last_b = 0
@@ -276,6 +279,68 @@ class _Aligner:
                 self.blocks.append(
                     (i0 + op.src_start, j0 + op.dest_start, op.src_end - op.src_start)
                 )
+
+
+def _disjoint(moves: list[Move]) -> list[Move]:
+    """Keep moves that overlap no earlier one in either text (blanking relies on it)."""
+    kept: list[Move] = []
+    for m in moves:
+        if all(
+            (m.a_end <= k.a_start or k.a_end <= m.a_start)
+            and (m.b_end <= k.b_start or k.b_end <= m.b_start)
+            for k in kept
+        ):
+            kept.append(m)
+    return kept
+
+
+def _grow_runs(
+    runs: list[list[int]],
+    a_tok: list[tuple[str, tuple[int, int]]],
+    b_tok: list[tuple[str, tuple[int, int]]],
+    anchored: set[tuple[int, int]],
+) -> list[list[int]]:
+    """Extend moved runs over neighbouring sentences that are equal but not unique.
+
+    A moved paragraph often holds a stock sentence that recurs elsewhere;
+    uniqueness alone would cut the move in two around it.  A neighbour joins
+    the run when it reads the same on both sides and anchors nothing.
+    """
+    a_start = {span[0]: k for k, (_, span) in enumerate(a_tok)}
+    b_start = {span[0]: k for k, (_, span) in enumerate(b_tok)}
+    a_end = {span[1]: k for k, (_, span) in enumerate(a_tok)}
+    b_end = {span[1]: k for k, (_, span) in enumerate(b_tok)}
+    taken: set[tuple[int, int]] = set(anchored)
+
+    def free_pair(ka: int | None, kb: int | None) -> bool:
+        if ka is None or kb is None:
+            return False
+        (ta, sa), (tb, sb) = a_tok[ka], b_tok[kb]
+        return ta == tb and sa not in taken and sb not in taken
+
+    a_starts = [span[0] for _, span in a_tok]
+    b_starts = [span[0] for _, span in b_tok]
+    for run in runs:
+        lo, hi = bisect_left(a_starts, run[0]), bisect_left(a_starts, run[1])
+        taken.update(span for _, span in a_tok[lo:hi])
+        lo, hi = bisect_left(b_starts, run[2]), bisect_left(b_starts, run[3])
+        taken.update(span for _, span in b_tok[lo:hi])
+    for run in runs:
+        while free_pair(a_start.get(run[1]), b_start.get(run[3])):
+            sa, sb = a_tok[a_start[run[1]]][1], b_tok[b_start[run[3]]][1]
+            taken.update([sa, sb])
+            run[1], run[3] = sa[1], sb[1]
+        while free_pair(a_end.get(run[0]), b_end.get(run[2])):
+            sa, sb = a_tok[a_end[run[0]]][1], b_tok[b_end[run[2]]][1]
+            taken.update([sa, sb])
+            run[0], run[2] = sa[0], sb[0]
+    merged: list[list[int]] = []
+    for run in sorted(runs):
+        if merged and merged[-1][1] == run[0] and merged[-1][3] == run[2]:
+            merged[-1][1], merged[-1][3] = run[1], run[3]
+        else:
+            merged.append(run)
+    return merged
 
 
 def _unique_pairs(

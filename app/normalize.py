@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from app import textops
 from app.offsets import OffsetMap, Replacement
 from app.script import fold_traditional
 
@@ -79,7 +80,7 @@ def _substitute(
     replacements: list[Replacement] = []
     parts: list[str] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in textops.finditer(pattern, text):
         new = repl(m)
         if new == m.group():
             continue
@@ -138,7 +139,7 @@ _ELLIPSIS_OR_DASH = re.compile(r"…+|\.{3,}|。{3,}|·{3,}|—{2,}|-{2,}")
 
 def _rule_width(text: str) -> tuple[str, list[Replacement]]:
     """Fold full-width forms, quotation marks, ellipses and dashes to one form each."""
-    folded = text.translate(_WIDTH_TRANS)
+    folded = textops.translate(text, _WIDTH_TRANS)
     return _substitute(_ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…")
 
 

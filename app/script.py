@@ -38,6 +38,7 @@ from functools import cache
 from importlib import resources
 from typing import TypeAlias
 
+from app import textops
 from app.offsets import Replacement
 
 __all__ = ["QUOTE_FOLDS", "Replacement", "ScriptFolder", "fold_traditional", "opencc_folder"]
@@ -173,11 +174,11 @@ class ScriptFolder:
 
     def fold(self, text: str) -> tuple[str, list[Replacement]]:
         """Fold ``text``; see :func:`fold_traditional`."""
-        folded = text.translate(self._table)
+        folded = textops.translate(text, self._table)
         replacements: list[Replacement] = []
         if self._unit_re is not None:
             units, table = self._units, self._table
-            for m in self._unit_re.finditer(text):
+            for m in textops.finditer(self._unit_re, text):
                 old = m.group()
                 new = units[old]
                 # A unit that keeps its text still shields it from the
@@ -213,7 +214,7 @@ class ScriptFolder:
         r = shift = 0
         n_rep = len(replacements)
         accepts: Callable[[str, int, str], bool] | None = None
-        for m in self._guarded_re.finditer(text):
+        for m in textops.finditer(self._guarded_re, text):
             i = m.start()
             while r < n_rep and replacements[r][1] <= i:
                 start, end, new = replacements[r]

@@ -221,3 +221,17 @@ def test_alignment_maps_offsets_across_ignored_noise() -> None:
         assert alignment.to_witness(at) == variant.rindex(needle)
         assert alignment.to_source(variant.rindex(needle)) == at
     assert alignment.to_witness(len(source)) == len(variant)
+
+
+def test_move_holding_a_recurring_sentence_stays_one_move() -> None:
+    stock = "这句话在全文中反复出现。"
+    paras = [
+        f"第{n}段的开头各不相同，编号是{n}号。" + (stock if n % 3 == 0 else "") for n in range(9)
+    ]
+    moved = "被移动的段落开头独一无二。" + stock + "被移动的段落结尾也独一无二。"
+    source = "\n".join([*paras[:2], moved, *paras[2:]])
+    variant = "\n".join([*paras[:7], moved, *paras[7:]])
+    result = one(source, variant)
+    assert [loc.kind for loc in result.loci] == ["move", "move"], spans(result)
+    left, arrived = sorted(result.loci, key=lambda loc: loc.end - loc.start, reverse=True)
+    assert moved in left.source_text and moved in arrived.readings["B"]

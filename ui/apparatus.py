@@ -186,6 +186,10 @@ class ApparatusFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        # Sorting is on request (a header click), not after every reset: the
+        # model delivers loci in document order, which is the default order,
+        # and re-sorting thousands of rows through Python froze the window.
+        self.setDynamicSortFilter(False)
         self._kinds: frozenset[str] | None = None
         self._witness: str | None = None
         self._statuses: frozenset[str] | None = None

@@ -40,6 +40,7 @@ class ApparatusView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)  # "#" ascending is the model's own order: no sorting pass
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -47,6 +48,8 @@ class ApparatusView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # size columns from the first rows only: measuring 4,000 rows freezes the window
+        self.table.horizontalHeader().setResizeContentsPrecision(64)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(tr("Filter by kind"))
         self.kind_filter.addItem(tr("All kinds"), None)
@@ -88,6 +91,12 @@ class ApparatusView(QWidget):
 
     def set_collation(self, collation: Collation | None) -> None:
         self.model.set_collation(collation)
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (column, order) == (0, Qt.SortOrder.AscendingOrder):
+            self.proxy.sort(-1)  # rows arrive in locus order, already sorted by #
+        else:
+            self.proxy.sort(column, order)
         self._refill_witness_filter(collation.witness_ids if collation else ())
         self.table.resizeColumnsToContents()
         self._update_count()

@@ -5,8 +5,8 @@ lightness as well as hue, so the marks stay distinct under deuteranopia, protano
 tritanopia.  Two families are derived from them:
 
 * backgrounds sit behind running Chinese text, so they are pale tints on a light palette
-  and deep tints on a dark one, each keeping the text (black, or white on dark) at a
-  contrast of at least 7:1 (WCAG AAA); they are fixed hex values rather than computed
+  and deep tints on a dark one, each keeping the text (dark on light, light on dark) at
+  a contrast of at least 7:1 (WCAG AAA); they are fixed hex values rather than computed
   so that a designer can tune them and the tests can pin the contrast;
 * marks are the saturated colours of the overview ruler and the legend, where there is
   no text to keep readable and the colour alone must carry the kind.
@@ -52,20 +52,22 @@ _MARKS: dict[str, tuple[str, str]] = {
     "move": ("#0072b2", "#3f90dd"),
 }
 
-# The same hues in OKLCH at an even lightness (pale for black text, deep for white),
-# keeping Okabe–Ito's relative lightness so that sky blue and blue still differ.
+# The same hues in OKLCH at an even lightness, pale for dark text and deep for light text,
+# with at least 7:1 even for the softer text of many themes (#333333 on light, #dcdcdc on
+# dark), not only for black and white.  Duplication leans to cyan and move to indigo so
+# the two blues stay apart even where there is little lightness to separate them.
 _BACKGROUNDS: dict[str, tuple[str, str]] = {
-    "substitution": ("#ffdca9", "#644716"),
+    "substitution": ("#ffdca9", "#5a3e09"),
     "insertion": ("#8fe3c0", "#044b35"),
     "deletion": ("#ffbf9f", "#5f3219"),
     "transposition": ("#fcc6e3", "#62344e"),
-    "duplication": ("#c6e8ff", "#1a516f"),
-    "move": ("#96c9f6", "#0b3c60"),
+    "duplication": ("#c1edff", "#044a64"),
+    "move": ("#aac8fe", "#183060"),
 }
 
 # A kind the engine may add later must still be drawn, just without meaning.
 _NEUTRAL_MARK = ("#8c8c8c", "#a0a0a0")
-_NEUTRAL_BACKGROUND = ("#e3e3e3", "#4a4a4a")
+_NEUTRAL_BACKGROUND = ("#e3e3e3", "#404040")
 
 # Neither a hue of a kind nor the palette's selection colour, so the current locus reads
 # as "this one" whatever its kind; near-black/near-white outlines every tint at >= 7:1.

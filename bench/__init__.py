@@ -1,0 +1,1 @@
+"""Speed and quality benchmark of the collation engine (``make bench``)."""
