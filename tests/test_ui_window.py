@@ -273,3 +273,115 @@ def test_screenshot_command(tmp_path: Path) -> None:
     )  # fmt: skip
     assert bad.returncode != 0 and "no such file" in bad.stderr
     assert not (tmp_path / "no.png").exists()
+
+
+def test_filters_and_count(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    view = window.apparatus
+    total = len(collation.loci)
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("substitution"))
+    subs = [loc for loc in collation.loci if loc.kind == "substitution"]
+    assert view.visible_count() == len(subs)
+    assert view.count_label.text() == f"{len(subs)} of {total} divergences"
+    view.kind_filter.setCurrentIndex(0)
+    view.witness_filter.setCurrentIndex(view.witness_filter.findData("variant-ocr"))
+    assert view.visible_count() == collation.count("variant-ocr")
+    view.witness_filter.setCurrentIndex(0)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("accepted"))
+    assert view.visible_count() == 0  # nothing is decided yet
+    view.status_filter.setCurrentIndex(view.status_filter.findData("undecided"))
+    assert view.visible_count() == total
+
+
+def test_sorting_by_a_column(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    window.apparatus.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    shown = [window.apparatus.row_at_view(i) for i in range(len(collation.loci))]
+    texts = [collation.loci[r].source_text for r in shown]
+    assert texts == sorted(texts)
+    window.apparatus.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert window.apparatus.row_at_view(0) == len(collation.loci) - 1
+
+
+def test_clicking_the_ruler_jumps_to_a_divergence(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    wid = window.witness_combo.currentData()
+    rows = [i for i, loc in enumerate(collation.loci) if wid in loc.readings]
+    window.ruler.markClicked.emit(len(rows) - 1)
+    assert window.apparatus.current_row() == rows[-1]
+
+
+def test_real_click_on_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    collation = open_demo(qtbot, window)
+    pane = window.source_pane
+    target = len(collation.loci) - 2
+    locus = collation.loci[target]
+    pane.reveal(locus.start, locus.end)
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(locus.start + 1 if locus.end > locus.start + 1 else locus.start)
+    rect = pane.cursorRect(cursor)
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.apparatus.current_row() == target
+
+
+def test_panes_scroll_in_step(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    lines = [f"第{n}行的文字内容，用来测试两个窗格是否同步滚动。" for n in range(400)]
+    source = "\n".join(lines)
+    variant = "\n\n".join(line.replace("，", ",") for line in lines).replace(
+        "第350行", "第三五零行"
+    )
+    src, var = tmp_path / "src.txt", tmp_path / "var.txt"
+    src.write_text(source, encoding="utf-8")
+    var.write_text(variant, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.open_files(str(src), [str(var)])
+    window.source_pane.scroll_to_top(source.index("第200行"))
+    top = window.witness_pane.top_offset()
+    assert variant[top : top + 5] == "第200行"
+    window.witness_pane.scroll_to_top(variant.index("第300行"))
+    top = window.source_pane.top_offset()
+    assert source[top : top + 5] == "第300行"
+
+
+def test_font_choice_persists(qtbot: QtBot, settings: Settings) -> None:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.set_text_font("WenQuanYi Micro Hei", 15)
+    win.close()
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    assert again.source_pane.font().pointSizeF() == 15
+    assert again.settings.font_family() == "WenQuanYi Micro Hei"
+
+
+def test_new_collation_dialog(qtbot: QtBot) -> None:
+    from ui.new_dialog import NewCollationDialog
+
+    dialog = NewCollationDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.source_edit.setText(str(DEMO_DIR / DEMO_FILES[0]))
+    assert not ok.isEnabled()  # a source alone is not a collation
+    dialog.add_variant_paths([str(DEMO_DIR / f) for f in DEMO_FILES[1:]])
+    assert ok.isEnabled() and len(dialog.variants()) == 3
+
+
+def test_recent_work_is_offered_on_the_welcome_page(qtbot: QtBot, settings: Settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.collationShown, timeout=WAIT):
+        first.open_demo()
+    first.close()
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.welcome.recent_list.count() == 1
+    item = again.welcome.recent_list.item(0)
+    assert "source.txt" in item.text()
+    with qtbot.waitSignal(again.collationShown, timeout=WAIT):
+        again.welcome.recent_list.itemActivated.emit(item)
+    shown = again.collation()
+    assert shown is not None and len(shown.witness_ids) == 3

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             "Zoom &out", [QKeySequence("Ctrl+-"), QKeySequence(std.ZoomOut)]
         )
         self.act_zoom_reset = self._action("&Actual size", [QKeySequence("Ctrl+0")])
+        self.act_font = self._action("&Font…")
         self.act_recollate = self._action("&Collate again", [QKeySequence("F5")])
         self.act_cancel = self._action("C&ancel collation", [QKeySequence("Esc")])
         self.rule_actions: dict[str, QAction] = {}
@@ -219,6 +220,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
         view_menu = menu.addMenu(tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_font)
         collate_menu = menu.addMenu(tr("&Collate"))
         collate_menu.addActions(list(self.rule_actions.values()))
         collate_menu.addSeparator()
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_in.triggered.connect(lambda: self.zoom(+1))
         self.act_zoom_out.triggered.connect(lambda: self.zoom(-1))
         self.act_zoom_reset.triggered.connect(lambda: self.zoom(0))
+        self.act_font.triggered.connect(self.choose_font)
         self.act_recollate.triggered.connect(self.start_collation)
         self.act_cancel.triggered.connect(self.cancel_collation)
         self.cancel_button.clicked.connect(self.cancel_collation)
@@ -614,6 +618,19 @@ class MainWindow(QMainWindow):
         size = self.settings.font_size()
         size = 12.0 if step == 0 else min(MAX_FONT, max(MIN_FONT, size + step))
         self.settings.set_font_size(size)
+        self._apply_font()
+
+    def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
+        ok, font = QFontDialog.getFont(self.source_pane.font(), self, tr("Text font"))
+        if ok:
+            self.set_text_font(font.family(), font.pointSizeF())
+
+    def set_text_font(self, family: str, size: float) -> None:
+        """The font of both text panes; remembered for the next run."""
+        self.settings.set_font_family(family)
+        self.settings.set_font_size(min(MAX_FONT, max(MIN_FONT, size)))
         self._apply_font()
 
     def _apply_font(self) -> None:
