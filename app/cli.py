@@ -168,7 +168,7 @@ def write_table(
     for wid, v in zip(ids, variants, strict=True):
         out.write(
             f"{wid:<7} {v.path}  ({v.encoding}, {len(v.text)} chars, "
-            f"{result.count(wid)} divergences)\n"
+            f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
     header = ["#", "offset", "kind", "source", *ids]
@@ -186,4 +186,8 @@ def write_table(
     for row in [header, *rows]:
         out.write("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
         out.write("\n")
-    out.write(f"\n{len(result.loci)} loci\n")
+    out.write(f"\n{_plural(len(result.loci), 'locus', 'loci')}\n")
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

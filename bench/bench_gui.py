@@ -37,8 +37,11 @@ def measure(size: int, seed: int) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ui.main import quiet_offscreen_notice
     from ui.main_window import MainWindow
     from ui.settings import Settings
+
+    quiet_offscreen_notice()
 
     normalize, _ = get_normalizer()
     first = make_case(size, seed, normalize)

@@ -35,6 +35,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        quiet_offscreen_notice()
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
@@ -99,6 +100,17 @@ def _screenshot(
         return _fail(f"cannot write {out}")
     print(f"{out}: {count} divergences")
     return 0
+
+
+def quiet_offscreen_notice() -> None:
+    """Drop the offscreen plugin's one harmless notice, so real warnings stand out."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def _fail(message: str) -> int:

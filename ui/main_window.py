@@ -587,25 +587,27 @@ class MainWindow(QMainWindow):
 
     def _on_source_scrolled(self, offset: int) -> None:
         self._update_ruler_viewport()
-        collation, wid = self.workspace.collation, self._witness
-        if self._syncing or collation is None or wid is None or wid not in collation.alignments:
-            return
-        self._syncing = True
-        try:
-            self.witness_pane.scroll_to_top(collation.alignments[wid].to_witness(offset))
-        finally:
-            self._syncing = False
+        self._follow(offset, to_witness=True)
 
     def _on_witness_scrolled(self, offset: int) -> None:
+        self._follow(offset, to_witness=False)
+        self._update_ruler_viewport()
+
+    def _follow(self, offset: int, *, to_witness: bool) -> None:
+        """Scroll the other pane to the text that stands opposite ``offset``."""
         collation, wid = self.workspace.collation, self._witness
         if self._syncing or collation is None or wid is None or wid not in collation.alignments:
             return
+        align = collation.alignments[wid]
+        if to_witness:
+            pane, target = self.witness_pane, align.to_witness(offset)
+        else:
+            pane, target = self.source_pane, align.to_source(offset)
         self._syncing = True
         try:
-            self.source_pane.scroll_to_top(collation.alignments[wid].to_source(offset))
+            pane.scroll_to_top(target)
         finally:
             self._syncing = False
-        self._update_ruler_viewport()
 
     def _update_ruler_viewport(self) -> None:
         total = max(1, len(self.source_pane.text()))
