@@ -319,9 +319,8 @@ def _opencc_chars(
     return chars
 
 
-@cache
-def opencc_folder() -> ScriptFolder:
-    """The folder over OpenCC's t2s tables, guarded by its s2t tables; built once."""
+def opencc_tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """The folder's tables from OpenCC's files: chars, phrases, readings, variants."""
     readings = _read_table("STCharacters.txt")
     variants = _opencc_variants()
     chars = _opencc_chars(readings, variants)
@@ -332,6 +331,13 @@ def opencc_folder() -> ScriptFolder:
     for key, value in _defaults("TWVariantsRevPhrases.txt").items():
         if "著" in key:
             phrases.setdefault(key, "".join(c if c == "著" else chars.get(c, c) for c in value))
+    return chars, phrases, readings, variants
+
+
+@cache
+def opencc_folder() -> ScriptFolder:
+    """The folder over OpenCC's t2s tables, guarded by its s2t tables; built once."""
+    chars, phrases, readings, variants = opencc_tables()
     return ScriptFolder(
         chars,
         phrases,

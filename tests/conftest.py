@@ -70,6 +70,18 @@ def _no_running_workers(request: pytest.FixtureRequest) -> Iterator[None]:
         runner.shutdown()
     assert not busy, "test left a collation thread running"
     if isinstance(app, QApplication):
+        from PySide6.QtCore import Qt, QTimer
+
+        repeating = [
+            t
+            for w in app.allWidgets()
+            for t in w.findChildren(QTimer, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            # our own widgets' timers; Qt's internal ones (a status message's) die with them
+            if t.isActive() and not t.isSingleShot() and type(w).__module__.startswith("ui.")
+        ]
+        for t in repeating:
+            t.stop()
+        assert not repeating, f"test left repeating timers running: {repeating}"
         windows = [w for w in app.topLevelWidgets() if w.isVisible()]
         for w in windows:
             w.close()

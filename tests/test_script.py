@@ -16,11 +16,9 @@ from app.script import (
     QUOTE_FOLDS,
     ScriptFolder,
     _defaults,
-    _opencc_chars,
-    _opencc_variants,
-    _read_table,
     fold_traditional,
     opencc_folder,
+    opencc_tables,
 )
 
 # Ordinary news prose, written for these tests (Simplified).
@@ -158,14 +156,8 @@ def phrases_by_char(phrases: Mapping[str, str]) -> dict[str, list[str]]:
 def real_tables() -> tuple[
     dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str], dict[str, str]
 ]:
-    readings, variants = _read_table("STCharacters.txt"), _opencc_variants()
-    return (
-        _opencc_chars(readings, variants),
-        _defaults("TSPhrases.txt"),
-        readings,
-        _defaults("STPhrases.txt"),
-        variants,
-    )
+    chars, phrases, readings, variants = opencc_tables()
+    return chars, phrases, readings, _defaults("STPhrases.txt"), variants
 
 
 # -- the one-to-many examples -------------------------------------------------

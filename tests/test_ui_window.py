@@ -385,3 +385,40 @@ def test_recent_work_is_offered_on_the_welcome_page(qtbot: QtBot, settings: Sett
         again.welcome.recent_list.itemActivated.emit(item)
     shown = again.collation()
     assert shown is not None and len(shown.witness_ids) == 3
+
+
+def test_dropping_files_on_an_empty_window_opens_them(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DEMO_DIR / f)) for f in DEMO_FILES[:2]])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.dropEvent(event)
+    shown = window.collation()
+    assert shown is not None and shown.witness_ids == ("variant-typos",)
+
+
+def test_alt_arrows_step_like_f8(qtbot: QtBot, window: MainWindow) -> None:
+    open_demo(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.apparatus.current_row() == 1
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.apparatus.current_row() == 0
+
+
+def test_splitter_sizes_persist(qtbot: QtBot, settings: Settings) -> None:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.main_splitter.setSizes([300, 200])
+    sizes = win.main_splitter.sizes()
+    win.close()
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.main_splitter.sizes() == sizes

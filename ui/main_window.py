@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,46 +29,26 @@ from PySide6.QtWidgets import (
 
 from app.collate import Collation, Locus
 from app.loading import LoadError
-from app.normalize import ALL_RULES
 from app.workspace import CollationRequest, Workspace
+from ui.actions import WindowActions
 from ui.apparatus import LineIndex
 from ui.apparatus_view import ApparatusView
 from ui.legend import KindLegend
 from ui.locus_panel import LocusPanel
 from ui.new_dialog import TEXT_FILTER, NewCollationDialog
 from ui.overview import OverviewRuler
-from ui.panes import Span, TextPane
+from ui.panes import Span, TextPane, cjk_font_family
 from ui.settings import Settings
 from ui.welcome import WelcomePage
 from ui.worker import CollateFunction, CollationRunner
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_FILES = ("source.txt", "variant-typos.txt", "variant-ocr.txt", "variant-traditional.txt")
-RULE_LABELS = {
-    "width": "Ignore punctuation width",
-    "whitespace": "Ignore line breaks and spaces",
-    "script": "Ignore Traditional/Simplified",
-    "markup": "Ignore markup",
-}
 MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-def cjk_font_family() -> str:
-    """A family that renders Chinese: the first installed of the usual CJK fonts."""
-    from PySide6.QtGui import QFontDatabase
-
-    families = set(QFontDatabase.families())
-    for name in (
-        "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-        "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimSun", "Noto Serif CJK SC",
-    ):  # fmt: skip
-        if name in families:
-            return name
-    return QFont().defaultFamily()
 
 
 class MainWindow(QMainWindow):
@@ -172,83 +152,25 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
-    def _action(self, text: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
-        action = QAction(tr(text), self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.act_new = self._action(
-            "&New collation…", [QKeySequence(std.New), QKeySequence(std.Open)]
-        )
-        self.act_demo = self._action("Open the &demo")
-        self.act_add = self._action("&Add variant…", [QKeySequence("Ctrl+Shift+A")])
-        self.act_remove = self._action("&Remove this variant")
-        self.act_quit = self._action("&Quit", [QKeySequence(std.Quit)])
-        self.act_next = self._action(
-            "&Next divergence", [QKeySequence("F8"), QKeySequence("Alt+Down")]
-        )
-        self.act_prev = self._action(
-            "&Previous divergence", [QKeySequence("Shift+F8"), QKeySequence("Alt+Up")]
-        )
-        self.act_zoom_in = self._action(
-            "Zoom &in", [QKeySequence("Ctrl+="), QKeySequence(std.ZoomIn)]
-        )
-        self.act_zoom_out = self._action(
-            "Zoom &out", [QKeySequence("Ctrl+-"), QKeySequence(std.ZoomOut)]
-        )
-        self.act_zoom_reset = self._action("&Actual size", [QKeySequence("Ctrl+0")])
-        self.act_font = self._action("&Font…")
-        self.act_recollate = self._action("&Collate again", [QKeySequence("F5")])
-        self.act_cancel = self._action("C&ancel collation", [QKeySequence("Esc")])
-        self.rule_actions: dict[str, QAction] = {}
-        for rule in ALL_RULES:
-            action = self._action(RULE_LABELS[rule])
-            action.setCheckable(True)
-            action.setChecked(rule in self.workspace.rules)
-            action.setData(rule)
-            self.rule_actions[rule] = action
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions([self.act_new, self.act_add, self.act_remove, self.act_demo])
-        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        view_menu = menu.addMenu(tr("&View"))
-        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_font)
-        collate_menu = menu.addMenu(tr("&Collate"))
-        collate_menu.addActions(list(self.rule_actions.values()))
-        collate_menu.addSeparator()
-        collate_menu.addActions([self.act_next, self.act_prev, self.act_recollate, self.act_cancel])
-
-        tools = self.addToolBar(tr("Main"))
-        tools.setObjectName("main-toolbar")
-        tools.addActions([self.act_new, self.act_add])
-        tools.addSeparator()
-        tools.addActions([self.act_prev, self.act_next])
-        tools.addSeparator()
-        tools.addActions(list(self.rule_actions.values()))
+        self.acts = WindowActions(self, self.workspace.rules)
+        self.rule_actions = self.acts.rules
+        self.recent_menu = self.acts.recent_menu
 
     def _connect_signals(self) -> None:
-        self.act_new.triggered.connect(self.new_collation)
-        self.act_demo.triggered.connect(self.open_demo)
-        self.act_add.triggered.connect(self.choose_variants)
-        self.act_remove.triggered.connect(self.remove_current_variant)
-        self.act_quit.triggered.connect(self.close)
-        self.act_next.triggered.connect(lambda: self.step(+1))
-        self.act_prev.triggered.connect(lambda: self.step(-1))
-        self.act_zoom_in.triggered.connect(lambda: self.zoom(+1))
-        self.act_zoom_out.triggered.connect(lambda: self.zoom(-1))
-        self.act_zoom_reset.triggered.connect(lambda: self.zoom(0))
-        self.act_font.triggered.connect(self.choose_font)
-        self.act_recollate.triggered.connect(self.start_collation)
-        self.act_cancel.triggered.connect(self.cancel_collation)
+        self.acts.new.triggered.connect(self.new_collation)
+        self.acts.demo.triggered.connect(self.open_demo)
+        self.acts.add.triggered.connect(self.choose_variants)
+        self.acts.remove.triggered.connect(self.remove_current_variant)
+        self.acts.quit.triggered.connect(self.close)
+        self.acts.next.triggered.connect(lambda: self.step(+1))
+        self.acts.prev.triggered.connect(lambda: self.step(-1))
+        self.acts.zoom_in.triggered.connect(lambda: self.zoom(+1))
+        self.acts.zoom_out.triggered.connect(lambda: self.zoom(-1))
+        self.acts.zoom_reset.triggered.connect(lambda: self.zoom(0))
+        self.acts.font.triggered.connect(self.choose_font)
+        self.acts.recollate.triggered.connect(self.start_collation)
+        self.acts.cancel.triggered.connect(self.cancel_collation)
         self.cancel_button.clicked.connect(self.cancel_collation)
         for action in self.rule_actions.values():
             action.toggled.connect(self._on_rule_toggled)
@@ -508,7 +430,7 @@ class MainWindow(QMainWindow):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        self.act_cancel.setEnabled(busy)
+        self.acts.cancel.setEnabled(busy)
         if busy:
             self.progress.setValue(0)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
+    QFontDatabase,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -28,6 +29,18 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ui.colors import current_color, is_dark, kind_background, kind_mark
 from ui.positions import Utf16Index
+
+
+def cjk_font_family() -> str:
+    """A family that renders Chinese: the first installed of the usual CJK fonts."""
+    families = set(QFontDatabase.families())
+    for name in (
+        "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+        "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimSun", "Noto Serif CJK SC",
+    ):  # fmt: skip
+        if name in families:
+            return name
+    return QFont().defaultFamily()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,87 @@
+"""The main window's actions, menus and toolbar, with their shortcuts.
+
+Kept apart from the window so the whole keyboard map reads in one place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.normalize import ALL_RULES
+
+RULE_LABELS = {
+    "width": "Ignore punctuation width",
+    "whitespace": "Ignore line breaks and spaces",
+    "script": "Ignore Traditional/Simplified",
+    "markup": "Ignore markup",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class WindowActions:
+    """Every action of the main window; the window connects them in ``_connect_signals``."""
+
+    def __init__(self, window: QMainWindow, rules: tuple[str, ...]) -> None:
+        self._window = window
+        std = QKeySequence.StandardKey
+        keys = QKeySequence
+        self.new = self._make("&New collation…", [keys(std.New), keys(std.Open)])
+        self.demo = self._make("Open the &demo")
+        self.add = self._make("&Add variant…", [keys("Ctrl+Shift+A")])
+        self.remove = self._make("&Remove this variant")
+        self.quit = self._make("&Quit", [keys(std.Quit)])
+        self.next = self._make("&Next divergence", [keys("F8"), keys("Alt+Down")])
+        self.prev = self._make("&Previous divergence", [keys("Shift+F8"), keys("Alt+Up")])
+        self.zoom_in = self._make("Zoom &in", [keys("Ctrl+="), keys(std.ZoomIn)])
+        self.zoom_out = self._make("Zoom &out", [keys("Ctrl+-"), keys(std.ZoomOut)])
+        self.zoom_reset = self._make("&Actual size", [keys("Ctrl+0")])
+        self.font = self._make("&Font…")
+        self.recollate = self._make("&Collate again", [keys("F5")])
+        self.cancel = self._make("C&ancel collation", [keys("Esc")])
+        self.rules: dict[str, QAction] = {}
+        for rule in ALL_RULES:
+            action = self._make(RULE_LABELS[rule])
+            action.setCheckable(True)
+            action.setChecked(rule in rules)
+            action.setData(rule)
+            self.rules[rule] = action
+        self.recent_menu = self._build_menus()
+        self._build_toolbar()
+
+    def _make(self, text: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(tr(text), self._window)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        self._window.addAction(action)
+        return action
+
+    def _build_menus(self) -> QMenu:
+        menu = self._window.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        file_menu.addActions([self.new, self.add, self.remove, self.demo])
+        recent = file_menu.addMenu(tr("Open &recent"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        view_menu = menu.addMenu(tr("&View"))
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.font)
+        collate_menu = menu.addMenu(tr("&Collate"))
+        collate_menu.addActions(list(self.rules.values()))
+        collate_menu.addSeparator()
+        collate_menu.addActions([self.next, self.prev, self.recollate, self.cancel])
+        return recent
+
+    def _build_toolbar(self) -> None:
+        tools = self._window.addToolBar(tr("Main"))
+        tools.setObjectName("main-toolbar")
+        tools.addActions([self.new, self.add])
+        tools.addSeparator()
+        tools.addActions([self.prev, self.next])
+        tools.addSeparator()
+        tools.addActions(list(self.rules.values()))
