@@ -16,16 +16,18 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
-from app import __version__
+from app import __version__, cli_project
 from app.collate import Collation, collate
 from app.loading import LoadedText, LoadError, load_text
 from app.normalize import ALL_RULES, UnknownRuleError, parse_rules
+from app.project import Project
+from app.project_file import ProjectError
 from app.workspace import unique_id
 
 EXIT_USAGE = 2
-COMMANDS = ("collate",)
+COMMANDS = ("collate", "loci", "decide", "export")
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -75,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
         "(default: all)",
     )
     col.add_argument("--json", action="store_true", help="print one JSON document")
+    col.add_argument(
+        "--project", metavar="OUT.jkproj", help="also save the collation as a new project file"
+    )
+    cli_project.add_parsers(sub)
     return parser
 
 
@@ -83,13 +89,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(args_list)
-        if args.command != "collate":
+        if args.command is None:
             parser.print_usage(sys.stderr)
             return EXIT_USAGE
-        return _collate(args, sys.stdout)
+        if args.command == "collate":
+            return _collate(args, sys.stdout)
+        return cli_project.run(args, sys.stdout)
     except _ArgumentError as exc:
-        return _fail(f"{exc} (see jiaokan collate --help)")
-    except (CommandError, LoadError, UnknownRuleError) as exc:
+        command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
+        return _fail(f"{exc} (see jiaokan {command} --help)")
+    except (
+        CommandError,
+        LoadError,
+        UnknownRuleError,
+        ProjectError,
+        cli_project.ProjectCommandError,
+    ) as exc:
         return _fail(str(exc))
 
 
@@ -105,6 +120,8 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     variants = [load_text(p, args.encoding) for p in args.variants]
     ids = witness_ids(args.variants)
     result = collate(source.text, list(zip(ids, (v.text for v in variants), strict=True)), rules)
+    if args.project:
+        Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
     if args.json:
         json.dump(to_json(result, source, variants, ids), out, ensure_ascii=False)
         out.write("\n")
@@ -113,26 +130,34 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+class TextInfo(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def encoding(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def text_json(item: TextInfo) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "encoding": item.encoding,
+        "chars": len(item.text),
+        "sha256": item.sha256,
+    }
+
+
 def to_json(
     result: Collation, source: LoadedText, variants: Sequence[LoadedText], ids: Sequence[str]
 ) -> dict[str, Any]:
     """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
     return {
-        "source": {
-            "path": source.path,
-            "encoding": source.encoding,
-            "chars": len(source.text),
-            "sha256": source.sha256,
-        },
+        "source": text_json(source),
         "witnesses": [
-            {
-                "id": wid,
-                "path": v.path,
-                "encoding": v.encoding,
-                "chars": len(v.text),
-                "sha256": v.sha256,
-                "divergences": result.count(wid),
-            }
+            {"id": wid, **text_json(v), "divergences": result.count(wid)}
             for wid, v in zip(ids, variants, strict=True)
         ],
         "rules": list(result.rules),

@@ -30,7 +30,12 @@ class WindowActions:
         self._window = window
         std = QKeySequence.StandardKey
         keys = QKeySequence
-        self.new = self._make("&New collation…", [keys(std.New), keys(std.Open)])
+        self.new = self._make("&New collation…", [keys(std.New)])
+        self.open_project = self._make("&Open project…", [keys(std.Open)])
+        self.save_as = self._make("Save a &copy as…", [keys("Ctrl+Shift+S")])
+        self.export_text = self._make("Export the corrected &text…", [keys("Ctrl+E")])
+        self.export_report = self._make("Export the &report (HTML)…")
+        self.export_csv = self._make("Export the apparatus as CS&V…")
         self.demo = self._make("Open the &demo")
         self.add = self._make("&Add variant…", [keys("Ctrl+Shift+A")])
         self.remove = self._make("&Remove this variant")
@@ -42,6 +47,20 @@ class WindowActions:
         self.zoom_reset = self._make("&Actual size", [keys("Ctrl+0")])
         self.font = self._make("&Font…")
         self.recollate = self._make("&Collate again", [keys("F5")])
+        self.undo = self._make("&Undo", [keys(std.Undo)])
+        self.redo = self._make("&Redo", [keys("Ctrl+Shift+Z"), keys(std.Redo)])
+        self.history = self._make("&History…", [keys("Ctrl+H")])
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.accept = self._make("&Accept the reading shown", [keys("A")])
+        self.accept_nth = [self._make(f"Accept witness &{n}", [keys(str(n))]) for n in range(1, 10)]
+        self.reject = self._make("&Reject (keep the source)", [keys("R")])
+        self.edit = self._make("&Edit: an own reading…", [keys("E")])
+        self.undecide = self._make("&Undecided", [keys("U")])
+        self.accept_kind = self._make("Accept every undecided of this &kind…")
+        self.reject_kind = self._make("Reject every undecided of this k&ind…")
+        self.accept_filter = self._make("Accept every undecided in the &filter…")
+        self.reject_filter = self._make("Reject every undecided in the fi&lter…")
         self.cancel = self._make("C&ancel collation", [keys("Esc")])
         self.rules: dict[str, QAction] = {}
         for rule in ALL_RULES:
@@ -63,10 +82,26 @@ class WindowActions:
     def _build_menus(self) -> QMenu:
         menu = self._window.menuBar()
         file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions([self.new, self.add, self.remove, self.demo])
+        file_menu.addActions([self.new, self.open_project])
         recent = file_menu.addMenu(tr("Open &recent"))
+        file_menu.addActions([self.save_as, self.demo])
+        file_menu.addSeparator()
+        file_menu.addActions([self.add, self.remove])
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(tr("E&xport"))
+        export_menu.addActions([self.export_text, self.export_report, self.export_csv])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
+        edit_menu = menu.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo, self.redo, self.history])
+        decide_menu = menu.addMenu(tr("&Decide"))
+        decide_menu.addActions([self.accept, self.reject, self.edit, self.undecide])
+        by_witness = decide_menu.addMenu(tr("Accept &witness"))
+        by_witness.addActions(self.accept_nth)
+        decide_menu.addSeparator()
+        decide_menu.addActions(
+            [self.accept_kind, self.reject_kind, self.accept_filter, self.reject_filter]
+        )
         view_menu = menu.addMenu(tr("&View"))
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view_menu.addSeparator()

@@ -8,6 +8,7 @@ number of a locus in the model is always its index in ``Collation.loci``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,6 +23,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.collate import Collation, Locus
+from app.decisions import UNDECIDED, Decision
 from ui.colors import is_dark, kind_background, kind_label
 
 LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,6 +71,7 @@ class ApparatusModel(QAbstractTableModel):
         self._collation: Collation | None = None
         self._witnesses: tuple[str, ...] = ()
         self._lines = LineIndex("")
+        self._decision: Callable[[int], Decision] = lambda _row: UNDECIDED
 
     # -- the adapted object -------------------------------------------------
 
@@ -97,9 +100,27 @@ class ApparatusModel(QAbstractTableModel):
     def status_column(self) -> int:
         return self.kind_column + 1
 
+    def set_decisions(self, decision_of_row: Callable[[int], Decision]) -> None:
+        """Where the status column reads decisions from (the project's log)."""
+        self._decision = decision_of_row
+        self.decisions_changed()
+
+    def decisions_changed(self) -> None:
+        rows = self.rowCount()
+        if rows:
+            top = self.index(0, self.status_column)
+            self.dataChanged.emit(top, self.index(rows - 1, self.status_column))
+
     def status(self, row: int) -> str:
-        """The decision on a locus; every locus is undecided until decisions arrive."""
-        return "undecided"
+        return self._decision(row).status
+
+    def status_text(self, row: int) -> str:
+        decision = self._decision(row)
+        if decision.status == "accepted":
+            return tr("accepted · {0}").format(decision.witness)
+        if decision.status == "edited":
+            return tr("edited · {0}").format(shown(decision.reading or ""))
+        return tr(decision.status)
 
     # -- Qt model interface ---------------------------------------------------
 
@@ -138,6 +159,9 @@ class ApparatusModel(QAbstractTableModel):
             return self._display(row, col, locus)
         if role == SORT_ROLE:
             return self._sort_key(row, col, locus)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.status_column:
+            note = self._decision(row).note
+            return note or None
         if role == Qt.ItemDataRole.ToolTipRole and col >= 2 and col < self.kind_column:
             text = self._text(col, locus)
             return text if text is not None and len(text) > _CELL_LIMIT else None
@@ -167,7 +191,7 @@ class ApparatusModel(QAbstractTableModel):
         if col == self.kind_column:
             return kind_label(locus.kind)
         if col == self.status_column:
-            return tr(self.status(row))
+            return self.status_text(row)
         return None
 
     def _sort_key(self, row: int, col: int, locus: Locus) -> Any:

@@ -136,6 +136,15 @@ class ApparatusView(QWidget):
 
     # -- rows ------------------------------------------------------------------
 
+    def decisions_changed(self) -> None:
+        self.model.decisions_changed()
+        if self.status_filter.currentData() is not None:
+            self._on_filter()  # a decided row may leave the "undecided" filter
+
+    def visible_rows(self) -> list[int]:
+        """Locus indices of the rows the filter shows, in the table's order."""
+        return [self.row_at_view(i) for i in range(self.proxy.rowCount())]
+
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 

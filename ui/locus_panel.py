@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.collate import Locus
+from app.decisions import UNDECIDED, Decision
 from ui.apparatus import LineIndex
 from ui.colors import is_dark, kind_background, kind_label
 
@@ -23,7 +24,9 @@ def _reading_html(text: str) -> str:
 
 
 class LocusPanel(QFrame):
-    """Shows the selected locus: position, kind, the source and every witness's reading."""
+    """Shows the selected locus: position, kind, every reading, the decision and its note."""
+
+    noteEdited = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +41,23 @@ class LocusPanel(QFrame):
         self._body.setWordWrap(True)
         self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._decision = QLabel()
+        self._decision.setTextFormat(Qt.TextFormat.RichText)
+        self._decision.setWordWrap(True)
+        self._keys = QLabel(
+            tr("<small>A accept · 1–9 accept witness n · R reject · E own reading · "
+               "U undecided · Ctrl+Z undo</small>")
+        )  # fmt: skip
+        self._keys.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("Note on this divergence…"))
+        self.note.setAccessibleName(tr("Note"))
         layout.addWidget(self._title)
         layout.addWidget(self._body, 1)
+        layout.addWidget(self._decision)
+        layout.addWidget(self.note)
+        layout.addWidget(self._keys)
+        self.note.editingFinished.connect(self._on_note)
         self.show_locus(None)
 
     def show_locus(
@@ -49,7 +67,13 @@ class LocusPanel(QFrame):
         total: int = 0,
         witnesses: tuple[str, ...] = (),
         lines: LineIndex | None = None,
+        decision: Decision = UNDECIDED,
+        editable: bool = False,
     ) -> None:
+        self.note.setEnabled(locus is not None and editable)
+        if not self.note.hasFocus():
+            self.note.setText(decision.note)
+        self._decision.setText(self._decision_html(decision) if locus is not None else "")
         if locus is None:
             self._title.setText(f"<b>{html.escape(tr('Divergence'))}</b>")
             self._body.setText(html.escape(tr("Select a divergence to see its readings.")))
@@ -82,3 +106,18 @@ class LocusPanel(QFrame):
 
     def text(self) -> str:
         return self._body.text()
+
+    def decision_text(self) -> str:
+        return self._decision.text()
+
+    def _decision_html(self, decision: Decision) -> str:
+        status = html.escape(tr(decision.status))
+        if decision.status == "undecided":
+            return f"<b>{html.escape(tr('Decision'))}:</b> {status}"
+        chosen = _reading_html(decision.reading or "")
+        who = f" ({html.escape(decision.witness)})" if decision.witness else ""
+        return f"<b>{html.escape(tr('Decision'))}:</b> {status}{who} → {chosen}"
+
+    def _on_note(self) -> None:
+        if self.note.isEnabled():
+            self.noteEdited.emit(self.note.text())

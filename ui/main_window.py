@@ -8,38 +8,25 @@ All signal wiring is in :meth:`MainWindow._connect_signals`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
 
 from app.collate import Collation, Locus
-from app.loading import LoadError
+from app.decisions import UNDECIDED, Decision
+from app.project import Project, stored_text
+from app.project_file import ProjectError
 from app.workspace import CollationRequest, Workspace
 from ui.actions import WindowActions
 from ui.apparatus import LineIndex
-from ui.apparatus_view import ApparatusView
-from ui.legend import KindLegend
-from ui.locus_panel import LocusPanel
-from ui.new_dialog import TEXT_FILTER, NewCollationDialog
-from ui.overview import OverviewRuler
-from ui.panes import Span, TextPane, cjk_font_family
+from ui.corrected import corrected_view
+from ui.panes import Span
+from ui.projects import Projects, workspace_of
+from ui.proofreading import Proofreading
 from ui.settings import Settings
-from ui.welcome import WelcomePage
+from ui.window_layout import WindowLayout
 from ui.worker import CollateFunction, CollationRunner
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
@@ -51,7 +38,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout):
     """The proofreader's window."""
 
     collationShown = Signal()
@@ -71,6 +58,11 @@ class MainWindow(QMainWindow):
         self._lines = LineIndex("")
         self._syncing = False
         self._mark_rows: list[int] = []
+        self.project: Project | None = None
+        self.locus_ids: list[int] = []
+        self._pending_view: dict[str, str] | None = None
+        self.proofreading = Proofreading(self)
+        self.projects = Projects(self)
         self._build_widgets()
         self._build_actions()
         self._connect_signals()
@@ -80,87 +72,15 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------
 
-    def _build_widgets(self) -> None:
-        self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.source_pane = TextPane()
-        self.source_pane.setAccessibleName(tr("Source text"))
-        self.witness_pane = TextPane()
-        self.witness_pane.setAccessibleName(tr("Witness text"))
-        self.source_label = QLabel()
-        self.witness_combo = QComboBox()
-        self.witness_combo.setAccessibleName(tr("Witness"))
-        self.witness_label = QLabel()
-        self.ruler = OverviewRuler()
-        self.locus_panel = LocusPanel()
-        self.apparatus = ApparatusView()
-        self.legend = KindLegend()
-
-        left = QWidget()
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.source_label)
-        box.addWidget(self.source_pane)
-        right = QWidget()
-        box = QVBoxLayout(right)
-        box.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.witness_combo)
-        head.addWidget(self.witness_label, 1)
-        box.addLayout(head)
-        box.addWidget(self.witness_pane)
-        middle = QWidget()
-        box = QVBoxLayout(middle)
-        box.setContentsMargins(0, self.source_label.sizeHint().height() + 4, 0, 0)
-        box.addWidget(self.ruler)
-
-        self.text_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.text_splitter.addWidget(left)
-        self.text_splitter.addWidget(middle)
-        self.text_splitter.addWidget(right)
-        self.text_splitter.addWidget(self.locus_panel)
-        self.text_splitter.setCollapsible(1, False)
-        self.text_splitter.setStretchFactor(0, 4)
-        self.text_splitter.setStretchFactor(2, 4)
-        self.text_splitter.setStretchFactor(3, 2)
-        self.locus_panel.setMinimumWidth(200)
-
-        bottom = QWidget()
-        box = QVBoxLayout(bottom)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.apparatus)
-        box.addWidget(self.legend)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.main_splitter.addWidget(self.text_splitter)
-        self.main_splitter.addWidget(bottom)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
-
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.main_splitter)
-        self.setCentralWidget(self.stack)
-
-        self.status_counts = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.status_counts)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-
     def _build_actions(self) -> None:
         self.acts = WindowActions(self, self.workspace.rules)
         self.rule_actions = self.acts.rules
         self.recent_menu = self.acts.recent_menu
 
     def _connect_signals(self) -> None:
-        self.acts.new.triggered.connect(self.new_collation)
+        self.acts.new.triggered.connect(self.projects.new_collation)
         self.acts.demo.triggered.connect(self.open_demo)
-        self.acts.add.triggered.connect(self.choose_variants)
+        self.acts.add.triggered.connect(self.projects.choose_variants)
         self.acts.remove.triggered.connect(self.remove_current_variant)
         self.acts.quit.triggered.connect(self.close)
         self.acts.next.triggered.connect(lambda: self.step(+1))
@@ -174,9 +94,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_collation)
         for action in self.rule_actions.values():
             action.toggled.connect(self._on_rule_toggled)
-        self.welcome.newRequested.connect(self.new_collation)
+        self.welcome.newRequested.connect(self.projects.new_collation)
         self.welcome.demoRequested.connect(self.open_demo)
-        self.welcome.recentChosen.connect(self._open_recent)
+        self.welcome.recentChosen.connect(self.open_project)
         self.witness_combo.currentIndexChanged.connect(self._on_witness_chosen)
         self.apparatus.locusSelected.connect(self.select_locus)
         self.source_pane.locusClicked.connect(self.select_locus)
@@ -189,63 +109,53 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._on_collated)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
+        self._corrected_timer.timeout.connect(self._refresh_corrected)
+        self.corrected_tabs.currentChanged.connect(self._update_corrected)
+        self.corrected_pane.locusClicked.connect(self.select_locus)
+        pr, acts = self.proofreading, self.acts
+        acts.accept.triggered.connect(lambda: pr.accept())
+        for n, action in enumerate(acts.accept_nth):
+            action.triggered.connect(lambda _=False, n=n: pr.accept_nth(n))
+        acts.reject.triggered.connect(pr.reject)
+        acts.edit.triggered.connect(pr.edit)
+        acts.undecide.triggered.connect(pr.undecide)
+        acts.undo.triggered.connect(pr.undo)
+        acts.redo.triggered.connect(pr.redo)
+        pr.undo_stack.canUndoChanged.connect(acts.undo.setEnabled)
+        pr.undo_stack.canRedoChanged.connect(acts.redo.setEnabled)
+        acts.history.triggered.connect(lambda: self.show_history(self.proofreading.undo_stack))
+        acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
+        acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
+        acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
+        acts.reject_filter.triggered.connect(lambda: pr.bulk(False, "filter"))
+        acts.open_project.triggered.connect(self.projects.choose_project)
+        acts.save_as.triggered.connect(self.projects.save_as)
+        acts.export_text.triggered.connect(lambda: self.projects.export("text"))
+        acts.export_report.triggered.connect(lambda: self.projects.export("report"))
+        acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
+        self.locus_panel.noteEdited.connect(pr.set_note)
 
-    # -- opening work ----------------------------------------------------------
+    # -- opening work (the Projects controller does it) -------------------------
 
     def open_files(self, source: str, variants: list[str]) -> bool:
-        """Open a new collation; a bad file gets a dialog and the window stays as it was."""
-        try:
-            workspace = Workspace.open(source, variants)
-        except LoadError as exc:
-            self._error(tr("Cannot open the files"), str(exc))
-            return False
-        workspace.rules = self.workspace.rules
-        self.runner.cancel()
-        self.workspace = workspace
-        self.settings.add_recent([source, *variants])
-        self._refresh_recent()
-        self._show_work()
-        return True
+        return self.projects.open_files(source, variants)
 
     def open_demo(self) -> bool:
-        return self.open_files(
+        return self.projects.open_files(
             str(DEMO_DIR / DEMO_FILES[0]), [str(DEMO_DIR / f) for f in DEMO_FILES[1:]]
         )
 
-    def new_collation(self) -> None:
-        dialog = NewCollationDialog(self)
-        if dialog.exec():
-            self.open_files(dialog.source(), dialog.variants())
+    def open_project(self, path: str) -> bool:
+        return self.projects.open_project(path)
 
-    def choose_variants(self) -> None:
-        if self.workspace.source is None:
-            self.new_collation()
-            return
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add variants"), "", TEXT_FILTER)
-        self.add_variants(paths)
+    def open_dropped(self, paths: list[str]) -> None:
+        self.projects.open_dropped(paths)
 
     def add_variants(self, paths: list[str]) -> None:
-        added = False
-        for path in paths:
-            try:
-                self.workspace.add_variant(path)
-                added = True
-            except LoadError as exc:
-                self._error(tr("Cannot add the variant"), str(exc))
-        if added:
-            self._refill_witnesses(self.workspace.witness_ids[-1])
-            self.start_collation()
+        self.projects.add_variants(paths)
 
     def remove_current_variant(self) -> None:
-        if self._witness is None or len(self.workspace.witnesses) < 2:
-            self.statusBar().showMessage(tr("A collation needs at least one variant."), 4000)
-            return
-        self.workspace.remove_variant(self._witness)
-        self._refill_witnesses(None)
-        self.start_collation()
-
-    def _open_recent(self, paths: list[str]) -> None:
-        self.open_files(paths[0], paths[1:])
+        self.projects.remove_variant(self._witness)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -253,31 +163,31 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        self.open_dropped(paths)
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
 
-    def open_dropped(self, paths: list[str]) -> None:
-        """The first file dropped on an empty window is the source; later ones are variants."""
-        if self.workspace.source is None:
-            if len(paths) < 2:
-                dialog = NewCollationDialog(self)
-                dialog.source_edit.setText(paths[0])
-                if dialog.exec():
-                    self.open_files(dialog.source(), dialog.variants())
-                return
-            self.open_files(paths[0], paths[1:])
-        else:
-            self.add_variants(paths)
+    def set_project(self, project: Project | None) -> None:
+        """Make ``project`` the window's (closing the previous one, which frees its lock)."""
+        if self.project is not None and self.project is not project:
+            self.projects.save_view_state()
+            self.project.close()
+        self.project = project
+        self.proofreading.reset()
+        title = f"Jiaokan 校勘 — {project.path.name}" if project else "Jiaokan 校勘"
+        if project is not None and project.read_only:
+            title += " " + tr("[read-only]")
+        self.setWindowTitle(title)
+        self._refresh_recent()
 
     # -- collating -----------------------------------------------------------------
 
-    def start_collation(self) -> None:
+    def start_collation(self, clear: bool = True) -> None:
         request = self.workspace.request()
         if request is None:
             return
-        self._clear_highlights()
+        if clear:
+            self._clear_highlights()
         self._set_busy(True)
         self.statusBar().showMessage(tr("Collating…"))
         self.runner.submit(request)
@@ -296,14 +206,59 @@ class MainWindow(QMainWindow):
         if not self.workspace.accept(request, collation):
             return
         self._set_busy(False)
+        shown = self._with_project(collation)
+        self.workspace.collation = shown
+        self._display(shown)
+        self.collationShown.emit()
+
+    def _with_project(self, collation: Collation) -> Collation:
+        """Bring the project in line with a finished collation; return what to show.
+
+        The project's stored loci are what decisions refer to, so they are what
+        the window shows; the fresh collation contributes its alignments (to
+        scroll in step) and, when it differs, its loci after re-anchoring.
+        """
+        project = self.project
+        if project is None:
+            self.set_project(self.projects.create_for(collation))
+            self.locus_ids = self.project.ids() if self.project else []
+            return collation
+        ws = self.workspace
+        assert ws.source is not None
+        texts = [stored_text(ws.source, "source")]
+        texts += [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
+        fresh = [(loc.start, loc.end, loc.readings) for loc in collation.loci]
+        same = (
+            fresh == [(loc.start, loc.end, loc.readings) for loc in project.loci]
+            and collation.rules == tuple(project.rules)
+            and [t.text for t in texts]
+            == [project.source.text] + [w.text for w in project.witnesses]
+        )
+        if not same and not project.read_only:
+            try:
+                unplaced = project.adopt(collation, texts[0], texts[1:])
+            except (ProjectError, OSError) as exc:
+                self.show_error(tr("The project could not be updated"), str(exc))
+            else:
+                self.proofreading.reset()
+                self.projects.report_unplaced(unplaced)
+        self.locus_ids = project.ids()
+        return replace(project.collation(), alignments=collation.alignments)
+
+    def _display(self, collation: Collation) -> None:
+        """Show a collation everywhere, keeping the selection near where it was."""
         previous = self.current_locus()
         self.apparatus.set_collation(collation)
+        self.apparatus.model.set_decisions(self._decision_of_row)
         self._lines = LineIndex(collation.source)
         self._show_highlights()
         self._update_counts()
         self._update_ruler_viewport()
-        self.statusBar().showMessage(tr("{0} divergences.").format(len(collation.loci)), 4000)
-        if collation.loci:
+        self._update_corrected()
+        if self._pending_view is not None:
+            self.projects.restore_view_state(self._pending_view)
+            self._pending_view = None
+        elif collation.loci:
             rows = [
                 i
                 for i, loc in enumerate(collation.loci)
@@ -312,11 +267,21 @@ class MainWindow(QMainWindow):
             self.select_locus(rows[0] if rows else 0)
         else:
             self.locus_panel.show_locus(None)
-        self.collationShown.emit()
+
+    def show_stored(self, project: Project) -> None:
+        """Show an opened project's loci at once, before its alignment is recomputed."""
+        self.workspace = workspace_of(project)
+        self.locus_ids = project.ids()
+        self._pending_view = project.view_state()
+        self.show_work(collate=False)
+        stored = project.collation()
+        self.workspace.collation = stored
+        self._display(stored)
+        self.start_collation(clear=False)
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
-        self._error(tr("Collation failed"), message)
+        self.show_error(tr("Collation failed"), message)
 
     def _on_cancelled(self, _rid: int) -> None:
         if not self.runner.is_running():
@@ -337,7 +302,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
 
-    def _show_work(self) -> None:
+    def show_work(self, collate: bool = True) -> None:
         src = self.workspace.source
         assert src is not None
         self.stack.setCurrentWidget(self.main_splitter)
@@ -349,11 +314,14 @@ class MainWindow(QMainWindow):
         self.source_label.setToolTip(src.path)
         self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
-        self._refill_witnesses(self.workspace.witness_ids[0])
-        self.setWindowTitle(f"Jiaokan 校勘 — {Path(src.path).name}")
-        self.start_collation()
+        self.refill_witnesses(self.workspace.witness_ids[0])
+        read_only = self.project is not None and self.project.read_only
+        for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
+            action.setEnabled(not read_only)
+        if collate:
+            self.start_collation()
 
-    def _refill_witnesses(self, current: str | None) -> None:
+    def refill_witnesses(self, current: str | None) -> None:
         self.witness_combo.blockSignals(True)
         self.witness_combo.clear()
         for w in self.workspace.witnesses:
@@ -365,6 +333,11 @@ class MainWindow(QMainWindow):
         )
         self.witness_combo.setCurrentIndex(index)
         self.witness_combo.blockSignals(False)
+        for n, action in enumerate(self.acts.accept_nth):
+            ids = self.workspace.witness_ids
+            action.setVisible(n < len(ids))
+            if n < len(ids):
+                action.setText(tr("&{0} Accept {1}").format(n + 1, ids[n]))
         self._on_witness_chosen(index)
 
     def _on_witness_chosen(self, index: int) -> None:
@@ -421,6 +394,10 @@ class MainWindow(QMainWindow):
             self.status_counts.setText("")
             return
         parts = [tr("{0} divergences").format(len(collation.loci))]
+        if self.project is not None:
+            counts = self.project.counts()
+            decided = len(self.locus_ids) - counts["undecided"]
+            parts.append(tr("{0} decided, {1} undecided").format(decided, counts["undecided"]))
         parts += [
             f"{w.id}: {collation.count(w.id)} ({w.loaded.encoding})"
             for w in self.workspace.witnesses
@@ -450,9 +427,7 @@ class MainWindow(QMainWindow):
             return
         self.apparatus.select_row(row)
         locus = collation.loci[row]
-        self.locus_panel.show_locus(
-            locus, row + 1, len(collation.loci), collation.witness_ids, self._lines
-        )
+        self._show_panel(row, locus)
         wid = self._witness
         self.source_pane.set_current(row, Span(locus.start, locus.end, locus.kind, row))
         if wid is not None and wid in collation.alignments and wid not in locus.spans:
@@ -465,6 +440,14 @@ class MainWindow(QMainWindow):
         self.ruler.set_current(marks.index(row) if row in marks else None)
         self._reveal(row, locus)
 
+    def _show_panel(self, row: int, locus: Locus) -> None:
+        collation = self.workspace.collation
+        assert collation is not None
+        self.locus_panel.show_locus(
+            locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
+            self._decision_of_row(row), self.project is not None and not self.project.read_only,
+        )  # fmt: skip
+
     def _reveal(self, row: int, locus: Locus) -> None:
         collation = self.workspace.collation
         wid = self._witness
@@ -475,8 +458,10 @@ class MainWindow(QMainWindow):
             self.source_pane.reveal(locus.start, locus.end)
             if wid in locus.spans:
                 start, end = locus.spans[wid]
-            else:
+            elif wid in collation.alignments:
                 start = end = collation.alignments[wid].to_witness(locus.start)
+            else:
+                return
             self.witness_pane.reveal(start, end)
         finally:
             self._syncing = False
@@ -536,68 +521,65 @@ class MainWindow(QMainWindow):
         lo, hi = self.source_pane.visible_range()
         self.ruler.set_viewport(lo / total, min(1.0, hi / total))
 
-    # -- view ---------------------------------------------------------------------------
-
-    def zoom(self, step: int) -> None:
-        size = self.settings.font_size()
-        size = 12.0 if step == 0 else min(MAX_FONT, max(MIN_FONT, size + step))
-        self.settings.set_font_size(size)
-        self._apply_font()
-
-    def choose_font(self) -> None:
-        from PySide6.QtWidgets import QFontDialog
-
-        ok, font = QFontDialog.getFont(self.source_pane.font(), self, tr("Text font"))
-        if ok:
-            self.set_text_font(font.family(), font.pointSizeF())
-
-    def set_text_font(self, family: str, size: float) -> None:
-        """The font of both text panes; remembered for the next run."""
-        self.settings.set_font_family(family)
-        self.settings.set_font_size(min(MAX_FONT, max(MIN_FONT, size)))
-        self._apply_font()
-
-    def _apply_font(self) -> None:
-        family = self.settings.font_family() or cjk_font_family()
-        for pane in (self.source_pane, self.witness_pane):
-            pane.set_font_size(family, self.settings.font_size())
-
-    def _restore(self) -> None:
-        self._apply_font()
-        geometry = self.settings.state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
-        for key, splitter in (
-            ("main_splitter", self.main_splitter),
-            ("text_splitter", self.text_splitter),
-        ):
-            state = self.settings.state(key)
-            if state is not None:
-                splitter.restoreState(state)
-
-    def save_state(self) -> None:
-        self.settings.set_state("geometry", self.saveGeometry())
-        self.settings.set_state("main_splitter", self.main_splitter.saveState())
-        self.settings.set_state("text_splitter", self.text_splitter.saveState())
-        self.settings.sync()
-
     def _refresh_recent(self) -> None:
-        recent = self.settings.recent()
+        recent = [p for p in self.projects.recent.load() if Path(p).exists()]
         self.welcome.set_recent(recent)
         self.recent_menu.clear()
-        for paths in recent:
-            action = self.recent_menu.addAction(" ⟵ ".join(Path(p).name for p in paths[:3]))
-            action.triggered.connect(lambda _=False, p=paths: self._open_recent(p))
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(recent))
-
-    def _error(self, title: str, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("error-dialog")
-        box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
+        self.set_project(None)
         super().closeEvent(event)
+
+    # -- decisions --------------------------------------------------------------------
+
+    def current_witness(self) -> str | None:
+        return self._witness
+
+    def _decision_of_row(self, row: int) -> Decision:
+        if self.project is None or row >= len(self.locus_ids):
+            return UNDECIDED
+        return self.project.log.get(self.locus_ids[row])
+
+    def decisions_changed(self) -> None:
+        """A decision was made, undone or redone: refresh what shows decisions."""
+        self.apparatus.decisions_changed()
+        self._update_counts()
+        self._update_corrected()
+        locus = self.current_locus()
+        row = self.apparatus.current_row()
+        if locus is not None and row is not None:
+            self._show_panel(row, locus)
+
+    def select_next_undecided(self) -> None:
+        """After a decision, on to the next undecided locus in the table's order."""
+        count = self.apparatus.visible_count()
+        pos = self.apparatus.current_view_row()
+        start = -1 if pos is None else pos
+        for k in range(1, count + 1):
+            row = self.apparatus.row_at_view((start + k) % count)
+            if self._decision_of_row(row).status == "undecided":
+                self.select_locus(row)
+                return
+        self.statusBar().showMessage(tr("Every divergence shown is decided."), 5000)
+
+    def _update_corrected(self) -> None:
+        if self.corrected_tabs.currentWidget() is self.corrected_pane:
+            self._corrected_timer.start()
+
+    def _refresh_corrected(self) -> None:
+        collation = self.workspace.collation
+        if collation is None:
+            self.corrected_pane.set_text("")
+            return
+        text, spans = corrected_view(collation, self._decision_of_row)
+        top = self.corrected_pane.top_offset()
+        self.corrected_pane.set_text(text)
+        self.corrected_pane.set_spans(spans)
+        self.corrected_pane.scroll_to_top(min(top, len(text)))

@@ -1,4 +1,4 @@
-"""Per-user settings: font, zoom, window geometry, splitters, recent work.
+"""Per-user settings: font, zoom, window geometry, splitters, default rules.
 
 Stored as an INI file under platformdirs' user config dir (never Qt's own
 default location), so tests can redirect it with XDG_CONFIG_HOME and an
@@ -7,7 +7,6 @@ editor can find and delete it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,6 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.normalize import ALL_RULES
-
-RECENT_LIMIT = 10
 
 
 def settings_path() -> Path:
@@ -68,22 +65,6 @@ class Settings:
 
     def set_state(self, key: str, value: QByteArray) -> None:
         self._qs.setValue(f"window/{key}", value)
-
-    # -- recent work ---------------------------------------------------------
-
-    def recent(self) -> list[list[str]]:
-        """Recently opened collations, newest first: each ``[source, variant, ...]``."""
-        raw = self._qs.value("recent/collations", "[]")
-        try:
-            items = json.loads(str(raw))
-        except ValueError:
-            return []
-        return [[str(p) for p in item] for item in items if isinstance(item, list) and item]
-
-    def add_recent(self, paths: list[str]) -> None:
-        entry = [str(Path(p).resolve()) for p in paths]
-        items = [entry] + [item for item in self.recent() if item != entry]
-        self._qs.setValue("recent/collations", json.dumps(items[:RECENT_LIMIT], ensure_ascii=False))
 
 
 def _float(value: Any, default: float) -> float:

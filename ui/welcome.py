@@ -25,7 +25,7 @@ class WelcomePage(QWidget):
 
     newRequested = Signal()
     demoRequested = Signal()
-    recentChosen = Signal(list)
+    recentChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,24 +69,19 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.demoRequested)
         self.recent_list.itemActivated.connect(self._on_recent)
 
-    def set_recent(self, entries: list[list[str]]) -> None:
+    def set_recent(self, projects: list[str]) -> None:
         self.recent_list.clear()
-        for paths in entries:
-            names = [Path(p).name for p in paths]
-            label = tr("{0}  ⟵  {1}").format(names[0], ", ".join(names[1:]))
-            item = QListWidgetItem(label)
-            item.setToolTip("\n".join(paths))
-            item.setData(Qt.ItemDataRole.UserRole, paths)
+        for path in projects:
+            item = QListWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
-        if not entries:
+        if not projects:
             placeholder = QListWidgetItem(tr("Nothing yet"))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent_list.addItem(placeholder)
 
     def _on_recent(self, item: QListWidgetItem) -> None:
-        paths = item.data(Qt.ItemDataRole.UserRole)
-        if paths:
-            self.recent_chosen(list(paths))
-
-    def recent_chosen(self, paths: list[str]) -> None:
-        self.recentChosen.emit(paths)
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.recentChosen.emit(str(path))

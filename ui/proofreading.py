@@ -1,0 +1,198 @@
+"""Deciding loci in the window: the keys, bulk decisions, undo and redo.
+
+The decisions and their history live in the engine (:class:`app.project.Project`
+and its :class:`~app.decisions.DecisionLog`); this controller turns keys and
+menu choices into calls on it and mirrors each operation onto a QUndoStack,
+so Edit ▸ Undo and the History view show exactly the core's stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.project_file import ProjectError
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.decisions import Operation, ReadOnlyError
+from app.project import Project
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Proofreading", text)
+
+
+class DecisionCommand(QUndoCommand):
+    """One core operation on the Qt undo stack; undo and redo go back to the core."""
+
+    def __init__(self, project: Project, op: Operation, changed: Callable[[], None]) -> None:
+        super().__init__(op.label)
+        self._project = project
+        self._changed = changed
+        self._done = True  # the core applied it already; QUndoStack.push calls redo()
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._project.log.redo()
+        self._changed()
+
+    def undo(self) -> None:
+        self._project.log.undo()
+        self._changed()
+
+
+class Proofreading(QObject):
+    """Decision actions of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def project(self) -> Project | None:
+        return self.w.project
+
+    def reset(self) -> None:
+        """A new project or a re-collation: old operations no longer apply."""
+        self.undo_stack.clear()
+
+    # -- single loci ------------------------------------------------------------------
+
+    def accept(self, witness: str | None = None) -> None:
+        """Accept ``witness``'s reading (default: the witness shown in the right pane)."""
+        ids = self._current_ids()
+        wid = witness or self.w.current_witness()
+        if not ids or wid is None:
+            return
+        self._run(lambda p: p.accept(ids, wid))
+
+    def accept_nth(self, n: int) -> None:
+        witnesses = self.w.workspace.witness_ids
+        if 0 <= n < len(witnesses):
+            self.accept(witnesses[n])
+
+    def reject(self) -> None:
+        ids = self._current_ids()
+        if ids:
+            self._run(lambda p: p.reject(ids))
+
+    def undecide(self) -> None:
+        ids = self._current_ids()
+        if ids:
+            self._run(lambda p: p.undecide(ids), advance=False)
+
+    def edit(self) -> None:
+        """Type an own reading for the selected locus (E)."""
+        project, ids = self.project, self._current_ids()
+        if project is None or not ids:
+            return
+        locus = project.locus(ids[0])
+        decision = project.log.get(ids[0])
+        start = decision.reading if decision.reading is not None else locus.source_text
+        text, ok = QInputDialog.getText(
+            self.w,
+            tr("Own reading"),
+            tr("Reading for “{0}”:").format(locus.source_text),
+            text=start,
+        )
+        if ok:
+            self._run(lambda p: p.edit(ids[0], text))
+
+    def set_note(self, note: str) -> None:
+        ids = self._current_ids()
+        if ids and self.project is not None and self.project.log.get(ids[0]).note != note:
+            self._run(lambda p: p.set_note(ids[0], note), advance=False)
+
+    # -- bulk -------------------------------------------------------------------------
+
+    def bulk(self, accept: bool, scope: str) -> None:
+        """Decide every undecided locus of the selected kind, or of the current filter."""
+        project = self.project
+        if project is None:
+            return
+        wid = self.w.current_witness()
+        rows = self.w.apparatus.visible_rows() if scope == "filter" else self._rows_of_kind()
+        ids = [
+            self.w.locus_ids[r]
+            for r in rows
+            if project.log.get(self.w.locus_ids[r]).status == "undecided"
+            and (not accept or wid in project.locus(self.w.locus_ids[r]).readings)
+        ]
+        if not ids:
+            self.w.statusBar().showMessage(tr("Nothing undecided to decide there."), 4000)
+            return
+        what = tr("in the current filter") if scope == "filter" else tr("of this kind")
+        verb = tr("Accept {0}'s reading at").format(wid) if accept else tr("Reject")
+        question = tr("{0} {1} undecided divergences {2}?").format(verb, len(ids), what)
+        answer = QMessageBox.question(self.w, tr("Decide many"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        label = f"{'Accept' if accept else 'Reject'} {len(ids)} {what}"
+        if accept and wid is not None:
+            self._run(lambda p: p.accept(ids, wid, label), advance=False)
+        else:
+            self._run(lambda p: p.reject(ids, label), advance=False)
+
+    def _rows_of_kind(self) -> list[int]:
+        locus = self.w.current_locus()
+        collation = self.w.collation()
+        if locus is None or collation is None:
+            return []
+        wid = self.w.current_witness()
+        kind = locus.kinds.get(wid or "", locus.kind)
+        return [
+            r
+            for r, loc in enumerate(collation.loci)
+            if loc.kinds.get(wid or "", loc.kind) == kind and (wid is None or wid in loc.readings)
+        ]
+
+    # -- undo -------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._guarded(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._guarded(self.undo_stack.redo)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _current_ids(self) -> list[int]:
+        row = self.w.apparatus.current_row()
+        if row is None or self.project is None or row >= len(self.w.locus_ids):
+            return []
+        return [self.w.locus_ids[row]]
+
+    def _run(self, action: Callable[[Project], Operation | None], advance: bool = True) -> None:
+        project = self.project
+        if project is None:
+            return
+        if project.read_only:
+            self.w.statusBar().showMessage(
+                tr("Read-only: {0}").format(project.file.read_only_reason), 6000
+            )
+            return
+        try:
+            op = action(project)
+        except (ProjectError, ReadOnlyError, OSError) as exc:
+            self.w.show_error(tr("The decision was not saved"), str(exc))
+            return
+        if op is None:
+            return
+        self.undo_stack.push(DecisionCommand(project, op, self.w.decisions_changed))
+        self.w.decisions_changed()
+        if advance:
+            self.w.select_next_undecided()
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except (ProjectError, ReadOnlyError, OSError) as exc:
+            self.w.show_error(tr("Undo failed"), str(exc))

@@ -1,0 +1,193 @@
+"""The main window's widgets and their arrangement, and how it looks.
+
+The behaviour (collating, deciding, navigating) is in :mod:`ui.main_window`;
+this base class only builds and arranges the parts, applies fonts and zoom,
+restores the geometry, and shows messages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFontDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.apparatus_view import ApparatusView
+from ui.legend import KindLegend
+from ui.locus_panel import LocusPanel
+from ui.overview import OverviewRuler
+from ui.panes import TextPane, cjk_font_family
+from ui.settings import Settings
+from ui.welcome import WelcomePage
+
+MIN_FONT, MAX_FONT = 8.0, 40.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class WindowLayout(QMainWindow):
+    """The parts of the proofreader's window, built once."""
+
+    settings: Settings
+
+    def _build_widgets(self) -> None:
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.source_pane = TextPane()
+        self.source_pane.setAccessibleName(tr("Source text"))
+        self.witness_pane = TextPane()
+        self.witness_pane.setAccessibleName(tr("Witness text"))
+        self.source_label = QLabel()
+        self.witness_combo = QComboBox()
+        self.witness_combo.setAccessibleName(tr("Witness"))
+        self.witness_label = QLabel()
+        self.ruler = OverviewRuler()
+        self.locus_panel = LocusPanel()
+        self.apparatus = ApparatusView()
+        self.legend = KindLegend()
+
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.source_label)
+        box.addWidget(self.source_pane)
+        witness_page = QWidget()
+        box = QVBoxLayout(witness_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.witness_combo)
+        head.addWidget(self.witness_label, 1)
+        box.addLayout(head)
+        box.addWidget(self.witness_pane)
+        self.corrected_pane = TextPane()
+        self.corrected_pane.setAccessibleName(tr("Corrected text"))
+        self.corrected_tabs = QTabWidget()
+        self.corrected_tabs.setDocumentMode(True)
+        self.corrected_tabs.addTab(witness_page, tr("Witness"))
+        self.corrected_tabs.addTab(self.corrected_pane, tr("Corrected text"))
+        self._corrected_timer = QTimer(self)
+        self._corrected_timer.setSingleShot(True)
+        self._corrected_timer.setInterval(150)
+        right = self.corrected_tabs
+        middle = QWidget()
+        box = QVBoxLayout(middle)
+        box.setContentsMargins(0, self.source_label.sizeHint().height() + 4, 0, 0)
+        box.addWidget(self.ruler)
+
+        self.text_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.text_splitter.addWidget(left)
+        self.text_splitter.addWidget(middle)
+        self.text_splitter.addWidget(right)
+        self.text_splitter.addWidget(self.locus_panel)
+        self.text_splitter.setCollapsible(1, False)
+        self.text_splitter.setStretchFactor(0, 4)
+        self.text_splitter.setStretchFactor(2, 4)
+        self.text_splitter.setStretchFactor(3, 2)
+        self.locus_panel.setMinimumWidth(200)
+
+        bottom = QWidget()
+        box = QVBoxLayout(bottom)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.apparatus)
+        box.addWidget(self.legend)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.addWidget(self.text_splitter)
+        self.main_splitter.addWidget(bottom)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.main_splitter)
+        self.setCentralWidget(self.stack)
+
+        self.status_counts = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.status_counts)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def zoom(self, step: int) -> None:
+        size = self.settings.font_size()
+        size = 12.0 if step == 0 else min(MAX_FONT, max(MIN_FONT, size + step))
+        self.settings.set_font_size(size)
+        self._apply_font()
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.source_pane.font(), self, tr("Text font"))
+        if ok:
+            self.set_text_font(font.family(), font.pointSizeF())
+
+    def set_text_font(self, family: str, size: float) -> None:
+        """The font of both text panes; remembered for the next run."""
+        self.settings.set_font_family(family)
+        self.settings.set_font_size(min(MAX_FONT, max(MIN_FONT, size)))
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        family = self.settings.font_family() or cjk_font_family()
+        for pane in (self.source_pane, self.witness_pane):
+            pane.set_font_size(family, self.settings.font_size())
+
+    def _restore(self) -> None:
+        self._apply_font()
+        geometry = self.settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        for key, splitter in (
+            ("main_splitter", self.main_splitter),
+            ("text_splitter", self.text_splitter),
+        ):
+            state = self.settings.state(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("main_splitter", self.main_splitter.saveState())
+        self.settings.set_state("text_splitter", self.text_splitter.saveState())
+        self.settings.sync()
+
+    def show_error(self, title: str, message: str) -> None:
+        self._message(QMessageBox.Icon.Warning, title, message, "error-dialog")
+
+    def show_info(self, title: str, message: str) -> None:
+        self._message(QMessageBox.Icon.Information, title, message, "info-dialog")
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str, name: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        box.open()
+
+    def show_history(self, stack: QUndoStack) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("History"))
+        dialog.setObjectName("history-dialog")
+        layout = QVBoxLayout(dialog)
+        view = QUndoView(stack)
+        view.setEmptyLabel(tr("<opened>"))
+        layout.addWidget(view)
+        dialog.resize(420, 360)
+        dialog.open()
