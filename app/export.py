@@ -188,7 +188,7 @@ def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
         char = text[exc.start]
         line, column = _Lines(text).at(exc.start)
         others = {c for c in set(text) if c != char and not _encodable(c, exc.encoding)}
-        more = f" (and {len(others)} other characters)" if others else ""
+        more = f" (and {len(others)} other character{'s' * (len(others) > 1)})" if others else ""
         raise ExportError(
             f"{_describe(char)} at line {line}, column {column} of the corrected text "
             f"cannot be written in {encoding}{more}{hint}"

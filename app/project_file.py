@@ -188,6 +188,8 @@ class ProjectFile:
         if not stat.S_ISREG(st.st_mode):
             raise ProjectError(f"{path.name} is not a file")
         reason = "opened read-only" if read_only else _not_writable_reason(path)
+        # no Jiaokan writes a file it finds read-only; one may write where we only read
+        writers_possible = read_only or not reason
         try:
             if not reason and lock is None:
                 try:
@@ -201,6 +203,10 @@ class ProjectFile:
             if reason:
                 if version < SCHEMA_VERSION:  # cannot upgrade the file: upgrade a copy in memory
                     conn = _migrated_copy(conn, version, path)
+                elif writers_possible and not _journals(path):
+                    # immutable reads could tear while someone writes: look at it live
+                    conn.close()
+                    conn = _connect(path, "ro")
                 return cls(path, conn, None, reason)
             conn.close()
             conn = _connect(path, "rw")
@@ -430,9 +436,15 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
     return Path(path).expanduser().resolve()
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    """A URI with ``mode`` so SQLite never creates a file that vanished meanwhile."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, isolation_level=None)
+def _connect(path: Path, mode: str, *, immutable: bool = False) -> sqlite3.Connection:
+    """A URI with ``mode`` so SQLite never creates a file that vanished meanwhile.
+
+    ``immutable`` keeps a read-only look from leaving an empty -wal and -shm
+    behind (``mode=ro`` on a WAL file makes them); it is only right while no
+    journal exists and nobody writes.
+    """
+    uri = f"{path.as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -451,6 +463,10 @@ def _not_writable_reason(path: Path) -> str:
     if _file_read_only(path.parent):
         return "its folder is not writable"
     return ""
+
+
+def _journals(path: Path) -> bool:
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
 
 
 def _check_header(path: Path) -> None:
@@ -482,7 +498,7 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
     """A read-only connection to a file that passed every check, and its schema version."""
     _check_header(path)
     name = path.name
-    conn = _connect(path, "ro")
+    conn = _connect(path, "ro", immutable=not _journals(path))
     try:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -623,9 +639,6 @@ else:
     def _lock_fd(fd: int) -> None:
         # flock, not fcntl locks: flock conflicts between two descriptions in one process
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 class _Lock:

@@ -209,6 +209,7 @@ class MainWindow(WindowLayout):
         shown = self._with_project(collation)
         self.workspace.collation = shown
         self._display(shown)
+        self.statusBar().showMessage(tr("{0} divergences.").format(len(shown.loci)), 4000)
         self.collationShown.emit()
 
     def _with_project(self, collation: Collation) -> Collation:

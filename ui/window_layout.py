@@ -57,6 +57,7 @@ class WindowLayout(QMainWindow):
         self.source_label = QLabel()
         self.witness_combo = QComboBox()
         self.witness_combo.setAccessibleName(tr("Witness"))
+        self.witness_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.witness_label = QLabel()
         self.ruler = OverviewRuler()
         self.locus_panel = LocusPanel()

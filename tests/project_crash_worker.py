@@ -1,0 +1,58 @@
+"""A separate process for tests/test_project_file.py, which kills it or races it for the lock.
+
+``python -m tests.project_crash_worker burst PATH N`` creates a project of N
+loci, then commits one decision per locus, printing each locus id only once
+its commit has returned, then waits (for ever) to be killed.
+
+``python -m tests.project_crash_worker hold PATH`` opens the project, prints
+whether it got it read-only ("0" or "1"), and holds it until stdin closes.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.decisions import Decision
+from app.project_file import ProjectFile, StoredLocus, StoredText
+
+AT = "2024-05-01T12:00:00+00:00"
+
+
+def expected(locus_id: int) -> Decision:
+    """The decision the burst commits at ``locus_id``, so the test can check what survived."""
+    return Decision("edited", None, f"讀{locus_id}", f"note {locus_id}", AT)
+
+
+def loci(n: int) -> list[StoredLocus]:
+    return [
+        StoredLocus(i, 2 * i, 2 * i + 1, "天", "substitution", {"b": "substitution"},
+                    {"b": "夭"}, {"b": (2 * i, 2 * i + 1)}, None, "", "")  # fmt: skip
+        for i in range(1, n + 1)
+    ]
+
+
+def texts(n: int) -> list[StoredText]:
+    return [
+        StoredText("source", None, "a.txt", "utf-8", "0" * 64, "天" * (2 * n + 2)),
+        StoredText("witness", "b", "b.txt", "utf-8", "1" * 64, "夭" * (2 * n + 2)),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    mode, path = argv[1], argv[2]
+    if mode == "hold":
+        with ProjectFile.open(path) as project:
+            print(int(project.read_only), flush=True)
+            sys.stdin.read()
+        return 0
+    n = int(argv[3])
+    project = ProjectFile.create(path, texts(n), ["width"], loci(n))
+    for lid in range(1, n + 1):
+        project.commit_decisions(f"Edit #{lid}", {lid: expected(lid)}, AT)
+        print(lid, flush=True)
+    sys.stdin.read()  # the parent never closes it before the kill: no clean shutdown
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
