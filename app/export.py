@@ -32,19 +32,6 @@ from html import escape
 from app.collate import KINDS
 from app.decisions import STATUSES, Decision, now
 
-__all__ = [
-    "ExportError",
-    "ExportInput",
-    "ExportLocus",
-    "ExportWitness",
-    "corrected_text",
-    "encode_text",
-    "render_report",
-    "write_csv",
-    "write_report",
-    "write_text",
-]
-
 StrPath = str | os.PathLike[str]
 
 
@@ -93,8 +80,6 @@ _BOMS = {
     "utf-8-sig": ("utf-8", codecs.BOM_UTF8),
     "utf-16-le": ("utf-16-le", codecs.BOM_UTF16_LE),
     "utf-16-be": ("utf-16-be", codecs.BOM_UTF16_BE),
-    "utf-32-le": ("utf-32-le", codecs.BOM_UTF32_LE),
-    "utf-32-be": ("utf-32-be", codecs.BOM_UTF32_BE),
 }
 
 
@@ -286,86 +271,57 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     lines = _Lines(data.source_text)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(
-        [
-            *("id", "start", "end", "line", "column", "kind", "source"),
-            *(f"reading:{w}" for w in ids),
-            *("status", "witness", "chosen", "note", "decided_at"),
-            *(f"kind:{w}" for w in ids),
-        ]
-    )
+    head = ["id", "start", "end", "line", "column", "kind", "source"]
+    tail = ["status", "witness", "chosen", "note", "decided_at"]
+    writer.writerow(head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids])
     for locus in _ordered(data):
         d = locus.decision
-        writer.writerow(
-            [
-                locus.id,
-                locus.start,
-                locus.end,
-                *lines.at(locus.start),
-                locus.kind,
-                locus.source_text,
-                *(locus.readings.get(w, "") for w in ids),
-                d.status,
-                d.witness or "",
-                "" if d.reading is None else d.reading,
-                d.note,
-                d.decided_at,
-                *(locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids),
-            ]
-        )
+        where = [locus.id, locus.start, locus.end, *lines.at(locus.start)]
+        readings = [locus.readings.get(w, "") for w in ids]
+        chosen = "" if d.reading is None else d.reading
+        decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
+        kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
+        writer.writerow([*where, locus.kind, locus.source_text, *readings, *decision, *kinds])
     _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"))
 
 
 # -- the HTML report --------------------------------------------------------------
 
 _CSS = """
-:root{--accepted:#00704f;--edited:#0b5cad;--rejected:#6b6b6b;--open:#b35900;--del:#b3261e}
-body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",STSong,SimSun,
-"Noto Serif CJK TC","Source Han Serif TC",serif;color:#1a1a1a;background:#fff;
-max-width:62em;margin:2em auto;padding:0 1.5em;line-height:1.7}
-h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.2em;margin:2em 0 .6em;
-border-bottom:1px solid #999;padding-bottom:.2em}
-.sub{color:#555;margin:0 0 1em}code{font-family:ui-monospace,Menlo,Consolas,monospace;
-font-size:.85em;overflow-wrap:anywhere}
+:root{--accepted:#00704f;--edited:#0b5cad;--rejected:#6b6b6b;--open:#b35900;--del:#b3261e}body{
+font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",STSong,SimSun,"Noto Serif CJK TC","Source Han Serif TC",serif;
+color:#1a1a1a;background:#fff;max-width:62em;margin:2em auto;padding:0 1.5em;line-height:1.7}h1{
+font-size:1.6em;margin:0 0 .2em}h2{font-size:1.2em;margin:2em 0 .6em;border-bottom:1px solid #999;
+padding-bottom:.2em}.sub{color:#555;margin:0 0 1em}code{
+font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
 table.meta{border-collapse:collapse}table.meta th{text-align:left;padding:.15em 1em .15em 0;
-vertical-align:top;font-weight:600;white-space:nowrap}table.meta td{padding:.15em 0}
-table.meta ul{margin:0;padding:0;list-style:none}
-.count{display:inline-block;margin-right:1.2em;white-space:nowrap}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.12em;line-height:2.2;
-border:1px solid #ccc;padding:1em 1.2em}
-ins{text-decoration:none;border-bottom:2px solid var(--accepted);color:var(--accepted)}
-.edited ins{border-bottom-color:var(--edited);color:var(--edited)}
-del{text-decoration:line-through;text-decoration-color:var(--del);color:var(--del)}
-.open{border-bottom:1px dashed var(--open)}
-sup.ref{font:600 .6em/0 system-ui,sans-serif;vertical-align:super;margin:0 .1em}
-sup.ref a{color:var(--accepted);text-decoration:none}sup.edited a{color:var(--edited)}
-sup.open a{color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}
-table.app{border-collapse:collapse;width:100%;font-size:.9em}
-.app th,.app td{border:1px solid #bbb;padding:.3em .45em;vertical-align:top;text-align:left}
-.app thead th{border-bottom:2px solid #333;font-family:system-ui,sans-serif;font-size:.85em}
-.app td.rd,.app td.note{white-space:pre-wrap;overflow-wrap:anywhere}
-.app td.rd{min-width:3.2em}.app td.note{min-width:8em}
+vertical-align:top;font-weight:600;white-space:nowrap}table.meta td{padding:.15em 0}table.meta ul{
+margin:0;padding:0;list-style:none}.count{display:inline-block;margin-right:1.2em;
+white-space:nowrap}.text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.12em;
+line-height:2.2;border:1px solid #ccc;padding:1em 1.2em}ins{text-decoration:none;
+border-bottom:2px solid var(--accepted);color:var(--accepted)}.edited ins{
+border-bottom-color:var(--edited);color:var(--edited)}del{text-decoration:line-through;
+text-decoration-color:var(--del);color:var(--del)}.open{border-bottom:1px dashed var(--open)}
+sup.ref{font:600 .6em/0 system-ui,sans-serif;vertical-align:super;margin:0 .1em}sup.ref a{
+color:var(--accepted);text-decoration:none}sup.edited a{color:var(--edited)}sup.open a{
+color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}table.app{
+border-collapse:collapse;width:100%;font-size:.9em}.app th,.app td{border:1px solid #bbb;
+padding:.3em .45em;vertical-align:top;text-align:left}.app thead th{border-bottom:2px solid #333;
+font-family:system-ui,sans-serif;font-size:.85em}.app td.rd,.app td.note{white-space:pre-wrap;
+overflow-wrap:anywhere}.app td.rd{min-width:3.2em}.app td.note{min-width:8em}
 .app td.num,.app td.pos,.app td.time{font-family:system-ui,sans-serif;font-size:.85em;
-white-space:nowrap;font-variant-numeric:tabular-nums}
-.app td.time{white-space:normal;min-width:6em}
-.same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}
-.wk{display:block;color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}
-.st,.kind{font-family:system-ui,sans-serif;font-size:.85em}
-.st b{display:inline-block;border:1px solid;border-radius:3px;padding:0 .3em;font-weight:600}
-.st .accepted{color:var(--accepted)}.st .edited{color:var(--edited)}
-.st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}
-a{color:inherit}:target{outline:2px solid #e69f00}
-@page{size:A4;margin:16mm 14mm}
-@media print{
-body{max-width:none;margin:0;padding:0;font-size:10.5pt}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-a{text-decoration:none}.text{border:none;padding:0}
-thead{display:table-header-group}
-tr,td,th{break-inside:avoid;page-break-inside:avoid}
-h1,h2{break-after:avoid;page-break-after:avoid}
-.app{font-size:8.5pt}section.wide{page:wide}
-}
-@page wide{size:A4 landscape}
+white-space:nowrap;font-variant-numeric:tabular-nums}.app td.time{white-space:normal;min-width:6em}
+.same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}.wk{display:block;
+color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}.st,.kind{
+font-family:system-ui,sans-serif;font-size:.85em}.st b{display:inline-block;border:1px solid;
+border-radius:3px;padding:0 .3em;font-weight:600}.st .accepted{color:var(--accepted)}.st .edited{
+color:var(--edited)}.st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}a{
+color:inherit}:target{outline:2px solid #e69f00}@page{size:A4;margin:16mm 14mm}@media print{body{
+max-width:none;margin:0;padding:0;font-size:10.5pt}*{-webkit-print-color-adjust:exact;
+print-color-adjust:exact}a{text-decoration:none}.text{border:none;padding:0}thead{
+display:table-header-group}tr,td,th{break-inside:avoid;page-break-inside:avoid}h1,h2{
+break-after:avoid;page-break-after:avoid}.app{font-size:8.5pt}section.wide{page:wide}}@page wide{
+size:A4 landscape}
 """
 
 
@@ -374,7 +330,7 @@ _PORTRAIT_WITNESSES = 3
 
 
 def _cell(text: str) -> str:
-    """Text for a table cell or tooltip: visible line breaks, nothing shown as ∅."""
+    """A reading in a table cell: visible line breaks (as in the window), nothing as ∅."""
     if not text:
         return '<span class="nil">∅</span>'
     return escape(_BREAK.sub("⏎\n", text)).replace("⏎", '<span class="br">⏎</span>')

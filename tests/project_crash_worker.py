@@ -25,8 +25,19 @@ def expected(locus_id: int) -> Decision:
 
 def loci(n: int) -> list[StoredLocus]:
     return [
-        StoredLocus(i, 2 * i, 2 * i + 1, "天", "substitution", {"b": "substitution"},
-                    {"b": "夭"}, {"b": (2 * i, 2 * i + 1)}, None, "", "")  # fmt: skip
+        StoredLocus(
+            i,
+            2 * i,
+            2 * i + 1,
+            "天",
+            "substitution",
+            {"b": "substitution"},
+            {"b": "夭"},
+            {"b": (2 * i, 2 * i + 1)},
+            None,
+            "",
+            "",
+        )  # fmt: skip
         for i in range(1, n + 1)
     ]
 

@@ -30,7 +30,8 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str]) -> int:
     args = _parse(argv)
-    if args.source and not args.variants:
+    is_project = bool(args.source) and args.source.endswith(".jkproj") and not args.variants
+    if args.source and not args.variants and not is_project:
         print("jiaokan: error: give at least one VARIANT with the SOURCE", file=sys.stderr)
         return 2
     if args.screenshot:
@@ -48,7 +49,9 @@ def main(argv: Sequence[str]) -> int:
     if args.screenshot:
         return _screenshot(app, window, args.source, args.variants, args.screenshot)
     window.show()
-    if args.source:
+    if is_project:
+        window.open_project(args.source)
+    elif args.source:
         window.open_files(args.source, args.variants)
     return app.exec()
 
@@ -61,6 +64,8 @@ def _screenshot(
     from PySide6.QtWidgets import QApplication
 
     from app.loading import LoadError, load_text
+    from app.project import Project
+    from app.project_file import ProjectError
     from ui.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
@@ -68,10 +73,14 @@ def _screenshot(
         window.show()
         app.processEvents()
         return 0 if window.grab().save(out) else _fail(f"cannot write {out}")
+    is_project = source.endswith(".jkproj") and not variants
     try:  # report bad files here, not in a dialog nobody sees
-        for path in (source, *variants):
-            load_text(path)
-    except LoadError as exc:
+        if is_project:
+            Project.open(source, read_only=True).close()
+        else:
+            for path in (source, *variants):
+                load_text(path)
+    except (LoadError, ProjectError) as exc:
         return _fail(str(exc))
     outcome: dict[str, str] = {}
     loop = QEventLoop()
@@ -84,7 +93,8 @@ def _screenshot(
     window.runner.failed.connect(lambda _request, message: done("error", message))
     window.resize(1280, 820)
     window.show()
-    if not window.open_files(source, variants):
+    opened = window.open_project(source) if is_project else window.open_files(source, variants)
+    if not opened:
         return _fail("cannot open the files")
     QTimer.singleShot(120_000, loop.quit)
     loop.exec()

@@ -1,0 +1,218 @@
+"""Proofreading in the window, through the keyboard: decide, undo, bulk, reopen, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.loading import load_text
+from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
+from ui.settings import Settings
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "jiaokan.ini")
+
+
+def make_window(qtbot: QtBot, settings: Settings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):
+        win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
+    win = make_window(qtbot, settings)
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        assert win.open_demo()
+    assert win.project is not None
+    yield win
+    win.runner.shutdown()
+
+
+def status(win: MainWindow, row: int) -> str:
+    assert win.project is not None
+    return win.project.status(win.locus_ids[row])
+
+
+def key(
+    qtbot: QtBot,
+    win: MainWindow,
+    k: Qt.Key,
+    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    qtbot.keyClick(win.apparatus.table, k, mod)
+
+
+def test_keys_decide_and_move_on(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = window
+    ids = win.workspace.witness_ids  # variant-typos, variant-ocr, variant-traditional
+    win.witness_combo.setCurrentIndex(ids.index("variant-ocr"))
+    win.select_locus(0)  # 楼: the OCR copy reads 搂
+    key(qtbot, win, Qt.Key.Key_A)
+    assert status(win, 0) == "accepted"
+    assert win.project is not None and win.project.log.get(win.locus_ids[0]).reading == "搂"
+    assert win.apparatus.current_row() == 1  # on to the next undecided
+    key(qtbot, win, Qt.Key.Key_R)
+    assert status(win, 1) == "rejected" and win.apparatus.current_row() == 2
+    key(qtbot, win, Qt.Key.Key_1)  # witness 1 is variant-typos: 糊 -> 湖
+    assert win.project.log.get(win.locus_ids[2]).witness == ids[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("功夫", True))
+    win.select_locus(4)
+    key(qtbot, win, Qt.Key.Key_E)
+    assert win.project.log.get(win.locus_ids[4]).reading == "功夫"
+    win.select_locus(4)
+    key(qtbot, win, Qt.Key.Key_U)
+    assert status(win, 4) == "undecided"
+    assert win.apparatus.model.index(0, win.apparatus.model.status_column).data() == (
+        "accepted · variant-ocr"
+    )
+    assert "3 decided" in win.status_counts.text()
+
+
+def test_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    win.select_locus(0)
+    key(qtbot, win, Qt.Key.Key_R)
+    win.select_locus(1)
+    key(qtbot, win, Qt.Key.Key_R)
+    assert [status(win, r) for r in (0, 1)] == ["rejected", "rejected"]
+    key(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [status(win, r) for r in (0, 1)] == ["rejected", "undecided"]
+    key(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [status(win, r) for r in (0, 1)] == ["undecided", "undecided"]
+    key(
+        qtbot,
+        win,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert [status(win, r) for r in (0, 1)] == ["rejected", "undecided"]
+    assert win.proofreading.undo_stack.count() == 2
+
+
+def test_bulk_accept_is_one_undoable_step(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = window
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-typos"))
+    win.apparatus.witness_filter.setCurrentIndex(
+        win.apparatus.witness_filter.findData("variant-typos")
+    )
+    shown = win.apparatus.visible_rows()
+    win.acts.accept_filter.trigger()
+    assert all(status(win, r) == "accepted" for r in shown)
+    assert win.proofreading.undo_stack.count() == 1
+    win.acts.undo.trigger()
+    assert all(status(win, r) == "undecided" for r in shown)
+
+
+def test_reopen_restores_decisions_and_view(
+    qtbot: QtBot, settings: Settings, window: MainWindow
+) -> None:
+    win = window
+    assert win.project is not None
+    path = str(win.project.path)
+    win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-traditional"))
+    win.select_locus(3)
+    key(qtbot, win, Qt.Key.Key_R)
+    win.select_locus(5)
+    decided = {lid: win.project.log.get(lid) for lid in win.locus_ids}
+    win.close()
+    again = make_window(qtbot, Settings(settings.path))
+    with qtbot.waitSignal(again.collationShown, timeout=WAIT):
+        assert again.open_project(path)
+    assert again.project is not None
+    assert {lid: again.project.log.get(lid) for lid in again.locus_ids} == decided
+    assert again.apparatus.current_row() == 5
+    assert again.current_witness() == "variant-traditional"
+    again.runner.shutdown()
+
+
+def test_export_corrected_text(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    win = window
+    win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-typos"))
+    collation = win.collation()
+    assert collation is not None
+    row = next(i for i, loc in enumerate(collation.loci) if loc.source_text == "工")
+    win.select_locus(row)
+    key(qtbot, win, Qt.Key.Key_A)
+    out = tmp_path / "corrected.txt"
+    assert win.projects.export_to("text", str(out))
+    source = load_text(DEMO_DIR / DEMO_FILES[0]).text
+    assert out.read_text(encoding="utf-8") == source.replace("最费工夫", "最费功夫")
+    win.corrected_tabs.setCurrentWidget(win.corrected_pane)
+    qtbot.waitUntil(lambda: "最费功夫" in win.corrected_pane.text(), timeout=WAIT)
+
+
+def test_second_window_opens_the_project_read_only(
+    qtbot: QtBot, settings: Settings, window: MainWindow
+) -> None:
+    assert window.project is not None
+    path = str(window.project.path)
+    other = make_window(qtbot, Settings(settings.path))
+    with qtbot.waitSignal(other.collationShown, timeout=WAIT):
+        assert other.open_project(path)
+    assert other.project is not None and other.project.read_only
+    info = other.findChild(QMessageBox, "info-dialog")
+    assert info is not None and "read-only" in info.text()
+    info.close()
+    other.select_locus(0)
+    other.acts.reject.trigger()
+    assert other.project.status(other.locus_ids[0]) == "undecided"
+    assert "Read-only" in other.statusBar().currentMessage()
+    assert "[read-only]" in other.windowTitle()
+    other.runner.shutdown()
+
+
+def test_damaged_project_gets_a_message_and_stays_untouched(
+    qtbot: QtBot, settings: Settings, tmp_path: Path
+) -> None:
+    win = make_window(qtbot, settings)
+    bad = tmp_path / "broken.jkproj"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    before = bad.read_bytes()
+    assert not win.open_project(str(bad))
+    box = win.findChild(QMessageBox, "error-dialog")
+    assert box is not None and box.isVisible()
+    box.close()
+    assert bad.read_bytes() == before
+    assert win.project is None
+
+
+def test_open_project_from_the_command_line_argument(qtbot: QtBot, window: MainWindow) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    assert window.project is not None
+    path = str(window.project.path)
+    window.close()  # frees the lock
+    out = Path(path).with_suffix(".png")
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launch", path, "--screenshot", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, env=_env(),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and "7 divergences" in done.stdout
+
+
+def _env() -> dict[str, Any]:
+    import os
+
+    return dict(os.environ)
