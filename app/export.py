@@ -158,11 +158,6 @@ class _Lines:
         return line + 1, offset - self._starts[line] + 1
 
 
-def _describe(char: str) -> str:
-    code = f"U+{ord(char):04X}"
-    return f"{char} ({code})" if char.isprintable() and not char.isspace() else code
-
-
 def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
     hint = "; export as UTF-8 instead" if suggest_utf8 else ""
     try:
@@ -171,23 +166,18 @@ def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
         return bom + text.encode(codec)
     except UnicodeEncodeError as exc:
         char = text[exc.start]
+        shown = f"U+{ord(char):04X}"
+        if char.isprintable() and not char.isspace():
+            shown = f"{char} ({shown})"
         line, column = _Lines(text).at(exc.start)
-        others = {c for c in set(text) if c != char and not _encodable(c, exc.encoding)}
-        more = f" (and {len(others)} other character{'s' * (len(others) > 1)})" if others else ""
+        others = sum(1 for c in set(text) if c != char and not c.encode(exc.encoding, "ignore"))
+        more = f" (and {others} other character{'s' * (others > 1)})" if others else ""
         raise ExportError(
-            f"{_describe(char)} at line {line}, column {column} of the corrected text "
+            f"{shown} at line {line}, column {column} of the corrected text "
             f"cannot be written in {encoding}{more}{hint}"
         ) from None
     except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise ExportError(f"cannot write text in the encoding {encoding!r}{hint}") from None
-
-
-def _encodable(char: str, codec: str) -> bool:
-    try:
-        char.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
@@ -248,11 +238,7 @@ def _write_atomic(path: StrPath, payload: bytes) -> None:
 
 def _reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "no such folder"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
+        return "no such folder"  # the file itself is about to be created
     reason = exc.strerror or str(exc) or type(exc).__name__
     return reason[:1].lower() + reason[1:]
 
@@ -288,40 +274,49 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
 # -- the HTML report --------------------------------------------------------------
 
 _CSS = """
-:root{--accepted:#00704f;--edited:#0b5cad;--rejected:#6b6b6b;--open:#b35900;--del:#b3261e}body{
-font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",STSong,SimSun,"Noto Serif CJK TC","Source Han Serif TC",serif;
-color:#1a1a1a;background:#fff;max-width:62em;margin:2em auto;padding:0 1.5em;line-height:1.7}h1{
-font-size:1.6em;margin:0 0 .2em}h2{font-size:1.2em;margin:2em 0 .6em;border-bottom:1px solid #999;
-padding-bottom:.2em}.sub{color:#555;margin:0 0 1em}code{
-font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
-table.meta{border-collapse:collapse}table.meta th{text-align:left;padding:.15em 1em .15em 0;
-vertical-align:top;font-weight:600;white-space:nowrap}table.meta td{padding:.15em 0}table.meta ul{
-margin:0;padding:0;list-style:none}.count{display:inline-block;margin-right:1.2em;
-white-space:nowrap}.text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.12em;
-line-height:2.2;border:1px solid #ccc;padding:1em 1.2em}ins{text-decoration:none;
-border-bottom:2px solid var(--accepted);color:var(--accepted)}.edited ins{
-border-bottom-color:var(--edited);color:var(--edited)}del{text-decoration:line-through;
-text-decoration-color:var(--del);color:var(--del)}.open{border-bottom:1px dashed var(--open)}
-sup.ref{font:600 .6em/0 system-ui,sans-serif;vertical-align:super;margin:0 .1em}sup.ref a{
-color:var(--accepted);text-decoration:none}sup.edited a{color:var(--edited)}sup.open a{
-color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}table.app{
-border-collapse:collapse;width:100%;font-size:.9em}.app th,.app td{border:1px solid #bbb;
-padding:.3em .45em;vertical-align:top;text-align:left}.app thead th{border-bottom:2px solid #333;
-font-family:system-ui,sans-serif;font-size:.85em}.app td.rd,.app td.note{white-space:pre-wrap;
-overflow-wrap:anywhere}.app td.rd{min-width:3.2em}.app td.note{min-width:8em}
-.app td.num,.app td.pos,.app td.time{font-family:system-ui,sans-serif;font-size:.85em;
-white-space:nowrap;font-variant-numeric:tabular-nums}.app td.time{white-space:normal;min-width:6em}
-.same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}.wk{display:block;
-color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}.st,.kind{
-font-family:system-ui,sans-serif;font-size:.85em}.st b{display:inline-block;border:1px solid;
-border-radius:3px;padding:0 .3em;font-weight:600}.st .accepted{color:var(--accepted)}.st .edited{
-color:var(--edited)}.st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}a{
-color:inherit}:target{outline:2px solid #e69f00}@page{size:A4;margin:16mm 14mm}@media print{body{
-max-width:none;margin:0;padding:0;font-size:10.5pt}*{-webkit-print-color-adjust:exact;
-print-color-adjust:exact}a{text-decoration:none}.text{border:none;padding:0}thead{
-display:table-header-group}tr,td,th{break-inside:avoid;page-break-inside:avoid}h1,h2{
-break-after:avoid;page-break-after:avoid}.app{font-size:8.5pt}section.wide{page:wide}}@page wide{
-size:A4 landscape}
+:root{--accepted:#00704f;--edited:#0b5cad;--rejected:#6b6b6b;--open:#b35900;--del:#b3261e}
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",STSong,SimSun,
+  "Noto Serif CJK TC","Source Han Serif TC",serif;color:#1a1a1a;background:#fff;
+  max-width:62em;margin:2em auto;padding:0 1.5em;line-height:1.7}
+h1{font-size:1.6em;margin:0 0 .2em}
+h2{font-size:1.2em;margin:2em 0 .6em;border-bottom:1px solid #999;padding-bottom:.2em}
+.sub{color:#555;margin:0 0 1em}
+code{font:.85em ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.meta{border-collapse:collapse}.meta ul{margin:0;padding:0;list-style:none}
+.meta th{text-align:left;padding:.15em 1em .15em 0;vertical-align:top;white-space:nowrap}
+.count{display:inline-block;margin-right:1.2em;white-space:nowrap}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.12em;line-height:2.2;
+  border:1px solid #ccc;padding:1em 1.2em}
+ins{text-decoration:none;border-bottom:2px solid var(--accepted);color:var(--accepted)}
+.edited ins{border-bottom-color:var(--edited);color:var(--edited)}
+del{text-decoration:line-through;text-decoration-color:var(--del);color:var(--del)}
+.open{border-bottom:1px dashed var(--open)}
+sup.ref{font:600 .6em/0 system-ui,sans-serif;vertical-align:super;margin:0 .1em}
+sup.ref a{color:var(--accepted);text-decoration:none}sup.edited a{color:var(--edited)}
+sup.open a{color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}
+.app{border-collapse:collapse;width:100%;font-size:.9em}
+.app th,.app td{border:1px solid #bbb;padding:.3em .45em;vertical-align:top;text-align:left}
+.app thead th{border-bottom:2px solid #333;font:.85em system-ui,sans-serif;font-weight:600}
+.rd,.note{white-space:pre-wrap;overflow-wrap:anywhere}.rd{min-width:3.2em}.note{min-width:8em}
+.num,.pos,.time,.st,.kind{font:.85em system-ui,sans-serif;font-variant-numeric:tabular-nums}
+.num,.pos{white-space:nowrap}.time{min-width:6em}
+.same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}
+.wk{display:block;color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}
+.st b{display:inline-block;border:1px solid;border-radius:3px;padding:0 .3em}
+.st .accepted{color:var(--accepted)}.st .edited{color:var(--edited)}
+.st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}
+a{color:inherit}:target{outline:2px solid #e69f00}
+@page{size:A4;margin:16mm 14mm}
+@page wide{size:A4 landscape}
+@media print{
+  body{max-width:none;margin:0;padding:0;font-size:10.5pt}
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  a{text-decoration:none}.text{border:none;padding:0}.app{font-size:8.5pt}
+  thead{display:table-header-group}
+  tr,td,th{break-inside:avoid;page-break-inside:avoid}
+  h1,h2{break-after:avoid;page-break-after:avoid}
+  section.wide{page:wide}
+}
 """
 
 

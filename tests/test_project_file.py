@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -56,8 +58,16 @@ def locus(lid: int, start: int, **kw: object) -> StoredLocus:
 
 LOCI = [
     locus(1, 3),
-    locus(2, 9, source_text="。", kind="omission", readings={"ocr": ""}, spans={"ocr": (9, 9)},
-          kinds={"ocr": "omission"}, move_id=7),  # fmt: skip
+    locus(
+        2,
+        9,
+        source_text="。",
+        kind="omission",
+        readings={"ocr": ""},
+        spans={"ocr": (9, 9)},
+        kinds={"ocr": "omission"},
+        move_id=7,
+    ),  # fmt: skip
     locus(3, 0, end=0, source_text="", kind="addition", readings={"ocr": "序"}),
 ]
 ACCEPT = Decision("accepted", "宋本", "黄", "", AT)
@@ -86,9 +96,17 @@ def files(path: Path) -> dict[str, bytes | None]:
     return out
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    """A plain connection from outside the module, to see what is really in the file."""
-    return sqlite3.connect(path, isolation_level=None)
+@contextlib.contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection from outside the module, to see what is really in the file.
+
+    (sqlite3's own ``with`` only commits; this one closes.)
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def crashed_copy(src: Path, dst: Path) -> None:
@@ -131,7 +149,9 @@ def test_each_decision_is_in_the_file_the_moment_commit_returns(made: Path) -> N
         assert outside.execute("SELECT status FROM decisions WHERE locus_id = 2").fetchone() == (
             "rejected",
         )
-        project.commit_decisions("Two", {1: note_only, 3: Decision("edited", None, "序", "", AT)}, AT)
+        project.commit_decisions(
+            "Two", {1: note_only, 3: Decision("edited", None, "序", "", AT)}, AT
+        )
         assert project.decisions() == {
             1: note_only,
             2: Decision("rejected", None, "。", "", AT),
@@ -355,7 +375,11 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
     "cut in the header": (_truncate(60), "is truncated"),
     "cut after page one": (_truncate(4096), "is truncated"),
     "cut by a page": (_truncate(-4096), "is truncated"),
-    "text": (lambda p: p.write_text("天地玄黃\n" * 200, encoding="utf-8"), "not an SQLite database"),
+    "cut in half": (lambda p: _truncate(p.stat().st_size // 2)(p), "is (truncated|damaged)"),
+    "text": (
+        lambda p: p.write_text("天地玄黃\n" * 200, encoding="utf-8"),
+        "not an SQLite database",
+    ),
     "zip": (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40), "not an SQLite"),
     "scribbled": (_scribble, "is damaged"),
     "newer": (_newer, f"project format {SCHEMA_VERSION + 1}; this version reads up to"),
@@ -370,24 +394,26 @@ def test_a_bad_file_is_refused_in_one_line_and_left_untouched(made: Path, case: 
     before = files(made)
     with pytest.raises(ProjectError) as err:
         ProjectFile.open(made)
-    assert message in str(err.value)
+    assert re.search(message, str(err.value))
     assert made.name in str(err.value) and "\n" not in str(err.value)
     assert files(made) == before
     assert sorted(p.name for p in made.parent.iterdir()) == [made.name]  # not even a -shm
 
 
-@pytest.mark.parametrize("case", ["scribbled", "newer", "cut by a page"])
-def test_a_bad_file_with_a_wal_is_left_untouched_too(
-    made: Path, tmp_path: Path, case: str
-) -> None:
+@pytest.mark.parametrize("case", ["scribbled", "newer", "cut in half"])
+def test_a_bad_file_with_a_wal_is_left_untouched_too(made: Path, tmp_path: Path, case: str) -> None:
     damaged = tmp_path / "damaged.jkproj"
     with ProjectFile.open(made) as project:
         project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        if case == "newer":  # written into the WAL, beside the open project
+            with raw(made) as conn:
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
         crashed_copy(made, damaged)
-    DAMAGE[case][0](damaged)
+    if case != "newer":
+        DAMAGE[case][0](damaged)
     before = files(damaged)
     assert before["-wal"]
-    with pytest.raises(ProjectError) as err:
+    with pytest.raises(ProjectError, match=DAMAGE[case][1]) as err:
         ProjectFile.open(damaged)
     assert "\n" not in str(err.value)
     assert files(damaged) == before

@@ -50,6 +50,8 @@ _MARKS: dict[str, tuple[str, str]] = {
     "transposition": ("#cc79a7", "#cc79a7"),
     "duplication": ("#56b4e9", "#56b4e9"),
     "move": ("#0072b2", "#3f90dd"),
+    # not a kind: a change the proofreader made, in the corrected-text view
+    "decided": ("#2e8b57", "#5cc98a"),
 }
 
 # The same hues in OKLCH at an even lightness, pale for dark text and deep for light text,
@@ -63,6 +65,7 @@ _BACKGROUNDS: dict[str, tuple[str, str]] = {
     "transposition": ("#fcc6e3", "#62344e"),
     "duplication": ("#c1edff", "#044a64"),
     "move": ("#aac8fe", "#183060"),
+    "decided": ("#c6efce", "#1e5631"),
 }
 
 # A kind the engine may add later must still be drawn, just without meaning.

@@ -149,7 +149,7 @@ class WindowLayout(QMainWindow):
 
     def _apply_font(self) -> None:
         family = self.settings.font_family() or cjk_font_family()
-        for pane in (self.source_pane, self.witness_pane):
+        for pane in (self.source_pane, self.witness_pane, self.corrected_pane):
             pane.set_font_size(family, self.settings.font_size())
 
     def _restore(self) -> None:
