@@ -425,7 +425,7 @@ def _row(n: int, locus: ExportLocus, lines: _Lines, ids: list[str]) -> str:
     d = locus.decision
     line, column = lines.at(locus.start)
     cells = [
-        f'<td class="num"><a href="#t{n}">{n}</a></td>',
+        f'<td class="num"><a href="#t{n}" title="id {locus.id}">{n}</a></td>',
         f'<td class="pos">{line}:{column}</td>',
         f'<td class="rd">{_cell(locus.source_text)}</td>',
     ]

@@ -37,7 +37,7 @@ def loci(n: int) -> list[StoredLocus]:
             None,
             "",
             "",
-        )  # fmt: skip
+        )
         for i in range(1, n + 1)
     ]
 

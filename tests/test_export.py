@@ -623,3 +623,31 @@ def test_unicode_encodings_hold_any_text(encoding: str, source: str, reading: st
     codec = "utf-8-sig" if encoding == "utf-8-sig" else encoding
     assert written[len(bom) :].decode(codec) == corrected_text(data)
     assert written.startswith(codecs.BOM_UTF8) == (encoding == "utf-8-sig")
+
+
+def test_a_real_collation_exports_like_its_rebuild() -> None:
+    """Loci straight from the engine: accepting all of one witness gives Collation.rebuild()."""
+    from app.collate import collate
+    from app.loading import load_text
+    from tests.conftest import ROOT
+
+    demo = ROOT / "resources" / "demo"
+    source = load_text(demo / "source.txt")
+    witness = load_text(demo / "variant-typos.txt")
+    collation = collate(source.text, [("typos", witness.text)])
+    loci = tuple(
+        ExportLocus(
+            n,
+            x.start,
+            x.end,
+            x.source_text,
+            x.readings,
+            x.kind,
+            x.kinds,
+            accepted(x.readings["typos"], "typos") if "typos" in x.readings else Decision(),
+        )
+        for n, x in enumerate(collation.loci)
+    )
+    data = make(source.text, *loci, encoding=source.encoding, witnesses=("typos",))
+    assert corrected_text(data) == collation.rebuild("typos")
+    check_html(render_report(data))

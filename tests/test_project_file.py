@@ -67,7 +67,7 @@ LOCI = [
         spans={"ocr": (9, 9)},
         kinds={"ocr": "omission"},
         move_id=7,
-    ),  # fmt: skip
+    ),
     locus(3, 0, end=0, source_text="", kind="addition", readings={"ocr": "序"}),
 ]
 ACCEPT = Decision("accepted", "宋本", "黄", "", AT)
@@ -121,7 +121,7 @@ def crashed_copy(src: Path, dst: Path) -> None:
 def test_a_new_project_holds_everything_it_was_given(project_path: Path) -> None:
     with ProjectFile.create(project_path, [SOURCE, *WITNESSES], RULES, LOCI) as project:
         assert not project.read_only and project.read_only_reason == ""
-        assert project.path == project_path
+        assert project.path == project_path.resolve()
         assert project.texts() == [SOURCE, *WITNESSES]
         assert project.rules() == RULES
         assert project.loci() == sorted(LOCI, key=lambda s: (s.start, s.end, s.id))
@@ -132,8 +132,8 @@ def test_a_new_project_holds_everything_it_was_given(project_path: Path) -> None
     with raw(project_path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-        kinds = conn.execute("SELECT readings FROM loci WHERE id = 1").fetchone()[0]
-    assert kinds == '{"宋本": "黄"}'  # readable JSON, not \\u escapes
+        readings = conn.execute("SELECT readings FROM loci WHERE id = 1").fetchone()[0]
+    assert readings == '{"宋本": "黄"}'  # readable JSON, not \u escapes
 
 
 def test_texts_come_source_first_whatever_order_they_were_given(project_path: Path) -> None:
@@ -248,6 +248,27 @@ def test_create_replaces_a_closed_project_and_its_stale_wal(made: Path, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["crashed.jkproj", made.name]
 
 
+def test_create_and_save_as_never_replace_an_open_or_read_only_project(
+    made: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.jkproj"
+    ProjectFile.create(other, [SOURCE], (), []).close()
+    with ProjectFile.open(other) as held, ProjectFile.open(made) as project:
+        before = files(other)
+        with pytest.raises(ProjectError, match="open in another Jiaokan window"):
+            project.save_as(other)
+        assert files(other) == before and held.texts() == [SOURCE]
+    other.chmod(0o444)
+    before = files(other)
+    with pytest.raises(ProjectError, match=r"other\.jkproj is read-only; it was not replaced"):
+        ProjectFile.create(other, [SOURCE, *WITNESSES], (), [])
+    with ProjectFile.open(made, read_only=True) as reader, pytest.raises(ProjectError) as err:
+        reader.save_as(other)
+    assert str(err.value) == "other.jkproj is read-only; it was not replaced"
+    assert files(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 # -- the lock ------------------------------------------------------------------------------------
 
 
@@ -261,7 +282,10 @@ def test_a_second_open_in_the_same_process_is_read_only(made: Path) -> None:
                 f"open in another Jiaokan window (pid {os.getpid()} on host {socket.gethostname()})"
             )
             assert second.decisions() == first.decisions()
-            with pytest.raises(ProjectError, match=r"open in another Jiaokan window \(pid"):
+            with pytest.raises(
+                ProjectError,
+                match=r"cannot write 校勘\.jkproj: open in another Jiaokan window \(pid",
+            ):
                 ProjectFile.create(made, [SOURCE], (), [])
         first.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
     assert not lock.exists()
@@ -343,7 +367,7 @@ def test_a_killed_writer_loses_no_decision_it_reported(
 # -- files that must not be opened for writing ----------------------------------------------------
 
 
-def _truncate(keep: int) -> Callable[[Path], None]:
+def _truncate(keep: int) -> Callable[[Path], object]:
     def cut(path: Path) -> None:
         with path.open("r+b") as f:
             f.truncate(keep if keep >= 0 else path.stat().st_size + keep)
@@ -369,7 +393,7 @@ def _foreign(path: Path) -> None:
         conn.execute("PRAGMA user_version = 1")
 
 
-DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
+DAMAGE: dict[str, tuple[Callable[[Path], object], str]] = {
     "empty": (_truncate(0), "is empty"),
     "cut in the magic": (_truncate(9), "is truncated"),
     "cut in the header": (_truncate(60), "is truncated"),
@@ -421,7 +445,7 @@ def test_a_bad_file_with_a_wal_is_left_untouched_too(made: Path, tmp_path: Path,
 
 
 def test_a_missing_file_or_a_folder_is_a_project_error(tmp_path: Path) -> None:
-    with pytest.raises(ProjectError, match="cannot open nowhere.jkproj"):
+    with pytest.raises(ProjectError, match=r"cannot open nowhere\.jkproj"):
         ProjectFile.open(tmp_path / "nowhere.jkproj")
     with pytest.raises(ProjectError, match="is not a file"):
         ProjectFile.open(tmp_path)
@@ -561,7 +585,7 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was(
     before = files(old)
     steps = project_file._MIGRATIONS[1]
     monkeypatch.setitem(project_file._MIGRATIONS, 1, (*steps, "SELECT no_such_function()"))
-    with pytest.raises(ProjectError, match="could not upgrade v1.jkproj") as err:
+    with pytest.raises(ProjectError, match=r"could not upgrade v1\.jkproj") as err:
         ProjectFile.open(old)
     assert "left as it was" in str(err.value) and "\n" not in str(err.value)
     assert files(old) == before
