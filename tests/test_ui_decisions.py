@@ -216,3 +216,42 @@ def _env() -> dict[str, Any]:
     import os
 
     return dict(os.environ)
+
+
+def test_dropping_a_project_file_opens_it(
+    qtbot: QtBot, settings: Settings, window: MainWindow
+) -> None:
+    assert window.project is not None
+    path = str(window.project.path)
+    window.close()
+    other = make_window(qtbot, Settings(settings.path))
+    with qtbot.waitSignal(other.collationShown, timeout=WAIT):
+        other.open_dropped([path])
+    assert other.project is not None and str(other.project.path) == path
+    assert not other.project.read_only
+    other.runner.shutdown()
+
+
+def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    collation = win.collation()
+    assert collation is not None
+    # the Traditional copy's 著 (for 着) only differs while Traditional forms count
+    win.rule_actions["script"].setChecked(False)
+    qtbot.waitSignal(win.collationShown, timeout=WAIT).wait()
+    win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-traditional"))
+    shown = win.collation()
+    assert shown is not None
+    row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
+    win.select_locus(row)
+    win.acts.accept.trigger()
+    decided = win.locus_ids[row]
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        win.rule_actions["script"].setChecked(True)
+    box = win.findChild(QMessageBox, "unplaced-dialog")
+    assert box is not None and box.isVisible()
+    assert f"#{decided}" in box.informativeText()
+    box.close()
+    assert win.project is not None and decided in win.project.file.decisions()
+    assert decided not in win.locus_ids  # not applied: its locus is gone
+    assert "decided" not in win.apparatus.count_label.text()

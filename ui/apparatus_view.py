@@ -128,6 +128,9 @@ class ApparatusView(QWidget):
             if shown != total
             else tr("{0} divergences").format(total)
         )
+        decided = sum(1 for row in range(total) if self.model.status(row) != "undecided")
+        if decided:
+            text += " · " + tr("{0} decided").format(decided)
         self.count_label.setText(text)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -140,6 +143,7 @@ class ApparatusView(QWidget):
         self.model.decisions_changed()
         if self.status_filter.currentData() is not None:
             self._on_filter()  # a decided row may leave the "undecided" filter
+        self._update_count()
 
     def visible_rows(self) -> list[int]:
         """Locus indices of the rows the filter shows, in the table's order."""
