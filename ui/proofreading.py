@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.project_file import ProjectError
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.decisions import Operation, ReadOnlyError
 from app.project import Project
+from app.project_file import ProjectError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
