@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.agreement import Agreement, agreement
 from app.align import Alignment, CancelCheck, Cancelled, align
 from app.normalize import ALL_RULES, Normalized, normalize
 from app.offsets import OffsetMap
@@ -65,6 +66,15 @@ class Locus:
     move_id: int | None = None
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Where each differing witness's reading stands in that witness's text."""
+    agreement: Agreement | None = None
+    """With two or more variants: the reading most copies share."""
+    classes: dict[str, str] = field(default_factory=dict)
+    """The proofreader's class of each differing witness's reading (app.classify)."""
+
+    @property
+    def cls(self) -> str:
+        """The class of the first differing witness (as ``kind`` is its kind)."""
+        return next(iter(self.classes.values()), "")
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -76,8 +86,14 @@ class Locus:
             "kinds": dict(self.kinds),
             "spans": {w: list(span) for w, span in self.spans.items()},
         }
+        if self.classes:
+            out["class"] = self.cls
+            out["classes"] = dict(self.classes)
         if self.move_id is not None:
             out["move_id"] = self.move_id
+        if self.agreement is not None:
+            out["suggestion"] = self.agreement.to_json()
+            out["likely_source_error"] = self.agreement.likely_source_error
         return out
 
 
@@ -188,6 +204,8 @@ def collate(
         per_witness.append((wid, text, norm, regions))
         _report(progress, (index + 1.5) / total)
     loci = _merge(source, norm_source.map, per_witness)
+    if len(ids) >= 2:
+        loci = with_agreement(loci, ids, rule_names)
     alignments = {
         wid: WitnessAlignment(wid, norm_source.map, norm.map, tuple(regions))
         for wid, _, norm, regions in per_witness
@@ -393,6 +411,19 @@ def _kind(r: Region, a: str, b: str) -> str:
 
 
 # -- all witnesses --------------------------------------------------------------
+
+
+def with_agreement(
+    loci: Sequence[Locus], ids: Sequence[str], rules: tuple[str, ...]
+) -> list[Locus]:
+    """The loci with the copies' vote at each (readings compared under ``rules``)."""
+
+    def key(text: str) -> str:
+        return normalize(text, rules).text
+
+    return [
+        replace(loc, agreement=agreement(loc.source_text, loc.readings, ids, key)) for loc in loci
+    ]
 
 
 def _touches(s: int, e: int, rs: int, re_: int) -> bool:

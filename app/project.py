@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.collate import Collation, Locus
+from app.collate import Collation, Locus, with_agreement
 from app.decisions import Decision, DecisionLog, Operation
 from app.export import ExportInput, ExportLocus, ExportWitness
 from app.loading import LoadedText
@@ -137,6 +137,8 @@ class Project:
             )
             for s in self.loci
         )
+        if len(self.witnesses) >= 2:
+            loci = tuple(with_agreement(loci, self.witness_ids, tuple(self.rules)))
         return Collation(self.source.text, self.witness_ids, self.rules, loci)
 
     def ids(self) -> list[int]:
@@ -172,6 +174,22 @@ class Project:
         return self.log.apply(
             f"Edit #{locus_id}", {locus_id: Decision("edited", None, reading, note)}
         )
+
+    def accept_majority(self, label: str = "") -> Operation | None:
+        """Accept, as one step, every undecided suggestion that a majority of copies backs."""
+        decisions: dict[int, Decision] = {}
+        for stored, locus in zip(self.loci, self.collation().loci, strict=True):
+            vote = locus.agreement
+            if vote is None or not vote.majority or "" in vote.supporters:
+                continue
+            if self.log.get(stored.id).decided:
+                continue
+            witness = vote.supporters[0]
+            note = self.log.get(stored.id).note
+            decisions[stored.id] = Decision("accepted", witness, vote.reading, note)
+        if not decisions:
+            return None
+        return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
 
     def undecide(self, ids: Iterable[int], label: str = "") -> Operation | None:
         decisions = {lid: Decision(note=self.log.get(lid).note) for lid in ids}

@@ -26,9 +26,11 @@ def translate(text: str, table: Mapping[int, str | int | None]) -> str:
 def finditer(pattern: re.Pattern[str], text: str, overlap: int = 256) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, scanning a window at a time.
 
-    Meant for patterns without anchors or look-around.  A match that runs
-    into the end of a window is matched again without the window, so a
-    match is never cut short; each window starts where the last match ended.
+    Meant for patterns without anchors or look-around, whose every match is
+    recognisable from its first ``overlap`` characters (``...`` needs three):
+    each window reaches ``overlap`` characters past its end, a match that runs
+    into the end of a window is matched again without the window, so a match
+    is never cut short, and each window starts where the last match ended.
     """
     n = len(text)
     if n <= CHUNK:

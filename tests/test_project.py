@@ -118,3 +118,17 @@ def test_read_only_project_refuses_decisions(project: Project) -> None:
         assert second.read_only
         with pytest.raises(ReadOnlyError):
             second.reject(second.ids())
+
+
+def test_accept_every_majority_suggestion_in_one_step(tmp_path: Path) -> None:
+    src = loaded(tmp_path / "s.txt", "城乡接合部的社区工作很重要。")
+    b = loaded(tmp_path / "b.txt", "城乡结合部的社区工作很重要。")
+    c = loaded(tmp_path / "c.txt", "城乡结合部的社区工做很重要。")
+    result = collate(src.text, [("b", b.text), ("c", c.text)])
+    with Project.create(tmp_path / "m.jkproj", src, [("b", b), ("c", c)], result) as project:
+        op = project.accept_majority()
+        assert op is not None and len(op.changes) == 1  # 结: 2 of 3; 做: c alone
+        (change,) = op.changes
+        assert change.after.reading == "结" and change.after.witness == "b"
+        project.log.undo()
+        assert project.counts()["accepted"] == 0

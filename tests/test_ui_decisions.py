@@ -255,3 +255,22 @@ def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainW
     assert win.project is not None and decided in win.project.file.decisions()
     assert decided not in win.locus_ids  # not applied: its locus is gone
     assert "decided" not in win.apparatus.count_label.text()
+
+
+def test_accept_every_majority_suggestion(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = window
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    collation = win.collation()
+    assert collation is not None
+    # every copy reads 功夫 where the demo's source reads 工夫: 3 of 4 agree
+    (row,) = [r for r, loc in enumerate(collation.loci) if loc.source_text == "工"]
+    vote = collation.loci[row].agreement
+    assert vote is not None and vote.majority and vote.likely_source_error
+    win.acts.accept_majority.trigger()
+    assert status(win, row) == "accepted"
+    assert [status(win, r) for r in range(len(collation.loci))].count("accepted") == 1
+    assert win.proofreading.undo_stack.count() == 1
+    col = win.apparatus.model.agreement_column
+    assert all("/4" in win.apparatus.model.index(r, col).data() for r in range(len(collation.loci)))

@@ -61,6 +61,7 @@ class WindowActions:
         self.reject_kind = self._make("Reject every undecided of this k&ind…")
         self.accept_filter = self._make("Accept every undecided in the &filter…")
         self.reject_filter = self._make("Reject every undecided in the fi&lter…")
+        self.accept_majority = self._make("Accept every suggestion backed by a &majority…")
         self.cancel = self._make("C&ancel collation", [keys("Esc")])
         self.rules: dict[str, QAction] = {}
         for rule in ALL_RULES:
@@ -102,6 +103,8 @@ class WindowActions:
         decide_menu.addActions(
             [self.accept_kind, self.reject_kind, self.accept_filter, self.reject_filter]
         )
+        decide_menu.addSeparator()
+        decide_menu.addAction(self.accept_majority)
         view_menu = menu.addMenu(tr("&View"))
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view_menu.addSeparator()

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import QApplication
 
 from app.collate import Collation, Locus
 from app.decisions import UNDECIDED, Decision
-from ui.colors import is_dark, kind_background, kind_label
+from ui.colors import class_label, is_dark, kind_background, kind_label
 
 LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 _FIXED = ("#", "Position", "Source")
-_TAIL = ("Kind", "Status")
+_TAIL = ("Kind", "Class", "Agreement", "Status")
 _CELL_LIMIT = 40
 
 
@@ -97,8 +97,16 @@ class ApparatusModel(QAbstractTableModel):
         return len(_FIXED) + len(self._witnesses)
 
     @property
-    def status_column(self) -> int:
+    def class_column(self) -> int:
         return self.kind_column + 1
+
+    @property
+    def agreement_column(self) -> int:
+        return self.kind_column + 2
+
+    @property
+    def status_column(self) -> int:
+        return self.kind_column + 3
 
     def set_decisions(self, decision_of_row: Callable[[int], Decision]) -> None:
         """Where the status column reads decisions from (the project's log)."""
@@ -144,7 +152,8 @@ class ApparatusModel(QAbstractTableModel):
         k = section - len(_FIXED)
         if k < len(self._witnesses):
             return self._witnesses[k]
-        return tr(_TAIL[k - len(self._witnesses)]) if k - len(self._witnesses) < 2 else None
+        tail = k - len(self._witnesses)
+        return tr(_TAIL[tail]) if tail < len(_TAIL) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._collation is None:
@@ -159,6 +168,15 @@ class ApparatusModel(QAbstractTableModel):
             return self._display(row, col, locus)
         if role == SORT_ROLE:
             return self._sort_key(row, col, locus)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.agreement_column:
+            vote = locus.agreement
+            if vote is None:
+                return None
+            who = ", ".join(w or tr("source") for w in vote.supporters)
+            text = tr("{0} of {1} copies read this: {2}").format(vote.support, vote.total, who)
+            if vote.likely_source_error:
+                text += "\n" + tr("The source stands alone here: a likely source error.")
+            return text
         if role == Qt.ItemDataRole.ToolTipRole and col == self.status_column:
             note = self._decision(row).note
             return note or None
@@ -190,6 +208,14 @@ class ApparatusModel(QAbstractTableModel):
             return "=" if text is None else shown(text)
         if col == self.kind_column:
             return kind_label(locus.kind)
+        if col == self.class_column:
+            return class_label(locus.cls) if locus.cls else ""
+        if col == self.agreement_column:
+            vote = locus.agreement
+            if vote is None:
+                return ""
+            mark = "⚠ " if vote.likely_source_error else ""
+            return f"{mark}{shown(vote.reading)} {vote.support}/{vote.total}"
         if col == self.status_column:
             return self.status_text(row)
         return None
@@ -201,6 +227,12 @@ class ApparatusModel(QAbstractTableModel):
             return self._text(col, locus) or ""
         if col == self.kind_column:
             return locus.kind
+        if col == self.class_column:
+            return locus.cls
+        if col == self.agreement_column:
+            vote = locus.agreement
+            # most agreement first when sorted ascending? no: a plain number, the view orders
+            return -1 if vote is None else vote.support * 100 // max(1, vote.total)
         return self.status(row)
 
 

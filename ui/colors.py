@@ -103,3 +103,10 @@ def kind_label(kind: str) -> str:
     if source is None:
         return kind
     return QCoreApplication.translate("kinds", source)
+
+
+def class_label(cls: str) -> str:
+    """The Chinese label a proofreader uses for a class (the window shows these)."""
+    from app.classify import CLASS_LABELS_ZH
+
+    return CLASS_LABELS_ZH.get(cls, cls)

@@ -102,6 +102,14 @@ class LocusPanel(QFrame):
             else:
                 cell = f"<span style='color:gray'>{html.escape(tr('= source'))}</span>"
             rows.append(f"<tr><td><b>{html.escape(wid)}</b></td><td>{cell}</td></tr>")
+        vote = locus.agreement
+        if vote is not None:
+            text = tr("Suggested: {0} ({1} of {2} agree)").format(
+                _reading_html(vote.reading), vote.support, vote.total
+            )
+            if vote.likely_source_error:
+                text += "<br><b>" + html.escape(tr("⚠ likely source error")) + "</b>"
+            rows.append(f"<tr><td colspan=2>{text}</td></tr>")
         self._body.setText("<table cellspacing=4>" + "".join(rows) + "</table>")
 
     def text(self) -> str:

@@ -127,6 +127,7 @@ class MainWindow(WindowLayout):
         acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
+        acts.accept_majority.triggered.connect(pr.accept_majority)
         acts.reject_filter.triggered.connect(lambda: pr.bulk(False, "filter"))
         acts.open_project.triggered.connect(self.projects.choose_project)
         acts.save_as.triggered.connect(self.projects.save_as)

@@ -141,6 +141,22 @@ class Proofreading(QObject):
         else:
             self._run(lambda p: p.reject(ids, label), advance=False)
 
+    def accept_majority(self) -> None:
+        """Accept every undecided reading that most copies share, as one undoable step."""
+        project = self.project
+        if project is None:
+            return
+        if len(project.witnesses) < 2:
+            self.w.statusBar().showMessage(tr("A majority needs two or more variants."), 5000)
+            return
+        answer = QMessageBox.question(
+            self.w,
+            tr("Decide many"),
+            tr("Accept every undecided reading that a majority of the copies shares?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda p: p.accept_majority(), advance=False)
+
     def _rows_of_kind(self) -> list[int]:
         locus = self.w.current_locus()
         collation = self.w.collation()
