@@ -20,6 +20,7 @@ from typing import Any, Protocol, TextIO
 
 from app import __version__, cli_project
 from app.collate import Collation, collate
+from app.ignored import ignored_loci
 from app.loading import LoadedText, LoadError, load_text
 from app.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.project import Project
@@ -78,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     col.add_argument("--json", action="store_true", help="print one JSON document")
     col.add_argument(
+        "--show-ignored",
+        action="store_true",
+        help="also list the differences the rules ignore, with their class",
+    )
+    col.add_argument(
         "--project", metavar="OUT.jkproj", help="also save the collation as a new project file"
     )
     cli_project.add_parsers(sub)
@@ -122,11 +128,21 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     result = collate(source.text, list(zip(ids, (v.text for v in variants), strict=True)), rules)
     if args.project:
         Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
+    ignored = []
+    if args.show_ignored:
+        ignored = ignored_loci(result, list(zip(ids, (v.text for v in variants), strict=True)))
     if args.json:
-        json.dump(to_json(result, source, variants, ids), out, ensure_ascii=False)
+        doc = to_json(result, source, variants, ids)
+        if args.show_ignored:
+            doc["ignored"] = [locus.to_json() for locus in ignored]
+        json.dump(doc, out, ensure_ascii=False)
         out.write("\n")
     else:
         write_table(result, source, variants, ids, out)
+        if args.show_ignored:
+            out.write(f"\nIgnored by the rules ({len(ignored)}):\n")
+            shown = Collation(result.source, result.witness_ids, (), tuple(ignored))
+            _write_rows(shown, ids, out)
     return 0
 
 
@@ -196,14 +212,24 @@ def write_table(
             f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
-    header = ["#", "offset", "kind", "source", *ids]
+    _write_rows(result, ids, out)
+
+
+def _write_rows(result: Collation, ids: Sequence[str], out: TextIO) -> None:
+    """One line per locus: offset, kind, class, source and each reading side by side."""
+    columns = list(ids)
+    if any("check" in locus.readings for locus in result.loci):
+        columns.append("check")
+    with_class = any(locus.classes for locus in result.loci)
+    header = ["#", "offset", "kind", *(["class"] if with_class else []), "source", *columns]
     rows = [
         [
             str(n),
             f"{locus.start}-{locus.end}" if locus.end > locus.start else f"{locus.start}^",
             locus.kind,
+            *([locus.cls] if with_class else []),
             _display(locus.source_text),
-            *(_display(locus.readings[w]) if w in locus.readings else "=" for w in ids),
+            *(_display(locus.readings[w]) if w in locus.readings else "=" for w in columns),
         ]
         for n, locus in enumerate(result.loci, 1)
     ]

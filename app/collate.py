@@ -70,6 +70,8 @@ class Locus:
     """With two or more variants: the reading most copies share."""
     classes: dict[str, str] = field(default_factory=dict)
     """The proofreader's class of each differing witness's reading (app.classify)."""
+    message: str = ""
+    """What a check of the source alone found here (witness ``check``)."""
 
     @property
     def cls(self) -> str:
@@ -89,6 +91,8 @@ class Locus:
         if self.classes:
             out["class"] = self.cls
             out["classes"] = dict(self.classes)
+        if self.message:
+            out["message"] = self.message
         if self.move_id is not None:
             out["move_id"] = self.move_id
         if self.agreement is not None:

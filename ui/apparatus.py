@@ -181,8 +181,8 @@ class ApparatusModel(QAbstractTableModel):
             note = self._decision(row).note
             return note or None
         if role == Qt.ItemDataRole.ToolTipRole and col >= 2 and col < self.kind_column:
-            text = self._text(col, locus)
-            return text if text is not None and len(text) > _CELL_LIMIT else None
+            reading = self._text(col, locus)
+            return reading if reading is not None and len(reading) > _CELL_LIMIT else None
         if role == Qt.ItemDataRole.BackgroundRole and col == self.kind_column:
             app = QApplication.instance()
             palette = app.palette() if isinstance(app, QApplication) else QPalette()
