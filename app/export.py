@@ -46,6 +46,10 @@ class ExportLocus:
     kind: str
     kinds: dict[str, str]
     decision: Decision
+    cls: str = ""
+    """The proofreader's class (错字, 漏字, …) of the first differing reading."""
+    message: str = ""
+    """What a check of the source alone found here."""
 
 
 @dataclass(frozen=True)
@@ -257,7 +261,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     lines = _Lines(data.source_text)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    head = ["id", "start", "end", "line", "column", "kind", "source"]
+    head = ["id", "start", "end", "line", "column", "kind", "class", "source"]
     tail = ["status", "witness", "chosen", "note", "decided_at"]
     writer.writerow(head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids])
     for locus in _ordered(data):
@@ -267,7 +271,8 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         chosen = "" if d.reading is None else d.reading
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
-        writer.writerow([*where, locus.kind, locus.source_text, *readings, *decision, *kinds])
+        row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
+        writer.writerow(row)
     _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"))
 
 
@@ -443,13 +448,23 @@ def _row(n: int, locus: ExportLocus, lines: _Lines, ids: list[str]) -> str:
     who = f"<br>{escape(d.witness)}" if d.witness else ""
     chosen = "" if d.reading is None or d.status == "undecided" else _cell(d.reading)
     cells += [
-        f'<td class="kind">{escape(locus.kind)}</td>',
+        f'<td class="kind">{escape(locus.kind)}{_class_html(locus)}</td>',
         f'<td class="st"><b class="{d.status}">{d.status}</b>{who}</td>',
         f'<td class="rd">{chosen}</td>',
         f'<td class="note">{escape(d.note)}</td>',
         f'<td class="time">{escape(_when(d.decided_at))}</td>',
     ]
     return f'<tr id="a{n}" class="{d.status}">{"".join(cells)}</tr>'
+
+
+def _class_html(locus: ExportLocus) -> str:
+    if not locus.cls:
+        return ""
+    from app.classify import CLASS_LABELS_ZH
+
+    label = CLASS_LABELS_ZH.get(locus.cls, locus.cls)
+    title = f' title="{escape(locus.message)}"' if locus.message else ""
+    return f'<br><span class="cls"{title}>{escape(label)}</span>'
 
 
 def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:

@@ -56,6 +56,8 @@ def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
             loc.move_id,
             src[max(0, loc.start - CONTEXT) : loc.start],
             src[loc.end : loc.end + CONTEXT],
+            classes=dict(loc.classes),
+            message=loc.message,
         )
         for lid, loc in zip(ids, collation.loci, strict=True)
     ]
@@ -134,6 +136,8 @@ class Project:
                 dict(s.kinds),
                 s.move_id,
                 dict(s.spans),
+                classes=dict(s.classes),
+                message=s.message,
             )
             for s in self.loci
         )
@@ -289,8 +293,10 @@ class Project:
                     s.kind,
                     dict(s.kinds),
                     self.log.get(s.id),
+                    loc.cls,
+                    loc.message,
                 )
-                for s in self.loci
+                for s, loc in zip(self.loci, self.collation().loci, strict=True)
             ),
         )
 

@@ -23,14 +23,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.decisions import Decision, now
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,6 +60,10 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE history (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
         " label TEXT NOT NULL, changes TEXT NOT NULL)",
     ),
+    2: (
+        "ALTER TABLE loci ADD COLUMN classes TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''",
+    ),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -69,9 +73,10 @@ file and a new one cannot drift apart.
 
 _TABLES = {1: {"meta", "texts", "loci", "decisions"}}
 _TABLES[2] = _TABLES[1] | {"view_state", "history"}
+_TABLES[3] = _TABLES[2]
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
-    "move_id", "context_before", "context_after", "active",
+    "move_id", "context_before", "context_after", "active", "classes", "message",
 )  # fmt: skip
 _DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
 _MAGIC = b"SQLite format 3\x00"
@@ -109,6 +114,10 @@ class StoredLocus:
     context_before: str
     context_after: str
     active: bool = True
+    classes: dict[str, str] = field(default_factory=dict)
+    """The class of each differing reading (schema 3 on; empty in older files)."""
+    message: str = ""
+    """What a check of the source alone found here (schema 3 on)."""
 
 
 class ProjectFile:
@@ -345,7 +354,7 @@ def _locus_row(loc: StoredLocus) -> tuple[object, ...]:
     return (
         loc.id, loc.start, loc.end, loc.source_text, loc.kind, _json(loc.kinds),
         _json(loc.readings), _json(spans), loc.move_id, loc.context_before, loc.context_after,
-        int(loc.active),
+        int(loc.active), _json(loc.classes), loc.message,
     )  # fmt: skip
 
 
@@ -354,7 +363,7 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
     return StoredLocus(
         row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
         {w: (int(s[0]), int(s[1])) for w, s in spans.items()},
-        row[8], row[9], row[10], bool(row[11]),
+        row[8], row[9], row[10], bool(row[11]), json.loads(row[12]), row[13],
     )  # fmt: skip
 
 

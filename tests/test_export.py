@@ -506,7 +506,8 @@ def test_csv_parses_back(tmp_path: Path) -> None:
     assert raw.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == [
-        *("id", "start", "end", "line", "column", "kind", "source", "reading:甲", "reading:乙"),
+        *("id", "start", "end", "line", "column", "kind", "class", "source"),
+        *("reading:甲", "reading:乙"),
         *("status", "witness", "chosen", "note", "decided_at", "kind:甲", "kind:乙"),
     ]
     assert len(rows) == 1 + len(data.loci)
@@ -515,6 +516,7 @@ def test_csv_parses_back(tmp_path: Path) -> None:
             *(str(locus.id), str(locus.start), str(locus.end)),
             *_line_col(data.source_text, locus.start),
             locus.kind,
+            locus.cls,
             locus.source_text,
             *(locus.readings.get(w, "") for w in WITNESSES),
             locus.decision.status,
@@ -527,8 +529,8 @@ def test_csv_parses_back(tmp_path: Path) -> None:
         for locus in data.loci
     ]
     assert rows[1:] == expected
-    assert rows[7][5:9] == ["substitution", "；\n", "。\n", ""]  # line breaks survive quoting
-    assert rows[5][7:9] == ["", ""] and rows[5][-2:] == ["", "deletion"]  # omits vs agrees
+    assert rows[7][5:10] == ["substitution", "", "；\n", "。\n", ""]  # line breaks survive quoting
+    assert rows[5][8:10] == ["", ""] and rows[5][-2:] == ["", "deletion"]  # omits vs agrees
 
 
 def _line_col(text: str, offset: int) -> tuple[str, str]:
@@ -557,8 +559,8 @@ def test_csv_round_trips_arbitrary_text(
     # read_text() would turn a quoted lone "\r" into "\n": decode the bytes as they are
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert len(rows) == 2
-    assert rows[1][6:8] == [source, reading]
-    assert rows[1][11:13] == [reading, note]
+    assert rows[1][7:9] == [source, reading]
+    assert rows[1][12:14] == [reading, note]
 
 
 # -- properties -------------------------------------------------------------------

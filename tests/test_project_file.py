@@ -535,7 +535,22 @@ def _v1_file(path: Path, journal_mode: str = "wal") -> None:
         conn.execute("PRAGMA user_version = 1")
 
 
-OLD_VERSIONS = {1: _v1_file}
+def _v2_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 2 wrote it: version 1's data after version 2's schema change
+    (frozen here, like the version 1 DDL, so later edits to the migrations cannot hide it)."""
+    _v1_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("ALTER TABLE decisions ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+        conn.execute("CREATE TABLE view_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TABLE history (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+            " label TEXT NOT NULL, changes TEXT NOT NULL)"
+        )
+        conn.execute("PRAGMA user_version = 2")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file}
 
 
 def test_every_older_version_has_a_builder() -> None:

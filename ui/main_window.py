@@ -229,9 +229,9 @@ class MainWindow(WindowLayout):
         assert ws.source is not None
         texts = [stored_text(ws.source, "source")]
         texts += [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
-        fresh = [(loc.start, loc.end, loc.readings) for loc in collation.loci]
+        fresh = [(loc.start, loc.end, loc.readings, loc.classes) for loc in collation.loci]
         same = (
-            fresh == [(loc.start, loc.end, loc.readings) for loc in project.loci]
+            fresh == [(loc.start, loc.end, loc.readings, loc.classes) for loc in project.loci]
             and collation.rules == tuple(project.rules)
             and [t.text for t in texts]
             == [project.source.text] + [w.text for w in project.witnesses]
