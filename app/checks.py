@@ -203,11 +203,18 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
             return True
     elif u in _ABAB or c in "一不没别" or u.endswith("了") or m.tag(u) in {"z", "o"}:
         return True  # 研究研究, 一步一步, 不是不是, 算了算了, 雪白雪白, 哗啦哗啦
+    elif k > 2 and (c in _FUNCTION or u[-1] in _FUNCTION):
+        return True  # a phrase pattern: 我的朋友的朋友
     tokens = m.tokens(text, max(0, p - 10), p + 2 * k + 10)
+    if k == 1 and m.tag(c) == "v" and (p + 2, p + 3) in tokens and text[p + 2] == "了":
+        # a doubled verb takes 了 only at the end of a clause (该走走了), never
+        # before an object (*说说了很多: 说了说)
+        return not _han(text[p + 3 : p + 4])
     t1 = next(t for t in tokens if t[0] <= p + k - 1 < t[1])
     t2 = next(t for t in tokens if t[0] <= p + k < t[1])
     if t1 == t2:  # one word covers the seam
-        return t1 != (p, p + 2 * k) or k > 1 or c not in _FUNCTION
+        # jieba lists junk like 了了 and 对对 at frequency 3; 往往, 太太 and 比比 are words
+        return t1 != (p, p + 2 * k) or k > 1 or c not in _FUNCTION or m.freq.get(u + u, 0) >= 50
     longer1, longer2 = t1[0] < p, t2[1] > p + 2 * k
     if longer1 and longer2:  # 大会|会场, 学生|生活
         return True
@@ -215,7 +222,8 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
         return False
     if longer2:  # 学|学生 is a slip; 对|对方, 扫|扫地, 看|看书 are not
         second = text[t2[0] : t2[1]]
-        return c in _LEADS or (m.tag(c) == "v" and len(second) == 2)
+        lead = c in _LEADS and m.tag(second)[:1] not in {"d", "c", "p", "r", "u"}  # not 就|就是
+        return lead or (c not in _FUNCTION and m.tag(c) == "v" and len(second) == 2)
     return c not in _FUNCTION and (m.tag(c) in {"v", "a"} or m.word(c + c))  # 看|看, 红|红
 
 

@@ -206,19 +206,16 @@ def _placements(text: str, before: str, after: str) -> Iterator[tuple[str, str, 
 
 
 def _gap(text: str, before: str, after: str, *, missing: bool) -> str:
-    """Class of ``text`` that one side has and the other lacks (``missing``: the source lacks it)."""
+    """Class of ``text`` that one side has and the other lacks (``missing``: the source lacks)."""
     placements = list(_placements(text, before, after))
     if any(left.endswith(mid) or right.startswith(mid) for left, mid, right in placements):
         return "doubled"
-    if _has_foreign(text):
-        return "foreign"
-    unit = ""
+    side = "missing" if missing else "extra"
     for left, mid, right in placements:
         unit = _unit(left, mid, right)
-        if unit:
-            break
-    side = "missing" if missing else "extra"
-    return f"{side}_{unit}" if unit else side
+        if unit:  # a sentence quoting "GDP" is still a sentence
+            return f"{side}_{unit}"
+    return "foreign" if _has_foreign(text) else side
 
 
 def _ends_sentence(text: str) -> bool:

@@ -79,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     col.add_argument("--json", action="store_true", help="print one JSON document")
     col.add_argument(
+        "--no-checks",
+        action="store_true",
+        help="do not check the source on its own (doubled characters, paired marks, ...)",
+    )
+    col.add_argument(
         "--show-ignored",
         action="store_true",
         help="also list the differences the rules ignore, with their class",
@@ -101,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "collate":
             return _collate(args, sys.stdout)
         return cli_project.run(args, sys.stdout)
+    except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
+        sys.stdout = None  # no flush error at exit
+        return 0
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")
@@ -125,12 +133,13 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     source = load_text(args.source, args.encoding)
     variants = [load_text(p, args.encoding) for p in args.variants]
     ids = witness_ids(args.variants)
-    result = collate(source.text, list(zip(ids, (v.text for v in variants), strict=True)), rules)
+    pairs = list(zip(ids, (v.text for v in variants), strict=True))
+    result = collate(source.text, pairs, rules, checks=not args.no_checks)
     if args.project:
         Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
     ignored = []
     if args.show_ignored:
-        ignored = ignored_loci(result, list(zip(ids, (v.text for v in variants), strict=True)))
+        ignored = ignored_loci(result, pairs)
     if args.json:
         doc = to_json(result, source, variants, ids)
         if args.show_ignored:

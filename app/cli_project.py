@@ -125,7 +125,7 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     ids = list(dict.fromkeys(args.ids))
     for lid in ids:
         project.locus(lid)  # every id must exist before anything is written
-    if args.accept is not None and args.accept not in project.witness_ids:
+    if args.accept is not None and args.accept not in (*project.witness_ids, "check"):
         known = ", ".join(project.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
     try:

@@ -19,6 +19,7 @@ from typing import Any
 
 from app.agreement import Agreement, agreement
 from app.align import Alignment, CancelCheck, Cancelled, align
+from app.classify import classify
 from app.normalize import ALL_RULES, Normalized, normalize
 from app.offsets import OffsetMap
 
@@ -33,6 +34,8 @@ _SWAP_MAX = 8
 _SWAP_MIDDLE = 2
 """Longest unchanged middle between two swapped parts (耐心和细心: 心和)."""
 _SWAP_JOIN_GAP = 3
+_CONTEXT = 30
+"""Characters of source on each side that classification sees (sentence or paragraph?)."""
 """Equal characters two edits may have between them and still form one swap."""
 
 
@@ -184,11 +187,14 @@ def collate(
     *,
     cancel: CancelCheck | None = None,
     progress: ProgressCallback | None = None,
+    checks: bool = False,
 ) -> Collation:
     """Collate ``witnesses`` (``(id, text)`` pairs) against ``source`` under ``rules``.
 
     ``cancel`` is polled inside the long loops; when it returns true,
     :class:`Cancelled` is raised.  ``progress`` receives a fraction in [0, 1].
+    With ``checks``, the source is also checked on its own (app.checks) and
+    each finding becomes a locus read by the witness ``check``.
     """
     rule_names = tuple(r for r in ALL_RULES if r in set(rules))
     ids = [w for w, _ in witnesses]
@@ -208,6 +214,11 @@ def collate(
         per_witness.append((wid, text, norm, regions))
         _report(progress, (index + 1.5) / total)
     loci = _merge(source, norm_source.map, per_witness)
+    if checks:
+        from app.checks import check_text
+        from app.findings import add_findings
+
+        loci = add_findings(source, loci, check_text(source, cancel=cancel))
     if len(ids) >= 2:
         loci = with_agreement(loci, ids, rule_names)
     alignments = {
@@ -482,5 +493,10 @@ def _merge(
             if move_id is None:
                 move_id = next((r.move_id for r in own if r.move_id is not None), None)
         first = next(iter(kinds.values()))
-        loci.append(Locus(start, end, source[start:end], readings, first, kinds, move_id, spans))
+        text = source[start:end]
+        before, after = source[max(0, start - _CONTEXT) : start], source[end : end + _CONTEXT]
+        classes = {w: classify(text, r, kinds[w], before, after) for w, r in readings.items()}
+        loci.append(
+            Locus(start, end, text, readings, first, kinds, move_id, spans, classes=classes)
+        )
     return loci

@@ -40,6 +40,8 @@ class CollationRequest:
     source: str
     witnesses: tuple[tuple[str, str], ...]
     rules: tuple[str, ...]
+    checks: bool = True
+    """Also check the source on its own (app.checks)."""
 
 
 @dataclass

@@ -47,6 +47,8 @@ def test_json_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
             "kind": "transposition",
             "kinds": {"b": "transposition"},
             "spans": {"b": [0, 2]},
+            "class": "swap",
+            "classes": {"b": "swap"},
         }
     ]
 

@@ -27,7 +27,7 @@ WAIT = 20_000
 def demo_collation(rules: tuple[str, ...] | None = None) -> Collation:
     source = load_text(DEMO_DIR / DEMO_FILES[0]).text
     witnesses = [(Path(f).stem, load_text(DEMO_DIR / f).text) for f in DEMO_FILES[1:]]
-    return collate(source, witnesses, *([rules] if rules is not None else []))
+    return collate(source, witnesses, *([rules] if rules is not None else []), checks=True)
 
 
 @pytest.fixture

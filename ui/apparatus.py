@@ -79,6 +79,8 @@ class ApparatusModel(QAbstractTableModel):
         self.beginResetModel()
         self._collation = collation
         self._witnesses = collation.witness_ids if collation else ()
+        if collation is not None and any("check" in loc.readings for loc in collation.loci):
+            self._witnesses = (*self._witnesses, "check")
         self._lines = LineIndex(collation.source if collation else "")
         self.endResetModel()
 

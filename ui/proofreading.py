@@ -70,8 +70,19 @@ class Proofreading(QObject):
         """Accept ``witness``'s reading (default: the witness shown in the right pane)."""
         ids = self._current_ids()
         wid = witness or self.w.current_witness()
-        if not ids or wid is None:
+        locus = self.w.current_locus()
+        if not ids or wid is None or locus is None:
             return
+        if witness is None and wid not in locus.readings:
+            if len(locus.readings) != 1:
+                self.w.statusBar().showMessage(
+                    tr("{0} agrees with the source here: press 1–9 for another witness.").format(
+                        wid
+                    ),
+                    5000,
+                )
+                return
+            wid = next(iter(locus.readings))  # the one reading there is (a check's fix, …)
         self._run(lambda p: p.accept(ids, wid))
 
     def accept_nth(self, n: int) -> None:

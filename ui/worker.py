@@ -58,6 +58,7 @@ class _Job(QRunnable):
                 self.request.rules,
                 cancel=self.cancel.is_set,
                 progress=lambda f: self.signals.progress.emit(rid, f),
+                checks=self.request.checks,
             )
         except Cancelled:
             self.signals.cancelled.emit(rid)
