@@ -106,7 +106,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 _CANDIDATE = re.compile(f"(?=([{_HAN}]{{1,4}})\\1)")
 _FUNCTION = set(
-    "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该"
+    "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该应可须"
 )
 """Characters that never reduplicate (AA): doubled, a slip unless a longer word explains it."""
 _LEADS = set("对和在与从向给为把被比跟同往于以由及或将让使当按是有会要就")
@@ -192,24 +192,25 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
     """Is ``u`` at ``p`` followed by itself explained by a reduplication or a word boundary?"""
     u = text[p : p + k]
     c = u[0]
-    sound = m.tag(c) in _SOUND_TAGS or m.tag(u + u) in _SOUND_TAGS
+    if k == 1 and _aabb(text, p, m):
+        return True  # 高高兴兴, 吵吵闹闹了一整天
+    after = text[p + 2 * k : p + 2 * k + 2]
+    if (m.tag(c) == "v" if k == 1 else u in _ABAB) and after[:1] == "了" and _han(after[1:]):
+        # a doubled verb takes 了 only at the end of a clause (该走走了), never
+        # before an object (*说说了很多: 说了说), unless it is 了解 or the like
+        return m.word(after)
     if k == 1:
-        if c in _NUMERALS or sound or _aabb(text, p, m):
-            return True
-        run = text[max(0, p - 2) : p + 4]
-        if c in _AFFIRM and c * 3 in run:
-            return True
-        if text[p - 1 : p] == "一" and c not in _FUNCTION:  # 一个个, 一条条
-            return True
+        if c in _NUMERALS or m.tag(c) in _SOUND_TAGS or m.tag(u + u) in _SOUND_TAGS:
+            return True  # 二〇二二, 哈哈
+        if c in _AFFIRM and c * 3 in text[max(0, p - 2) : p + 4]:
+            return True  # 好好好, 对对对
+        if text[p - 1 : p] == "一" and m.tag(c)[:1] in {"q", "m", "n"}:
+            return True  # 一个个, 一条条
     elif u in _ABAB or c in "一不没别" or u.endswith("了") or m.tag(u) in {"z", "o"}:
         return True  # 研究研究, 一步一步, 不是不是, 算了算了, 雪白雪白, 哗啦哗啦
     elif k > 2 and (c in _FUNCTION or u[-1] in _FUNCTION):
         return True  # a phrase pattern: 我的朋友的朋友
     tokens = m.tokens(text, max(0, p - 10), p + 2 * k + 10)
-    if k == 1 and m.tag(c) == "v" and (p + 2, p + 3) in tokens and text[p + 2] == "了":
-        # a doubled verb takes 了 only at the end of a clause (该走走了), never
-        # before an object (*说说了很多: 说了说)
-        return not _han(text[p + 3 : p + 4])
     t1 = next(t for t in tokens if t[0] <= p + k - 1 < t[1])
     t2 = next(t for t in tokens if t[0] <= p + k < t[1])
     if t1 == t2:  # one word covers the seam
@@ -224,7 +225,8 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
         second = text[t2[0] : t2[1]]
         lead = c in _LEADS and m.tag(second)[:1] not in {"d", "c", "p", "r", "u"}  # not 就|就是
         return lead or (c not in _FUNCTION and m.tag(c) == "v" and len(second) == 2)
-    return c not in _FUNCTION and (m.tag(c) in {"v", "a"} or m.word(c + c))  # 看|看, 红|红
+    redup = m.tag(c) in {"v", "a", "q", "m"}  # 看看, 红红, 岁岁: a verb, adjective, measure
+    return c not in _FUNCTION and (redup or m.word(c + c))
 
 
 def _doubled(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:

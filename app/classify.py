@@ -450,7 +450,7 @@ def _looks_alike(x: str, y: str, depth: int = 0) -> bool:
         return False
     comps_x = {c for alt in parts.get(x, []) for c in alt}
     comps_y = {c for alt in parts.get(y, []) for c in alt}
-    if cx[:4] == cy[:4] and (cx == cy or any(use[c] < _DISTINCTIVE for c in comps_x & comps_y)):
+    if cx[:4] == cy[:4] and (cx == cy or comps_x & comps_y):
         return True
     if _plus_stroke(x, y) or _plus_stroke(y, x):
         return True

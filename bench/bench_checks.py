@@ -87,15 +87,38 @@ SLIPS = """我们[们]明天出发。 我们要大力发展[展]经济。 他正
     我们应该[该]怎么办。 我看了[了]一眼。 他看着[着]窗外。 我去过[过]北京。 他慢慢地[地]走。
     他跑得[得]很快。 我们们[们]的国家。"""
 
+HELD_OUT_LEGIT = """小朋友们排排坐。 你尝尝这道菜。 我们聊聊最近的工作。 他摸摸孩子的头。 大家歇歇再干。
+    你闻闻这朵花香不香。 她拍拍我的肩膀。 他揉揉眼睛坐了起来。 咱们逛逛商店吧。 他数数口袋里的钱。
+    水面平平的没有波纹。 她穿着长长的裙子。 碗里盛得满满的。 天空蓝蓝的。 他说话慢慢的。
+    月亮弯弯的像小船。 她的头发黑黑的。 面包软软的很好吃。 他傻傻地站在那里。 年年有余。 岁岁平安。
+    他们代代相传。 条条大路通罗马。 字字珠玑。 声声入耳。 步步高升。 这是他的姥姥。 公公婆婆都很和气。
+    舅舅送我一本书。 姑姑在医院工作。 熊猫宝宝很可爱。 他们吵吵闹闹了一整天。 他写得歪歪扭扭。
+    她说话总是支支吾吾的。 山路弯弯曲曲。 他做事总是马马虎虎。 我们要堂堂正正做人。
+    他们来来回回跑了好几趟。 屋里冷冷清清的。 他们客客气气地道别。 他们浩浩荡荡地出发了。
+    你们去锻炼锻炼身体。 我来帮你整理整理。 你去打听打听消息。 让我琢磨琢磨。 咱们比较比较两种方案。
+    他的脸滚烫滚烫的。 钟表滴答滴答地响。 雷声轰隆轰隆。 这是小学学生的作品。 他在大学学习。
+    中学学校都放假了。 火车车厢里很挤。 这家银行行长很年轻。 汽车车身有划痕。 铁路路基需要加固。
+    电话话费很贵。 书店店员很热情。 美国国会通过了法案。 他是北京京剧团的演员。 工厂厂长来了。
+    这里的水果果汁很新鲜。 动物物种很丰富。 出口口岸很繁忙。 会计计算得很准确。 我们讨论论文的结构。
+    他在研究究竟是怎么回事。"""
+"""Written after the rules above were settled, and never tuned against."""
+
+HELD_OUT_SLIPS = """学生们[们]都很努力。 他写作业[业]很认真。 这个城市[市]很美。 我喜欢[欢]看书。
+    他们正在开会[会]。 这本书[书]很有意思。 请把门[门]关上。 我明白[白]了。 他们非常[常]高兴。
+    我认为[为]这是对的。 我们[应]应该努力。 他是[是]个好人。 我在[在]这里等你。 他[已]已经走了。
+    我们一起[起]去。 孩子们在[在]操场上玩。 她笑[笑]了起来。 我们必须[须]遵守规则。 这件事情[情]很复杂。
+    他的[的]朋友来了。 他们去了[了]北京。 这里的风景[景]很美。 老百姓[姓]都很高兴。 我的电脑[脑]坏了。
+    会议开始[始]了。 我们讨论[讨论]了三个小时。 经济发展[展]很快。 人们[们]都说好。 他们都是[是]学生。"""
+
 _MARK = re.compile(r"\[([^\]]+)\]")
 
 
-def legit_rate() -> tuple[list[tuple[str, int, int]], list[str]]:
+def legit_rate(data: dict[str, str]) -> tuple[list[tuple[str, int, int]], list[str]]:
     """Per category: (name, sentences, sentences with a doubled finding); and those sentences."""
     from app.checks import check_text
 
     rows, noisy = [], []
-    for cat, block in LEGIT.items():
+    for cat, block in data.items():
         sentences = block.split()
         bad = [s for s in sentences if any(f.check == "doubled" for f in check_text(s))]
         rows.append((cat, len(sentences), len(bad)))
@@ -103,12 +126,12 @@ def legit_rate() -> tuple[list[tuple[str, int, int]], list[str]]:
     return rows, noisy
 
 
-def slip_recall() -> tuple[int, list[str]]:
+def slip_recall(block: str) -> tuple[int, list[str]]:
     """How many slips are found (a doubled finding whose fix restores the sentence), and misses."""
     from app.checks import check_text
 
     found, missed = 0, []
-    sentences = SLIPS.split()
+    sentences = block.split()
     for marked in sentences:
         text, clean = _MARK.sub(r"\1", marked), _MARK.sub("", marked)
         hit = any(
@@ -132,11 +155,15 @@ def main() -> None:
     checks.check_text("我们们")
     load = time.perf_counter() - t0
 
-    rows, noisy = legit_rate()
+    rows, noisy = legit_rate(LEGIT)
     n_legit, n_noisy = sum(r[1] for r in rows), sum(r[2] for r in rows)
-    found, missed = slip_recall()
+    found, missed = slip_recall(SLIPS)
     n_slips = len(SLIPS.split())
     fp_rate, recall = n_noisy / n_legit, found / n_slips
+    (_, n_held, n_held_noisy), *_ = legit_rate({"": HELD_OUT_LEGIT})[0]
+    held_noisy = legit_rate({"": HELD_OUT_LEGIT})[1]
+    held_found, held_missed = slip_recall(HELD_OUT_SLIPS)
+    n_held_slips = len(HELD_OUT_SLIPS.split())
 
     print("## Doubled characters: legitimate doubles\n")
     print("| pattern | sentences | flagged |\n| --- | ---: | ---: |")
@@ -149,6 +176,17 @@ def main() -> None:
     print(f"{found} of {n_slips} found: recall **{recall:.3f}**.\n")
     if missed:
         print("Missed: " + " ".join(missed) + "\n")
+
+    print("## Held out: sentences written after the rules were settled\n")
+    print(
+        f"- legitimate doubles: {n_held_noisy} of {n_held} flagged"
+        f" ({n_held_noisy / n_held:.3f})" + (": " + " ".join(held_noisy) if held_noisy else "")
+    )
+    print(
+        f"- slips: {held_found} of {n_held_slips} found ({held_found / n_held_slips:.3f})"
+        + (": missed " + " ".join(held_missed) if held_missed else "")
+        + "\n"
+    )
 
     synth = make_source(100_000, args.seed)
     findings = checks.check_text(synth)

@@ -30,7 +30,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +38,7 @@ from importlib import resources
 from typing import Any
 
 from app.classify import CLASS_LABELS_ZH, CLASSES, classify
-from bench.evaluate import overlaps
+from bench.evaluate import overlaps, slide
 from bench.synth import Prose, make_paragraphs
 from bench.variant import is_han, sentence_spans
 
@@ -132,33 +132,39 @@ def shape_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
 
 @cache
 def confusables() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Per pool character: its homophones and its look-alikes in the pool."""
-    corners, parts = shape_tables()
-    by_reading, by_code, by_frame = defaultdict(list), defaultdict(list), defaultdict(set)
+    """Per pool character: its homophones and its look-alikes in the pool.
+
+    Look-alikes must agree on both signals: the same four corners (first
+    four digits of the code) and decompositions at most one component apart
+    (one swapped, added or dropped); and they must sound nothing alike.
+    """
+    corners, _parts = shape_tables()
+    by_reading, by_corners = defaultdict(list), defaultdict(list)
     for ch in pool():
         if readings(ch):
             by_reading[readings(ch)[0]].append(ch)
         if ch in corners:
-            by_code[corners[ch]].append(ch)
-        for alt in parts.get(ch, []):
-            for k in range(len(alt) if len(alt) > 1 else 0):
-                by_frame[(*alt[:k], "*", *alt[k + 1 :])].add(ch)
+            by_corners[corners[ch][:4]].append(ch)
     homo, shape = {}, {}
     for ch in pool():
         homo[ch] = (
             [c for c in by_reading.get(readings(ch)[0], []) if c != ch] if readings(ch) else []
         )
-        code = corners.get(ch, "")
-        near = {c for c in by_code.get(code, []) if c != ch} if code else set()
-        for alt in parts.get(ch, []):
-            for k in range(len(alt) if len(alt) > 1 else 0):
-                for c in by_frame[(*alt[:k], "*", *alt[k + 1 :])]:
-                    other = corners.get(c, "")
-                    if c != ch and code and len(other) == 5:
-                        if sum(p != q for p, q in zip(code, other, strict=True)) == 1:
-                            near.add(c)
-        shape[ch] = sorted(c for c in near if sound_apart(ch, c))
+        same = by_corners.get(corners.get(ch, "")[:4], [])
+        shape[ch] = [c for c in same if c != ch and one_apart(ch, c) and sound_apart(ch, c)]
     return homo, shape
+
+
+def one_apart(a: str, b: str) -> bool:
+    """Some decompositions of ``a`` and ``b`` share a part and differ by one component at most."""
+    _, parts = shape_tables()
+    for x in parts.get(a, []):
+        for y in parts.get(b, []):
+            only_x, only_y = Counter(x) - Counter(y), Counter(y) - Counter(x)
+            n_x, n_y = sum(only_x.values()), sum(only_y.values())
+            if max(n_x, n_y) <= 1 and len(x) > n_x:
+                return True
+    return False
 
 
 def unrelated(a: str, b: str) -> bool:
@@ -204,7 +210,7 @@ class Round:
         self.prose = Prose(random.Random(f"classes-added-{seed}"))
         base = "\n".join(make_paragraphs(n_chars, 7_000 + seed))
         self.truth: list[Injected] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int, int]] = []
         # a doubled character in the source itself, every other round
         self.src = base
         if seed % 2:
@@ -221,13 +227,22 @@ class Round:
         s = self.src
         return all(s[k] not in (s[k - 1], s[k + 1]) for k in range(i, j)) and s[i - 1] != s[j]
 
-    def free(self, s: int, e: int) -> bool:
-        return all(e + GAP <= ts or te + GAP <= s for ts, te in self.taken)
+    def free(self, s: int, e: int, size: int = 0) -> bool:
+        """Far enough from every edit that the engine never takes the two for one.
+
+        Two edits closer than the smaller of them are one locus to the
+        engine (an equality that short looks like a chance match).
+        """
+        size = max(size, e - s)
+        return all(
+            e + (gap := GAP + min(size, tsize)) <= ts or te + gap <= s
+            for ts, te, tsize in self.taken
+        )
 
     def add(self, *edits: Injected) -> bool:
         for e in edits:
             self.truth.append(e)
-            self.taken.append((e.start, e.end))
+            self.taken.append((e.start, e.end, max(e.end - e.start, len(e.reading))))
         return True
 
     def find(self, ok: Callable[[int], bool]) -> int | None:
@@ -266,7 +281,7 @@ class Round:
         starts = [s for s, _ in self.paragraphs()[1:]]
         self.rng.shuffle(starts)
         text = self.new_text(self.prose.paragraph)
-        s = next((s for s in starts if self.free(s, s)), None)
+        s = next((s for s in starts if self.free(s, s, len(text))), None)
         return s is not None and self.add(Injected(s, s, text + "\n", "missing_paragraph"))
 
     def paragraphs(self) -> list[tuple[int, int]]:
@@ -291,14 +306,23 @@ class Round:
     def missing_sentence(self) -> bool:
         text = self.new_text(self.prose.sentence)
         for s, _ in self._inner_sentences():
-            if self.free(s, s) and is_han(self.src[s]):
+            if self.free(s, s, len(text)) and is_han(self.src[s]):
                 return self.add(Injected(s, s, text, "missing_sentence"))
         return False
 
     def moved(self) -> bool:
-        targets = [s for s, _e, ps, _pe in self.sentences() if ps < s]
+        """A sentence moved far away: whole sentences for the engine too, each unique."""
+        ends = "。！？"
+        targets = [s for s, _e, ps, _pe in self.sentences() if ps < s and self.src[s - 1] in ends]
         for s, e in self._inner_sentences():
-            far = [q for q in targets if abs(q - s) >= 400 and self.free(q, q)]
+            tokens = re.findall(r"[^。！？；!?;\n…]*[。！？；!?;\n…]+", self.src[s:e])
+            if self.src[s - 1] not in ends or self.src[e - 1] not in ends or e >= len(self.src):
+                continue
+            if self.src[e] in "\n”":
+                continue  # the engine's sentences would not be the same at both places
+            if any(self.src.count(t) > 1 for t in tokens):
+                continue
+            far = [q for q in targets if abs(q - s) >= 400 and self.free(q, q, e - s)]
             if self.free(s, e) and far:
                 q = self.rng.choice(far)
                 moved = self.src[s:e]
@@ -356,6 +380,15 @@ class Round:
                 return None
             return Injected(i, i + 2, src[i + 1] + src[i], "swap")
 
+        def swap_words() -> bool:
+            """耐心和细心 -> 细心和耐心, in every other round."""
+            found = list(re.finditer("(?<=[了的])([\u4e00-\u9fff]{2})和([\u4e00-\u9fff]{2})", src))
+            found = [m for m in found if m[1] != m[2] and self.free(m.start(), m.end())]
+            if self.seed % 2 or not found:
+                return self.char_edit(2, swap)
+            m = self.rng.choice(found)
+            return self.add(Injected(m.start(), m.end(), f"{m[2]}和{m[1]}", "swap", "words"))
+
         n = self.rng.randint(1, 3)
         twice = 2 if self.seed % 4 == 0 else 1
         handlers: dict[str, Callable[[], bool]] = {
@@ -368,7 +401,7 @@ class Round:
                 0, lambda i: Injected(i, i, self.other_chars(i, n), "missing")
             ),
             "extra": lambda: self.char_edit(n, lambda i: Injected(i, i + n, "", "extra")),
-            "swap": lambda: self.char_edit(2, swap),
+            "swap": swap_words,
             "doubled": lambda: self.char_edit(
                 twice, lambda i: Injected(i + twice, i + twice, src[i : i + twice], "doubled")
             ),
@@ -479,6 +512,8 @@ def evaluate(case: LabelledCase) -> Outcome:
     rows: list[tuple[str | None, str, Injected | None, tuple[str, str, str]]] = []
     found: dict[Injected, set[str]] = {e: set() for e in case.truth}
     src = case.source
+    # an insertion or deletion in a run of repeats may stand anywhere along it
+    spans = {e: slide(src, e.start, e.end, e.reading) for e in case.truth}
     for locus in collation.loci:
         if WITNESS not in locus.readings:
             continue
@@ -488,7 +523,7 @@ def evaluate(case: LabelledCase) -> Outcome:
             src[locus.end : locus.end + CONTEXT],
         )
         predicted = classify(locus.source_text, reading, kind, before, after)
-        hits = [e for e in case.truth if overlaps(e.start, e.end, locus.start, locus.end)]
+        hits = [e for e, span in spans.items() if _touches(span, locus.start, locus.end)]
         edit = max(
             hits, key=lambda e: min(e.end, locus.end) - max(e.start, locus.start), default=None
         )
@@ -498,6 +533,11 @@ def evaluate(case: LabelledCase) -> Outcome:
             (edit.cls if edit else None, predicted, edit, (locus.source_text, reading, kind))
         )
     return Outcome(rows, found)
+
+
+def _touches(span: tuple[int, int, bool], start: int, end: int) -> bool:
+    lo, hi, points = span
+    return overlaps(lo, hi, start, end, closed=points)
 
 
 def scores(

@@ -422,3 +422,29 @@ def test_splitter_sizes_persist(qtbot: QtBot, settings: Settings) -> None:
     qtbot.addWidget(again)
     again.show()
     assert again.main_splitter.sizes() == sizes
+
+
+def test_classes_show_and_filter(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    view = window.apparatus
+    col = view.model.class_column
+    labels = [view.model.index(r, col).data() for r in range(len(collation.loci))]
+    assert "重复" in labels and "互倒" in labels  # the doubled 们 and the swapped 耐心/细心
+    view.class_filter.setCurrentIndex(view.class_filter.findData("doubled"))
+    rows = view.visible_rows()
+    assert rows and all(collation.loci[r].cls == "doubled" for r in rows)
+    assert view.visible_count() == sum(1 for loc in collation.loci if loc.cls == "doubled")
+
+
+def test_reviewing_what_the_rules_ignore(qtbot: QtBot, window: MainWindow) -> None:
+    open_demo(qtbot, window)
+    with qtbot.waitSignal(window.ignored_runner.finished, timeout=WAIT):
+        window.acts.ignored.trigger()
+    dialog = window.ignored_dialog
+    assert dialog is not None and dialog.isVisible()
+    shown = dialog.apparatus.model.collation()
+    assert shown is not None and shown.loci
+    classes = {loc.cls for loc in shown.loci}
+    assert {"width", "script"} <= classes  # half-width commas, Traditional characters
+    assert "ignore" in dialog.summary.text()
+    dialog.close()

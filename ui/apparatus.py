@@ -251,6 +251,7 @@ class ApparatusFilter(QSortFilterProxyModel):
         self._kinds: frozenset[str] | None = None
         self._witness: str | None = None
         self._statuses: frozenset[str] | None = None
+        self._classes: frozenset[str] | None = None
 
     def source(self) -> ApparatusModel:
         model = self.sourceModel()
@@ -265,6 +266,11 @@ class ApparatusFilter(QSortFilterProxyModel):
     def set_witness(self, witness_id: str | None) -> None:
         self.beginFilterChange()
         self._witness = witness_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_classes(self, classes: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._classes = classes
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_statuses(self, statuses: frozenset[str] | None) -> None:
@@ -283,4 +289,8 @@ class ApparatusFilter(QSortFilterProxyModel):
             kind = locus.kind
         if self._kinds is not None and kind not in self._kinds:
             return False
+        if self._classes is not None:
+            cls = locus.classes.get(self._witness, "") if self._witness else locus.cls
+            if cls not in self._classes:
+                return False
         return self._statuses is None or model.status(source_row) in self._statuses

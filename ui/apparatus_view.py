@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.classify import CLASSES
 from app.collate import KINDS, Collation
 from ui.apparatus import LOCUS_ROLE, ApparatusFilter, ApparatusModel
-from ui.colors import kind_label
+from ui.colors import class_label, kind_label
 
 STATUSES = ("undecided", "accepted", "rejected", "edited")
 
@@ -55,6 +56,11 @@ class ApparatusView(QWidget):
         self.kind_filter.addItem(tr("All kinds"), None)
         for kind in KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
+        self.class_filter = QComboBox()
+        self.class_filter.setAccessibleName(tr("Filter by class"))
+        self.class_filter.addItem(tr("All classes"), None)
+        for cls in CLASSES:
+            self.class_filter.addItem(class_label(cls), cls)
         self.witness_filter = QComboBox()
         self.witness_filter.setAccessibleName(tr("Filter by witness"))
         self.status_filter = QComboBox()
@@ -67,6 +73,7 @@ class ApparatusView(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(QLabel(tr("Show:")))
         bar.addWidget(self.kind_filter)
+        bar.addWidget(self.class_filter)
         bar.addWidget(self.witness_filter)
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
@@ -81,6 +88,7 @@ class ApparatusView(QWidget):
 
     def _connect_signals(self) -> None:
         self.kind_filter.currentIndexChanged.connect(self._on_filter)
+        self.class_filter.currentIndexChanged.connect(self._on_filter)
         self.witness_filter.currentIndexChanged.connect(self._on_filter)
         self.status_filter.currentIndexChanged.connect(self._on_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -117,6 +125,8 @@ class ApparatusView(QWidget):
         kind = self.kind_filter.currentData()
         status = self.status_filter.currentData()
         self.proxy.set_kinds(frozenset([kind]) if kind else None)
+        cls = self.class_filter.currentData()
+        self.proxy.set_classes(frozenset([cls]) if cls else None)
         self.proxy.set_witness(self.witness_filter.currentData())
         self.proxy.set_statuses(frozenset([status]) if status else None)
         self._update_count()

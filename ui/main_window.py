@@ -22,6 +22,7 @@ from app.workspace import CollationRequest, Workspace
 from ui.actions import WindowActions
 from ui.apparatus import LineIndex
 from ui.corrected import corrected_view
+from ui.ignored_view import IgnoredDialog, ignored_collation
 from ui.panes import Span
 from ui.projects import Projects, workspace_of
 from ui.proofreading import Proofreading
@@ -62,6 +63,8 @@ class MainWindow(WindowLayout):
         self.locus_ids: list[int] = []
         self._pending_view: dict[str, str] | None = None
         self.proofreading = Proofreading(self)
+        self.ignored_runner = CollationRunner(self, ignored_collation)
+        self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self)
         self._build_widgets()
         self._build_actions()
@@ -110,7 +113,7 @@ class MainWindow(WindowLayout):
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self._corrected_timer.timeout.connect(self._refresh_corrected)
-        self.corrected_tabs.currentChanged.connect(self._update_corrected)
+        self.corrected_tabs.currentChanged.connect(self.update_corrected)
         self.corrected_pane.locusClicked.connect(self.select_locus)
         pr, acts = self.proofreading, self.acts
         acts.accept.triggered.connect(lambda: pr.accept())
@@ -128,6 +131,9 @@ class MainWindow(WindowLayout):
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
         acts.accept_majority.triggered.connect(pr.accept_majority)
+        acts.ignored.triggered.connect(self.show_ignored)
+        self.ignored_runner.finished.connect(self._on_ignored)
+        self.ignored_runner.failed.connect(lambda _r, msg: self.show_error(tr("Failed"), msg))
         acts.reject_filter.triggered.connect(lambda: pr.bulk(False, "filter"))
         acts.open_project.triggered.connect(self.projects.choose_project)
         acts.save_as.triggered.connect(self.projects.save_as)
@@ -251,12 +257,12 @@ class MainWindow(WindowLayout):
         """Show a collation everywhere, keeping the selection near where it was."""
         previous = self.current_locus()
         self.apparatus.set_collation(collation)
-        self.apparatus.model.set_decisions(self._decision_of_row)
+        self.apparatus.model.set_decisions(self.decision_of_row)
         self._lines = LineIndex(collation.source)
         self._show_highlights()
-        self._update_counts()
+        self.update_counts()
         self._update_ruler_viewport()
-        self._update_corrected()
+        self.update_corrected()
         if self._pending_view is not None:
             self.projects.restore_view_state(self._pending_view)
             self._pending_view = None
@@ -390,7 +396,7 @@ class MainWindow(WindowLayout):
         self.legend.set_counts(counts)
         self._mark_rows = [s.row for s in src]
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
         collation = self.workspace.collation
         if collation is None:
             self.status_counts.setText("")
@@ -429,7 +435,7 @@ class MainWindow(WindowLayout):
             return
         self.apparatus.select_row(row)
         locus = collation.loci[row]
-        self._show_panel(row, locus)
+        self.show_panel(row, locus)
         wid = self._witness
         self.source_pane.set_current(row, Span(locus.start, locus.end, locus.kind, row))
         if wid is not None and wid in collation.alignments and wid not in locus.spans:
@@ -442,12 +448,12 @@ class MainWindow(WindowLayout):
         self.ruler.set_current(marks.index(row) if row in marks else None)
         self._reveal(row, locus)
 
-    def _show_panel(self, row: int, locus: Locus) -> None:
+    def show_panel(self, row: int, locus: Locus) -> None:
         collation = self.workspace.collation
         assert collation is not None
         self.locus_panel.show_locus(
             locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
-            self._decision_of_row(row), self.project is not None and not self.project.read_only,
+            self.decision_of_row(row), self.project is not None and not self.project.read_only,
         )  # fmt: skip
 
     def _reveal(self, row: int, locus: Locus) -> None:
@@ -533,9 +539,23 @@ class MainWindow(WindowLayout):
             action.triggered.connect(lambda _=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(recent))
 
+    def show_ignored(self) -> None:
+        """Open the review of what the rules hide; it fills in from a background run."""
+        request = self.workspace.request()
+        if request is None:
+            return
+        self.ignored_dialog = IgnoredDialog(self)
+        self.ignored_dialog.open()
+        self.ignored_runner.submit(request)
+
+    def _on_ignored(self, request: CollationRequest, collation: Collation) -> None:
+        if self.ignored_dialog is not None:
+            self.ignored_dialog.show_collation(collation, request.rules)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
+        self.ignored_runner.shutdown()
         self.set_project(None)
         super().closeEvent(event)
 
@@ -544,34 +564,12 @@ class MainWindow(WindowLayout):
     def current_witness(self) -> str | None:
         return self._witness
 
-    def _decision_of_row(self, row: int) -> Decision:
+    def decision_of_row(self, row: int) -> Decision:
         if self.project is None or row >= len(self.locus_ids):
             return UNDECIDED
         return self.project.log.get(self.locus_ids[row])
 
-    def decisions_changed(self) -> None:
-        """A decision was made, undone or redone: refresh what shows decisions."""
-        self.apparatus.decisions_changed()
-        self._update_counts()
-        self._update_corrected()
-        locus = self.current_locus()
-        row = self.apparatus.current_row()
-        if locus is not None and row is not None:
-            self._show_panel(row, locus)
-
-    def select_next_undecided(self) -> None:
-        """After a decision, on to the next undecided locus in the table's order."""
-        count = self.apparatus.visible_count()
-        pos = self.apparatus.current_view_row()
-        start = -1 if pos is None else pos
-        for k in range(1, count + 1):
-            row = self.apparatus.row_at_view((start + k) % count)
-            if self._decision_of_row(row).status == "undecided":
-                self.select_locus(row)
-                return
-        self.statusBar().showMessage(tr("Every divergence shown is decided."), 5000)
-
-    def _update_corrected(self) -> None:
+    def update_corrected(self) -> None:
         if self.corrected_tabs.currentWidget() is self.corrected_pane:
             self._corrected_timer.start()
 
@@ -580,7 +578,7 @@ class MainWindow(WindowLayout):
         if collation is None:
             self.corrected_pane.set_text("")
             return
-        text, spans = corrected_view(collation, self._decision_of_row)
+        text, spans = corrected_view(collation, self.decision_of_row)
         top = self.corrected_pane.top_offset()
         self.corrected_pane.set_text(text)
         self.corrected_pane.set_spans(spans)

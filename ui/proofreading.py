@@ -189,6 +189,30 @@ class Proofreading(QObject):
     def redo(self) -> None:
         self._guarded(self.undo_stack.redo)
 
+    # -- showing decisions ------------------------------------------------------------
+
+    def decisions_changed(self) -> None:
+        """A decision was made, undone or redone: refresh what shows decisions."""
+        self.w.apparatus.decisions_changed()
+        self.w.update_counts()
+        self.w.update_corrected()
+        locus = self.w.current_locus()
+        row = self.w.apparatus.current_row()
+        if locus is not None and row is not None:
+            self.w.show_panel(row, locus)
+
+    def select_next_undecided(self) -> None:
+        """After a decision, on to the next undecided locus in the table's order."""
+        count = self.w.apparatus.visible_count()
+        pos = self.w.apparatus.current_view_row()
+        start = -1 if pos is None else pos
+        for k in range(1, count + 1):
+            row = self.w.apparatus.row_at_view((start + k) % count)
+            if self.w.decision_of_row(row).status == "undecided":
+                self.w.select_locus(row)
+                return
+        self.w.statusBar().showMessage(tr("Every divergence shown is decided."), 5000)
+
     # -- plumbing -----------------------------------------------------------------------
 
     def _current_ids(self) -> list[int]:
@@ -213,10 +237,10 @@ class Proofreading(QObject):
             return
         if op is None:
             return
-        self.undo_stack.push(DecisionCommand(project, op, self.w.decisions_changed))
-        self.w.decisions_changed()
+        self.undo_stack.push(DecisionCommand(project, op, self.decisions_changed))
+        self.decisions_changed()
         if advance:
-            self.w.select_next_undecided()
+            self.select_next_undecided()
 
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
