@@ -122,7 +122,7 @@ _ABAB = _words(
     请教 切磋 试验 尝试 分析 总结 反省 熟悉 适应 关心 安排 讲解 议论 锻造 温习 盘算 斟酌 掂量
     核对 清点 修改 润色 梳理 打理 保养 按摩 表演 演示 示范 合计 算计 活络 乐呵 痛快 开心 见识
     体会 思量 回忆 反思 料理 搀扶 捶打 比划 指点 提醒 鼓励 批评 认真 注意 观察 走动 运动 宣传
-    好的 是的 对的 没事 算了 好了 行了 快点 谢谢 不用 不要 没错 不对 哪里 来了 走了 慢点"""
+    好的 是的 对的 没事 算了 好了 行了 快点 谢谢 不用 不要 没错 不对 哪里 来了 走了 慢点 很多 好多 非常 特别 永远 一直 真的 很久 好久"""
 )
 """Two-character words doubled on purpose: tentative verbs (研究研究), dialogue (好的好的)."""
 
@@ -288,12 +288,14 @@ def _paired(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
             elif stack and stack[-1][0] != '"':
                 o, oq = stack.pop()
                 if (o, ch) == ("(", "）"):  # the half-width one is the slip
-                    yield _finding(oq, oq + 1, "paired_punctuation", "（", "“(” is closed by “）”")
+                    yield _finding(oq, oq + 1, "paired_punctuation", "（", "( is closed by ）")
                 else:
-                    msg = f"“{o}” is closed by “{ch}”"
+                    msg = f"{o} is closed by {ch}"
                     yield _finding(q, q + 1, "paired_punctuation", _PAIR[o], msg)
             else:
-                yield _finding(q, q + 1, "paired_punctuation", "", f"“{ch}” closes nothing")
+                yield _finding(
+                    q, q + 1, "paired_punctuation", "", f"{ch} closes nothing in this paragraph"
+                )
         if stack and stack[0][0] in _CONTINUES:  # does the next paragraph open the same way?
             j = i + 1
             while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
@@ -305,7 +307,7 @@ def _paired(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
 
 
 def _unclosed(o: str, q: int) -> Finding:
-    return _finding(q, q + 1, "paired_punctuation", "", f"“{o}” is not closed in this paragraph")
+    return _finding(q, q + 1, "paired_punctuation", "", f"{o} is not closed in this paragraph")
 
 
 _DOUBLED_PUNCT = re.compile(r"([，、；：。])\1+")
@@ -320,7 +322,7 @@ def _doubled_punct(text: str, cancel: Callable[[], bool] | None) -> Iterator[Fin
                 m.end(),
                 "doubled_punctuation",
                 "",
-                f"“{m.group(1)}” is written twice",
+                f"{m.group(1)} is written twice",
             )
 
 
@@ -347,7 +349,7 @@ def _halfwidth(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding
         if inner is not None:
             if _IS_HAN.search(inner) or _han(prev):
                 pair = "（）" if mark[0] == "(" else "“”"
-                msg = f"Half-width “{mark[0]}{mark[-1]}” around Chinese text"
+                msg = f"Half-width {mark[0]} {mark[-1]} around Chinese text"
                 yield _finding(s, s + 1, "halfwidth_punctuation", pair[0], msg)
                 yield _finding(e - 1, e, "halfwidth_punctuation", pair[1], msg)
             continue
@@ -358,9 +360,7 @@ def _halfwidth(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding
         else:
             ok, fix = _han(prev) or _han(nxt), mark.translate(_FULL)
         if ok:
-            yield _finding(
-                s, e, "halfwidth_punctuation", fix, f"Half-width “{mark}” in Chinese text"
-            )
+            yield _finding(s, e, "halfwidth_punctuation", fix, f"Half-width {mark} in Chinese text")
 
 
 # -- foreign script and mojibake ----------------------------------------------
@@ -437,7 +437,7 @@ def _full_stop(text: str, cancel: Callable[[], bool] | None) -> list[Finding]:
     for a, b in _lines(text):
         _poll(cancel)
         line = text[a:b].lstrip()
-        han = len(line) - len(_NOT_HAN.sub("", line))
+        han = len(_NOT_HAN.sub("", line))
         if han < 15 or 2 * han < len(line) or _HEADING.match(line):
             continue
         if not _INNER_PUNCT.search(line):

@@ -306,6 +306,8 @@ def _same_form(a: str, b: str) -> str:
                 break
         else:
             return "script" if "script" in found else "variant_form"
+        if len(a) == 1:
+            return ""  # a phrase table cannot fold one character differently
     if fold_traditional(a)[0] == fold_traditional(b)[0]:
         return "script"
     return ""
@@ -422,6 +424,7 @@ def _shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[s
     return corners, parts, use
 
 
+@cache
 def _stroke(component: str) -> bool:
     """A single stroke: a CJK stroke, or an undecomposable part whose corners are mostly empty."""
     corners, parts, _ = _shape_data()
@@ -431,33 +434,39 @@ def _stroke(component: str) -> bool:
     return component not in parts and code is not None and code[:4].count("0") >= 2
 
 
+_Parts = tuple[tuple[str, ...], ...]
+
+
+@cache
+def _shape(ch: str) -> tuple[str, frozenset[str], _Parts, frozenset[tuple[str, ...]]]:
+    """Four-corner code, components, decompositions, and the decompositions less one stroke."""
+    corners, parts, _ = _shape_data()
+    alts = tuple(tuple(alt) for alt in parts.get(ch, []))
+    less = {alt[:i] + alt[i + 1 :] for alt in alts for i, c in enumerate(alt) if _stroke(c)}
+    return corners.get(ch, ""), frozenset(c for alt in alts for c in alt), alts, frozenset(less)
+
+
 def _plus_stroke(small: str, big: str) -> bool:
     """``big`` is ``small`` with one stroke added (侯/候, 大/太, 王/玉)."""
-    _, parts, _ = _shape_data()
-    smaller = [[small], *parts.get(small, [])]
-    for alt in parts.get(big, []):
-        for i, component in enumerate(alt):
-            if _stroke(component) and alt[:i] + alt[i + 1 :] in smaller:
-                return True
-    return False
+    less = _shape(big)[3]
+    return bool(less) and ((small,) in less or any(alt in less for alt in _shape(small)[2]))
 
 
 @lru_cache(maxsize=65536)
 def _looks_alike(x: str, y: str, depth: int = 0) -> bool:
-    corners, parts, use = _shape_data()
-    cx, cy = corners.get(x), corners.get(y)
-    if cx is None or cy is None:
+    cx, comps_x, alts_x, _ = _shape(x)
+    cy, comps_y, alts_y, _ = _shape(y)
+    if not cx or not cy:
         return False
-    comps_x = {c for alt in parts.get(x, []) for c in alt}
-    comps_y = {c for alt in parts.get(y, []) for c in alt}
     if cx[:4] == cy[:4] and (cx == cy or comps_x & comps_y):
         return True
     if _plus_stroke(x, y) or _plus_stroke(y, x):
         return True
-    if sum(p != q for p, q in zip(cx[:4], cy[:4], strict=True)) > 1 or depth:
+    if depth or sum(p != q for p, q in zip(cx[:4], cy[:4], strict=True)) > 1:
         return False
-    for alt_x in parts.get(x, []):
-        for alt_y in parts.get(y, []):
+    use = _shape_data()[2]
+    for alt_x in alts_x:
+        for alt_y in alts_y:
             if len(alt_x) != len(alt_y) or len(alt_x) < 2:
                 continue
             diff = [i for i, (p, q) in enumerate(zip(alt_x, alt_y, strict=True)) if p != q]

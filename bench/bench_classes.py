@@ -227,6 +227,11 @@ class Round:
         s = self.src
         return all(s[k] not in (s[k - 1], s[k + 1]) for k in range(i, j)) and s[i - 1] != s[j]
 
+    def beside_copy(self, i: int, j: int) -> bool:
+        """``src[i:j]`` stands next to a copy of itself (deleting it would undo a doubling)."""
+        text, n = self.src[i:j], j - i
+        return self.src[i - n : i] == text or self.src[j : j + n] == text
+
     def free(self, s: int, e: int, size: int = 0) -> bool:
         """Far enough from every edit that the engine never takes the two for one.
 
@@ -400,7 +405,9 @@ class Round:
             "missing": lambda: self.char_edit(
                 0, lambda i: Injected(i, i, self.other_chars(i, n), "missing")
             ),
-            "extra": lambda: self.char_edit(n, lambda i: Injected(i, i + n, "", "extra")),
+            "extra": lambda: self.char_edit(
+                n, lambda i: None if self.beside_copy(i, i + n) else Injected(i, i + n, "", "extra")
+            ),
             "swap": swap_words,
             "doubled": lambda: self.char_edit(
                 twice, lambda i: Injected(i + twice, i + twice, src[i : i + twice], "doubled")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.collate import Collation, collate
@@ -448,3 +448,18 @@ def test_reviewing_what_the_rules_ignore(qtbot: QtBot, window: MainWindow) -> No
     assert {"width", "script"} <= classes  # half-width commas, Traditional characters
     assert "ignore" in dialog.summary.text()
     dialog.close()
+
+
+def test_colour_by_class(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
+    window.acts.by_class.setChecked(True)
+    kinds = {span.kind for span in window.source_pane.spans()}
+    wanted = {
+        loc.classes["variant-typos"] for loc in collation.loci if "variant-typos" in loc.readings
+    }
+    assert kinds == wanted and "swap" in kinds
+    assert window.legend.findChild(QLabel, "label-swap") is not None
+    assert window.settings.colour_by_class()
+    window.acts.by_class.setChecked(False)
+    assert "transposition" in {span.kind for span in window.source_pane.spans()}

@@ -52,6 +52,7 @@ _MARKS: dict[str, tuple[str, str]] = {
     "move": ("#0072b2", "#3f90dd"),
     # not a kind: a change the proofreader made, in the corrected-text view
     "decided": ("#2e8b57", "#5cc98a"),
+    "check": ("#9a9a00", "#c8c83c"),
 }
 
 # The same hues in OKLCH at an even lightness, pale for dark text and deep for light text,
@@ -66,7 +67,35 @@ _BACKGROUNDS: dict[str, tuple[str, str]] = {
     "duplication": ("#c1edff", "#044a64"),
     "move": ("#aac8fe", "#183060"),
     "decided": ("#c6efce", "#1e5631"),
+    "check": ("#f3f0a0", "#4d4a0e"),
 }
+
+# The proofreader's classes (View ▸ Colour by class): hue families by group, so
+# 错字 reads warm, 漏 green, 多 red, forms violet, and lighter or deeper within a group.
+_CLASS_COLOURS: dict[str, tuple[str, str, str, str]] = {
+    # class: (mark light, mark dark, background light, background dark)
+    "homophone": ("#e69f00", "#e69f00", "#ffe3b3", "#5a4209"),
+    "similar_shape": ("#b8860b", "#d4a72c", "#f5e6a8", "#4f430b"),
+    "substitution": ("#d55e00", "#e07a2e", "#ffd0b0", "#5e3112"),
+    "missing": ("#009e73", "#2fbf91", "#a8ead0", "#0b4a37"),
+    "missing_sentence": ("#00795a", "#2aa57e", "#8fdcbf", "#07402f"),
+    "missing_paragraph": ("#005c44", "#1f8a68", "#7ccfb0", "#053626"),
+    "extra": ("#cc3311", "#e0583b", "#ffc2b0", "#5e2414"),
+    "extra_sentence": ("#a52a0f", "#c94a30", "#f7ad99", "#54200f"),
+    "extra_paragraph": ("#7f1f0b", "#b03a24", "#ee9a85", "#4a1b0c"),
+    "moved": ("#0072b2", "#3f90dd", "#aac8fe", "#183060"),
+    "swap": ("#cc79a7", "#cc79a7", "#fcc6e3", "#62344e"),
+    "doubled": ("#56b4e9", "#56b4e9", "#c1edff", "#044a64"),
+    "script": ("#6a5acd", "#8f82e6", "#dcd6ff", "#3a3270"),
+    "variant_form": ("#8a63d2", "#a786e6", "#e6d9ff", "#44306a"),
+    "width": ("#7f7f7f", "#a0a0a0", "#e3e3e3", "#404040"),
+    "punctuation": ("#8c564b", "#b07a6f", "#ecd5cf", "#4b2f29"),
+    "number": ("#17a2b8", "#3cc4d9", "#c7f2f7", "#0d4b52"),
+    "foreign": ("#c2409a", "#e377c2", "#fbd3ef", "#5d2a4f"),
+}
+for _cls, (_ml, _md, _bl, _bd) in _CLASS_COLOURS.items():
+    _MARKS.setdefault(_cls, (_ml, _md))
+    _BACKGROUNDS.setdefault(_cls, (_bl, _bd))
 
 # A kind the engine may add later must still be drawn, just without meaning.
 _NEUTRAL_MARK = ("#8c8c8c", "#a0a0a0")

@@ -6,7 +6,7 @@ row keeps its shape from one document to the next and the reader learns the colo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
@@ -45,30 +45,50 @@ class KindLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Legend of divergence kinds"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.setSpacing(12)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(4, 2, 4, 2)
+        self._row.setSpacing(12)
         self._swatches: dict[str, _Swatch] = {}
         self._labels: dict[str, QLabel] = {}
         self._counts: dict[str, int] | None = None
-        for kind in KINDS:
+        self._keys: tuple[str, ...] = ()
+        self._label: Callable[[str], str] = kind_label
+        self.set_keys(KINDS, kind_label)
+
+    def set_keys(self, keys: Sequence[str], label: Callable[[str], str]) -> None:
+        """What the legend names: the kinds, or the proofreader's classes."""
+        if tuple(keys) == self._keys:
+            return
+        while self._row.count():
+            item = self._row.takeAt(0)
+            layout = item.layout() if item is not None else None
+            while layout is not None and layout.count():
+                child = layout.takeAt(0)
+                widget = child.widget() if child is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+        self._swatches.clear()
+        self._labels.clear()
+        self._keys, self._label = tuple(keys), label
+        row = self._row
+        for kind in self._keys:
             entry = QHBoxLayout()
             entry.setSpacing(4)
             swatch = _Swatch(self)
-            label = QLabel(self)
+            name = QLabel(self)
             swatch.setObjectName(f"swatch-{kind}")
-            label.setObjectName(f"label-{kind}")
+            name.setObjectName(f"label-{kind}")
             entry.addWidget(swatch, 0, Qt.AlignmentFlag.AlignVCenter)
-            entry.addWidget(label, 0, Qt.AlignmentFlag.AlignVCenter)
+            entry.addWidget(name, 0, Qt.AlignmentFlag.AlignVCenter)
             row.addLayout(entry)
             self._swatches[kind] = swatch
-            self._labels[kind] = label
+            self._labels[kind] = name
         row.addStretch(1)
         self._refresh()
 
     def set_counts(self, counts: Mapping[str, int] | None) -> None:
         """Show how many divergences of each kind there are; None hides the numbers."""
-        self._counts = None if counts is None else {k: counts.get(k, 0) for k in KINDS}
+        self._counts = None if counts is None else {k: counts.get(k, 0) for k in self._keys}
         self._refresh()
 
     def is_dimmed(self, kind: str) -> bool:
@@ -84,14 +104,14 @@ class KindLegend(QWidget):
         """Re-derive colours, texts and dimming from the palette and the counts."""
         dark = is_dark(self.palette())
         locale = QLocale()
-        for kind in KINDS:
-            count = None if self._counts is None else self._counts[kind]
+        for kind in self._keys:
+            count = None if self._counts is None else self._counts.get(kind, 0)
             dimmed = count == 0
             swatch, label = self._swatches[kind], self._labels[kind]
             swatch.color = kind_mark(kind, dark)
             swatch.dimmed = dimmed
             swatch.update()
-            name = kind_label(kind)
+            name = self._label(kind)
             label.setText(name if count is None else f"{name} {locale.toString(count)}")
             # PlaceholderText is the palette's own dimmed text, so it follows theme changes.
             label.setForegroundRole(

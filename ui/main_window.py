@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+from app.classify import CLASSES
 from app.collate import Collation, Locus
 from app.decisions import UNDECIDED, Decision
 from app.project import Project, stored_text
@@ -21,6 +22,7 @@ from app.project_file import ProjectError
 from app.workspace import CollationRequest, Workspace
 from ui.actions import WindowActions
 from ui.apparatus import LineIndex
+from ui.colors import KINDS, class_label, kind_label
 from ui.corrected import corrected_view
 from ui.ignored_view import IgnoredDialog, ignored_collation
 from ui.panes import Span
@@ -77,6 +79,7 @@ class MainWindow(WindowLayout):
 
     def _build_actions(self) -> None:
         self.acts = WindowActions(self, self.workspace.rules)
+        self.acts.by_class.setChecked(self.settings.colour_by_class())
         self.rule_actions = self.acts.rules
         self.recent_menu = self.acts.recent_menu
 
@@ -132,6 +135,7 @@ class MainWindow(WindowLayout):
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
         acts.accept_majority.triggered.connect(pr.accept_majority)
         acts.ignored.triggered.connect(self.show_ignored)
+        acts.by_class.toggled.connect(self._on_colour_mode)
         self.ignored_runner.finished.connect(self._on_ignored)
         self.ignored_runner.failed.connect(lambda _r, msg: self.show_error(tr("Failed"), msg))
         acts.reject_filter.triggered.connect(lambda: pr.bulk(False, "filter"))
@@ -376,6 +380,7 @@ class MainWindow(WindowLayout):
             self._clear_highlights()
             return
         wid = self._witness
+        by_class = self.acts.by_class.isChecked()
         src: list[Span] = []
         wit: list[Span] = []
         marks: list[tuple[float, float, str]] = []
@@ -385,6 +390,8 @@ class MainWindow(WindowLayout):
             if wid not in locus.readings:
                 continue
             kind = locus.kinds.get(wid, locus.kind)
+            if by_class:
+                kind = locus.classes.get(wid, locus.cls) or kind
             src.append(Span(locus.start, locus.end, kind, row))
             start, end = locus.spans[wid]
             wit.append(Span(start, end, kind, row))
@@ -393,6 +400,10 @@ class MainWindow(WindowLayout):
         self.source_pane.set_spans(src)
         self.witness_pane.set_spans(wit)
         self.ruler.set_marks(marks)
+        if by_class:
+            self.legend.set_keys([c for c in CLASSES if counts.get(c)], class_label)
+        else:
+            self.legend.set_keys(KINDS, kind_label)
         self.legend.set_counts(counts)
         self._mark_rows = [s.row for s in src]
 
@@ -538,6 +549,10 @@ class MainWindow(WindowLayout):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(recent))
+
+    def _on_colour_mode(self, by_class: bool) -> None:
+        self.settings.set_colour_by_class(by_class)
+        self._show_highlights()
 
     def show_ignored(self) -> None:
         """Open the review of what the rules hide; it fills in from a background run."""

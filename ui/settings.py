@@ -45,6 +45,12 @@ class Settings:
     def set_font_size(self, size: float) -> None:
         self._qs.setValue("text/font_size", size)
 
+    def colour_by_class(self) -> bool:
+        return str(self._qs.value("view/colour_by_class", "false")).lower() == "true"
+
+    def set_colour_by_class(self, on: bool) -> None:
+        self._qs.setValue("view/colour_by_class", "true" if on else "false")
+
     # -- rules ------------------------------------------------------------
 
     def rules(self) -> tuple[str, ...]:
