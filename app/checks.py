@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import warnings
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +42,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _IS_HAN = re.compile(f"[{_HAN}]")
 _NOT_HAN = re.compile(f"[^{_HAN}]+")
 _CHUNK = 1 << 16
+_Cancel = Callable[[], bool] | None
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _poll(cancel: Callable[[], bool] | None) -> None:
+def _poll(cancel: _Cancel) -> None:
     if cancel is not None and cancel():
         raise Cancelled
 
@@ -77,9 +78,7 @@ def _han(ch: str) -> bool:
     return bool(ch) and _IS_HAN.match(ch) is not None
 
 
-def _scan(
-    pattern: re.Pattern[str], text: str, cancel: Callable[[], bool] | None
-) -> Iterator[re.Match[str]]:
+def _scan(pattern: re.Pattern[str], text: str, cancel: _Cancel) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` a slice at a time, so the GIL and ``cancel`` get a turn.
 
     Slices end at line breaks, which no pattern here crosses, so none is cut.
@@ -106,7 +105,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 _CANDIDATE = re.compile(f"(?=([{_HAN}]{{1,4}})\\1)")
 _FUNCTION = set(
-    "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该应可须"
+    "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往"
+    "我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该应可须"
 )
 """Characters that never reduplicate (AA): doubled, a slip unless a longer word explains it."""
 _LEADS = set("对和在与从向给为把被比跟同往于以由及或将让使当按是有会要就")
@@ -122,9 +122,11 @@ _ABAB = _words(
     请教 切磋 试验 尝试 分析 总结 反省 熟悉 适应 关心 安排 讲解 议论 锻造 温习 盘算 斟酌 掂量
     核对 清点 修改 润色 梳理 打理 保养 按摩 表演 演示 示范 合计 算计 活络 乐呵 痛快 开心 见识
     体会 思量 回忆 反思 料理 搀扶 捶打 比划 指点 提醒 鼓励 批评 认真 注意 观察 走动 运动 宣传
-    好的 是的 对的 没事 算了 好了 行了 快点 谢谢 不用 不要 没错 不对 哪里 来了 走了 慢点 很多 好多 非常 特别 永远 一直 真的 很久 好久"""
+    好的 是的 对的 没事 算了 好了 行了 快点 谢谢 不用 不要 没错 不对 哪里 来了 走了 慢点
+    很多 好多 非常 特别 永远 一直 真的 很久 好久"""
 )
-"""Two-character words doubled on purpose: tentative verbs (研究研究), dialogue (好的好的)."""
+"""Two-character words doubled on purpose: tentative verbs (研究研究), dialogue (好的好的),
+emphasis (很多很多)."""
 
 
 class _Model:
@@ -229,7 +231,7 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
     return c not in _FUNCTION and (redup or m.word(c + c))
 
 
-def _doubled(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
+def _doubled(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """A character or word written twice, found by regex and judged by segmentation.
 
     Only the neighbourhood of a candidate is segmented: jieba over the whole
@@ -255,7 +257,7 @@ _ENUMERATOR = re.compile(r"\s*\w{1,3}$")
 _CONTINUES = "“「『‘"
 
 
-def _paired(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
+def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """Unbalanced or mismatched paired marks, within each paragraph.
 
     An unclosed or stray mark is proposed for deletion at the mark itself: the
@@ -277,8 +279,12 @@ def _paired(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
                     stack.append((ch, q))
             elif ch in _PAIR:
                 stack.append((ch, q))
-            elif ch == "’" and text[q - 1 : q].isascii() and text[q + 1 : q + 2].isascii():
-                continue  # an apostrophe (don’t)
+            elif (
+                ch == "’"
+                and _LETTERS.match(text[q - 1 : q])
+                and not (stack and stack[-1][0] == "‘")
+            ):
+                continue  # an apostrophe (don’t, students’)
             elif ch == ")" and not stack and _ENUMERATOR.fullmatch(text, a, q):
                 continue  # a list marker: 1) a)
             elif any(o == _OPENER[ch] for o, _ in stack):
@@ -293,9 +299,8 @@ def _paired(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
                     msg = f"{o} is closed by {ch}"
                     yield _finding(q, q + 1, "paired_punctuation", _PAIR[o], msg)
             else:
-                yield _finding(
-                    q, q + 1, "paired_punctuation", "", f"{ch} closes nothing in this paragraph"
-                )
+                msg = f"{ch} closes nothing in this paragraph"
+                yield _finding(q, q + 1, "paired_punctuation", "", msg)
         if stack and stack[0][0] in _CONTINUES:  # does the next paragraph open the same way?
             j = i + 1
             while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
@@ -313,17 +318,12 @@ def _unclosed(o: str, q: int) -> Finding:
 _DOUBLED_PUNCT = re.compile(r"([，、；：。])\1+")
 
 
-def _doubled_punct(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
+def _doubled_punct(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """，， 、、 ；； ：： and 。。, but not 。。。 (an ellipsis) nor ？？ and ！！ (emphasis)."""
     for m in _scan(_DOUBLED_PUNCT, text, cancel):
         if m.group(1) != "。" or len(m.group()) == 2:
-            yield _finding(
-                m.start() + 1,
-                m.end(),
-                "doubled_punctuation",
-                "",
-                f"{m.group(1)} is written twice",
-            )
+            msg = f"{m.group(1)} is written twice"
+            yield _finding(m.start() + 1, m.end(), "doubled_punctuation", "", msg)
 
 
 _HALF = re.compile(r'\.{2,}|[?!]+|[,.;:]|\(([^()\n]*)\)|"([^"\n]*)"')
@@ -331,7 +331,7 @@ _FULL = str.maketrans(",.;:?!", "，。；：？！")
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+")
 
 
-def _halfwidth(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
+def _halfwidth(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """Half-width marks touching Chinese, never between two Latin letters or digits.
 
     So 3.14, 1,000, 10:30, f(x), Mr. and URLs stay; a full stop needs Chinese
@@ -382,7 +382,7 @@ _ENGLISH = _words(
 _LETTERS = re.compile(r"[A-Za-z]")
 
 
-def _foreign(text: str, cancel: Callable[[], bool] | None) -> Iterator[Finding]:
+def _foreign(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """Mojibake, stray Kana/Hangul, and an English function word inside Chinese.
 
     Kana or Hangul count only as a short run touching Han in a line that is
@@ -423,7 +423,7 @@ _HEADING = re.compile(
 _INNER_PUNCT = re.compile("[，、；：。！？]")
 
 
-def _full_stop(text: str, cancel: Callable[[], bool] | None) -> list[Finding]:
+def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
     """A paragraph of prose ending on a letter, digit or Han character.
 
     Prose: at least 15 Han characters, mostly Han, punctuated inside, not a
@@ -445,13 +445,16 @@ def _full_stop(text: str, cancel: Callable[[], bool] | None) -> list[Finding]:
         prose += 1
         if line[-1].isalnum():
             missing += 1
-            out.append(
-                _finding(b, b, "missing_full_stop", "。", "The paragraph ends without a full stop")
-            )
+            msg = "The paragraph ends without a full stop"
+            out.append(_finding(b, b, "missing_full_stop", "。", msg))
     return [] if prose >= 6 and 3 * missing > prose else out
 
 
 # -- all together -------------------------------------------------------------
+
+
+def _span(f: Finding) -> tuple[int, int]:
+    return (f.start, f.end)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -466,15 +469,14 @@ def check_text(text: str, *, cancel: Callable[[], bool] | None = None) -> list[F
     the earlier one.  ``cancel`` is polled throughout; when it returns true,
     :class:`~app.align.Cancelled` is raised.
     """
-    checks = (_foreign, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop)
-    kept: list[tuple[int, int]] = []
-    found: dict[tuple[int, int], Finding] = {}
-    for check in checks:
-        for f in sorted(check(text, cancel), key=lambda f: (f.start, f.end)):
-            span = (f.start, f.end)
-            i = bisect_left(kept, (f.start,))
-            near = kept[max(0, i - 1) : i + 2]
-            if not any(_overlaps(span, o) for o in near):
-                insort(kept, span)
-                found[span] = f
-    return [found[span] for span in kept]
+    kept: list[Finding] = []
+    for check in (_foreign, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop):
+        spans = [_span(f) for f in kept]
+        new: list[Finding] = []
+        for f in sorted(check(text, cancel), key=_span):
+            i = bisect_left(spans, (f.start,))
+            near = spans[max(0, i - 1) : i + 2] + [_span(g) for g in new[-1:]]
+            if not any(_overlaps(_span(f), o) for o in near):
+                new.append(f)
+        kept = sorted(kept + new, key=_span)  # two sorted runs: a linear merge
+    return kept

@@ -133,9 +133,21 @@ def classify(source_text: str, reading: str, kind: str, before: str = "", after:
     a, b, before, after = _trim(a, b, before, after)
     if not a or not b:
         return _gap(a or b, before, after, missing=not a)
+    content_a, content_b = _content(a), _content(b)
+    # a clause dropped where the other text has only a mark (，有人说……！” / 。)
+    if not content_b and len(content_a) > 1:
+        return _gap(a, before, after, missing=False)
+    if not content_a and len(content_b) > 1:
+        return _gap(b, before, after, missing=True)
     same_form = _same_form(_width(a), _width(b))
     if same_form:
         return same_form
+    folded_a, folded_b = (a, b) if len(a) == len(b) == 1 else (_fold(a), _fold(b))
+    if (folded_a, folded_b) != (a, b):
+        # a typo inside a Traditional passage is still a typo: 读书会 / 讀書匯
+        a, b, before, after = _trim(folded_a, folded_b, before, after)
+        if not a or not b:
+            return _gap(a or b, before, after, missing=not a)
     if _same_number(a, b, before, after):
         return "number"
     if _has_foreign(a) != _has_foreign(b):
@@ -163,11 +175,20 @@ def _is_mark(ch: str) -> bool:
     return cat[0] in "PSZ" or cat == "Cf" or ch.isspace()
 
 
+def _content(text: str) -> str:
+    return "".join(c for c in text if not _is_mark(c))
+
+
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    return fold_traditional(_width(text))[0]
+
+
 def _layout(a: str, b: str) -> str:
     wa, wb = _width(a), _width(b)
     if wa == wb:
         return "width"
-    if "".join(c for c in wa if not _is_mark(c)) == "".join(c for c in wb if not _is_mark(c)):
+    if _content(wa) == _content(wb):
         return "punctuation"
     return ""
 

@@ -306,9 +306,14 @@ def test_sorting_by_a_column(qtbot: QtBot, window: MainWindow) -> None:
 def test_clicking_the_ruler_jumps_to_a_divergence(qtbot: QtBot, window: MainWindow) -> None:
     collation = open_demo(qtbot, window)
     wid = window.witness_combo.currentData()
-    rows = [i for i, loc in enumerate(collation.loci) if wid in loc.readings]
+    # a mark per locus of the shown witness, and per finding of the source checks
+    rows = [
+        i for i, loc in enumerate(collation.loci) if wid in loc.readings or "check" in loc.readings
+    ]
     window.ruler.markClicked.emit(len(rows) - 1)
     assert window.apparatus.current_row() == rows[-1]
+    window.ruler.markClicked.emit(0)
+    assert window.apparatus.current_row() == rows[0]
 
 
 def test_real_click_on_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:

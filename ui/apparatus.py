@@ -217,7 +217,9 @@ class ApparatusModel(QAbstractTableModel):
             if vote is None:
                 return ""
             mark = "⚠ " if vote.likely_source_error else ""
-            return f"{mark}{shown(vote.reading)} {vote.support}/{vote.total}"
+            reading = shown(vote.reading)
+            reading = reading if len(reading) <= 8 else reading[:7] + "…"
+            return f"{mark}{reading} {vote.support}/{vote.total}"
         if col == self.status_column:
             return self.status_text(row)
         return None

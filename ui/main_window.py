@@ -388,6 +388,11 @@ class MainWindow(WindowLayout):
         total = max(1, len(collation.source))
         for row, locus in enumerate(collation.loci):
             if wid not in locus.readings:
+                if "check" in locus.readings:  # a finding in the source, whoever is shown
+                    kind = locus.classes.get("check", "check") if by_class else "check"
+                    src.append(Span(locus.start, locus.end, kind, row))
+                    marks.append((locus.start / total, locus.end / total, kind))
+                    counts[kind] = counts.get(kind, 0) + 1
                 continue
             kind = locus.kinds.get(wid, locus.kind)
             if by_class:
