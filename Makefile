@@ -34,6 +34,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_gui
+	$(BIN)/python -m bench.bench_classes
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

