@@ -191,6 +191,11 @@ def _model() -> _Model:
         return _MODEL
 
 
+def preload() -> None:
+    """Load jieba's dictionary now (see app.preload)."""
+    _model()
+
+
 def _aabb(text: str, p: int, m: _Model) -> bool:
     """Is the double at ``p`` half of an AABB form (高高兴兴, 来来往往)?"""
     for s in (p, p - 2):
@@ -202,7 +207,13 @@ def _aabb(text: str, p: int, m: _Model) -> bool:
 
 
 def _legit(text: str, p: int, k: int, m: _Model) -> bool:
-    """Is ``u`` at ``p`` followed by itself explained by a reduplication or a word boundary?"""
+    """Is ``u`` at ``p``, followed by itself, a reduplication or two words that meet?
+
+    The patterns go first since segmentation is the cost.  A word boundary
+    between the copies explains a double only when the first copy ends a
+    longer word (大会|会场, 党组织|组织): a lone copy beside a word that ends
+    or starts with it is the typical slip (我们|们, 学|学生).
+    """
     u = text[p : p + k]
     c = u[0]
     if k == 1 and _aabb(text, p, m):

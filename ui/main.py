@@ -45,6 +45,9 @@ def main(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Jiaokan")
     app.setApplicationVersion(__version__)
+    from app.preload import preload
+
+    preload()  # dictionaries now, not in mid-collation (see app/preload.py)
     window = MainWindow()
     if args.screenshot:
         return _screenshot(app, window, args.source, args.variants, args.screenshot)
