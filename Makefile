@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
+	$(BIN)/python -m bench.bench_checks
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -275,3 +275,19 @@ def test_accept_every_majority_suggestion(
     assert win.proofreading.undo_stack.count() == 1
     col = win.apparatus.model.agreement_column
     assert all("/4" in win.apparatus.model.index(r, col).data() for r in range(len(collation.loci)))
+
+
+def test_a_check_finding_is_decided_like_any_locus(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    win = window
+    collation = win.collation()
+    assert collation is not None
+    (row,) = [r for r, loc in enumerate(collation.loci) if loc.kind == "check"]
+    assert collation.loci[row].readings == {"check": ""} and collation.loci[row].cls == "doubled"
+    win.select_locus(row)
+    key(qtbot, win, Qt.Key.Key_A)  # the shown witness agrees: A takes the check's fix
+    assert status(win, row) == "accepted"
+    out = tmp_path / "fixed.txt"
+    assert win.projects.export_to("text", str(out))
+    assert "志愿者们分成" in out.read_text(encoding="utf-8")
