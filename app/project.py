@@ -293,10 +293,10 @@ class Project:
                     s.kind,
                     dict(s.kinds),
                     self.log.get(s.id),
-                    loc.cls,
-                    loc.message,
+                    next(iter(s.classes.values()), ""),
+                    s.message,
                 )
-                for s, loc in zip(self.loci, self.collation().loci, strict=True)
+                for s in self.loci
             ),
         )
 
