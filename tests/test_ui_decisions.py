@@ -291,3 +291,45 @@ def test_a_check_finding_is_decided_like_any_locus(
     out = tmp_path / "fixed.txt"
     assert win.projects.export_to("text", str(out))
     assert "志愿者们分成" in out.read_text(encoding="utf-8")
+
+
+def test_changed_source_is_offered_for_recollation(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    for name in DEMO_FILES:
+        shutil.copy(DEMO_DIR / name, tmp_path / name)
+    win = make_window(qtbot, settings)
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        assert win.open_files(str(tmp_path / DEMO_FILES[0]), [str(tmp_path / DEMO_FILES[1])])
+    assert win.project is not None
+    collation = win.collation()
+    assert collation is not None
+    row = next(r for r, loc in enumerate(collation.loci) if loc.source_text == "糊")
+    win.select_locus(row)
+    key(qtbot, win, Qt.Key.Key_A)
+    decided = win.locus_ids[row]
+    path = str(win.project.path)
+    win.close()
+    source = tmp_path / DEMO_FILES[0]
+    source.write_text("新加的一行开头。\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    asked: list[str] = []
+
+    def yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    again = make_window(qtbot, Settings(settings.path))
+    with qtbot.waitSignal(again.collationShown, timeout=WAIT):
+        assert again.open_project(path)
+    qtbot.waitUntil(
+        lambda: again.project is not None and again.project.source.text.startswith("新加"),
+        timeout=WAIT,
+    )
+    assert asked == ["The source has changed"]
+    assert again.project is not None
+    assert again.project.log.get(decided).status == "accepted"  # found again by its context
+    assert again.project.locus(decided).source_text == "糊"
+    again.runner.shutdown()
