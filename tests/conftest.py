@@ -8,6 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: the first example may load a dictionary (a second or
+# so on a slow CI machine), which says nothing about the property under test.
+settings.register_profile("jiaokan", deadline=None)
+settings.load_profile("jiaokan")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
