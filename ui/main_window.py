@@ -408,7 +408,7 @@ class MainWindow(WindowLayout):
         if by_class:
             self.legend.set_keys([c for c in CLASSES if counts.get(c)], class_label)
         else:
-            self.legend.set_keys(KINDS, kind_label)
+            self.legend.set_keys([*KINDS, *(["check"] if counts.get("check") else [])], kind_label)
         self.legend.set_counts(counts)
         self._mark_rows = [s.row for s in src]
 
