@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Proofreading", text)
-
-
 class DecisionCommand(QUndoCommand):
     """One core operation on the Qt undo stack; undo and redo go back to the core."""
 
@@ -76,9 +72,10 @@ class Proofreading(QObject):
         if witness is None and wid not in locus.readings:
             if len(locus.readings) != 1:
                 self.w.statusBar().showMessage(
-                    tr("{0} agrees with the source here: press 1–9 for another witness.").format(
-                        wid
-                    ),
+                    QCoreApplication.translate(
+                        "Proofreading",
+                        "{0} agrees with the source here: press 1–9 for another witness.",
+                    ).format(wid),
                     5000,
                 )
                 return
@@ -110,8 +107,10 @@ class Proofreading(QObject):
         start = decision.reading if decision.reading is not None else locus.source_text
         text, ok = QInputDialog.getText(
             self.w,
-            tr("Own reading"),
-            tr("Reading for “{0}”:").format(locus.source_text),
+            QCoreApplication.translate("Proofreading", "Own reading"),
+            QCoreApplication.translate("Proofreading", "Reading for “{0}”:").format(
+                locus.source_text
+            ),
             text=start,
         )
         if ok:
@@ -138,15 +137,17 @@ class Proofreading(QObject):
             and (not accept or wid in project.locus(self.w.locus_ids[r]).readings)
         ]
         if not ids:
-            self.w.statusBar().showMessage(tr("Nothing undecided to decide there."), 4000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate("Proofreading", "Nothing undecided to decide there."),
+                4000,
+            )
             return
-        what = tr("in the current filter") if scope == "filter" else tr("of this kind")
-        verb = tr("Accept {0}'s reading at").format(wid) if accept else tr("Reject")
-        question = tr("{0} {1} undecided divergences {2}?").format(verb, len(ids), what)
-        answer = QMessageBox.question(self.w, tr("Decide many"), question)
+        question, label = _bulk_texts(accept, scope == "filter", wid or "", len(ids))
+        answer = QMessageBox.question(
+            self.w, QCoreApplication.translate("Proofreading", "Decide many"), question
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        label = f"{'Accept' if accept else 'Reject'} {len(ids)} {what}"
         if accept and wid is not None:
             self._run(lambda p: p.accept(ids, wid, label), advance=False)
         else:
@@ -158,12 +159,20 @@ class Proofreading(QObject):
         if project is None:
             return
         if len(project.witnesses) < 2:
-            self.w.statusBar().showMessage(tr("A majority needs two or more variants."), 5000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Proofreading", "A majority needs two or more variants."
+                ),
+                5000,
+            )
             return
         answer = QMessageBox.question(
             self.w,
-            tr("Decide many"),
-            tr("Accept every undecided reading that a majority of the copies shares?"),
+            QCoreApplication.translate("Proofreading", "Decide many"),
+            QCoreApplication.translate(
+                "Proofreading",
+                "Accept every undecided reading that a majority of the copies shares?",
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda p: p.accept_majority(), advance=False)
@@ -211,7 +220,9 @@ class Proofreading(QObject):
             if self.w.decision_of_row(row).status == "undecided":
                 self.w.select_locus(row)
                 return
-        self.w.statusBar().showMessage(tr("Every divergence shown is decided."), 5000)
+        self.w.statusBar().showMessage(
+            QCoreApplication.translate("Proofreading", "Every divergence shown is decided."), 5000
+        )
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -227,13 +238,18 @@ class Proofreading(QObject):
             return
         if project.read_only:
             self.w.statusBar().showMessage(
-                tr("Read-only: {0}").format(project.file.read_only_reason), 6000
+                QCoreApplication.translate("Proofreading", "Read-only: {0}").format(
+                    project.file.read_only_reason
+                ),
+                6000,
             )
             return
         try:
             op = action(project)
         except (ProjectError, ReadOnlyError, OSError) as exc:
-            self.w.show_error(tr("The decision was not saved"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Proofreading", "The decision was not saved"), str(exc)
+            )
             return
         if op is None:
             return
@@ -246,4 +262,38 @@ class Proofreading(QObject):
         try:
             step()
         except (ProjectError, ReadOnlyError, OSError) as exc:
-            self.w.show_error(tr("Undo failed"), str(exc))
+            self.w.show_error(QCoreApplication.translate("Proofreading", "Undo failed"), str(exc))
+
+
+def _bulk_texts(accept: bool, in_filter: bool, wid: str, count: int) -> tuple[str, str]:
+    """The question before a bulk decision and its name in the history.
+
+    Whole sentences, not pieces glued together, so each language can order them.
+    """
+
+    if accept and in_filter:
+        question = QCoreApplication.translate(
+            "Proofreading",
+            "Accept {0}'s reading at {1} undecided divergences in the current filter?",
+        )
+        label = QCoreApplication.translate(
+            "Proofreading", "Accept {0} divergences in the current filter"
+        )
+    elif accept:
+        question = QCoreApplication.translate(
+            "Proofreading", "Accept {0}'s reading at {1} undecided divergences of this kind?"
+        )
+        label = QCoreApplication.translate("Proofreading", "Accept {0} divergences of this kind")
+    elif in_filter:
+        question = QCoreApplication.translate(
+            "Proofreading", "Reject {1} undecided divergences in the current filter?"
+        )
+        label = QCoreApplication.translate(
+            "Proofreading", "Reject {0} divergences in the current filter"
+        )
+    else:
+        question = QCoreApplication.translate(
+            "Proofreading", "Reject {1} undecided divergences of this kind?"
+        )
+        label = QCoreApplication.translate("Proofreading", "Reject {0} divergences of this kind")
+    return question.format(wid, count), label.format(count)
