@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 from app.collate import Collation, Locus
 from app.decisions import UNDECIDED, Decision
 from ui.colors import class_label, is_dark, kind_background, kind_label
-from ui.i18n import status_label
+from ui.i18n import status_label, witness_label
 
 LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,7 +165,7 @@ class ApparatusModel(QAbstractTableModel):
             return QCoreApplication.translate("ApparatusModel", _FIXED[section])
         k = section - len(_FIXED)
         if k < len(self._witnesses):
-            return self._witnesses[k]
+            return witness_label(self._witnesses[k])
         tail = k - len(self._witnesses)
         return (
             QCoreApplication.translate("ApparatusModel", _TAIL[tail]) if tail < len(_TAIL) else None

@@ -48,6 +48,13 @@ def status_label(status: str) -> str:
     return status if source is None else QCoreApplication.translate("status", source)
 
 
+def witness_label(wid: str) -> str:
+    """A witness id as shown: ids are file names, except the source checks' "check"."""
+    if wid == "check":
+        return QCoreApplication.translate("witnesses", "source checks")
+    return wid
+
+
 def system_language(locale: QLocale | None = None) -> str:
     """The shipped language closest to ``locale`` (default: the system's)."""
     locale = locale or QLocale.system()

@@ -11,7 +11,7 @@ from app.collate import Locus
 from app.decisions import UNDECIDED, Decision
 from ui.apparatus import LineIndex
 from ui.colors import is_dark, kind_background, kind_label
-from ui.i18n import status_label
+from ui.i18n import status_label, witness_label
 
 
 def _reading_html(text: str) -> str:
@@ -115,7 +115,9 @@ class LocusPanel(QFrame):
                     cell += f" <small>({html.escape(kind_label(kind))})</small>"
             else:
                 cell = f"<span style='color:gray'>{same}</span>"
-            rows.append(f"<tr><td><b>{html.escape(wid)}</b></td><td>{cell}</td></tr>")
+            rows.append(
+                f"<tr><td><b>{html.escape(witness_label(wid))}</b></td><td>{cell}</td></tr>"
+            )
         vote = locus.agreement
         if vote is not None:
             text = QCoreApplication.translate(

@@ -211,7 +211,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Suggested: {0} ({1} of {2} agree)</source>
         <translation>建議：{0}（{2} 本中 {1} 本相同）</translation>
     </message>
@@ -994,6 +994,11 @@
         <source>move</source>
         <translation>移位</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>check</source>
+        <translation>檢查</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
@@ -1016,6 +1021,14 @@
         <location line="+1"/>
         <source>edited</source>
         <translation>已改寫</translation>
+    </message>
+</context>
+<context>
+    <name>witnesses</name>
+    <message>
+        <location line="+17"/>
+        <source>source checks</source>
+        <translation>底本檢查</translation>
     </message>
 </context>
 </TS>
