@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.decisions import Change, Decision, Operation
 from tests.conftest import ROOT
 from ui.i18n import (
     LANGUAGE_ENV,
@@ -42,6 +43,7 @@ from ui.i18n import (
 )
 from ui.main_window import DEMO_FILES, MainWindow
 from ui.preferences import PreferencesDialog
+from ui.proofreading import history_text
 from ui.settings import Settings
 
 LANGS = ("zh_CN", "zh_TW")
@@ -191,8 +193,8 @@ def test_translate_calls_use_literals_lupdate_can_read() -> None:
                 and not all(isinstance(a, ast.Constant) for a in node.args[:2])
             ):
                 found.append(f"{path.name}:{node.lineno}")
-    # the look-ups of marked strings: kinds, statuses, headers, rule names
-    allowed = {"colors.py", "i18n.py", "apparatus.py", "actions.py"}
+    # the look-ups of marked strings: kinds, statuses, headers, rule names, history
+    allowed = {"colors.py", "i18n.py", "apparatus.py", "actions.py", "proofreading.py"}
     assert [f for f in found if f.split(":")[0] not in allowed] == []
 
 
@@ -226,6 +228,19 @@ def test_translator_switches_the_strings(chinese: str) -> None:
     assert status_label("undecided") == expected
     file_menu = QCoreApplication.translate("MainWindow", "&File")
     assert file_menu == {"zh_CN": "文件(&F)", "zh_TW": "檔案(&F)"}[chinese]
+
+
+def test_history_names_operations_in_the_window_language(chinese: str) -> None:
+    accepted = Decision("accepted", "variant-ocr", "楼")
+    one = Operation("Accept #3 (variant-ocr)", (Change(3, Decision(), accepted),))
+    many = Operation(
+        "Reject 2 loci",
+        tuple(Change(i, Decision(), Decision("rejected", None, "楼")) for i in (1, 2)),
+    )
+    note = Operation("Note on #4", (Change(4, Decision(), Decision(note="查原书")),))
+    assert history_text(one) == "接受 #3（variant-ocr）"
+    assert history_text(many) == {"zh_CN": "拒绝 2 处异文", "zh_TW": "拒絕 2 處異文"}[chinese]
+    assert history_text(note) == {"zh_CN": "备注 #4", "zh_TW": "備註 #4"}[chinese]
 
 
 def _english_left(text: str, ids: set[str]) -> list[str]:

@@ -19,6 +19,12 @@ RULE_LABELS = {
 }
 
 
+def rule_label(rule: str) -> str:
+    """The rule's name as the Collate menu shows it, translated."""
+    source = RULE_LABELS.get(rule)
+    return rule if source is None else QCoreApplication.translate("MainWindow", source)
+
+
 class WindowActions:
     """Every action of the main window; the window connects them in ``_connect_signals``."""
 
@@ -137,7 +143,7 @@ class WindowActions:
         )
         self.rules: dict[str, QAction] = {}
         for rule in ALL_RULES:
-            action = self._make(QCoreApplication.translate("MainWindow", RULE_LABELS[rule]))
+            action = self._make(rule_label(rule))
             action.setCheckable(True)
             action.setChecked(rule in rules)
             action.setData(rule)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.collate import Collation
 from app.ignored import ignored_loci
+from ui.actions import rule_label
 from ui.apparatus_view import ApparatusView
 
 
@@ -52,6 +53,8 @@ class IgnoredDialog(QDialog):
                 "IgnoredView", "{0} differences that the rules ({1}) ignore; for review only."
             ).format(
                 len(collation.loci),
-                ", ".join(rules) or QCoreApplication.translate("IgnoredView", "none"),
+                # the list separator: "、" in Chinese
+                QCoreApplication.translate("IgnoredView", ", ").join(rule_label(r) for r in rules)
+                or QCoreApplication.translate("IgnoredView", "none"),
             )
         )

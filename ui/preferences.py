@@ -30,6 +30,7 @@ class PreferencesDialog(QDialog):
         self.settings = settings
         self.setObjectName("preferences-dialog")
         self.setWindowTitle(QCoreApplication.translate("Preferences", "Preferences"))
+        self.setMinimumWidth(400)  # the note on one line in Chinese, two in English
         self.language = QComboBox()
         self.language.addItem(QCoreApplication.translate("Preferences", "System language"), "")
         for code, name in LANGUAGES.items():

@@ -9,9 +9,10 @@ so Edit ▸ Undo and the History view show exactly the core's stack.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -23,11 +24,56 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+# How the History view names an operation, by the status it leaves: one locus, many.
+_HISTORY = {
+    "accepted": (
+        QT_TRANSLATE_NOOP("Proofreading", "Accept #{0} ({1})"),
+        QT_TRANSLATE_NOOP("Proofreading", "Accept {0} divergences"),
+    ),
+    "rejected": (
+        QT_TRANSLATE_NOOP("Proofreading", "Reject #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Reject {0} divergences"),
+    ),
+    "edited": (
+        QT_TRANSLATE_NOOP("Proofreading", "Own reading at #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Own readings at {0} divergences"),
+    ),
+    "undecided": (
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide {0} divergences"),
+    ),
+}
+
+
+def history_text(op: Operation) -> str:
+    """The History view's name of ``op``, in the interface language.
+
+    The core names operations in English, and stores that name in the project
+    file; the window names them again from what changed, so the History reads in
+    the language of the window whatever language made the project.
+    """
+    changes = op.changes
+    statuses = {c.after.status for c in changes}
+    if not changes or len(statuses) != 1:
+        return op.label
+    first = changes[0]
+    if all(replace(c.before, note=c.after.note) == c.after for c in changes):
+        return QCoreApplication.translate("Proofreading", "Note on #{0}").format(first.locus_id)
+    forms = _HISTORY.get(statuses.pop())
+    if forms is None:
+        return op.label
+    if len(changes) > 1:
+        return QCoreApplication.translate("Proofreading", str(forms[1])).format(len(changes))
+    return QCoreApplication.translate("Proofreading", str(forms[0])).format(
+        first.locus_id, first.after.witness or ""
+    )
+
+
 class DecisionCommand(QUndoCommand):
     """One core operation on the Qt undo stack; undo and redo go back to the core."""
 
     def __init__(self, project: Project, op: Operation, changed: Callable[[], None]) -> None:
-        super().__init__(op.label)
+        super().__init__(history_text(op))
         self._project = project
         self._changed = changed
         self._done = True  # the core applied it already; QUndoStack.push calls redo()
@@ -142,16 +188,16 @@ class Proofreading(QObject):
                 4000,
             )
             return
-        question, label = _bulk_texts(accept, scope == "filter", wid or "", len(ids))
+        question = _bulk_question(accept, scope == "filter", wid or "", len(ids))
         answer = QMessageBox.question(
             self.w, QCoreApplication.translate("Proofreading", "Decide many"), question
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         if accept and wid is not None:
-            self._run(lambda p: p.accept(ids, wid, label), advance=False)
+            self._run(lambda p: p.accept(ids, wid), advance=False)
         else:
-            self._run(lambda p: p.reject(ids, label), advance=False)
+            self._run(lambda p: p.reject(ids), advance=False)
 
     def accept_majority(self) -> None:
         """Accept every undecided reading that most copies share, as one undoable step."""
@@ -265,35 +311,24 @@ class Proofreading(QObject):
             self.w.show_error(QCoreApplication.translate("Proofreading", "Undo failed"), str(exc))
 
 
-def _bulk_texts(accept: bool, in_filter: bool, wid: str, count: int) -> tuple[str, str]:
-    """The question before a bulk decision and its name in the history.
-
-    Whole sentences, not pieces glued together, so each language can order them.
-    """
-
+def _bulk_question(accept: bool, in_filter: bool, wid: str, count: int) -> str:
+    """The question before a bulk decision: whole sentences, not pieces glued
+    together, so each language can order them."""
     if accept and in_filter:
-        question = QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "Proofreading",
             "Accept {0}'s reading at {1} undecided divergences in the current filter?",
         )
-        label = QCoreApplication.translate(
-            "Proofreading", "Accept {0} divergences in the current filter"
-        )
     elif accept:
-        question = QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "Proofreading", "Accept {0}'s reading at {1} undecided divergences of this kind?"
         )
-        label = QCoreApplication.translate("Proofreading", "Accept {0} divergences of this kind")
     elif in_filter:
-        question = QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "Proofreading", "Reject {1} undecided divergences in the current filter?"
         )
-        label = QCoreApplication.translate(
-            "Proofreading", "Reject {0} divergences in the current filter"
-        )
     else:
-        question = QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "Proofreading", "Reject {1} undecided divergences of this kind?"
         )
-        label = QCoreApplication.translate("Proofreading", "Reject {0} divergences of this kind")
-    return question.format(wid, count), label.format(count)
+    return text.format(wid, count)

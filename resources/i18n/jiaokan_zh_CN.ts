@@ -130,7 +130,7 @@
 <context>
     <name>IgnoredView</name>
     <message>
-        <location filename="../../ui/ignored_view.py" line="+38"/>
+        <location filename="../../ui/ignored_view.py" line="+39"/>
         <source>What the rules ignore</source>
         <translation>规则忽略的差异</translation>
     </message>
@@ -145,7 +145,12 @@
         <translation>规则（{1}）忽略了 {0} 处差异；仅供查看。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -249,7 +254,7 @@
         <translation>忽略标记</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>&amp;New collation…</source>
         <translation>新建校勘(&amp;N)…</translation>
     </message>
@@ -672,7 +677,7 @@
         <translation>首选项</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
@@ -823,7 +828,52 @@
 <context>
     <name>Proofreading</name>
     <message>
-        <location filename="../../ui/proofreading.py" line="+75"/>
+        <location filename="../../ui/proofreading.py" line="+30"/>
+        <source>Accept #{0} ({1})</source>
+        <translation>接受 #{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {0} divergences</source>
+        <translation>接受 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject #{0}</source>
+        <translation>拒绝 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {0} divergences</source>
+        <translation>拒绝 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own reading at #{0}</source>
+        <translation>改写 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own readings at {0} divergences</source>
+        <translation>改写 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undecide #{0}</source>
+        <translation>改回待定 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecide {0} divergences</source>
+        <translation>将 {0} 处异文改回待定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note on #{0}</source>
+        <translation>备注 #{0}</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
@@ -879,44 +929,24 @@
         <translation>撤销失败</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
         <translation>在当前筛选结果的 {1} 处待定异文中接受 {0} 的文字吗？</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Accept {0} divergences in the current filter</source>
-        <translation>接受当前筛选结果中的 {0} 处异文</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Accept {0}&apos;s reading at {1} undecided divergences of this kind?</source>
         <translation>在此类型的 {1} 处待定异文中接受 {0} 的文字吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Accept {0} divergences of this kind</source>
-        <translation>接受此类型的 {0} 处异文</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Reject {1} undecided divergences in the current filter?</source>
         <translation>拒绝当前筛选结果中的 {1} 处待定异文吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reject {0} divergences in the current filter</source>
-        <translation>拒绝当前筛选结果中的 {0} 处异文</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reject {1} undecided divergences of this kind?</source>
         <translation>拒绝此类型的 {1} 处待定异文吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reject {0} divergences of this kind</source>
-        <translation>拒绝此类型的 {0} 处异文</translation>
     </message>
 </context>
 <context>
