@@ -8,7 +8,7 @@ I18N := resources/i18n
 TS := $(wildcard $(I18N)/jiaokan_*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest bench clean translations lupdate
+.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 # Refresh the .ts files from the sources after changing visible strings.
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(TS)
+
+# Traditional Chinese (Taiwan) from the Simplified translations (resources/i18n/README.md).
+zh_TW: $(STAMP)
+	$(BIN)/python $(I18N)/make_zh_tw.py
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(I18N)/jiaokan_zh_TW.ts
 
 run: $(STAMP) translations
 	$(BIN)/jiaokan resources/demo/source.txt resources/demo/variant-typos.txt resources/demo/variant-ocr.txt resources/demo/variant-traditional.txt
