@@ -78,9 +78,8 @@ class LocusPanel(QFrame):
             self.note.setText(decision.note)
         self._decision.setText(self._decision_html(decision) if locus is not None else "")
         if locus is None:
-            self._title.setText(
-                f"<b>{html.escape(QCoreApplication.translate('LocusPanel', 'Divergence'))}</b>"
-            )
+            heading = QCoreApplication.translate("LocusPanel", "Divergence")
+            self._title.setText(f"<b>{html.escape(heading)}</b>")
             self._body.setText(
                 html.escape(
                     QCoreApplication.translate(

@@ -191,7 +191,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
+        <source>Divergence</source>
+        <translation>异文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Select a divergence to see its readings.</source>
         <translation>选择一处异文，查看各本文字。</translation>
     </message>

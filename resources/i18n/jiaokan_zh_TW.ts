@@ -191,7 +191,12 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
+        <source>Divergence</source>
+        <translation>異文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Select a divergence to see its readings.</source>
         <translation>選擇一處異文，檢視各本文字。</translation>
     </message>
