@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest bench clean
+I18N := resources/i18n
+TS := $(wildcard $(I18N)/jiaokan_*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +19,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-run: $(STAMP)
+# The .qm files the window loads at start-up are build products of the .ts sources.
+translations: $(QM)
+
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts files from the sources after changing visible strings.
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(TS)
+
+# Traditional Chinese (Taiwan) from the Simplified translations (resources/i18n/README.md).
+zh_TW: $(STAMP)
+	$(BIN)/python $(I18N)/make_zh_tw.py
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(I18N)/jiaokan_zh_TW.ts
+
+run: $(STAMP) translations
 	$(BIN)/jiaokan resources/demo/source.txt resources/demo/variant-typos.txt resources/demo/variant-ocr.txt resources/demo/variant-traditional.txt
 
 lint: $(STAMP)
@@ -26,10 +45,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy app ui
 
-pytest: $(STAMP)
+pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-test: lint typecheck pytest
+test: translations lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
@@ -38,4 +57,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_checks
 
 clean:
+	rm -f $(QM)
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,18 +26,25 @@ from PySide6.QtWidgets import QApplication
 from app.collate import Collation, Locus
 from app.decisions import UNDECIDED, Decision
 from ui.colors import class_label, is_dark, kind_background, kind_label
+from ui.i18n import status_label, witness_label
 
 LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-_FIXED = ("#", "Position", "Source")
-_TAIL = ("Kind", "Class", "Agreement", "Status")
+# Column headers, marked for pyside6-lupdate and translated when shown.
+_FIXED = (
+    "#",
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Position")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Source")),
+)
+_TAIL = (
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Kind")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Class")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Agreement")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Status")),
+)
 _CELL_LIMIT = 40
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ApparatusModel", text)
 
 
 def shown(text: str) -> str:
@@ -127,10 +135,14 @@ class ApparatusModel(QAbstractTableModel):
     def status_text(self, row: int) -> str:
         decision = self._decision(row)
         if decision.status == "accepted":
-            return tr("accepted · {0}").format(decision.witness)
+            return QCoreApplication.translate("ApparatusModel", "accepted · {0}").format(
+                decision.witness
+            )
         if decision.status == "edited":
-            return tr("edited · {0}").format(shown(decision.reading or ""))
-        return tr(decision.status)
+            return QCoreApplication.translate("ApparatusModel", "edited · {0}").format(
+                shown(decision.reading or "")
+            )
+        return status_label(decision.status)
 
     # -- Qt model interface ---------------------------------------------------
 
@@ -150,12 +162,14 @@ class ApparatusModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section < len(_FIXED):
-            return tr(_FIXED[section])
+            return QCoreApplication.translate("ApparatusModel", _FIXED[section])
         k = section - len(_FIXED)
         if k < len(self._witnesses):
-            return self._witnesses[k]
+            return witness_label(self._witnesses[k])
         tail = k - len(self._witnesses)
-        return tr(_TAIL[tail]) if tail < len(_TAIL) else None
+        return (
+            QCoreApplication.translate("ApparatusModel", _TAIL[tail]) if tail < len(_TAIL) else None
+        )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._collation is None:
@@ -174,10 +188,16 @@ class ApparatusModel(QAbstractTableModel):
             vote = locus.agreement
             if vote is None:
                 return None
-            who = ", ".join(w or tr("source") for w in vote.supporters)
-            text = tr("{0} of {1} copies read this: {2}").format(vote.support, vote.total, who)
+            who = ", ".join(
+                w or QCoreApplication.translate("ApparatusModel", "source") for w in vote.supporters
+            )
+            text = QCoreApplication.translate(
+                "ApparatusModel", "{0} of {1} copies read this: {2}"
+            ).format(vote.support, vote.total, who)
             if vote.likely_source_error:
-                text += "\n" + tr("The source stands alone here: a likely source error.")
+                text += "\n" + QCoreApplication.translate(
+                    "ApparatusModel", "The source stands alone here: a likely source error."
+                )
             return text
         if role == Qt.ItemDataRole.ToolTipRole and col == self.status_column:
             note = self._decision(row).note

@@ -18,12 +18,9 @@ from app.classify import CLASSES
 from app.collate import KINDS, Collation
 from ui.apparatus import LOCUS_ROLE, ApparatusFilter, ApparatusModel
 from ui.colors import class_label, kind_label
+from ui.i18n import status_label
 
 STATUSES = ("undecided", "accepted", "rejected", "edited")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ApparatusView", text)
 
 
 class ApparatusView(QWidget):
@@ -37,7 +34,7 @@ class ApparatusView(QWidget):
         self.proxy = ApparatusFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setAccessibleName(tr("Apparatus"))
+        self.table.setAccessibleName(QCoreApplication.translate("ApparatusView", "Apparatus"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -52,26 +49,34 @@ class ApparatusView(QWidget):
         # size columns from the first rows only: measuring 4,000 rows freezes the window
         self.table.horizontalHeader().setResizeContentsPrecision(64)
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName(tr("Filter by kind"))
-        self.kind_filter.addItem(tr("All kinds"), None)
+        self.kind_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by kind")
+        )
+        self.kind_filter.addItem(QCoreApplication.translate("ApparatusView", "All kinds"), None)
         for kind in KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
         self.class_filter = QComboBox()
-        self.class_filter.setAccessibleName(tr("Filter by class"))
-        self.class_filter.addItem(tr("All classes"), None)
+        self.class_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by class")
+        )
+        self.class_filter.addItem(QCoreApplication.translate("ApparatusView", "All classes"), None)
         for cls in CLASSES:
             self.class_filter.addItem(class_label(cls), cls)
         self.witness_filter = QComboBox()
-        self.witness_filter.setAccessibleName(tr("Filter by witness"))
+        self.witness_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by witness")
+        )
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(tr("Filter by status"))
-        self.status_filter.addItem(tr("Any status"), None)
+        self.status_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by status")
+        )
+        self.status_filter.addItem(QCoreApplication.translate("ApparatusView", "Any status"), None)
         for status in STATUSES:
-            self.status_filter.addItem(tr(status), status)
+            self.status_filter.addItem(status_label(status), status)
         self.count_label = QLabel()
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel(tr("Show:")))
+        bar.addWidget(QLabel(QCoreApplication.translate("ApparatusView", "Show:")))
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.class_filter)
         bar.addWidget(self.witness_filter)
@@ -113,7 +118,9 @@ class ApparatusView(QWidget):
         current = self.witness_filter.currentData()
         self.witness_filter.blockSignals(True)
         self.witness_filter.clear()
-        self.witness_filter.addItem(tr("All witnesses"), None)
+        self.witness_filter.addItem(
+            QCoreApplication.translate("ApparatusView", "All witnesses"), None
+        )
         for wid in ids:
             self.witness_filter.addItem(wid, wid)
         index = self.witness_filter.findData(current) if current in ids else 0
@@ -134,13 +141,17 @@ class ApparatusView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            tr("{0} of {1} divergences").format(shown, total)
+            QCoreApplication.translate("ApparatusView", "{0} of {1} divergences").format(
+                shown, total
+            )
             if shown != total
-            else tr("{0} divergences").format(total)
+            else QCoreApplication.translate("ApparatusView", "{0} divergences").format(total)
         )
         decided = sum(1 for row in range(total) if self.model.status(row) != "undecided")
         if decided:
-            text += " · " + tr("{0} decided").format(decided)
+            text += " · " + QCoreApplication.translate("ApparatusView", "{0} decided").format(
+                decided
+            )
         self.count_label.setText(text)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

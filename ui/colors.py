@@ -38,6 +38,8 @@ KIND_LABELS: dict[str, str] = {
     "transposition": str(QT_TRANSLATE_NOOP("kinds", "transposition")),
     "duplication": str(QT_TRANSLATE_NOOP("kinds", "duplication")),
     "move": str(QT_TRANSLATE_NOOP("kinds", "move")),
+    # a finding of the source checks (app/checks.py), shown as a kind of its own
+    "check": str(QT_TRANSLATE_NOOP("kinds", "check")),
 }
 
 # (light palette, dark palette).  Okabe–Ito: orange, bluish green, vermillion, reddish

@@ -14,11 +14,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.collate import Collation
 from app.ignored import ignored_loci
+from ui.actions import rule_label
 from ui.apparatus_view import ApparatusView
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("IgnoredView", text)
 
 
 def ignored_collation(
@@ -39,8 +36,10 @@ class IgnoredDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ignored-dialog")
-        self.setWindowTitle(tr("What the rules ignore"))
-        self.summary = QLabel(tr("Comparing without the rules…"))
+        self.setWindowTitle(QCoreApplication.translate("IgnoredView", "What the rules ignore"))
+        self.summary = QLabel(
+            QCoreApplication.translate("IgnoredView", "Comparing without the rules…")
+        )
         self.apparatus = ApparatusView()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -50,7 +49,12 @@ class IgnoredDialog(QDialog):
     def show_collation(self, collation: Collation, rules: tuple[str, ...]) -> None:
         self.apparatus.set_collation(collation)
         self.summary.setText(
-            tr("{0} differences that the rules ({1}) ignore; for review only.").format(
-                len(collation.loci), ", ".join(rules) or tr("none")
+            QCoreApplication.translate(
+                "IgnoredView", "{0} differences that the rules ({1}) ignore; for review only."
+            ).format(
+                len(collation.loci),
+                # the list separator: "、" in Chinese
+                QCoreApplication.translate("IgnoredView", ", ").join(rule_label(r) for r in rules)
+                or QCoreApplication.translate("IgnoredView", "none"),
             )
         )

@@ -11,15 +11,13 @@ from app.collate import Locus
 from app.decisions import UNDECIDED, Decision
 from ui.apparatus import LineIndex
 from ui.colors import is_dark, kind_background, kind_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LocusPanel", text)
+from ui.i18n import status_label, witness_label
 
 
 def _reading_html(text: str) -> str:
     if not text:
-        return f"<i>{html.escape(tr('(nothing)'))}</i>"
+        nothing = QCoreApplication.translate("LocusPanel", "(nothing)")
+        return f"<i>{html.escape(nothing)}</i>"
     return html.escape(text).replace("\n", "⏎<br>")
 
 
@@ -31,7 +29,7 @@ class LocusPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Selected divergence"))
+        self.setAccessibleName(QCoreApplication.translate("LocusPanel", "Selected divergence"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self._title = QLabel()
@@ -45,13 +43,18 @@ class LocusPanel(QFrame):
         self._decision.setTextFormat(Qt.TextFormat.RichText)
         self._decision.setWordWrap(True)
         self._keys = QLabel(
-            tr("<small>A accept · 1–9 accept witness n · R reject · E own reading · "
-               "U undecided · Ctrl+Z undo</small>")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "LocusPanel",
+                "<small>A accept · 1–9 accept witness n · R reject · E own reading · "
+                "U undecided · Ctrl+Z undo</small>",
+            )
+        )
         self._keys.setWordWrap(True)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("Note on this divergence…"))
-        self.note.setAccessibleName(tr("Note"))
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("LocusPanel", "Note on this divergence…")
+        )
+        self.note.setAccessibleName(QCoreApplication.translate("LocusPanel", "Note"))
         layout.addWidget(self._title)
         layout.addWidget(self._body, 1)
         layout.addWidget(self._decision)
@@ -75,23 +78,33 @@ class LocusPanel(QFrame):
             self.note.setText(decision.note)
         self._decision.setText(self._decision_html(decision) if locus is not None else "")
         if locus is None:
-            self._title.setText(f"<b>{html.escape(tr('Divergence'))}</b>")
-            self._body.setText(html.escape(tr("Select a divergence to see its readings.")))
+            heading = QCoreApplication.translate("LocusPanel", "Divergence")
+            self._title.setText(f"<b>{html.escape(heading)}</b>")
+            self._body.setText(
+                html.escape(
+                    QCoreApplication.translate(
+                        "LocusPanel", "Select a divergence to see its readings."
+                    )
+                )
+            )
             return
         where = ""
         if lines is not None:
             line, col = lines.line_col(locus.start)
-            where = html.escape(tr("line {0}, column {1}").format(line, col))
-        self._title.setText(
-            f"<b>{html.escape(tr('Divergence {0} of {1}').format(number, total))}</b>"
-            f"<br><small>{where}</small>"
+            where = html.escape(
+                QCoreApplication.translate("LocusPanel", "line {0}, column {1}").format(line, col)
+            )
+        title = QCoreApplication.translate("LocusPanel", "Divergence {0} of {1}").format(
+            number, total
         )
+        self._title.setText(f"<b>{html.escape(title)}</b><br><small>{where}</small>")
+        source = html.escape(QCoreApplication.translate("LocusPanel", "Source"))
+        same = html.escape(QCoreApplication.translate("LocusPanel", "= source"))
         bg = kind_background(locus.kind, is_dark(self.palette())).name()
         rows = [
             f"<tr><td colspan=2><span style='background:{bg}'>&nbsp;"
             f"{html.escape(kind_label(locus.kind))}&nbsp;</span></td></tr>",
-            f"<tr><td><b>{html.escape(tr('Source'))}</b></td>"
-            f"<td>{_reading_html(locus.source_text)}</td></tr>",
+            f"<tr><td><b>{source}</b></td><td>{_reading_html(locus.source_text)}</td></tr>",
         ]
         for wid in witnesses:
             if wid in locus.readings:
@@ -100,15 +113,21 @@ class LocusPanel(QFrame):
                 if kind and kind != locus.kind:
                     cell += f" <small>({html.escape(kind_label(kind))})</small>"
             else:
-                cell = f"<span style='color:gray'>{html.escape(tr('= source'))}</span>"
-            rows.append(f"<tr><td><b>{html.escape(wid)}</b></td><td>{cell}</td></tr>")
+                cell = f"<span style='color:gray'>{same}</span>"
+            rows.append(
+                f"<tr><td><b>{html.escape(witness_label(wid))}</b></td><td>{cell}</td></tr>"
+            )
         vote = locus.agreement
         if vote is not None:
-            text = tr("Suggested: {0} ({1} of {2} agree)").format(
-                _reading_html(vote.reading), vote.support, vote.total
-            )
+            text = QCoreApplication.translate(
+                "LocusPanel", "Suggested: {0} ({1} of {2} agree)"
+            ).format(_reading_html(vote.reading), vote.support, vote.total)
             if vote.likely_source_error:
-                text += "<br><b>" + html.escape(tr("⚠ likely source error")) + "</b>"
+                text += (
+                    "<br><b>"
+                    + html.escape(QCoreApplication.translate("LocusPanel", "⚠ likely source error"))
+                    + "</b>"
+                )
             rows.append(f"<tr><td colspan=2>{text}</td></tr>")
         self._body.setText("<table cellspacing=4>" + "".join(rows) + "</table>")
 
@@ -119,12 +138,13 @@ class LocusPanel(QFrame):
         return self._decision.text()
 
     def _decision_html(self, decision: Decision) -> str:
-        status = html.escape(tr(decision.status))
+        status = html.escape(status_label(decision.status))
+        head = html.escape(QCoreApplication.translate("LocusPanel", "Decision:"))
         if decision.status == "undecided":
-            return f"<b>{html.escape(tr('Decision'))}:</b> {status}"
+            return f"<b>{head}</b> {status}"
         chosen = _reading_html(decision.reading or "")
         who = f" ({html.escape(decision.witness)})" if decision.witness else ""
-        return f"<b>{html.escape(tr('Decision'))}:</b> {status}{who} → {chosen}"
+        return f"<b>{head}</b> {status}{who} → {chosen}"
 
     def _on_note(self) -> None:
         if self.note.isEnabled():

@@ -45,10 +45,15 @@ def main(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Jiaokan")
     app.setApplicationVersion(__version__)
+    from ui.i18n import install_translators, resolve_language
+    from ui.settings import Settings
+
+    settings = Settings()
+    install_translators(resolve_language(settings.language()))  # before any widget
     from app.preload import preload
 
     preload()  # dictionaries now, not in mid-collation (see app/preload.py)
-    window = MainWindow()
+    window = MainWindow(settings)
     if args.screenshot:
         return _screenshot(app, window, args.source, args.variants, args.screenshot)
     window.show()

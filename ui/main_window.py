@@ -26,6 +26,7 @@ from ui.colors import KINDS, class_label, kind_label
 from ui.corrected import corrected_view
 from ui.ignored_view import IgnoredDialog, ignored_collation
 from ui.panes import Span
+from ui.preferences import PreferencesDialog
 from ui.projects import Projects, workspace_of
 from ui.proofreading import Proofreading
 from ui.settings import Settings
@@ -33,12 +34,10 @@ from ui.window_layout import WindowLayout
 from ui.worker import CollateFunction, CollationRunner
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
+# The name is bilingual already, the same in every language.
+APP_TITLE = "Jiaokan 校勘"
 DEMO_FILES = ("source.txt", "variant-typos.txt", "variant-ocr.txt", "variant-traditional.txt")
 MIN_FONT, MAX_FONT = 8.0, 40.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(WindowLayout):
@@ -50,7 +49,7 @@ class MainWindow(WindowLayout):
         self, settings: Settings | None = None, collate_function: CollateFunction | None = None
     ) -> None:
         super().__init__()
-        self.setWindowTitle("Jiaokan 校勘")
+        self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.workspace = Workspace(rules=self.settings.rules())
@@ -95,6 +94,7 @@ class MainWindow(WindowLayout):
         self.acts.zoom_out.triggered.connect(lambda: self.zoom(-1))
         self.acts.zoom_reset.triggered.connect(lambda: self.zoom(0))
         self.acts.font.triggered.connect(self.choose_font)
+        self.acts.preferences.triggered.connect(self.show_preferences)
         self.acts.recollate.triggered.connect(self.start_collation)
         self.acts.cancel.triggered.connect(self.cancel_collation)
         self.cancel_button.clicked.connect(self.cancel_collation)
@@ -137,7 +137,9 @@ class MainWindow(WindowLayout):
         acts.ignored.triggered.connect(self.show_ignored)
         acts.by_class.toggled.connect(self._on_colour_mode)
         self.ignored_runner.finished.connect(self._on_ignored)
-        self.ignored_runner.failed.connect(lambda _r, msg: self.show_error(tr("Failed"), msg))
+        self.ignored_runner.failed.connect(
+            lambda _r, msg: self.show_error(QCoreApplication.translate("MainWindow", "Failed"), msg)
+        )
         acts.reject_filter.triggered.connect(lambda: pr.bulk(False, "filter"))
         acts.open_project.triggered.connect(self.projects.choose_project)
         acts.save_as.triggered.connect(self.projects.save_as)
@@ -185,9 +187,13 @@ class MainWindow(WindowLayout):
             self.project.close()
         self.project = project
         self.proofreading.reset()
-        title = f"Jiaokan 校勘 — {project.path.name}" if project else "Jiaokan 校勘"
+        title = APP_TITLE
+        if project is not None:
+            title = QCoreApplication.translate("MainWindow", "{0} — {1}").format(
+                APP_TITLE, project.path.name
+            )
         if project is not None and project.read_only:
-            title += " " + tr("[read-only]")
+            title += " " + QCoreApplication.translate("MainWindow", "[read-only]")
         self.setWindowTitle(title)
         self._refresh_recent()
 
@@ -200,7 +206,7 @@ class MainWindow(WindowLayout):
         if clear:
             self._clear_highlights()
         self._set_busy(True)
-        self.statusBar().showMessage(tr("Collating…"))
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Collating…"))
         self.runner.submit(request)
 
     def cancel_collation(self) -> None:
@@ -208,7 +214,9 @@ class MainWindow(WindowLayout):
             self.runner.cancel()
             self._clear_highlights()
             self._set_busy(False)
-            self.statusBar().showMessage(tr("Collation cancelled."), 4000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Collation cancelled."), 4000
+            )
 
     def _on_progress(self, _rid: int, fraction: float) -> None:
         self.progress.setValue(int(fraction * 100))
@@ -220,7 +228,10 @@ class MainWindow(WindowLayout):
         shown = self._with_project(collation)
         self.workspace.collation = shown
         self._display(shown)
-        self.statusBar().showMessage(tr("{0} divergences.").format(len(shown.loci)), 4000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "{0} divergences.").format(len(shown.loci)),
+            4000,
+        )
         self.collationShown.emit()
 
     def _with_project(self, collation: Collation) -> Collation:
@@ -250,7 +261,10 @@ class MainWindow(WindowLayout):
             try:
                 unplaced = project.adopt(collation, texts[0], texts[1:])
             except (ProjectError, OSError) as exc:
-                self.show_error(tr("The project could not be updated"), str(exc))
+                self.show_error(
+                    QCoreApplication.translate("MainWindow", "The project could not be updated"),
+                    str(exc),
+                )
             else:
                 self.proofreading.reset()
                 self.projects.report_unplaced(unplaced)
@@ -293,7 +307,7 @@ class MainWindow(WindowLayout):
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
-        self.show_error(tr("Collation failed"), message)
+        self.show_error(QCoreApplication.translate("MainWindow", "Collation failed"), message)
 
     def _on_cancelled(self, _rid: int) -> None:
         if not self.runner.is_running():
@@ -321,7 +335,9 @@ class MainWindow(WindowLayout):
         self.apparatus.set_collation(None)
         self.locus_panel.show_locus(None)
         self.source_label.setText(
-            tr("<b>Source</b> · {0} · {1}").format(Path(src.path).name, src.encoding)
+            QCoreApplication.translate("MainWindow", "<b>Source</b> · {0} · {1}").format(
+                Path(src.path).name, src.encoding
+            )
         )
         self.source_label.setToolTip(src.path)
         self.source_pane.set_text(src.text)
@@ -349,7 +365,11 @@ class MainWindow(WindowLayout):
             ids = self.workspace.witness_ids
             action.setVisible(n < len(ids))
             if n < len(ids):
-                action.setText(tr("&{0} Accept {1}").format(n + 1, ids[n]))
+                action.setText(
+                    QCoreApplication.translate("MainWindow", "&{0} Accept {1}").format(
+                        n + 1, ids[n]
+                    )
+                )
         self._on_witness_chosen(index)
 
     def _on_witness_chosen(self, index: int) -> None:
@@ -358,7 +378,9 @@ class MainWindow(WindowLayout):
         witness = self.workspace.witnesses[index]
         self._witness = witness.id
         self.witness_label.setText(
-            tr("{0} · {1}").format(Path(witness.loaded.path).name, witness.loaded.encoding)
+            QCoreApplication.translate("MainWindow", "{0} · {1}").format(
+                Path(witness.loaded.path).name, witness.loaded.encoding
+            )
         )
         self.witness_label.setToolTip(witness.loaded.path)
         self.witness_pane.set_text(witness.text)
@@ -412,16 +434,28 @@ class MainWindow(WindowLayout):
         self.legend.set_counts(counts)
         self._mark_rows = [s.row for s in src]
 
+    def show_preferences(self) -> PreferencesDialog:
+        """Open the Preferences, window-modal; returned so tests can drive it."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.open()
+        return dialog
+
     def update_counts(self) -> None:
         collation = self.workspace.collation
         if collation is None:
             self.status_counts.setText("")
             return
-        parts = [tr("{0} divergences").format(len(collation.loci))]
+        parts = [
+            QCoreApplication.translate("MainWindow", "{0} divergences").format(len(collation.loci))
+        ]
         if self.project is not None:
             counts = self.project.counts()
             decided = len(self.locus_ids) - counts["undecided"]
-            parts.append(tr("{0} decided, {1} undecided").format(decided, counts["undecided"]))
+            parts.append(
+                QCoreApplication.translate("MainWindow", "{0} decided, {1} undecided").format(
+                    decided, counts["undecided"]
+                )
+            )
         parts += [
             f"{w.id}: {collation.count(w.id)} ({w.loaded.encoding})"
             for w in self.workspace.witnesses
@@ -494,16 +528,22 @@ class MainWindow(WindowLayout):
         """Next or previous divergence in the table's order, wrapping at the ends."""
         count = self.apparatus.visible_count()
         if count == 0:
-            self.statusBar().showMessage(tr("No divergences."), 3000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "No divergences."), 3000
+            )
             return
         pos = self.apparatus.current_view_row()
         target = (0 if direction > 0 else count - 1) if pos is None else pos + direction
         if target >= count:
             target = 0
-            self.statusBar().showMessage(tr("Wrapped to the first divergence."), 3000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Wrapped to the first divergence."), 3000
+            )
         elif target < 0:
             target = count - 1
-            self.statusBar().showMessage(tr("Wrapped to the last divergence."), 3000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Wrapped to the last divergence."), 3000
+            )
         self.select_locus(self.apparatus.row_at_view(target))
 
     def _on_mark_clicked(self, index: int) -> None:

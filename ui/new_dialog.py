@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TEXT_FILTER = "Text files (*.txt *.text *.md);;All files (*)"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NewCollationDialog", text)
+def text_filter() -> str:
+    """The file dialogs' filter for texts; a function so it is translated when shown."""
+    texts = QCoreApplication.translate("NewCollationDialog", "Text files")
+    every = QCoreApplication.translate("NewCollationDialog", "All files")
+    return f"{texts} (*.txt *.text *.md);;{every} (*)"
 
 
 class NewCollationDialog(QDialog):
@@ -28,25 +29,41 @@ class NewCollationDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, start_dir: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("New collation"))
+        self.setWindowTitle(QCoreApplication.translate("NewCollationDialog", "New collation"))
         self._start_dir = start_dir
         self.source_edit = QLineEdit()
-        self.source_edit.setAccessibleName(tr("Source file"))
-        browse = QPushButton(tr("Choose…"))
+        self.source_edit.setAccessibleName(
+            QCoreApplication.translate("NewCollationDialog", "Source file")
+        )
+        browse = QPushButton(QCoreApplication.translate("NewCollationDialog", "Choose…"))
         self.variant_list = QListWidget()
-        self.variant_list.setAccessibleName(tr("Variant files"))
-        add = QPushButton(tr("Add variants…"))
-        remove = QPushButton(tr("Remove"))
+        self.variant_list.setAccessibleName(
+            QCoreApplication.translate("NewCollationDialog", "Variant files")
+        )
+        add = QPushButton(QCoreApplication.translate("NewCollationDialog", "Add variants…"))
+        remove = QPushButton(QCoreApplication.translate("NewCollationDialog", "Remove"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Source (the text being proofread):")))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "NewCollationDialog", "Source (the text being proofread):"
+                )
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(self.source_edit, 1)
         row.addWidget(browse)
         layout.addLayout(row)
-        layout.addWidget(QLabel(tr("Variants (copies to compare with it):")))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "NewCollationDialog", "Variants (copies to compare with it):"
+                )
+            )
+        )
         layout.addWidget(self.variant_list, 1)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -77,14 +94,20 @@ class NewCollationDialog(QDialog):
 
     def _choose_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Choose the source"), self._start_dir, TEXT_FILTER
+            self,
+            QCoreApplication.translate("NewCollationDialog", "Choose the source"),
+            self._start_dir,
+            text_filter(),
         )
         if path:
             self.source_edit.setText(path)
 
     def _add_variants(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Choose variants"), self._start_dir, TEXT_FILTER
+            self,
+            QCoreApplication.translate("NewCollationDialog", "Choose variants"),
+            self._start_dir,
+            text_filter(),
         )
         self.add_variant_paths(paths)
 

@@ -24,17 +24,18 @@ from app.loading import LoadedText, LoadError, load_text
 from app.project import Project, Unplaced
 from app.project_file import ProjectError
 from app.workspace import Witness, Workspace
-from ui.new_dialog import TEXT_FILTER, NewCollationDialog
+from ui.i18n import status_label
+from ui.new_dialog import NewCollationDialog, text_filter
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-PROJECT_FILTER = "Jiaokan projects (*.jkproj)"
 RECENT_LIMIT = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Projects", text)
+def project_filter() -> str:
+    """The file dialogs' filter for project files, translated when shown."""
+    return QCoreApplication.translate("Projects", "Jiaokan projects") + " (*.jkproj)"
 
 
 def data_dir() -> Path:
@@ -89,7 +90,9 @@ class Projects(QObject):
         try:
             workspace = Workspace.open(source, variants)
         except LoadError as exc:
-            self.w.show_error(tr("Cannot open the files"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Projects", "Cannot open the files"), str(exc)
+            )
             return False
         workspace.rules = self.w.workspace.rules
         self.w.runner.cancel()
@@ -112,7 +115,10 @@ class Projects(QObject):
 
     def choose_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, tr("Open a project"), str(data_dir() / "projects"), PROJECT_FILTER
+            self.w,
+            QCoreApplication.translate("Projects", "Open a project"),
+            str(data_dir() / "projects"),
+            project_filter(),
         )
         if path:
             self.open_project(path)
@@ -126,7 +132,9 @@ class Projects(QObject):
         if self.w.workspace.source is None:
             self.new_collation()
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.w, tr("Add variants"), "", TEXT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w, QCoreApplication.translate("Projects", "Add variants"), "", text_filter()
+        )
         self.add_variants(paths)
 
     def add_variants(self, paths: list[str]) -> None:
@@ -138,7 +146,9 @@ class Projects(QObject):
                 self.w.workspace.add_variant(path)
                 added = True
             except LoadError as exc:
-                self.w.show_error(tr("Cannot add the variant"), str(exc))
+                self.w.show_error(
+                    QCoreApplication.translate("Projects", "Cannot add the variant"), str(exc)
+                )
         if added:
             self.w.refill_witnesses(self.w.workspace.witness_ids[-1])
             self.w.start_collation()
@@ -147,7 +157,10 @@ class Projects(QObject):
         if self._read_only():
             return
         if witness_id is None or len(self.w.workspace.witnesses) < 2:
-            self.w.statusBar().showMessage(tr("A collation needs at least one variant."), 4000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate("Projects", "A collation needs at least one variant."),
+                4000,
+            )
             return
         self.w.workspace.remove_variant(witness_id)
         self.w.refill_witnesses(None)
@@ -174,7 +187,10 @@ class Projects(QObject):
         project = self.w.project
         if project is not None and project.read_only:
             self.w.statusBar().showMessage(
-                tr("Read-only: {0}").format(project.file.read_only_reason), 6000
+                QCoreApplication.translate("Projects", "Read-only: {0}").format(
+                    project.file.read_only_reason
+                ),
+                6000,
             )
             return True
         return False
@@ -198,7 +214,9 @@ class Projects(QObject):
                 path, ws.source, [(w.id, w.loaded) for w in ws.witnesses], collation
             )
         except (ProjectError, OSError) as exc:
-            self.w.show_error(tr("Cannot create the project file"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Projects", "Cannot create the project file"), str(exc)
+            )
             return None
         self.recent.add(project.path)
         return project
@@ -207,13 +225,15 @@ class Projects(QObject):
         try:
             project = Project.open(path)
         except ProjectError as exc:
-            self.w.show_error(tr("Cannot open the project"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Projects", "Cannot open the project"), str(exc)
+            )
             return None
         self.recent.add(project.path)
         if project.read_only:
             self.w.show_info(
-                tr("Opened read-only"),
-                tr("{0} is open read-only: {1}").format(
+                QCoreApplication.translate("Projects", "Opened read-only"),
+                QCoreApplication.translate("Projects", "{0} is open read-only: {1}").format(
                     project.path.name, project.file.read_only_reason
                 ),
             )
@@ -225,10 +245,11 @@ class Projects(QObject):
             return False
         answer = QMessageBox.question(
             self.w,
-            tr("The source has changed"),
-            tr(
+            QCoreApplication.translate("Projects", "The source has changed"),
+            QCoreApplication.translate(
+                "Projects",
                 "{0} has changed on disk since this project was made. Collate the new "
-                "version? Decisions are kept wherever their place can be found."
+                "version? Decisions are kept wherever their place can be found.",
             ).format(Path(project.source.path).name),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -236,7 +257,9 @@ class Projects(QObject):
         try:
             fresh = load_text(project.source.path, None)
         except LoadError as exc:
-            self.w.show_error(tr("Cannot read the new source"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Projects", "Cannot read the new source"), str(exc)
+            )
             return False
         self.w.workspace.source = fresh  # the next collation adopts it
         return True
@@ -245,19 +268,22 @@ class Projects(QObject):
         if not unplaced:
             return
         lines = [
-            f"#{u.locus.id}  “{u.locus.source_text}” → {u.decision.status}"
+            f"#{u.locus.id}  “{u.locus.source_text}” → {status_label(u.decision.status)}"
             f"{' “' + (u.decision.reading or '') + '”' if u.decision.reading is not None else ''}"
             f" — {u.why}"
             for u in unplaced[:30]
         ]
         more = len(unplaced) - len(lines)
-        text = "\n".join(lines) + (f"\n… {more} more" if more > 0 else "")
+        if more > 0:
+            lines.append(QCoreApplication.translate("Projects", "… {0} more").format(more))
+        text = "\n".join(lines)
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            tr("Decisions that could not be placed"),
-            tr(
+            QCoreApplication.translate("Projects", "Decisions that could not be placed"),
+            QCoreApplication.translate(
+                "Projects",
                 "{0} decisions no longer match a divergence. They are kept in the "
-                "project file, not applied:"
+                "project file, not applied:",
             ).format(len(unplaced)),
             QMessageBox.StandardButton.Ok,
             self.w,
@@ -306,7 +332,9 @@ class Projects(QObject):
         project = self.w.project
         if project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.w, tr("Save a copy as"), "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, QCoreApplication.translate("Projects", "Save a copy as"), "", project_filter()
+        )
         if path:
             self.copy_to(path)
 
@@ -319,10 +347,14 @@ class Projects(QObject):
         try:
             project.file.save_as(path)
         except (ProjectError, OSError) as exc:
-            self.w.show_error(tr("Cannot save the copy"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Projects", "Cannot save the copy"), str(exc)
+            )
             return
         self.recent.add(Path(path))
-        self.w.statusBar().showMessage(tr("Saved a copy as {0}").format(path), 5000)
+        self.w.statusBar().showMessage(
+            QCoreApplication.translate("Projects", "Saved a copy as {0}").format(path), 5000
+        )
 
     def export(self, what: str) -> None:
         project = self.w.project
@@ -330,9 +362,21 @@ class Projects(QObject):
             return
         stem = Path(project.source.path).stem
         title, suffix, filt = {
-            "text": (tr("Export the corrected text"), "-corrected.txt", "Text (*.txt)"),
-            "report": (tr("Export the collation report"), "-report.html", "HTML (*.html)"),
-            "csv": (tr("Export the apparatus as CSV"), "-apparatus.csv", "CSV (*.csv)"),
+            "text": (
+                QCoreApplication.translate("Projects", "Export the corrected text"),
+                "-corrected.txt",
+                QCoreApplication.translate("Projects", "Text") + " (*.txt)",
+            ),
+            "report": (
+                QCoreApplication.translate("Projects", "Export the collation report"),
+                "-report.html",
+                "HTML (*.html)",
+            ),
+            "csv": (
+                QCoreApplication.translate("Projects", "Export the apparatus as CSV"),
+                "-apparatus.csv",
+                "CSV (*.csv)",
+            ),
         }[what]
         path, _ = QFileDialog.getSaveFileName(self.w, title, stem + suffix, filt)
         if path:
@@ -351,7 +395,9 @@ class Projects(QObject):
             else:
                 write_csv(data, Path(path))
         except (ExportError, OSError) as exc:
-            self.w.show_error(tr("Export failed"), str(exc))
+            self.w.show_error(QCoreApplication.translate("Projects", "Export failed"), str(exc))
             return False
-        self.w.statusBar().showMessage(tr("Exported {0}").format(path), 5000)
+        self.w.statusBar().showMessage(
+            QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000
+        )
         return True

@@ -9,9 +9,10 @@ so Edit ▸ Undo and the History view show exactly the core's stack.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -23,15 +24,56 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Proofreading", text)
+# How the History view names an operation, by the status it leaves: one locus, many.
+_HISTORY = {
+    "accepted": (
+        QT_TRANSLATE_NOOP("Proofreading", "Accept #{0} ({1})"),
+        QT_TRANSLATE_NOOP("Proofreading", "Accept {0} divergences"),
+    ),
+    "rejected": (
+        QT_TRANSLATE_NOOP("Proofreading", "Reject #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Reject {0} divergences"),
+    ),
+    "edited": (
+        QT_TRANSLATE_NOOP("Proofreading", "Own reading at #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Own readings at {0} divergences"),
+    ),
+    "undecided": (
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide {0} divergences"),
+    ),
+}
+
+
+def history_text(op: Operation) -> str:
+    """The History view's name of ``op``, in the interface language.
+
+    The core names operations in English, and stores that name in the project
+    file; the window names them again from what changed, so the History reads in
+    the language of the window whatever language made the project.
+    """
+    changes = op.changes
+    statuses = {c.after.status for c in changes}
+    if not changes or len(statuses) != 1:
+        return op.label
+    first = changes[0]
+    if all(replace(c.before, note=c.after.note) == c.after for c in changes):
+        return QCoreApplication.translate("Proofreading", "Note on #{0}").format(first.locus_id)
+    forms = _HISTORY.get(statuses.pop())
+    if forms is None:
+        return op.label
+    if len(changes) > 1:
+        return QCoreApplication.translate("Proofreading", str(forms[1])).format(len(changes))
+    return QCoreApplication.translate("Proofreading", str(forms[0])).format(
+        first.locus_id, first.after.witness or ""
+    )
 
 
 class DecisionCommand(QUndoCommand):
     """One core operation on the Qt undo stack; undo and redo go back to the core."""
 
     def __init__(self, project: Project, op: Operation, changed: Callable[[], None]) -> None:
-        super().__init__(op.label)
+        super().__init__(history_text(op))
         self._project = project
         self._changed = changed
         self._done = True  # the core applied it already; QUndoStack.push calls redo()
@@ -76,9 +118,10 @@ class Proofreading(QObject):
         if witness is None and wid not in locus.readings:
             if len(locus.readings) != 1:
                 self.w.statusBar().showMessage(
-                    tr("{0} agrees with the source here: press 1–9 for another witness.").format(
-                        wid
-                    ),
+                    QCoreApplication.translate(
+                        "Proofreading",
+                        "{0} agrees with the source here: press 1–9 for another witness.",
+                    ).format(wid),
                     5000,
                 )
                 return
@@ -110,8 +153,10 @@ class Proofreading(QObject):
         start = decision.reading if decision.reading is not None else locus.source_text
         text, ok = QInputDialog.getText(
             self.w,
-            tr("Own reading"),
-            tr("Reading for “{0}”:").format(locus.source_text),
+            QCoreApplication.translate("Proofreading", "Own reading"),
+            QCoreApplication.translate("Proofreading", "Reading for “{0}”:").format(
+                locus.source_text
+            ),
             text=start,
         )
         if ok:
@@ -138,19 +183,21 @@ class Proofreading(QObject):
             and (not accept or wid in project.locus(self.w.locus_ids[r]).readings)
         ]
         if not ids:
-            self.w.statusBar().showMessage(tr("Nothing undecided to decide there."), 4000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate("Proofreading", "Nothing undecided to decide there."),
+                4000,
+            )
             return
-        what = tr("in the current filter") if scope == "filter" else tr("of this kind")
-        verb = tr("Accept {0}'s reading at").format(wid) if accept else tr("Reject")
-        question = tr("{0} {1} undecided divergences {2}?").format(verb, len(ids), what)
-        answer = QMessageBox.question(self.w, tr("Decide many"), question)
+        question = _bulk_question(accept, scope == "filter", wid or "", len(ids))
+        answer = QMessageBox.question(
+            self.w, QCoreApplication.translate("Proofreading", "Decide many"), question
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        label = f"{'Accept' if accept else 'Reject'} {len(ids)} {what}"
         if accept and wid is not None:
-            self._run(lambda p: p.accept(ids, wid, label), advance=False)
+            self._run(lambda p: p.accept(ids, wid), advance=False)
         else:
-            self._run(lambda p: p.reject(ids, label), advance=False)
+            self._run(lambda p: p.reject(ids), advance=False)
 
     def accept_majority(self) -> None:
         """Accept every undecided reading that most copies share, as one undoable step."""
@@ -158,12 +205,20 @@ class Proofreading(QObject):
         if project is None:
             return
         if len(project.witnesses) < 2:
-            self.w.statusBar().showMessage(tr("A majority needs two or more variants."), 5000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Proofreading", "A majority needs two or more variants."
+                ),
+                5000,
+            )
             return
         answer = QMessageBox.question(
             self.w,
-            tr("Decide many"),
-            tr("Accept every undecided reading that a majority of the copies shares?"),
+            QCoreApplication.translate("Proofreading", "Decide many"),
+            QCoreApplication.translate(
+                "Proofreading",
+                "Accept every undecided reading that a majority of the copies shares?",
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda p: p.accept_majority(), advance=False)
@@ -211,7 +266,9 @@ class Proofreading(QObject):
             if self.w.decision_of_row(row).status == "undecided":
                 self.w.select_locus(row)
                 return
-        self.w.statusBar().showMessage(tr("Every divergence shown is decided."), 5000)
+        self.w.statusBar().showMessage(
+            QCoreApplication.translate("Proofreading", "Every divergence shown is decided."), 5000
+        )
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -227,13 +284,18 @@ class Proofreading(QObject):
             return
         if project.read_only:
             self.w.statusBar().showMessage(
-                tr("Read-only: {0}").format(project.file.read_only_reason), 6000
+                QCoreApplication.translate("Proofreading", "Read-only: {0}").format(
+                    project.file.read_only_reason
+                ),
+                6000,
             )
             return
         try:
             op = action(project)
         except (ProjectError, ReadOnlyError, OSError) as exc:
-            self.w.show_error(tr("The decision was not saved"), str(exc))
+            self.w.show_error(
+                QCoreApplication.translate("Proofreading", "The decision was not saved"), str(exc)
+            )
             return
         if op is None:
             return
@@ -246,4 +308,27 @@ class Proofreading(QObject):
         try:
             step()
         except (ProjectError, ReadOnlyError, OSError) as exc:
-            self.w.show_error(tr("Undo failed"), str(exc))
+            self.w.show_error(QCoreApplication.translate("Proofreading", "Undo failed"), str(exc))
+
+
+def _bulk_question(accept: bool, in_filter: bool, wid: str, count: int) -> str:
+    """The question before a bulk decision: whole sentences, not pieces glued
+    together, so each language can order them."""
+    if accept and in_filter:
+        text = QCoreApplication.translate(
+            "Proofreading",
+            "Accept {0}'s reading at {1} undecided divergences in the current filter?",
+        )
+    elif accept:
+        text = QCoreApplication.translate(
+            "Proofreading", "Accept {0}'s reading at {1} undecided divergences of this kind?"
+        )
+    elif in_filter:
+        text = QCoreApplication.translate(
+            "Proofreading", "Reject {1} undecided divergences in the current filter?"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Proofreading", "Reject {1} undecided divergences of this kind?"
+        )
+    return text.format(wid, count)

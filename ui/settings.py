@@ -1,4 +1,4 @@
-"""Per-user settings: font, zoom, window geometry, splitters, default rules.
+"""Per-user settings: language, font, zoom, window geometry, splitters, default rules.
 
 Stored as an INI file under platformdirs' user config dir (never Qt's own
 default location), so tests can redirect it with XDG_CONFIG_HOME and an
@@ -50,6 +50,15 @@ class Settings:
 
     def set_colour_by_class(self, on: bool) -> None:
         self._qs.setValue("view/colour_by_class", "true" if on else "false")
+
+    # -- language ---------------------------------------------------------
+
+    def language(self) -> str:
+        """The interface language: "" follows the system locale, else "en", "zh_CN", "zh_TW"."""
+        return str(self._qs.value("view/language", ""))
+
+    def set_language(self, language: str) -> None:
+        self._qs.setValue("view/language", language)
 
     # -- rules ------------------------------------------------------------
 

@@ -16,10 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WelcomePage", text)
-
-
 class WelcomePage(QWidget):
     """Three ways in; drag and drop onto the window works too."""
 
@@ -29,35 +25,36 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Welcome"))
+        self.setAccessibleName(QCoreApplication.translate("WelcomePage", "Welcome"))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         column = QVBoxLayout()
-        title = QLabel(tr("<h1>校勘 Jiaokan</h1>"))
+        title = QLabel(QCoreApplication.translate("WelcomePage", "<h1>校勘 Jiaokan</h1>"))
         title.setTextFormat(Qt.TextFormat.RichText)
         hint = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "WelcomePage",
                 "Compare a source text with its variants: OCR copies, retyped copies, "
                 "Traditional editions.<br>Choose the files, or drop them onto this window "
-                "(the first file dropped is the source)."
+                "(the first file dropped is the source).",
             )
         )
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(tr("New collation…"))
-        self.demo_button = QPushButton(tr("Open the demo"))
+        self.new_button = QPushButton(QCoreApplication.translate("WelcomePage", "New collation…"))
+        self.demo_button = QPushButton(QCoreApplication.translate("WelcomePage", "Open the demo"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         self.recent_list = QListWidget()
-        self.recent_list.setAccessibleName(tr("Recent work"))
+        self.recent_list.setAccessibleName(QCoreApplication.translate("WelcomePage", "Recent work"))
         self.recent_list.setMaximumHeight(220)
         column.addWidget(title)
         column.addWidget(hint)
         column.addSpacing(12)
         column.addLayout(buttons)
         column.addSpacing(12)
-        column.addWidget(QLabel(tr("<b>Recent work</b>")))
+        column.addWidget(QLabel(QCoreApplication.translate("WelcomePage", "<b>Recent work</b>")))
         column.addWidget(self.recent_list)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -77,7 +74,7 @@ class WelcomePage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
         if not projects:
-            placeholder = QListWidgetItem(tr("Nothing yet"))
+            placeholder = QListWidgetItem(QCoreApplication.translate("WelcomePage", "Nothing yet"))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent_list.addItem(placeholder)
 

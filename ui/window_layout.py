@@ -38,10 +38,6 @@ from ui.welcome import WelcomePage
 MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowLayout(QMainWindow):
     """The parts of the proofreader's window, built once."""
 
@@ -51,12 +47,14 @@ class WindowLayout(QMainWindow):
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.source_pane = TextPane()
-        self.source_pane.setAccessibleName(tr("Source text"))
+        self.source_pane.setAccessibleName(QCoreApplication.translate("MainWindow", "Source text"))
         self.witness_pane = TextPane()
-        self.witness_pane.setAccessibleName(tr("Witness text"))
+        self.witness_pane.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Witness text")
+        )
         self.source_label = QLabel()
         self.witness_combo = QComboBox()
-        self.witness_combo.setAccessibleName(tr("Witness"))
+        self.witness_combo.setAccessibleName(QCoreApplication.translate("MainWindow", "Witness"))
         self.witness_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.witness_label = QLabel()
         self.ruler = OverviewRuler()
@@ -78,11 +76,17 @@ class WindowLayout(QMainWindow):
         box.addLayout(head)
         box.addWidget(self.witness_pane)
         self.corrected_pane = TextPane()
-        self.corrected_pane.setAccessibleName(tr("Corrected text"))
+        self.corrected_pane.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Corrected text")
+        )
         self.corrected_tabs = QTabWidget()
         self.corrected_tabs.setDocumentMode(True)
-        self.corrected_tabs.addTab(witness_page, tr("Witness"))
-        self.corrected_tabs.addTab(self.corrected_pane, tr("Corrected text"))
+        self.corrected_tabs.addTab(
+            witness_page, QCoreApplication.translate("MainWindow", "Witness")
+        )
+        self.corrected_tabs.addTab(
+            self.corrected_pane, QCoreApplication.translate("MainWindow", "Corrected text")
+        )
         self._corrected_timer = QTimer(self)
         self._corrected_timer.setSingleShot(True)
         self._corrected_timer.setInterval(150)
@@ -124,7 +128,7 @@ class WindowLayout(QMainWindow):
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("MainWindow", "Cancel"))
         bar = self.statusBar()
         bar.addPermanentWidget(self.status_counts)
         bar.addPermanentWidget(self.progress)
@@ -137,7 +141,9 @@ class WindowLayout(QMainWindow):
         self._apply_font()
 
     def choose_font(self) -> None:
-        ok, font = QFontDialog.getFont(self.source_pane.font(), self, tr("Text font"))
+        ok, font = QFontDialog.getFont(
+            self.source_pane.font(), self, QCoreApplication.translate("MainWindow", "Text font")
+        )
         if ok:
             self.set_text_font(font.family(), font.pointSizeF())
 
@@ -184,11 +190,11 @@ class WindowLayout(QMainWindow):
 
     def show_history(self, stack: QUndoStack) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle(tr("History"))
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "History"))
         dialog.setObjectName("history-dialog")
         layout = QVBoxLayout(dialog)
         view = QUndoView(stack)
-        view.setEmptyLabel(tr("<opened>"))
+        view.setEmptyLabel(QCoreApplication.translate("MainWindow", "<opened>"))
         layout.addWidget(view)
         dialog.resize(420, 360)
         dialog.open()

@@ -1,0 +1,1069 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ApparatusModel</name>
+    <message>
+        <location filename="../../ui/apparatus.py" line="+38"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>众本支持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>accepted · {0}</source>
+        <translation>已接受 · {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>edited · {0}</source>
+        <translation>已改写 · {0}</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} copies read this: {2}</source>
+        <translation>{1} 个本子中有 {0} 个作：{2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The source stands alone here: a likely source error.</source>
+        <translation>此处底本孤立无援：可能是底本有误。</translation>
+    </message>
+</context>
+<context>
+    <name>ApparatusView</name>
+    <message>
+        <location filename="../../ui/apparatus_view.py" line="+37"/>
+        <source>Apparatus</source>
+        <translation>校勘记</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by class</source>
+        <translation>按类别筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by witness</source>
+        <translation>按校本筛选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>All witnesses</source>
+        <translation>全部校本</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} of {1} divergences</source>
+        <translation>异文 {0} / {1} 处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} divergences</source>
+        <translation>异文 {0} 处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} decided</source>
+        <translation>已处理 {0} 处</translation>
+    </message>
+</context>
+<context>
+    <name>IgnoredView</name>
+    <message>
+        <location filename="../../ui/ignored_view.py" line="+39"/>
+        <source>What the rules ignore</source>
+        <translation>规则忽略的差异</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing without the rules…</source>
+        <translation>正在不用规则比对…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} differences that the rules ({1}) ignore; for review only.</source>
+        <translation>规则（{1}）忽略了 {0} 处差异；仅供查看。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>KindLegend</name>
+    <message>
+        <location filename="../../ui/legend.py" line="+47"/>
+        <source>Legend of divergence kinds</source>
+        <translation>异文类型图例</translation>
+    </message>
+</context>
+<context>
+    <name>LocusPanel</name>
+    <message>
+        <location filename="../../ui/locus_panel.py" line="+19"/>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Selected divergence</source>
+        <translation>当前异文</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;small&gt;A accept · 1–9 accept witness n · R reject · E own reading · U undecided · Ctrl+Z undo&lt;/small&gt;</source>
+        <translation>&lt;small&gt;A 接受 · 1–9 接受第 n 个校本 · R 拒绝 · E 改写 · U 待定 · Ctrl+Z 撤销&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note on this divergence…</source>
+        <translation>此处异文的备注…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Divergence</source>
+        <translation>异文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a divergence to see its readings.</source>
+        <translation>选择一处异文，查看各本文字。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line {0}, column {1}</source>
+        <translation>第 {0} 行，第 {1} 列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Divergence {0} of {1}</source>
+        <translation>异文 {0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>= source</source>
+        <translation>＝底本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Suggested: {0} ({1} of {2} agree)</source>
+        <translation>建议：{0}（{2} 本中 {1} 本相同）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ likely source error</source>
+        <translation>⚠ 可能是底本有误</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Decision:</source>
+        <translation>处理：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/actions.py" line="+15"/>
+        <source>Ignore punctuation width</source>
+        <translation>忽略标点全半角</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore line breaks and spaces</source>
+        <translation>忽略换行和空格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore Traditional/Simplified</source>
+        <translation>忽略繁简差异</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore markup</source>
+        <translation>忽略标记</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;New collation…</source>
+        <translation>新建校勘(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the corrected &amp;text…</source>
+        <translation>导出校正文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the &amp;report (HTML)…</source>
+        <translation>导出校勘报告 (HTML)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the apparatus as CS&amp;V…</source>
+        <translation>导出校勘记为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;demo</source>
+        <translation>打开示例(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add variant…</source>
+        <translation>添加校本(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove this variant</source>
+        <translation>移除此校本(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next divergence</source>
+        <translation>下一处异文(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous divergence</source>
+        <translation>上一处异文(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Font…</source>
+        <translation>字体(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the rules &amp;ignore…</source>
+        <translation>规则忽略的差异(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour by &amp;class (错字, 漏字, …)</source>
+        <translation>按类别着色（错字、漏字…）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Collate again</source>
+        <translation>重新校勘(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;History…</source>
+        <translation>操作历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Accept the reading shown</source>
+        <translation>接受所示异文(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept witness &amp;{0}</source>
+        <translation>接受校本 &amp;{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Reject (keep the source)</source>
+        <translation>拒绝（保留底本）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit: an own reading…</source>
+        <translation>改写：自拟文字(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undecided</source>
+        <translation>待定(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every undecided of this &amp;kind…</source>
+        <translation>接受此类型的全部待定异文(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject every undecided of this k&amp;ind…</source>
+        <translation>拒绝此类型的全部待定异文(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every undecided in the &amp;filter…</source>
+        <translation>接受筛选结果中的全部待定异文(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject every undecided in the fi&amp;lter…</source>
+        <translation>拒绝筛选结果中的全部待定异文(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every suggestion backed by a &amp;majority…</source>
+        <translation>接受多数校本支持的全部建议(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ancel collation</source>
+        <translation>取消校勘(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Decide</source>
+        <translation>处理(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept &amp;witness</source>
+        <translation>接受校本(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Collate</source>
+        <translation>校勘(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+141"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Collating…</source>
+        <translation>正在校勘…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Collation cancelled.</source>
+        <translation>校勘已取消。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} divergences.</source>
+        <translation>共 {0} 处异文。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The project could not be updated</source>
+        <translation>无法更新项目</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Collation failed</source>
+        <translation>校勘失败</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;Source&lt;/b&gt; · {0} · {1}</source>
+        <translation>&lt;b&gt;底本&lt;/b&gt; · {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;{0} Accept {1}</source>
+        <translation>&amp;{0} 接受 {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>{0} divergences</source>
+        <translation>异文 {0} 处</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} decided, {1} undecided</source>
+        <translation>已处理 {0}，待定 {1}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>No divergences.</source>
+        <translation>没有异文。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrapped to the first divergence.</source>
+        <translation>已回到第一处异文。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrapped to the last divergence.</source>
+        <translation>已回到最后一处异文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_layout.py" line="+50"/>
+        <source>Source text</source>
+        <translation>底本文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Witness text</source>
+        <translation>校本文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>Witness</source>
+        <translation>校本</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+8"/>
+        <source>Corrected text</source>
+        <translation>校正文本</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Text font</source>
+        <translation>正文字体</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>History</source>
+        <translation>操作历史</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NewCollationDialog</name>
+    <message>
+        <location filename="../../ui/new_dialog.py" line="+22"/>
+        <source>Text files</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New collation</source>
+        <translation>新建校勘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source file</source>
+        <translation>底本文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Variant files</source>
+        <translation>校本文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add variants…</source>
+        <translation>添加校本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source (the text being proofread):</source>
+        <translation>底本（要校对的文本）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Variants (copies to compare with it):</source>
+        <translation>校本（用来对校的其他本子）：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose the source</source>
+        <translation>选择底本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose variants</source>
+        <translation>选择校本</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewRuler</name>
+    <message>
+        <location filename="../../ui/overview.py" line="+44"/>
+        <source>Overview of divergences</source>
+        <translation>异文概览</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n divergence(s)</source>
+        <translation>
+            <numerusform>%n 处异文</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="+32"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The new language is shown the next time Jiaokan starts.</source>
+        <translation>新的界面语言将在下次启动 Jiaokan 时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../ui/projects.py" line="+38"/>
+        <source>Jiaokan projects</source>
+        <translation>Jiaokan 项目</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot open the files</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add variants</source>
+        <translation>添加校本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot add the variant</source>
+        <translation>无法添加校本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A collation needs at least one variant.</source>
+        <translation>校勘至少需要一个校本。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot create the project file</source>
+        <translation>无法创建项目文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is open read-only: {1}</source>
+        <translation>{0} 以只读方式打开：{1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The source has changed</source>
+        <translation>底本已更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} has changed on disk since this project was made. Collate the new version? Decisions are kept wherever their place can be found.</source>
+        <translation>自建立此项目以来，磁盘上的 {0} 已被修改。要校勘新版本吗？凡能找到原处的处理结果都会保留。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot read the new source</source>
+        <translation>无法读取新的底本</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>… {0} more</source>
+        <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions that could not be placed</source>
+        <translation>无法对应的处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} decisions no longer match a divergence. They are kept in the project file, not applied:</source>
+        <translation>有 {0} 条处理结果已对不上任何异文。它们保存在项目文件中，但不会应用：</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot save the copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved a copy as {0}</source>
+        <translation>副本已保存为 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the corrected text</source>
+        <translation>导出校正文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the collation report</source>
+        <translation>导出校勘报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the apparatus as CSV</source>
+        <translation>导出校勘记为 CSV</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Proofreading</name>
+    <message>
+        <location filename="../../ui/proofreading.py" line="+30"/>
+        <source>Accept #{0} ({1})</source>
+        <translation>接受 #{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {0} divergences</source>
+        <translation>接受 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject #{0}</source>
+        <translation>拒绝 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {0} divergences</source>
+        <translation>拒绝 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own reading at #{0}</source>
+        <translation>改写 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own readings at {0} divergences</source>
+        <translation>改写 {0} 处异文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undecide #{0}</source>
+        <translation>改回待定 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecide {0} divergences</source>
+        <translation>将 {0} 处异文改回待定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note on #{0}</source>
+        <translation>备注 #{0}</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{0} agrees with the source here: press 1–9 for another witness.</source>
+        <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Own reading</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading for “{0}”:</source>
+        <translation>“{0}”改为：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing undecided to decide there.</source>
+        <translation>那里没有待定的异文。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>Decide many</source>
+        <translation>批量处理</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>A majority needs two or more variants.</source>
+        <translation>至少要有两个校本才能按多数处理。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accept every undecided reading that a majority of the copies shares?</source>
+        <translation>接受多数本子共有的全部待定异文吗？</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Every divergence shown is decided.</source>
+        <translation>显示的异文都已处理。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The decision was not saved</source>
+        <translation>处理结果未能保存</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Undo failed</source>
+        <translation>撤销失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
+        <translation>在当前筛选结果的 {1} 处待定异文中接受 {0} 的文字吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept {0}&apos;s reading at {1} undecided divergences of this kind?</source>
+        <translation>在此类型的 {1} 处待定异文中接受 {0} 的文字吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reject {1} undecided divergences in the current filter?</source>
+        <translation>拒绝当前筛选结果中的 {1} 处待定异文吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reject {1} undecided divergences of this kind?</source>
+        <translation>拒绝此类型的 {1} 处待定异文吗？</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="+28"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h1&gt;校勘 Jiaokan&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;校勘 Jiaokan&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare a source text with its variants: OCR copies, retyped copies, Traditional editions.&lt;br&gt;Choose the files, or drop them onto this window (the first file dropped is the source).</source>
+        <translation>将底本与各校本对校：OCR 识别本、重新录入本、繁体本。&lt;br&gt;选择文件，或把文件拖到此窗口（拖入的第一个文件作为底本）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New collation…</source>
+        <translation>新建校勘…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recent work</source>
+        <translation>最近的工作</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Recent work&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近的工作&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <location filename="../../ui/colors.py" line="+35"/>
+        <source>substitution</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>insertion</source>
+        <translation>增字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deletion</source>
+        <translation>缺字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transposition</source>
+        <translation>倒置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplication</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move</source>
+        <translation>移位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check</source>
+        <translation>检查</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+34"/>
+        <source>undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>已改写</translation>
+    </message>
+</context>
+<context>
+    <name>witnesses</name>
+    <message>
+        <location line="+17"/>
+        <source>source checks</source>
+        <translation>底本检查</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1069 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>ApparatusModel</name>
+    <message>
+        <location filename="../../ui/apparatus.py" line="+38"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>眾本支持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>accepted · {0}</source>
+        <translation>已接受 · {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>edited · {0}</source>
+        <translation>已改寫 · {0}</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} copies read this: {2}</source>
+        <translation>{1} 個本子中有 {0} 個作：{2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The source stands alone here: a likely source error.</source>
+        <translation>此處底本孤立無援：可能是底本有誤。</translation>
+    </message>
+</context>
+<context>
+    <name>ApparatusView</name>
+    <message>
+        <location filename="../../ui/apparatus_view.py" line="+37"/>
+        <source>Apparatus</source>
+        <translation>校勘記</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filter by kind</source>
+        <translation>按類型篩選</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by class</source>
+        <translation>按類別篩選</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All classes</source>
+        <translation>全部類別</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by witness</source>
+        <translation>按校本篩選</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>按狀態篩選</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any status</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show:</source>
+        <translation>顯示：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>All witnesses</source>
+        <translation>全部校本</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} of {1} divergences</source>
+        <translation>異文 {0} / {1} 處</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} divergences</source>
+        <translation>異文 {0} 處</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} decided</source>
+        <translation>已處理 {0} 處</translation>
+    </message>
+</context>
+<context>
+    <name>IgnoredView</name>
+    <message>
+        <location filename="../../ui/ignored_view.py" line="+39"/>
+        <source>What the rules ignore</source>
+        <translation>規則忽略的差異</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing without the rules…</source>
+        <translation>正在不用規則比對…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} differences that the rules ({1}) ignore; for review only.</source>
+        <translation>規則（{1}）忽略了 {0} 處差異；僅供檢視。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>KindLegend</name>
+    <message>
+        <location filename="../../ui/legend.py" line="+47"/>
+        <source>Legend of divergence kinds</source>
+        <translation>異文類型圖例</translation>
+    </message>
+</context>
+<context>
+    <name>LocusPanel</name>
+    <message>
+        <location filename="../../ui/locus_panel.py" line="+19"/>
+        <source>(nothing)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Selected divergence</source>
+        <translation>目前異文</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;small&gt;A accept · 1–9 accept witness n · R reject · E own reading · U undecided · Ctrl+Z undo&lt;/small&gt;</source>
+        <translation>&lt;small&gt;A 接受 · 1–9 接受第 n 個校本 · R 拒絕 · E 改寫 · U 待定 · Ctrl+Z 復原&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note on this divergence…</source>
+        <translation>此處異文的備註…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Divergence</source>
+        <translation>異文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a divergence to see its readings.</source>
+        <translation>選擇一處異文，檢視各本文字。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line {0}, column {1}</source>
+        <translation>第 {0} 行，第 {1} 列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Divergence {0} of {1}</source>
+        <translation>異文 {0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation>底本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>= source</source>
+        <translation>＝底本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Suggested: {0} ({1} of {2} agree)</source>
+        <translation>建議：{0}（{2} 本中 {1} 本相同）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ likely source error</source>
+        <translation>⚠ 可能是底本有誤</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Decision:</source>
+        <translation>處理：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/actions.py" line="+15"/>
+        <source>Ignore punctuation width</source>
+        <translation>忽略標點全半形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore line breaks and spaces</source>
+        <translation>忽略換行和空格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore Traditional/Simplified</source>
+        <translation>忽略繁簡差異</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore markup</source>
+        <translation>忽略標記</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;New collation…</source>
+        <translation>新增校勘(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open project…</source>
+        <translation>開啟專案(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the corrected &amp;text…</source>
+        <translation>匯出校正文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the &amp;report (HTML)…</source>
+        <translation>匯出校勘報告 (HTML)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the apparatus as CS&amp;V…</source>
+        <translation>匯出校勘記為 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;demo</source>
+        <translation>開啟範例(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add variant…</source>
+        <translation>新增校本(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove this variant</source>
+        <translation>移除此校本(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next divergence</source>
+        <translation>下一處異文(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous divergence</source>
+        <translation>上一處異文(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Actual size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Font…</source>
+        <translation>字型(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the rules &amp;ignore…</source>
+        <translation>規則忽略的差異(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour by &amp;class (错字, 漏字, …)</source>
+        <translation>按類別著色（錯字、漏字…）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Collate again</source>
+        <translation>重新校勘(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;History…</source>
+        <translation>操作記錄(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Accept the reading shown</source>
+        <translation>接受所示異文(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept witness &amp;{0}</source>
+        <translation>接受校本 &amp;{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Reject (keep the source)</source>
+        <translation>拒絕（保留底本）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit: an own reading…</source>
+        <translation>改寫：自擬文字(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undecided</source>
+        <translation>待定(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every undecided of this &amp;kind…</source>
+        <translation>接受此類型的全部待定異文(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject every undecided of this k&amp;ind…</source>
+        <translation>拒絕此類型的全部待定異文(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every undecided in the &amp;filter…</source>
+        <translation>接受篩選結果中的全部待定異文(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject every undecided in the fi&amp;lter…</source>
+        <translation>拒絕篩選結果中的全部待定異文(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept every suggestion backed by a &amp;majority…</source>
+        <translation>接受多數校本支持的全部建議(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ancel collation</source>
+        <translation>取消校勘(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E&amp;xport</source>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Decide</source>
+        <translation>處理(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept &amp;witness</source>
+        <translation>接受校本(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Collate</source>
+        <translation>校勘(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+141"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[read-only]</source>
+        <translation>[唯讀]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Collating…</source>
+        <translation>正在校勘…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Collation cancelled.</source>
+        <translation>校勘已取消。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} divergences.</source>
+        <translation>共 {0} 處異文。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The project could not be updated</source>
+        <translation>無法更新專案</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Collation failed</source>
+        <translation>校勘失敗</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;Source&lt;/b&gt; · {0} · {1}</source>
+        <translation>&lt;b&gt;底本&lt;/b&gt; · {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;{0} Accept {1}</source>
+        <translation>&amp;{0} 接受 {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>{0} divergences</source>
+        <translation>異文 {0} 處</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} decided, {1} undecided</source>
+        <translation>已處理 {0}，待定 {1}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>No divergences.</source>
+        <translation>沒有異文。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrapped to the first divergence.</source>
+        <translation>已回到第一處異文。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrapped to the last divergence.</source>
+        <translation>已回到最後一處異文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_layout.py" line="+50"/>
+        <source>Source text</source>
+        <translation>底本文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Witness text</source>
+        <translation>校本文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>Witness</source>
+        <translation>校本</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+8"/>
+        <source>Corrected text</source>
+        <translation>校正文本</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Text font</source>
+        <translation>正文字型</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>History</source>
+        <translation>操作記錄</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;開啟時&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NewCollationDialog</name>
+    <message>
+        <location filename="../../ui/new_dialog.py" line="+22"/>
+        <source>Text files</source>
+        <translation>文字檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files</source>
+        <translation>所有檔案</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New collation</source>
+        <translation>新增校勘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source file</source>
+        <translation>底本檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Variant files</source>
+        <translation>校本檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add variants…</source>
+        <translation>新增校本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source (the text being proofread):</source>
+        <translation>底本（要校對的文本）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Variants (copies to compare with it):</source>
+        <translation>校本（用來對校的其他本子）：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose the source</source>
+        <translation>選擇底本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose variants</source>
+        <translation>選擇校本</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewRuler</name>
+    <message>
+        <location filename="../../ui/overview.py" line="+44"/>
+        <source>Overview of divergences</source>
+        <translation>異文總覽</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n divergence(s)</source>
+        <translation>
+            <numerusform>%n 處異文</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="+32"/>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>跟隨系統語言</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The new language is shown the next time Jiaokan starts.</source>
+        <translation>新的介面語言將在下次啟動 Jiaokan 時生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>介面語言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../ui/projects.py" line="+38"/>
+        <source>Jiaokan projects</source>
+        <translation>Jiaokan 專案</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot open the files</source>
+        <translation>無法開啟檔案</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open a project</source>
+        <translation>開啟專案</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add variants</source>
+        <translation>新增校本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot add the variant</source>
+        <translation>無法新增校本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A collation needs at least one variant.</source>
+        <translation>校勘至少需要一個校本。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Read-only: {0}</source>
+        <translation>唯讀：{0}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot create the project file</source>
+        <translation>無法建立專案檔案</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the project</source>
+        <translation>無法開啟專案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened read-only</source>
+        <translation>以唯讀方式開啟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is open read-only: {1}</source>
+        <translation>{0} 以唯讀方式開啟：{1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The source has changed</source>
+        <translation>底本已更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} has changed on disk since this project was made. Collate the new version? Decisions are kept wherever their place can be found.</source>
+        <translation>自建立此專案以來，磁碟上的 {0} 已被修改。要校勘新版本嗎？凡能找到原處的處理結果都會保留。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot read the new source</source>
+        <translation>無法讀取新的底本</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>… {0} more</source>
+        <translation>……另有 {0} 條</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions that could not be placed</source>
+        <translation>無法對應的處理結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} decisions no longer match a divergence. They are kept in the project file, not applied:</source>
+        <translation>有 {0} 條處理結果已對不上任何異文。它們儲存在專案檔案中，但不會套用：</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot save the copy</source>
+        <translation>無法儲存副本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved a copy as {0}</source>
+        <translation>副本已儲存為 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the corrected text</source>
+        <translation>匯出校正文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the collation report</source>
+        <translation>匯出校勘報告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the apparatus as CSV</source>
+        <translation>匯出校勘記為 CSV</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {0}</source>
+        <translation>已匯出 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Proofreading</name>
+    <message>
+        <location filename="../../ui/proofreading.py" line="+30"/>
+        <source>Accept #{0} ({1})</source>
+        <translation>接受 #{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {0} divergences</source>
+        <translation>接受 {0} 處異文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject #{0}</source>
+        <translation>拒絕 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {0} divergences</source>
+        <translation>拒絕 {0} 處異文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own reading at #{0}</source>
+        <translation>改寫 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own readings at {0} divergences</source>
+        <translation>改寫 {0} 處異文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undecide #{0}</source>
+        <translation>改回待定 #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecide {0} divergences</source>
+        <translation>將 {0} 處異文改回待定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note on #{0}</source>
+        <translation>備註 #{0}</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{0} agrees with the source here: press 1–9 for another witness.</source>
+        <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Own reading</source>
+        <translation>改寫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading for “{0}”:</source>
+        <translation>「{0}」改為：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing undecided to decide there.</source>
+        <translation>那裡沒有待定的異文。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>Decide many</source>
+        <translation>批次處理</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>A majority needs two or more variants.</source>
+        <translation>至少要有兩個校本才能按多數處理。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accept every undecided reading that a majority of the copies shares?</source>
+        <translation>接受多數本子共有的全部待定異文嗎？</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Every divergence shown is decided.</source>
+        <translation>顯示的異文都已處理。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Read-only: {0}</source>
+        <translation>唯讀：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The decision was not saved</source>
+        <translation>處理結果未能儲存</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Undo failed</source>
+        <translation>復原失敗</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
+        <translation>在目前篩選結果的 {1} 處待定異文中接受 {0} 的文字嗎？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept {0}&apos;s reading at {1} undecided divergences of this kind?</source>
+        <translation>在此類型的 {1} 處待定異文中接受 {0} 的文字嗎？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reject {1} undecided divergences in the current filter?</source>
+        <translation>拒絕目前篩選結果中的 {1} 處待定異文嗎？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reject {1} undecided divergences of this kind?</source>
+        <translation>拒絕此類型的 {1} 處待定異文嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="+28"/>
+        <source>Welcome</source>
+        <translation>歡迎</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h1&gt;校勘 Jiaokan&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;校勘 Jiaokan&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare a source text with its variants: OCR copies, retyped copies, Traditional editions.&lt;br&gt;Choose the files, or drop them onto this window (the first file dropped is the source).</source>
+        <translation>將底本與各校本對校：OCR 辨識本、重新輸入本、繁體本。&lt;br&gt;選擇檔案，或把檔案拖到此視窗（拖入的第一個檔案作為底本）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New collation…</source>
+        <translation>新增校勘…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo</source>
+        <translation>開啟範例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recent work</source>
+        <translation>最近的工作</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Recent work&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近的工作&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing yet</source>
+        <translation>尚無</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <location filename="../../ui/colors.py" line="+35"/>
+        <source>substitution</source>
+        <translation>替換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>insertion</source>
+        <translation>增字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deletion</source>
+        <translation>缺字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transposition</source>
+        <translation>倒置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplication</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move</source>
+        <translation>移位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check</source>
+        <translation>檢查</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+34"/>
+        <source>undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>已改寫</translation>
+    </message>
+</context>
+<context>
+    <name>witnesses</name>
+    <message>
+        <location line="+17"/>
+        <source>source checks</source>
+        <translation>底本檢查</translation>
+    </message>
+</context>
+</TS>

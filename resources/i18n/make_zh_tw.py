@@ -1,0 +1,68 @@
+"""Make jiaokan_zh_TW.ts from jiaokan_zh_CN.ts: OpenCC s2twp, then the hand fixes.
+
+Run by ``make zh_TW`` after the Simplified translations change.  The fixes are
+the ones read through and listed in README.md; a new wrong conversion belongs
+in FIXES, so that running this again never undoes a correction.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import opencc
+
+HERE = Path(__file__).resolve().parent
+
+# s2twp's output -> what a Taiwanese editor expects here (README.md says why)
+FIXES = {
+    "型別": "類型",
+    "支援": "支持",
+    "底本文字": "底本文本",
+    "校本文字": "校本文本",
+    "校正文字": "校正文本",
+    "要校對的文字": "要校對的文本",
+    "撤銷": "復原",
+    "首選項": "偏好設定",
+    "工具欄": "工具列",
+    "退出": "結束",
+    "新建": "新增",
+    "示例": "範例",
+    "當前": "目前",
+    "只讀": "唯讀",
+    "應用": "套用",
+    "識別": "辨識",
+    "錄入": "輸入",
+    "概覽": "總覽",
+    "暫無": "尚無",
+    "“": "「",
+    "”": "」",
+    "操作歷史": "操作記錄",
+}
+
+
+def to_taiwan(text: str, converter: opencc.OpenCC) -> str:
+    converted = str(converter.convert(text))
+    for wrong, right in FIXES.items():
+        converted = converted.replace(wrong, right)
+    return converted
+
+
+def main(source: Path = HERE / "jiaokan_zh_CN.ts", out: Path = HERE / "jiaokan_zh_TW.ts") -> int:
+    converter = opencc.OpenCC("s2twp")
+    tree = ET.parse(source)
+    root = tree.getroot()
+    root.set("language", "zh_TW")
+    for node in root.iter("translation"):
+        if node.text:
+            node.text = to_taiwan(node.text, converter)
+        for form in node.iter("numerusform"):
+            form.text = to_taiwan(form.text or "", converter)
+    body = ET.tostring(root, encoding="unicode")
+    out.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

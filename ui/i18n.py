@@ -1,0 +1,105 @@
+"""The interface language: which translation to load, and loading it.
+
+Translations are Qt Linguist files in ``resources/i18n``; the build
+(``make translations``) compiles each ``.ts`` into the ``.qm`` that is read
+here, so a missing ``.qm`` just means the English source strings are shown.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGE_ENV = "JIAOKAN_LANG"
+
+# The languages the Preferences offer; "" follows the system locale.  Each name is
+# written in its own language, so it can be found whatever the interface shows.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "zh_CN": "简体中文",
+    "zh_TW": "繁體中文（台灣）",
+}
+
+# A decision's status as the window shows it; the stored value stays the English key.
+STATUS_LABELS = {
+    "undecided": str(QT_TRANSLATE_NOOP("status", "undecided")),
+    "accepted": str(QT_TRANSLATE_NOOP("status", "accepted")),
+    "rejected": str(QT_TRANSLATE_NOOP("status", "rejected")),
+    "edited": str(QT_TRANSLATE_NOOP("status", "edited")),
+}
+
+# Kept alive here: Qt does not own an installed translator, and a collected one is
+# silently dropped from the application.
+_installed: list[QTranslator] = []
+
+
+def status_label(status: str) -> str:
+    """The status's name for display, translated once a translator is installed."""
+    source = STATUS_LABELS.get(status)
+    return status if source is None else QCoreApplication.translate("status", source)
+
+
+def witness_label(wid: str) -> str:
+    """A witness id as shown: ids are file names, except the source checks' "check"."""
+    if wid == "check":
+        return QCoreApplication.translate("witnesses", "source checks")
+    return wid
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The shipped language closest to ``locale`` (default: the system's)."""
+    locale = locale or QLocale.system()
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    traditional = locale.script() == QLocale.Script.TraditionalChineseScript or (
+        locale.script() == QLocale.Script.AnyScript
+        and locale.territory()
+        in (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macau)
+    )
+    return "zh_TW" if traditional else "zh_CN"
+
+
+def resolve_language(setting: str) -> str:
+    """The language to show: ``JIAOKAN_LANG`` first (screenshots, tests), then the
+    setting, then the system locale for an empty or unknown setting."""
+    chosen = os.environ.get(LANGUAGE_ENV, "") or setting
+    return chosen if chosen in LANGUAGES else system_language()
+
+
+def install_translators(language: str, directory: Path = TRANSLATIONS_DIR) -> list[QTranslator]:
+    """Install Jiaokan's translation for ``language`` and Qt's own, where they exist.
+
+    Returns the translators installed (none for English); earlier ones from this
+    module are removed first, so calling it again switches the language.
+    """
+    remove_translators()
+    app = QCoreApplication.instance()
+    if app is None or language == "en":
+        return []
+    candidates = [
+        (directory, f"jiaokan_{language}"),
+        # Qt's dialogs (OK, Cancel, the file dialog); zh_TW is named so in Qt too
+        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
+    ]
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)) and QCoreApplication.installTranslator(translator):
+            _installed.append(translator)
+    return list(_installed)
+
+
+def remove_translators() -> None:
+    """Back to the English source strings (tests use this to leave no trace)."""
+    while _installed:
+        translator = _installed.pop()
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
