@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 
@@ -45,6 +46,12 @@ def main(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Jiaokan")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.jiaokan.Jiaokan")
+    icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "jiaokan.svg"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     from ui.i18n import install_translators, resolve_language
     from ui.settings import Settings
 
