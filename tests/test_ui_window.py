@@ -468,3 +468,17 @@ def test_colour_by_class(qtbot: QtBot, window: MainWindow) -> None:
     assert window.settings.colour_by_class()
     window.acts.by_class.setChecked(False)
     assert "transposition" in {span.kind for span in window.source_pane.spans()}
+
+
+def test_help_lists_every_shortcut_and_the_licences(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.help import AboutDialog, ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.actions(), window)
+    qtbot.addWidget(dialog)
+    keys = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    texts = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert {"F8, Alt+Down", "A", "R", "E", "U"} <= keys
+    assert "Next divergence" in texts and not any("&" in t for t in texts)
+    about = AboutDialog(window)
+    qtbot.addWidget(about)
+    assert "jieba" in about.text.text() and "LGPL-3.0" in about.text.text()

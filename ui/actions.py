@@ -97,6 +97,11 @@ class WindowActions:
             [keys("Ctrl+,")],
         )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.shortcuts = self._make(
+            QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), [keys("F1")]
+        )
+        self.about = self._make(QCoreApplication.translate("MainWindow", "&About Jiaokan"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.history = self._make(
             QCoreApplication.translate("MainWindow", "&History…"), [keys("Ctrl+H")]
         )
@@ -196,6 +201,8 @@ class WindowActions:
         collate_menu.addActions(list(self.rules.values()))
         collate_menu.addSeparator()
         collate_menu.addActions([self.next, self.prev, self.recollate, self.cancel])
+        help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addActions([self.shortcuts, self.about])
         return recent
 
     def _build_toolbar(self) -> None:

@@ -24,6 +24,7 @@ from ui.actions import WindowActions
 from ui.apparatus import LineIndex
 from ui.colors import KINDS, class_label, kind_label
 from ui.corrected import corrected_view
+from ui.help import AboutDialog, ShortcutsDialog
 from ui.ignored_view import IgnoredDialog, ignored_collation
 from ui.panes import Span
 from ui.preferences import PreferencesDialog
@@ -135,6 +136,8 @@ class MainWindow(WindowLayout):
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
         acts.accept_majority.triggered.connect(pr.accept_majority)
         acts.ignored.triggered.connect(self.show_ignored)
+        acts.shortcuts.triggered.connect(lambda: ShortcutsDialog(self.actions(), self).open())
+        acts.about.triggered.connect(lambda: AboutDialog(self).open())
         acts.by_class.toggled.connect(self._on_colour_mode)
         self.ignored_runner.finished.connect(self._on_ignored)
         self.ignored_runner.failed.connect(

@@ -128,6 +128,55 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/help.py" line="+65"/>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>About Jiaokan</source>
+        <translation>关于校勘</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collation and proofreading of Chinese texts against their variants.</source>
+        <translation>比对中文底本与各校本，逐处校勘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Libraries and data shipped with it</source>
+        <translation>随附的库与数据</translation>
+    </message>
+</context>
+<context>
     <name>IgnoredView</name>
     <message>
         <location filename="../../ui/ignored_view.py" line="+39"/>
@@ -370,6 +419,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Jiaokan</source>
+        <translation>关于校勘(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;History…</source>
         <translation>操作历史(&amp;H)…</translation>
     </message>
@@ -469,12 +528,17 @@
         <translation>校勘(&amp;C)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+141"/>
+        <location filename="../../ui/main_window.py" line="+144"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
