@@ -56,7 +56,9 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "&Add variant…"), [keys("Ctrl+Shift+A")]
         )
         self.remove = self._make(QCoreApplication.translate("MainWindow", "&Remove this variant"))
-        self.quit = self._make(QCoreApplication.translate("MainWindow", "&Quit"), [keys(std.Quit)])
+        self.quit = self._make(
+            QCoreApplication.translate("MainWindow", "&Quit"), [keys("Ctrl+Q"), keys(std.Quit)]
+        )
         self.next = self._make(
             QCoreApplication.translate("MainWindow", "&Next divergence"),
             [keys("F8"), keys("Alt+Down")],

@@ -47,7 +47,8 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """(action, keys) for every action that has a shortcut, menu accelerators removed."""
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        named = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = [k for k in dict.fromkeys(named) if k]  # platforms map some keys twice
         if keys and action.isVisible():
             rows.append(
                 (
