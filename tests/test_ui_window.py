@@ -482,3 +482,18 @@ def test_help_lists_every_shortcut_and_the_licences(qtbot: QtBot, window: MainWi
     about = AboutDialog(window)
     qtbot.addWidget(about)
     assert "jieba" in about.text.text() and "LGPL-3.0" in about.text.text()
+
+
+def test_preferences_set_the_font_and_the_starting_rules(
+    qtbot: QtBot, window: MainWindow, settings: Settings
+) -> None:
+    dialog = window.show_preferences()
+    dialog.font_size.setValue(17)
+    dialog.rules["script"].setChecked(False)
+    dialog.accept()
+    assert window.source_pane.font().pointSizeF() == 17  # at once
+    assert settings.font_size() == 17
+    assert settings.rules() == ("width", "whitespace", "markup")
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    assert not again.rule_actions["script"].isChecked()  # a new window starts with them

@@ -440,6 +440,7 @@ class MainWindow(WindowLayout):
     def show_preferences(self) -> PreferencesDialog:
         """Open the Preferences, window-modal; returned so tests can drive it."""
         dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(self._apply_font)  # the rules count from the next collation
         dialog.open()
         return dialog
 

@@ -1,4 +1,4 @@
-"""Preferences: for now only the interface language.
+"""Preferences: the interface language, the text font, the rules a new collation starts with.
 
 The language is read once at start-up (ui/main.py installs the translator before
 any widget exists), so a change is saved and shown from the next start; switching
@@ -8,18 +8,28 @@ live would mean rebuilding every text of every open widget.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from app.normalize import ALL_RULES
+from ui.actions import rule_label
 from ui.i18n import LANGUAGES
+from ui.panes import cjk_font_family
 from ui.settings import Settings
+
+MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
 class PreferencesDialog(QDialog):
@@ -43,8 +53,26 @@ class PreferencesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        self.font_family = QFontComboBox()
+        self.font_family.setCurrentFont(QFont(settings.font_family() or cjk_font_family()))
+        self.font_size = QDoubleSpinBox()
+        self.font_size.setRange(MIN_FONT, MAX_FONT)
+        self.font_size.setDecimals(1)
+        self.font_size.setValue(settings.font_size())
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_family, 1)
+        font_row.addWidget(self.font_size)
+        self.rules: dict[str, QCheckBox] = {}
+        rules_box = QVBoxLayout()
+        for rule in ALL_RULES:
+            box = QCheckBox(rule_label(rule))
+            box.setChecked(rule in settings.rules())
+            self.rules[rule] = box
+            rules_box.addWidget(box)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("Preferences", "&Language:"), self.language)
+        form.addRow(QCoreApplication.translate("Preferences", "Text &font:"), font_row)
+        form.addRow(QCoreApplication.translate("Preferences", "New collations:"), rules_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -57,5 +85,8 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.set_language(str(self.language.currentData()))
+        self.settings.set_font_family(self.font_family.currentFont().family())
+        self.settings.set_font_size(self.font_size.value())
+        self.settings.set_rules(tuple(r for r, box in self.rules.items() if box.isChecked()))
         self.settings.sync()
         super().accept()

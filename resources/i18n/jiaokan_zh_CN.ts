@@ -130,7 +130,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help.py" line="+65"/>
+        <location filename="../../ui/help.py" line="+66"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
@@ -353,12 +353,12 @@
         <translation>移除此校本(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Next divergence</source>
         <translation>下一处异文(&amp;N)</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -741,7 +741,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+32"/>
+        <location filename="../../ui/preferences.py" line="+42"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -756,9 +756,19 @@
         <translation>新的界面语言将在下次启动 Jiaokan 时生效。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text &amp;font:</source>
+        <translation>正文字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collations:</source>
+        <translation>新校勘默认：</translation>
     </message>
 </context>
 <context>
