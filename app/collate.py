@@ -441,7 +441,7 @@ def with_agreement(
     ]
 
 
-def _touches(s: int, e: int, rs: int, re_: int) -> bool:
+def touches(s: int, e: int, rs: int, re_: int) -> bool:
     """Overlap of two spans, where an empty span (insertion point) touching the other counts."""
     if rs < e and s < re_:
         return True
@@ -468,7 +468,7 @@ def _merge(
             # arriving next to an insertion keeps its own locus)
             overlap = s < ce and cs < e
             own_touch = any(mw == w for mw, _r in members)
-            if overlap or (_touches(cs, ce, s, e) and not own_touch):
+            if overlap or (touches(cs, ce, s, e) and not own_touch):
                 clusters[-1] = (cs, max(ce, e), [*members, (w, r)])
                 continue
         clusters.append((s, e, [(w, r)]))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.checks import CHECK_WITNESS, Finding
-from app.collate import Locus
+from app.collate import Locus, touches
 
 
 def add_findings(source: str, loci: Sequence[Locus], findings: Sequence[Finding]) -> list[Locus]:
@@ -40,7 +40,7 @@ def add_findings(source: str, loci: Sequence[Locus], findings: Sequence[Finding]
                 message=f.message,
             )
             continue
-        if any(_overlaps(f, out[i]) for i in candidates):
+        if any(touches(out[i].start, out[i].end, f.start, f.end) for i in candidates):
             continue
         extra.append(
             Locus(
@@ -63,11 +63,3 @@ def _within(f: Finding, loc: Locus) -> bool:
     if loc.start == loc.end:
         return f.start == f.end == loc.start
     return loc.start <= f.start and f.end <= loc.end
-
-
-def _overlaps(f: Finding, loc: Locus) -> bool:
-    if f.start < loc.end and loc.start < f.end:
-        return True
-    if f.start == f.end and loc.start <= f.start <= loc.end:
-        return True
-    return loc.start == loc.end and f.start <= loc.start <= f.end

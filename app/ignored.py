@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.align import CancelCheck
-from app.collate import Collation, Locus, collate
+from app.collate import Collation, Locus, collate, touches
 
 
 def ignored_loci(
@@ -28,12 +28,6 @@ def ignored_loci(
     for loc in exact.loci:
         while k < len(spans) and spans[k][1] < loc.start:
             k += 1
-        if not any(_meets(loc, s, e) for s, e in spans[max(0, k - 1) : k + 2]):
+        if not any(touches(s, e, loc.start, loc.end) for s, e in spans[max(0, k - 1) : k + 2]):
             out.append(loc)
     return out
-
-
-def _meets(loc: Locus, s: int, e: int) -> bool:
-    if loc.start < e and s < loc.end:
-        return True
-    return (loc.start == loc.end and s <= loc.start <= e) or (s == e and loc.start <= s <= loc.end)

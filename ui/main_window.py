@@ -38,7 +38,6 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 # The name is bilingual already, the same in every language.
 APP_TITLE = "Jiaokan 校勘"
 DEMO_FILES = ("source.txt", "variant-typos.txt", "variant-ocr.txt", "variant-traditional.txt")
-MIN_FONT, MAX_FONT = 8.0, 40.0
 
 
 class MainWindow(WindowLayout):

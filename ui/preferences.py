@@ -28,8 +28,7 @@ from ui.actions import rule_label
 from ui.i18n import LANGUAGES
 from ui.panes import cjk_font_family
 from ui.settings import Settings
-
-MIN_FONT, MAX_FONT = 8.0, 40.0
+from ui.window_layout import MAX_FONT, MIN_FONT
 
 
 class PreferencesDialog(QDialog):
