@@ -129,7 +129,7 @@ def _chosen(locus: ExportLocus, eol: str | None) -> str:
     return _BREAK.sub(eol, reading)
 
 
-def _segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]]:
+def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]]:
     """The corrected text in pieces: unchanged source (``None``) and each locus with its number."""
     eol = line_ending(data.source_text)
     last = 0
@@ -144,7 +144,7 @@ def _segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]
 
 def corrected_text(data: ExportInput) -> str:
     """The source with every decided reading in place; undecided places keep the source."""
-    return "".join(piece for _, _, piece in _segments(data))
+    return "".join(piece for _, _, piece in corrected_segments(data))
 
 
 class _Lines:
@@ -472,7 +472,7 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
     loci = _ordered(data)
     text = "".join(
         escape(piece) if locus is None else _mark(n, locus, piece)
-        for n, locus, piece in _segments(data)
+        for n, locus, piece in corrected_segments(data)
     )
     ids = [w.id for w in data.witnesses]
     paths = {w.id: w.path for w in data.witnesses}

@@ -637,11 +637,12 @@ class MainWindow(WindowLayout):
             self._corrected_timer.start()
 
     def _refresh_corrected(self) -> None:
-        collation = self.workspace.collation
-        if collation is None:
-            self.corrected_pane.set_text("")
+        project, collation = self.project, self.workspace.collation
+        if project is None or collation is None:
+            self.corrected_pane.set_text(collation.source if collation else "")
             return
-        text, spans = corrected_view(collation, self.decision_of_row)
+        rows = {lid: row for row, lid in enumerate(self.locus_ids)}
+        text, spans = corrected_view(project.export_input(), rows)
         top = self.corrected_pane.top_offset()
         self.corrected_pane.set_text(text)
         self.corrected_pane.set_spans(spans)
