@@ -18,7 +18,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+from ui.paths import resource
+
+TRANSLATIONS_DIR = resource("i18n")
 LANGUAGE_ENV = "JIAOKAN_LANG"
 
 # The languages the Preferences offer; "" follows the system locale.  Each name is

@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from app import __version__
 
@@ -47,7 +46,9 @@ def main(argv: Sequence[str]) -> int:
     app.setApplicationName("Jiaokan")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.jiaokan.Jiaokan")
-    icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "jiaokan.svg"
+    from ui.paths import resource
+
+    icon = resource("icons", "jiaokan.svg")
     if icon.is_file():
         from PySide6.QtGui import QIcon
 

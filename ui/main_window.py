@@ -27,6 +27,7 @@ from ui.corrected import corrected_view
 from ui.help import AboutDialog, ShortcutsDialog
 from ui.ignored_view import IgnoredDialog, ignored_collation
 from ui.panes import Span
+from ui.paths import resource
 from ui.preferences import PreferencesDialog
 from ui.projects import Projects, workspace_of
 from ui.proofreading import Proofreading
@@ -34,7 +35,7 @@ from ui.settings import Settings
 from ui.window_layout import WindowLayout
 from ui.worker import CollateFunction, CollationRunner
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
+DEMO_DIR = resource("demo")
 # The name is bilingual already, the same in every language.
 APP_TITLE = "Jiaokan 校勘"
 DEMO_FILES = ("source.txt", "variant-typos.txt", "variant-ocr.txt", "variant-traditional.txt")
