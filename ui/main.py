@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -46,13 +50,7 @@ def main(argv: Sequence[str]) -> int:
     app.setApplicationName("Jiaokan")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.jiaokan.Jiaokan")
-    from ui.paths import resource
-
-    icon = resource("icons", "jiaokan.svg")
-    if icon.is_file():
-        from PySide6.QtGui import QIcon
-
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     from ui.i18n import install_translators, resolve_language
     from ui.settings import Settings
 
@@ -126,6 +124,27 @@ def _screenshot(
         return _fail(f"cannot write {out}")
     print(f"{out}: {count} divergences")
     return 0
+
+
+def app_icon() -> QIcon:
+    """The SVG icon, drawn afresh for every size and scale; the PNGs only without it.
+
+    One QIcon mixing both, or the PNGs alone, hands a 2x or 1.5x display the 1x
+    pixmap to stretch (Qt 6.11 matches the logical size first, tested); the PNGs
+    stay a fallback for a build whose SVG icon engine is missing.
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from ui.paths import resource
+
+    icon = QIcon(str(resource("icons", "jiaokan.svg")))
+    if icon.pixmap(16).isNull():  # no SVG icon engine to draw it
+        icon = QIcon()
+        for png in sorted(resource("icons", "hicolor").glob("*/apps/*.png")):
+            size = int(png.parts[-3].split("x")[0])
+            icon.addFile(str(png), QSize(size, size))
+    return icon
 
 
 def quiet_offscreen_notice() -> None:
