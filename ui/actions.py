@@ -5,6 +5,8 @@ Kept apart from the window so the whole keyboard map reads in one place.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -12,11 +14,21 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from app.normalize import ALL_RULES
 
 RULE_LABELS = {
-    "width": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore punctuation width")),
-    "whitespace": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore line breaks and spaces")),
-    "script": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore Traditional/Simplified")),
-    "markup": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore markup")),
+    "width": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore punctuation &width")),
+    "whitespace": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore line &breaks and spaces")),
+    "script": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore &Traditional/Simplified")),
+    "markup": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore &markup")),
 }
+
+# Chinese menus put the key after the word, "文件(&F)": outside a menu the whole
+# "(F)" goes, not just the ampersand.
+_TRAILING_MNEMONIC = re.compile(r"\s*[(（]&[^&][)）]")
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text for a place with no keyboard accelerator: a toolbar, a list, a label."""
+    text = _TRAILING_MNEMONIC.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def rule_label(rule: str) -> str:
@@ -55,7 +67,7 @@ class WindowActions:
         self.add = self._make(
             QCoreApplication.translate("MainWindow", "&Add variant…"), [keys("Ctrl+Shift+A")]
         )
-        self.remove = self._make(QCoreApplication.translate("MainWindow", "&Remove this variant"))
+        self.remove = self._make(QCoreApplication.translate("MainWindow", "Re&move this variant"))
         self.quit = self._make(
             QCoreApplication.translate("MainWindow", "&Quit"), [keys("Ctrl+Q"), keys(std.Quit)]
         )
@@ -215,3 +227,5 @@ class WindowActions:
         tools.addActions([self.prev, self.next])
         tools.addSeparator()
         tools.addActions(list(self.rules.values()))
+        for action in tools.actions():  # a button opens its dialog without saying "…"
+            action.setIconText(without_mnemonic(action.text()).removesuffix("…"))

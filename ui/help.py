@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from ui.actions import without_mnemonic
 
 LICENCES = (
     ("PySide6 (Qt)", "PySide6", "LGPL-3.0"),
@@ -52,7 +53,7 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         if keys and action.isVisible():
             rows.append(
                 (
-                    action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
+                    without_mnemonic(action.text()),
                     ", ".join(keys),
                 )
             )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.collate import Collation
 from app.ignored import ignored_loci
-from ui.actions import rule_label
+from ui.actions import rule_label, without_mnemonic
 from ui.apparatus_view import ApparatusView
 
 
@@ -54,7 +54,9 @@ class IgnoredDialog(QDialog):
             ).format(
                 len(collation.loci),
                 # the list separator: "、" in Chinese
-                QCoreApplication.translate("IgnoredView", ", ").join(rule_label(r) for r in rules)
+                QCoreApplication.translate("IgnoredView", ", ").join(
+                    without_mnemonic(rule_label(r)) for r in rules
+                )
                 or QCoreApplication.translate("IgnoredView", "none"),
             )
         )

@@ -593,8 +593,11 @@ class MainWindow(WindowLayout):
         recent = [p for p in self.projects.recent.load() if Path(p).exists()]
         self.welcome.set_recent(recent)
         self.recent_menu.clear()
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
+        # numbered as in every desktop's recent list, so one key opens each; the
+        # welcome page lists all of them
+        for n, path in enumerate(recent[:9], 1):
+            name = Path(path).name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{n} {name}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(recent))

@@ -130,7 +130,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help.py" line="+66"/>
+        <location filename="../../ui/help.py" line="+67"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
@@ -199,7 +199,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>none</source>
         <translation>無</translation>
     </message>
@@ -288,27 +288,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/actions.py" line="+15"/>
-        <source>Ignore punctuation width</source>
-        <translation>忽略標點全半形</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ignore line breaks and spaces</source>
-        <translation>忽略換行和空格</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ignore Traditional/Simplified</source>
-        <translation>忽略繁簡差異</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ignore markup</source>
-        <translation>忽略標記</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../../ui/actions.py" line="+48"/>
         <source>&amp;New collation…</source>
         <translation>新增校勘(&amp;N)…</translation>
     </message>
@@ -348,9 +328,29 @@
         <translation>新增校本(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Remove this variant</source>
-        <translation>移除此校本(&amp;R)</translation>
+        <location line="-51"/>
+        <source>Ignore punctuation &amp;width</source>
+        <translation>忽略標點全半形(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore line &amp;breaks and spaces</source>
+        <translation>忽略換行和空格(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore &amp;Traditional/Simplified</source>
+        <translation>忽略繁簡差異(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore &amp;markup</source>
+        <translation>忽略標記(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Re&amp;move this variant</source>
+        <translation>移除此校本(&amp;M)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -741,7 +741,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+42"/>
+        <location filename="../../ui/preferences.py" line="+41"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
@@ -1112,7 +1112,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+34"/>
+        <location filename="../../ui/i18n.py" line="+36"/>
         <source>undecided</source>
         <translation>待定</translation>
     </message>
