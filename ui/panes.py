@@ -30,16 +30,34 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from ui.colors import current_color, is_dark, kind_background, kind_mark
 from ui.positions import Utf16Index
 
+# The usual CJK text fonts of Linux, Windows and macOS, best first.
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+    "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimSun", "Noto Serif CJK SC",
+    "Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC",
+)  # fmt: skip
+
 
 def cjk_font_family() -> str:
-    """A family that renders Chinese: the first installed of the usual CJK fonts."""
-    families = set(QFontDatabase.families())
-    for name in (
-        "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-        "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimSun", "Noto Serif CJK SC",
-    ):  # fmt: skip
-        if name in families:
+    """A family that renders Chinese: a known CJK font, else any font that says it
+    covers Chinese (ranked by name, proportional before monospaced), else Qt's default,
+    which still draws Chinese through font fallback where the system has any."""
+    families = QFontDatabase.families()
+    installed = set(families)
+    for name in CJK_FONTS:
+        if name in installed:
             return name
+    chinese = [
+        f
+        for system in (
+            QFontDatabase.WritingSystem.SimplifiedChinese,
+            QFontDatabase.WritingSystem.TraditionalChinese,
+        )
+        for f in QFontDatabase.families(system)
+        if not QFontDatabase.isPrivateFamily(f)
+    ]
+    if chinese:
+        return min(chinese, key=lambda f: (QFontDatabase.isFixedPitch(f), "mono" in f.lower(), f))
     return QFont().defaultFamily()
 
 
