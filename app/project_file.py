@@ -8,7 +8,8 @@ checks it through a read-only connection first (header, ``quick_check``,
 schema version, tables) and only then opens it for writing, so a damaged,
 foreign or newer file comes back as a one-line :class:`ProjectError` with its
 bytes untouched.  Two windows writing one file would interleave their undo
-histories, hence the lock file beside it; whoever comes second only reads.
+histories, hence the lock file beside it (app/project_lock.py); whoever
+comes second only reads.
 See docs/project-file.md for the schema and the guarantees.
 """
 

@@ -208,3 +208,29 @@ def test_a_character_the_encoding_cannot_hold_is_explained_in_chinese(
         "校正文本第 1 行第 4 列的 这 (U+8FD9) 无法用 big5 编码写入；请改为导出 UTF-8"
     )
     assert not out.exists()
+
+
+@pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
+def test_why_a_decision_could_not_be_placed_is_told_in_chinese(
+    language: str, qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_demo()
+    # the Traditional copy's readings only differ while Traditional forms count
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.rule_actions["script"].setChecked(False)
+    window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-traditional"))
+    shown = window.collation()
+    assert shown is not None
+    row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
+    window.select_locus(row)
+    window.acts.accept.trigger()
+    decided = window.locus_ids[row]
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.rule_actions["script"].setChecked(True)
+    (box,) = [b for b in window.findChildren(QMessageBox, "unplaced-dialog") if b.isVisible()]
+    text = box.informativeText()
+    box.close()
+    assert text.startswith(f"#{decided} ")  # the one decision, its reading, then why
+    assert "” → 已接受 “" in text
+    assert text.endswith("” — 它在底本中的位置已不存在")
