@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Protocol
 
+from app.messages import MessageError
+
 STATUSES = ("undecided", "accepted", "rejected", "edited")
 
 
@@ -82,7 +84,7 @@ class DecisionStore(Protocol):
         """Write all of ``changes`` in one transaction, or raise and write nothing."""
 
 
-class ReadOnlyError(Exception):
+class ReadOnlyError(MessageError):
     """Deciding in a project that was opened read-only."""
 
 
@@ -172,7 +174,7 @@ class DecisionLog:
 
     def _commit(self, op: Operation) -> None:
         if self.read_only:
-            raise ReadOnlyError("the project is open read-only")
+            raise ReadOnlyError("decisions.read-only")
         after = {c.locus_id: c.after for c in op.changes}
         if self._store is not None:
             self._store.commit_decisions(op.label, after, op.at)

@@ -31,6 +31,7 @@ from html import escape
 
 from app.collate import KINDS
 from app.decisions import STATUSES, Decision, now
+from app.messages import Message, MessageError, known_reason, message
 
 StrPath = str | os.PathLike[str]
 
@@ -71,7 +72,7 @@ class ExportInput:
     """Sorted by (start, end); insertion points at one offset keep their order."""
 
 
-class ExportError(Exception):
+class ExportError(MessageError):
     """An export that cannot be done; the message is one line for the user."""
 
 
@@ -111,9 +112,9 @@ def _ordered(data: ExportInput) -> list[ExportLocus]:
     last = 0
     for n, locus in enumerate(loci, 1):
         if not last <= locus.start <= locus.end <= len(data.source_text):
-            raise ExportError(f"divergence #{n} overlaps another or lies outside the source")
+            raise ExportError("export.overlap", n=str(n))
         if data.source_text[locus.start : locus.end] != locus.source_text:
-            raise ExportError(f"divergence #{n} does not match the source; collate again")
+            raise ExportError("export.mismatch", n=str(n))
         last = locus.end
     return loci
 
@@ -163,7 +164,7 @@ class _Lines:
 
 
 def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
-    hint = "; export as UTF-8 instead" if suggest_utf8 else ""
+    hint: str | Message = message("export.use-utf8") if suggest_utf8 else ""
     try:
         name = codecs.lookup(encoding).name
         codec, bom = _BOMS.get(name, (name, b""))
@@ -175,13 +176,24 @@ def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
             shown = f"{char} ({shown})"
         line, column = _Lines(text).at(exc.start)
         others = sum(1 for c in set(text) if c != char and not c.encode(exc.encoding, "ignore"))
-        more = f" (and {others} other character{'s' * (others > 1)})" if others else ""
+        more: str | Message = ""
+        if others:
+            more = (
+                message("export.others", n=str(others))
+                if others > 1
+                else message("export.one-other")
+            )
         raise ExportError(
-            f"{shown} at line {line}, column {column} of the corrected text "
-            f"cannot be written in {encoding}{more}{hint}"
+            "export.unencodable",
+            char=shown,
+            line=str(line),
+            column=str(column),
+            encoding=encoding,
+            others=more,
+            hint=hint,
         ) from None
     except (LookupError, ValueError):  # ValueError: a NUL in the name
-        raise ExportError(f"cannot write text in the encoding {encoding!r}{hint}") from None
+        raise ExportError("export.unknown-encoding", encoding=repr(encoding), hint=hint) from None
 
 
 def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
@@ -221,7 +233,7 @@ def _write_atomic(path: StrPath, payload: bytes) -> None:
     try:
         fd = os.open(temp, flags, 0o666)
     except OSError as exc:
-        raise ExportError(f"cannot write {_quote(target)}: {_reason(exc)}") from None
+        raise ExportError("export.cannot-write", path=_quote(target), reason=_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
@@ -236,15 +248,16 @@ def _write_atomic(path: StrPath, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {_quote(target)}: {_reason(exc)}") from None
+            why = _reason(exc)
+            raise ExportError("export.cannot-write", path=_quote(target), reason=why) from None
         raise
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> str | Message:
     if isinstance(exc, FileNotFoundError):
-        return "no such folder"  # the file itself is about to be created
+        return message("reason.no-such-folder")  # the file itself is about to be created
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return reason[:1].lower() + reason[1:]
+    return known_reason(reason[:1].lower() + reason[1:])
 
 
 # -- CSV --------------------------------------------------------------------------

@@ -31,10 +31,12 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from app.messages import Message, MessageError, known_reason, message
+
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
 
-_TRIED = "tried utf-8, gb18030, big5, utf-16"
+_TRIED = "utf-8, gb18030, big5, utf-16"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
@@ -63,7 +65,7 @@ _FREQUENT = (
 _COMMON_PUNCTUATION = "，。、；：？！「」『』《》〈〉（）【】〔〕“”‘’…—·～　"
 
 
-class LoadError(Exception):
+class LoadError(MessageError):
     """A file cannot be used as a text; the message is one line for the user."""
 
 
@@ -98,7 +100,7 @@ def decode_bytes(
             return _no_nul(text, shown), reported
     if b"\x00" in data:
         # Neither UTF-8 nor any legacy Chinese encoding ever produces NUL in text.
-        raise LoadError(f"{shown} is not a text file (binary data)")
+        raise LoadError("load.binary", path=shown)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -112,7 +114,7 @@ def decode_bytes(
         except UnicodeDecodeError:
             continue
     if not decoded:
-        raise LoadError(f"cannot detect the encoding of {shown} ({_TRIED}); use --encoding")
+        raise LoadError("load.undetected", path=shown, encodings=_TRIED)
     codec = _choose(data, decoded)
     return decoded[codec], codec
 
@@ -132,44 +134,46 @@ def _read(name: str) -> bytes:
     try:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError(f"cannot read {shown}: is a directory")
+            raise LoadError("load.cannot-read", path=shown, reason=message("reason.is-a-directory"))
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or device could block or never end.
-            raise LoadError(f"cannot read {shown}: not a regular file")
+            raise LoadError(
+                "load.cannot-read", path=shown, reason=message("reason.not-a-regular-file")
+            )
         _check_size(info.st_size, shown)
         with open(name, "rb") as stream:
             data = stream.read(MAX_TEXT_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
-        raise LoadError(f"cannot read {shown}: {_os_reason(exc)}") from None
+        raise LoadError("load.cannot-read", path=shown, reason=_os_reason(exc)) from None
     except ValueError:  # e.g. a NUL character in the path
-        raise LoadError(f"cannot read {shown}: not a valid path") from None
+        invalid = message("reason.not-a-valid-path")
+        raise LoadError("load.cannot-read", path=shown, reason=invalid) from None
     _check_size(len(data), shown)
     return data
 
 
 def _check_size(size: int, shown: str) -> None:
     if size > MAX_TEXT_BYTES:
-        raise LoadError(
-            f"{shown} is too large ({_size(size)}; the limit is {_size(MAX_TEXT_BYTES)})"
-        )
+        raise LoadError("load.too-large", path=shown, size=_size(size), limit=_size(MAX_TEXT_BYTES))
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> Message:
     if n < 1024 * 1024:
-        return f"{n} bytes"
+        return message("size.bytes", n=str(n))
     megabytes = math.ceil(n * 10 / (1024 * 1024)) / 10  # round up: never show "50 MB" > limit
-    return f"{megabytes:g} MB"
+    return message("size.megabytes", n=f"{megabytes:g}")
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError) -> str | Message:
+    """The common reasons in the engine's words; any other in the system's own."""
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return "no such file"
+        return message("reason.no-such-file")
     if exc.errno == errno.EISDIR:
-        return "is a directory"
+        return message("reason.is-a-directory")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return message("reason.permission-denied")
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return reason[:1].lower() + reason[1:]
+    return known_reason(reason[:1].lower() + reason[1:])
 
 
 def _quote(name: str) -> str:
@@ -178,7 +182,7 @@ def _quote(name: str) -> str:
 
 
 def _lookup(encoding: str) -> codecs.CodecInfo:
-    unknown = LoadError(f"unknown encoding {_quote(encoding)}")
+    unknown = LoadError("load.unknown-encoding", encoding=_quote(encoding))
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError):  # ValueError: a NUL in the name
@@ -211,17 +215,21 @@ def _strict(data: bytes, codec: str, skip: int, shown: str, reported: str) -> st
         return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
-        where = f"invalid byte 0x{data[offset]:02x} at offset {offset}"
-        if exc.end >= len(exc.object) and exc.reason in _TRUNCATED:
-            where += " (the file ends inside a character)"
-        raise LoadError(f"cannot decode {shown} as {reported}: {where}") from None
+        at_end = exc.end >= len(exc.object) and exc.reason in _TRUNCATED
+        where = message(
+            "load.invalid-byte-at-end" if at_end else "load.invalid-byte",
+            byte=f"{data[offset]:02x}",
+            offset=str(offset),
+        )
+        raise LoadError("load.cannot-decode", path=shown, encoding=reported, where=where) from None
     except UnicodeError as exc:  # codecs such as idna fail without a position
-        raise LoadError(f"cannot decode {shown} as {reported}: {exc}") from None
+        why = str(exc)
+        raise LoadError("load.cannot-decode", path=shown, encoding=reported, where=why) from None
 
 
 def _no_nul(text: str, shown: str) -> str:
     if "\x00" in text:
-        raise LoadError(f"{shown} is not a text file (binary data)")
+        raise LoadError("load.binary", path=shown)
     return text
 
 

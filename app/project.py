@@ -20,6 +20,7 @@ from app.collate import Collation, Locus, with_agreement
 from app.decisions import Decision, DecisionLog, Operation
 from app.export import ExportInput, ExportLocus, ExportWitness
 from app.loading import LoadedText
+from app.messages import Message, message
 from app.project_file import ProjectError, ProjectFile, StoredLocus, StoredText
 
 CONTEXT = 8
@@ -34,7 +35,7 @@ class Unplaced:
 
     locus: StoredLocus
     decision: Decision
-    why: str
+    why: Message
 
 
 def stored_text(loaded: LoadedText, role: str, witness_id: str | None = None) -> StoredText:
@@ -122,7 +123,7 @@ class Project:
         try:
             return self._by_id[locus_id]
         except KeyError:
-            raise ProjectError(f"no locus {locus_id} in {self.path.name}") from None
+            raise ProjectError("project.no-locus", id=str(locus_id), name=self.path.name) from None
 
     def collation(self) -> Collation:
         """The stored loci as a collation (no alignments: the window recomputes those)."""
@@ -238,14 +239,16 @@ class Project:
             k = new_spans.get(span) if span else None
             if k is None or ids[k] is not None:
                 if decision.decided or decision.note:
-                    unplaced.append(Unplaced(old, decision, "its place in the source is gone"))
+                    gone = message("unplaced.place-gone")
+                    unplaced.append(Unplaced(old, decision, gone))
                 continue
             new = collation.loci[k]
             if (
                 decision.status == "accepted"
                 and new.readings.get(decision.witness or "", new.source_text) != decision.reading
             ):
-                unplaced.append(Unplaced(old, decision, "the accepted reading changed"))
+                changed = message("unplaced.reading-changed")
+                unplaced.append(Unplaced(old, decision, changed))
                 continue
             ids[k] = old.id
             keep[old.id] = decision

@@ -8,7 +8,8 @@ checks it through a read-only connection first (header, ``quick_check``,
 schema version, tables) and only then opens it for writing, so a damaged,
 foreign or newer file comes back as a one-line :class:`ProjectError` with its
 bytes untouched.  Two windows writing one file would interleave their undo
-histories, hence the lock file beside it; whoever comes second only reads.
+histories, hence the lock file beside it (app/project_lock.py); whoever
+comes second only reads.
 See docs/project-file.md for the schema and the guarantees.
 """
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import stat
 import sys
@@ -29,6 +29,8 @@ from typing import Any
 
 from app import __version__
 from app.decisions import Decision, now
+from app.messages import Message, MessageError, known_reason, message
+from app.project_lock import Lock
 
 SCHEMA_VERSION = 3
 
@@ -82,7 +84,7 @@ _DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decide
 _MAGIC = b"SQLite format 3\x00"
 
 
-class ProjectError(Exception):
+class ProjectError(MessageError):
     """Something the user can act on, in one line: the file cannot be used (or written) so."""
 
 
@@ -123,10 +125,14 @@ class StoredLocus:
 class ProjectFile:
     """An open project file.  Use :meth:`create` or :meth:`open`, and :meth:`close` it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: _Lock | None, why: str) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: Lock | None, why: Message | None
+    ) -> None:
         self.path = path
-        self.read_only = bool(why)
-        self.read_only_reason = why
+        self.read_only = why is not None
+        self.read_only_why = why
+        """Why the project is read-only, for the window to show in its own language."""
+        self.read_only_reason = "" if why is None else str(why)
         self._conn = conn
         self._lock = lock
 
@@ -160,23 +166,23 @@ class ProjectFile:
         return cls._open(_absolute(path), read_only=read_only, lock=None)
 
     @classmethod
-    def _open(cls, path: Path, *, read_only: bool, lock: _Lock | None) -> ProjectFile:
+    def _open(cls, path: Path, *, read_only: bool, lock: Lock | None) -> ProjectFile:
         try:
             if not stat.S_ISREG(path.stat().st_mode):
-                raise ProjectError(f"{path.name} is not a file")
+                raise ProjectError("project.not-a-file", name=path.name)
         except OSError as e:
-            raise ProjectError(f"cannot open {path.name}: {e.strerror or e}") from None
-        why = "opened read-only" if read_only else _not_writable(path)
+            raise ProjectError("project.cannot-open", name=path.name, reason=_os(e)) from None
+        why = message("read-only.asked") if read_only else _not_writable(path)
         # no Jiaokan writes a file it finds read-only, but one may write where we only read
-        writers_possible = read_only or not why
+        writers_possible = read_only or why is None
         try:
-            if not why and lock is None:
-                lock, why = _Lock.acquire(path)
-            if why and lock is not None:
+            if why is None and lock is None:
+                lock, why = Lock.acquire(path)
+            if why is not None and lock is not None:
                 lock.release()
                 lock = None
             conn, version = _validated(path, may_recover=lock is not None)
-            if why:
+            if why is not None:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
                 elif writers_possible and not _journals(path):
@@ -197,9 +203,11 @@ class ProjectFile:
             if lock is not None:
                 lock.release()
             if isinstance(e, sqlite3.Error | OSError):
-                raise ProjectError(f"cannot open {path.name}: {_one_line(e)}") from None
+                raise ProjectError(
+                    "project.cannot-open", name=path.name, reason=_one_line(e)
+                ) from None
             raise
-        return cls(path, conn, lock, "")
+        return cls(path, conn, lock, None)
 
     def close(self) -> None:
         """The database first, then the lock, so the next writer finds the WAL checkpointed."""
@@ -238,7 +246,10 @@ class ProjectFile:
         try:
             return {r[0]: Decision(*r[1:]) for r in rows}
         except ValueError as e:
-            raise ProjectError(f"{self.path.name} holds an invalid decision: {e}") from None
+            why = str(e)
+            raise ProjectError(
+                "project.invalid-decision", name=self.path.name, reason=why
+            ) from None
 
     def history(self) -> list[tuple[int, str, str, str]]:
         return self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
@@ -250,7 +261,7 @@ class ProjectFile:
 
     def commit_decisions(self, label: str, changes: Mapping[int, Decision], at: str) -> None:
         """A whole undoable step or none of it, so the undo stack always matches the file."""
-        with self._writing("save the decision"):
+        with self._writing("project.save-decision-failed"):
             for lid, d in changes.items():
                 if d.status == "undecided" and not d.note:
                     self._conn.execute("DELETE FROM decisions WHERE locus_id = ?", (lid,))
@@ -266,7 +277,7 @@ class ProjectFile:
         self, texts: Sequence[StoredText], rules: Sequence[str], loci: Sequence[StoredLocus]
     ) -> None:
         """Loci are only ever upserted: a retired one keeps its row, and so its decision."""
-        with self._writing("save the new collation"):
+        with self._writing("project.save-collation-failed"):
             self._conn.execute("DELETE FROM texts")
             _write_collation(self._conn, texts, rules, loci)
 
@@ -274,7 +285,7 @@ class ProjectFile:
         """Replaces the whole view state; a read-only window just does not remember its place."""
         if self.read_only:
             return
-        with self._writing("save the view state"):
+        with self._writing("project.save-view-failed"):
             self._conn.execute("DELETE FROM view_state")
             self._conn.executemany("INSERT INTO view_state VALUES (?, ?)", state.items())
 
@@ -286,7 +297,7 @@ class ProjectFile:
         """
         target = _absolute(new_path)
         if target == self.path:
-            raise ProjectError(f"{target.name} is this project itself")
+            raise ProjectError("project.is-itself", name=target.name)
         _write_whole(target, self._conn.backup, keep_lock=False)
 
     # -- helpers ---------------------------------------------------------------------
@@ -295,17 +306,20 @@ class ProjectFile:
         try:
             return self._conn.execute(sql).fetchall()
         except sqlite3.Error as e:
-            raise ProjectError(f"cannot read {self.path.name}: {_one_line(e)}") from None
+            why = _one_line(e)
+            raise ProjectError("project.cannot-read", name=self.path.name, reason=why) from None
 
     @contextmanager
-    def _writing(self, what: str) -> Iterator[None]:
-        if self.read_only:
-            raise ProjectError(f"{self.path.name} is open read-only: {self.read_only_reason}")
+    def _writing(self, failed: str) -> Iterator[None]:
+        """A transaction; ``failed`` is the id of the message if it cannot be written."""
+        name = self.path.name
+        if self.read_only_why is not None:
+            raise ProjectError("project.open-read-only", name=name, reason=self.read_only_why)
         try:
             with _transaction(self._conn):
                 yield
         except sqlite3.Error as e:
-            raise ProjectError(f"could not {what} in {self.path.name}: {_one_line(e)}") from None
+            raise ProjectError(failed, name=name, reason=_one_line(e)) from None
 
 
 @contextmanager
@@ -371,8 +385,12 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split()) or type(e).__name__
+def _one_line(e: BaseException) -> str | Message:
+    return known_reason(" ".join(str(e).split()) or type(e).__name__)
+
+
+def _os(e: OSError) -> str | Message:
+    return known_reason(str(e.strerror or e))
 
 
 def _absolute(path: str | os.PathLike[str]) -> Path:
@@ -401,10 +419,10 @@ def _read_only(path: Path) -> bool:
     return stat.S_IMODE(path.stat().st_mode) & 0o222 == 0 or not os.access(path, os.W_OK)
 
 
-def _not_writable(path: Path) -> str:
+def _not_writable(path: Path) -> Message | None:
     if _read_only(path):
-        return "the file is read-only"
-    return "its folder is not writable" if _read_only(path.parent) else ""
+        return message("read-only.file")
+    return message("read-only.folder") if _read_only(path.parent) else None
 
 
 def _journals(path: Path) -> bool:
@@ -421,19 +439,21 @@ def _check_header(path: Path) -> None:
         wal = Path(f"{path}-wal")
         wal_frames = wal.exists() and wal.stat().st_size > 32  # more than the WAL header
     except OSError as e:
-        raise ProjectError(f"cannot read {name}: {e.strerror or e}") from None
+        raise ProjectError("project.cannot-read", name=name, reason=_os(e)) from None
     if not head:
-        raise ProjectError(f"{name} is empty, not a Jiaokan project")
+        raise ProjectError("project.empty", name=name)
     if head[:16] != _MAGIC and not (len(head) < 16 and _MAGIC.startswith(head)):
-        raise ProjectError(f"{name} is not a Jiaokan project (not an SQLite database)")
+        raise ProjectError("project.not-sqlite", name=name)
     if len(head) < 100:
-        raise ProjectError(f"{name} is truncated ({size} bytes)")
+        raise ProjectError("project.truncated", name=name, size=str(size))
     page_size = int.from_bytes(head[16:18], "big")
     expected = (65536 if page_size == 1 else page_size) * int.from_bytes(head[28:32], "big")
     # the header's page count is valid only if its two counters agree, and a crash
     # mid-checkpoint legitimately leaves the file short, with the pages still in the WAL
     if head[24:28] == head[92:96] and size < expected and not wal_frames:
-        raise ProjectError(f"{name} is truncated ({size} of {expected} bytes)")
+        raise ProjectError(
+            "project.truncated-of", name=name, size=str(size), expected=str(expected)
+        )
 
 
 def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, int]:
@@ -448,10 +468,7 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
             if getattr(e, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
                 raise
             if not may_recover:
-                raise ProjectError(
-                    f"{name} was left half-written by an interrupted save;"
-                    " open it where it can be written to recover it"
-                ) from None
+                raise ProjectError("project.half-written", name=name) from None
             conn.close()  # SQLite's own recovery: a writer rolls the hot journal back
             conn = _connect(path, "rw")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
@@ -459,24 +476,20 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
             conn = _connect(path, "ro")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise ProjectError(
-                f"{name} was saved by a newer Jiaokan (project format {version};"
-                f" this version reads up to {SCHEMA_VERSION})"
-            )
+            newest = str(SCHEMA_VERSION)
+            raise ProjectError("project.newer", name=name, version=str(version), supported=newest)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
-            raise ProjectError(f"{name} is damaged ({'; '.join(problems)})")
+            raise ProjectError("project.damaged", name=name, problems="; ".join(problems))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version < 1 or not _TABLES[version] <= tables:
-            raise ProjectError(f"{name} is an SQLite database but not a Jiaokan project")
+            raise ProjectError("project.not-jiaokan", name=name)
     except BaseException as e:
         conn.close()
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise ProjectError(
-                f"{name} is not a Jiaokan project (not an SQLite database)"
-            ) from None
+            raise ProjectError("project.not-sqlite", name=name) from None
         if isinstance(e, sqlite3.DatabaseError):
-            raise ProjectError(f"{name} is damaged ({_one_line(e)})") from None
+            raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
         raise
     return conn, version
 
@@ -496,8 +509,11 @@ def _migrate(conn: sqlite3.Connection, version: int, path: Path) -> None:
                 conn.execute(f"PRAGMA user_version = {v + 1}")
     except sqlite3.Error as e:
         raise ProjectError(
-            f"could not upgrade {path.name} from project format {version} to {SCHEMA_VERSION}"
-            f" ({_one_line(e)}); the file was left as it was"
+            "project.upgrade-failed",
+            name=path.name,
+            version=str(version),
+            supported=str(SCHEMA_VERSION),
+            reason=_one_line(e),
         ) from None
 
 
@@ -519,19 +535,19 @@ def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite
 
 def _write_whole(
     target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_lock: bool
-) -> _Lock | None:
+) -> Lock | None:
     """Fill a temporary file in the same folder, then rename it over ``target``.
 
     Under ``target``'s lock, so an open project is never replaced; the lock is
     handed back (``keep_lock``) to a caller that goes on to open the file.
     """
-    lock, why = _Lock.acquire(target)
+    lock, why = Lock.acquire(target)
     if lock is None:
-        raise ProjectError(f"cannot write {target.name}: {why}")
+        raise ProjectError("project.cannot-write", name=target.name, reason=why or "")
     tmp: Path | None = None
     try:
         if target.exists() and _read_only(target):
-            raise ProjectError(f"{target.name} is read-only; it was not replaced")
+            raise ProjectError("project.not-replaced", name=target.name)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         tmp = Path(name)
@@ -551,7 +567,8 @@ def _write_whole(
     except BaseException as e:
         lock.release()
         if isinstance(e, OSError | sqlite3.Error):
-            raise ProjectError(f"cannot write {target.name}: {_one_line(e)}") from None
+            error = _one_line(e)
+            raise ProjectError("project.cannot-write", name=target.name, reason=error) from None
         raise
     finally:
         for suffix in ("", "-wal", "-shm", "-journal") if tmp else ():
@@ -568,80 +585,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-# -- the lock file --------------------------------------------------------------------------
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock_fd(fd: int, lock: bool = True) -> None:
-        os.lseek(fd, 1 << 20, os.SEEK_SET)  # a byte past the text, which stays readable
-        msvcrt.locking(fd, msvcrt.LK_NBLCK if lock else msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_fd(fd: int, lock: bool = True) -> None:
-        # flock, not fcntl locks: two flocks conflict even within one process
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if lock else fcntl.LOCK_UN)
-
-
-class _Lock:
-    """``PROJECT.jkproj.lock``, held while a window may write; the OS drops it if that dies."""
-
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path = path
-        self._fd: int | None = fd
-
-    @classmethod
-    def acquire(cls, project: Path) -> tuple[_Lock | None, str]:
-        """The lock, or None and why not ("open in another Jiaokan window (pid N on host H)")."""
-        path = project.with_name(project.name + ".lock")
-        for _ in range(10):
-            try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-            except OSError as e:
-                return None, f"its lock file cannot be made ({e.strerror or e})"
-            try:
-                _lock_fd(fd)
-            except OSError:
-                holder = _holder(fd)
-                os.close(fd)
-                return None, f"open in another Jiaokan window ({holder})"
-            # a releasing holder unlinks the file: make sure ours is still the one there
-            try:
-                ours = sys.platform == "win32" or os.path.samestat(os.stat(path), os.fstat(fd))
-            except FileNotFoundError:
-                ours = False
-            if ours:
-                os.ftruncate(fd, 0)
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
-                return cls(path, fd), ""
-            os.close(fd)
-        return None, "open in another Jiaokan window (its lock file keeps changing)"
-
-    def release(self) -> None:
-        """Unlinks while still holding it, so nobody can take a lock on a file about to vanish."""
-        fd, self._fd = self._fd, None
-        if fd is None:
-            return
-        try:
-            if sys.platform == "win32":
-                _lock_fd(fd, lock=False)  # Windows cannot unlink an open file
-            else:
-                self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-
-def _holder(fd: int) -> str:
-    try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        pid, host = os.read(fd, 512).decode("utf-8", "replace").split(None, 1)
-        return f"pid {int(pid)} on host {host.strip()}"
-    except (OSError, ValueError):
-        return "pid unknown"

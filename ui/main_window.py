@@ -266,7 +266,7 @@ class MainWindow(WindowLayout):
             except (ProjectError, OSError) as exc:
                 self.show_error(
                     QCoreApplication.translate("MainWindow", "The project could not be updated"),
-                    str(exc),
+                    exc,
                 )
             else:
                 self.proofreading.reset()

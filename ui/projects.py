@@ -25,6 +25,7 @@ from app.project import Project, Unplaced
 from app.project_file import ProjectError
 from app.workspace import Witness, Workspace
 from ui.i18n import status_label
+from ui.messages import message_text, read_only_text
 from ui.new_dialog import NewCollationDialog, text_filter
 
 if TYPE_CHECKING:
@@ -90,9 +91,7 @@ class Projects(QObject):
         try:
             workspace = Workspace.open(source, variants)
         except LoadError as exc:
-            self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot open the files"), str(exc)
-            )
+            self.w.show_error(QCoreApplication.translate("Projects", "Cannot open the files"), exc)
             return False
         workspace.rules = self.w.workspace.rules
         self.w.runner.cancel()
@@ -147,7 +146,7 @@ class Projects(QObject):
                 added = True
             except LoadError as exc:
                 self.w.show_error(
-                    QCoreApplication.translate("Projects", "Cannot add the variant"), str(exc)
+                    QCoreApplication.translate("Projects", "Cannot add the variant"), exc
                 )
         if added:
             self.w.refill_witnesses(self.w.workspace.witness_ids[-1])
@@ -188,7 +187,7 @@ class Projects(QObject):
         if project is not None and project.read_only:
             self.w.statusBar().showMessage(
                 QCoreApplication.translate("Projects", "Read-only: {0}").format(
-                    project.file.read_only_reason
+                    read_only_text(project.file)
                 ),
                 6000,
             )
@@ -215,7 +214,7 @@ class Projects(QObject):
             )
         except (ProjectError, OSError) as exc:
             self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot create the project file"), str(exc)
+                QCoreApplication.translate("Projects", "Cannot create the project file"), exc
             )
             return None
         self.recent.add(project.path)
@@ -226,7 +225,7 @@ class Projects(QObject):
             project = Project.open(path)
         except ProjectError as exc:
             self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot open the project"), str(exc)
+                QCoreApplication.translate("Projects", "Cannot open the project"), exc
             )
             return None
         self.recent.add(project.path)
@@ -234,7 +233,7 @@ class Projects(QObject):
             self.w.show_info(
                 QCoreApplication.translate("Projects", "Opened read-only"),
                 QCoreApplication.translate("Projects", "{0} is open read-only: {1}").format(
-                    project.path.name, project.file.read_only_reason
+                    project.path.name, read_only_text(project.file)
                 ),
             )
         return project
@@ -258,7 +257,7 @@ class Projects(QObject):
             fresh = load_text(project.source.path, None)
         except LoadError as exc:
             self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot read the new source"), str(exc)
+                QCoreApplication.translate("Projects", "Cannot read the new source"), exc
             )
             return False
         self.w.workspace.source = fresh  # the next collation adopts it
@@ -270,7 +269,7 @@ class Projects(QObject):
         lines = [
             f"#{u.locus.id}  “{u.locus.source_text}” → {status_label(u.decision.status)}"
             f"{' “' + (u.decision.reading or '') + '”' if u.decision.reading is not None else ''}"
-            f" — {u.why}"
+            f" — {message_text(u.why)}"
             for u in unplaced[:30]
         ]
         more = len(unplaced) - len(lines)
@@ -347,9 +346,7 @@ class Projects(QObject):
         try:
             project.file.save_as(path)
         except (ProjectError, OSError) as exc:
-            self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot save the copy"), str(exc)
-            )
+            self.w.show_error(QCoreApplication.translate("Projects", "Cannot save the copy"), exc)
             return
         self.recent.add(Path(path))
         self.w.statusBar().showMessage(
@@ -395,7 +392,7 @@ class Projects(QObject):
             else:
                 write_csv(data, Path(path))
         except (ExportError, OSError) as exc:
-            self.w.show_error(QCoreApplication.translate("Projects", "Export failed"), str(exc))
+            self.w.show_error(QCoreApplication.translate("Projects", "Export failed"), exc)
             return False
         self.w.statusBar().showMessage(
             QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000

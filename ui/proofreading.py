@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from app.decisions import Operation, ReadOnlyError
 from app.project import Project
 from app.project_file import ProjectError
+from ui.messages import read_only_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -285,7 +286,7 @@ class Proofreading(QObject):
         if project.read_only:
             self.w.statusBar().showMessage(
                 QCoreApplication.translate("Proofreading", "Read-only: {0}").format(
-                    project.file.read_only_reason
+                    read_only_text(project.file)
                 ),
                 6000,
             )
@@ -294,7 +295,7 @@ class Proofreading(QObject):
             op = action(project)
         except (ProjectError, ReadOnlyError, OSError) as exc:
             self.w.show_error(
-                QCoreApplication.translate("Proofreading", "The decision was not saved"), str(exc)
+                QCoreApplication.translate("Proofreading", "The decision was not saved"), exc
             )
             return
         if op is None:
@@ -308,7 +309,7 @@ class Proofreading(QObject):
         try:
             step()
         except (ProjectError, ReadOnlyError, OSError) as exc:
-            self.w.show_error(QCoreApplication.translate("Proofreading", "Undo failed"), str(exc))
+            self.w.show_error(QCoreApplication.translate("Proofreading", "Undo failed"), exc)
 
 
 def _bulk_question(accept: bool, in_filter: bool, wid: str, count: int) -> str:

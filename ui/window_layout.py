@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ui.apparatus_view import ApparatusView
 from ui.legend import KindLegend
 from ui.locus_panel import LocusPanel
+from ui.messages import error_text
 from ui.overview import OverviewRuler
 from ui.panes import TextPane, cjk_font_family
 from ui.settings import Settings
@@ -177,8 +178,10 @@ class WindowLayout(QMainWindow):
         self.settings.set_state("text_splitter", self.text_splitter.saveState())
         self.settings.sync()
 
-    def show_error(self, title: str, message: str) -> None:
-        self._message(QMessageBox.Icon.Warning, title, message, "error-dialog")
+    def show_error(self, title: str, message: str | BaseException) -> None:
+        """A warning; an exception is told in the interface language (ui.messages)."""
+        text = message if isinstance(message, str) else error_text(message)
+        self._message(QMessageBox.Icon.Warning, title, text, "error-dialog")
 
     def show_info(self, title: str, message: str) -> None:
         self._message(QMessageBox.Icon.Information, title, message, "info-dialog")

@@ -618,7 +618,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="+50"/>
+        <location filename="../../ui/window_layout.py" line="+51"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>正文字体</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>History</source>
         <translation>操作历史</translation>
     </message>
@@ -774,17 +774,17 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/projects.py" line="+38"/>
+        <location filename="../../ui/projects.py" line="+39"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
@@ -864,12 +864,12 @@
         <translation>另存副本</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saved a copy as {0}</source>
         <translation>副本已保存为 {0}</translation>
     </message>
@@ -907,7 +907,7 @@
 <context>
     <name>Proofreading</name>
     <message>
-        <location filename="../../ui/proofreading.py" line="+30"/>
+        <location filename="../../ui/proofreading.py" line="+31"/>
         <source>Accept #{0} ({1})</source>
         <translation>接受 #{0}（{1}）</translation>
     </message>
@@ -1069,6 +1069,359 @@
         <location line="+20"/>
         <source>Nothing yet</source>
         <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+19"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a text file (binary data)</source>
+        <translation>{path} 不是文本文件（含有二进制数据）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot detect the encoding of {path} (tried {encodings}); use --encoding</source>
+        <translation>无法识别 {path} 的编码（已尝试 {encodings}）；请用 --encoding 指定编码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>{path} 太大（{size}；上限为 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown encoding {encoding}</source>
+        <translation>未知的编码 {encoding}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot decode {path} as {encoding}: {where}</source>
+        <translation>无法按 {encoding} 解码 {path}：{where}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid byte 0x{byte} at offset {offset}</source>
+        <translation>偏移 {offset} 处有无效字节 0x{byte}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid byte 0x{byte} at offset {offset} (the file ends inside a character)</source>
+        <translation>偏移 {offset} 处有无效字节 0x{byte}（文件在一个字符的中间结束）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such folder</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a valid path</source>
+        <translation>不是有效的路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read-only file system</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only file system</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database is locked</source>
+        <translation>数据库已被锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempt to write a readonly database</source>
+        <translation>试图写入只读的数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database or disk is full</source>
+        <translation>数据库或磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disk I/O error</source>
+        <translation>磁盘读写错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database disk image is malformed</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file is not a database</source>
+        <translation>文件不是数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a file</source>
+        <translation>{name} 不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open {name}: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write {name}: {reason}</source>
+        <translation>无法写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} holds an invalid decision: {reason}</source>
+        <translation>{name} 中有一条无效的处理结果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is this project itself</source>
+        <translation>{name} 就是这个项目本身</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is open read-only: {reason}</source>
+        <translation>{name} 以只读方式打开：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is read-only; it was not replaced</source>
+        <translation>{name} 是只读的，未被替换</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the decision in {name}: {reason}</source>
+        <translation>无法在 {name} 中保存处理结果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the new collation in {name}: {reason}</source>
+        <translation>无法在 {name} 中保存新的校勘结果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the view state in {name}: {reason}</source>
+        <translation>无法在 {name} 中保存视图状态：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is empty, not a Jiaokan project</source>
+        <translation>{name} 是空文件，不是 Jiaokan 项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is not a Jiaokan project (not an SQLite database)</source>
+        <translation>{name} 不是 Jiaokan 项目（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is truncated ({size} bytes)</source>
+        <translation>{name} 不完整（只有 {size} 字节）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is truncated ({size} of {expected} bytes)</source>
+        <translation>{name} 不完整（应有 {expected} 字节，只有 {size} 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} was left half-written by an interrupted save; open it where it can be written to recover it</source>
+        <translation>{name} 保存时被中断，只写了一半；请在可以写入的位置打开它，以便恢复</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} was saved by a newer Jiaokan (project format {version}; this version reads up to {supported})</source>
+        <translation>{name} 由更新版本的 Jiaokan 保存（项目格式 {version}；本版本最高只能读取格式 {supported}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is damaged ({problems})</source>
+        <translation>{name} 已损坏（{problems}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is an SQLite database but not a Jiaokan project</source>
+        <translation>{name} 是 SQLite 数据库，但不是 Jiaokan 项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not upgrade {name} from project format {version} to {supported} ({reason}); the file was left as it was</source>
+        <translation>无法将 {name} 从项目格式 {version} 升级到 {supported}（{reason}）；文件保持原样</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no locus {id} in {name}</source>
+        <translation>{name} 中没有异文 #{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opened read-only</source>
+        <translation>打开时指定了只读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only</source>
+        <translation>文件是只读的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its folder is not writable</source>
+        <translation>所在文件夹不可写入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its lock file cannot be made ({reason})</source>
+        <translation>无法创建它的锁文件（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open in another Jiaokan window ({holder})</source>
+        <translation>已在另一个 Jiaokan 窗口中打开（{holder}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open in another Jiaokan window (its lock file keeps changing)</source>
+        <translation>已在另一个 Jiaokan 窗口中打开（它的锁文件不断变化）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pid {pid} on host {host}</source>
+        <translation>主机 {host} 上的进程 {pid}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pid unknown</source>
+        <translation>进程号未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project is open read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its place in the source is gone</source>
+        <translation>它在底本中的位置已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the accepted reading changed</source>
+        <translation>所接受的文字已改变</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>divergence #{n} overlaps another or lies outside the source</source>
+        <translation>异文 #{n} 与另一处重叠，或超出了底本范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>divergence #{n} does not match the source; collate again</source>
+        <translation>异文 #{n} 与底本不符；请重新校勘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{char} at line {line}, column {column} of the corrected text cannot be written in {encoding}{others}{hint}</source>
+        <translation>校正文本第 {line} 行第 {column} 列的 {char} 无法用 {encoding} 编码写入{others}{hint}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (and 1 other character)</source>
+        <translation>（另有 1 个字符也无法写入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (and {n} other characters)</source>
+        <translation>（另有 {n} 个字符也无法写入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; export as UTF-8 instead</source>
+        <translation>；请改为导出 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write text in the encoding {encoding}{hint}</source>
+        <translation>无法用编码 {encoding} 写入文本{hint}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>

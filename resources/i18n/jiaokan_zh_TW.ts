@@ -618,7 +618,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="+50"/>
+        <location filename="../../ui/window_layout.py" line="+51"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>正文字型</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>History</source>
         <translation>操作記錄</translation>
     </message>
@@ -774,17 +774,17 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/projects.py" line="+38"/>
+        <location filename="../../ui/projects.py" line="+39"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Open a project</source>
         <translation>開啟專案</translation>
     </message>
@@ -864,12 +864,12 @@
         <translation>另存副本</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Cannot save the copy</source>
         <translation>無法儲存副本</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saved a copy as {0}</source>
         <translation>副本已儲存為 {0}</translation>
     </message>
@@ -907,7 +907,7 @@
 <context>
     <name>Proofreading</name>
     <message>
-        <location filename="../../ui/proofreading.py" line="+30"/>
+        <location filename="../../ui/proofreading.py" line="+31"/>
         <source>Accept #{0} ({1})</source>
         <translation>接受 #{0}（{1}）</translation>
     </message>
@@ -1069,6 +1069,359 @@
         <location line="+20"/>
         <source>Nothing yet</source>
         <translation>尚無</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+19"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>無法讀取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a text file (binary data)</source>
+        <translation>{path} 不是文字檔案（含有二進位資料）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot detect the encoding of {path} (tried {encodings}); use --encoding</source>
+        <translation>無法辨識 {path} 的編碼（已嘗試 {encodings}）；請用 --encoding 指定編碼</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>{path} 太大（{size}；上限為 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown encoding {encoding}</source>
+        <translation>未知的編碼 {encoding}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot decode {path} as {encoding}: {where}</source>
+        <translation>無法按 {encoding} 解碼 {path}：{where}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid byte 0x{byte} at offset {offset}</source>
+        <translation>偏移 {offset} 處有無效位元組 0x{byte}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid byte 0x{byte} at offset {offset} (the file ends inside a character)</source>
+        <translation>偏移 {offset} 處有無效位元組 0x{byte}（檔案在一個字元的中間結束）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} bytes</source>
+        <translation>{n} 位元組</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file</source>
+        <translation>檔案不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such folder</source>
+        <translation>資料夾不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a directory</source>
+        <translation>這是一個資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>不是普通檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a valid path</source>
+        <translation>不是有效的路徑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no space left on device</source>
+        <translation>磁碟空間不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read-only file system</source>
+        <translation>檔案系統是唯讀的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such file or directory</source>
+        <translation>檔案或資料夾不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is a directory</source>
+        <translation>這是一個資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a directory</source>
+        <translation>不是資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No space left on device</source>
+        <translation>磁碟空間不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only file system</source>
+        <translation>檔案系統是唯讀的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database is locked</source>
+        <translation>資料庫已被鎖定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempt to write a readonly database</source>
+        <translation>試圖寫入唯讀的資料庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database or disk is full</source>
+        <translation>資料庫或磁碟已滿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disk I/O error</source>
+        <translation>磁碟讀寫錯誤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database disk image is malformed</source>
+        <translation>資料庫檔案已損壞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file is not a database</source>
+        <translation>檔案不是資料庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a file</source>
+        <translation>{name} 不是檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open {name}: {reason}</source>
+        <translation>無法開啟 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {name}: {reason}</source>
+        <translation>無法讀取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write {name}: {reason}</source>
+        <translation>無法寫入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} holds an invalid decision: {reason}</source>
+        <translation>{name} 中有一條無效的處理結果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is this project itself</source>
+        <translation>{name} 就是這個專案本身</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is open read-only: {reason}</source>
+        <translation>{name} 以唯讀方式開啟：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is read-only; it was not replaced</source>
+        <translation>{name} 是唯讀的，未被替換</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the decision in {name}: {reason}</source>
+        <translation>無法在 {name} 中儲存處理結果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the new collation in {name}: {reason}</source>
+        <translation>無法在 {name} 中儲存新的校勘結果：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not save the view state in {name}: {reason}</source>
+        <translation>無法在 {name} 中儲存檢視狀態：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is empty, not a Jiaokan project</source>
+        <translation>{name} 是空檔案，不是 Jiaokan 專案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is not a Jiaokan project (not an SQLite database)</source>
+        <translation>{name} 不是 Jiaokan 專案（不是 SQLite 資料庫）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is truncated ({size} bytes)</source>
+        <translation>{name} 不完整（只有 {size} 位元組）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is truncated ({size} of {expected} bytes)</source>
+        <translation>{name} 不完整（應有 {expected} 位元組，只有 {size} 位元組）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} was left half-written by an interrupted save; open it where it can be written to recover it</source>
+        <translation>{name} 儲存時被中斷，只寫了一半；請在可以寫入的位置開啟它，以便恢復</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} was saved by a newer Jiaokan (project format {version}; this version reads up to {supported})</source>
+        <translation>{name} 由更新版本的 Jiaokan 儲存（專案格式 {version}；本版本最高只能讀取格式 {supported}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is damaged ({problems})</source>
+        <translation>{name} 已損壞（{problems}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is an SQLite database but not a Jiaokan project</source>
+        <translation>{name} 是 SQLite 資料庫，但不是 Jiaokan 專案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not upgrade {name} from project format {version} to {supported} ({reason}); the file was left as it was</source>
+        <translation>無法將 {name} 從專案格式 {version} 升級到 {supported}（{reason}）；檔案保持原樣</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no locus {id} in {name}</source>
+        <translation>{name} 中沒有異文 #{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opened read-only</source>
+        <translation>開啟時指定了唯讀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only</source>
+        <translation>檔案是唯讀的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its folder is not writable</source>
+        <translation>所在資料夾不可寫入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its lock file cannot be made ({reason})</source>
+        <translation>無法建立它的鎖檔案（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open in another Jiaokan window ({holder})</source>
+        <translation>已在另一個 Jiaokan 視窗中開啟（{holder}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open in another Jiaokan window (its lock file keeps changing)</source>
+        <translation>已在另一個 Jiaokan 視窗中開啟（它的鎖檔案不斷變化）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pid {pid} on host {host}</source>
+        <translation>主機 {host} 上的處理程序 {pid}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pid unknown</source>
+        <translation>處理程序編號未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project is open read-only</source>
+        <translation>專案以唯讀方式開啟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its place in the source is gone</source>
+        <translation>它在底本中的位置已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the accepted reading changed</source>
+        <translation>所接受的文字已改變</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>divergence #{n} overlaps another or lies outside the source</source>
+        <translation>異文 #{n} 與另一處重疊，或超出了底本範圍</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>divergence #{n} does not match the source; collate again</source>
+        <translation>異文 #{n} 與底本不符；請重新校勘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{char} at line {line}, column {column} of the corrected text cannot be written in {encoding}{others}{hint}</source>
+        <translation>校正文本第 {line} 行第 {column} 列的 {char} 無法用 {encoding} 編碼寫入{others}{hint}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (and 1 other character)</source>
+        <translation>（另有 1 個字元也無法寫入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (and {n} other characters)</source>
+        <translation>（另有 {n} 個字元也無法寫入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; export as UTF-8 instead</source>
+        <translation>；請改為匯出 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write text in the encoding {encoding}{hint}</source>
+        <translation>無法用編碼 {encoding} 寫入文字{hint}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>無法寫入 {path}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,171 @@
+"""The engine's user-facing messages: a stable id, its parameters, an English template.
+
+The command line prints the English (``str()`` of an error is exactly what it
+always was, and scripts may match on it), but the window shows the same
+failure in the interface language.  It cannot translate a finished English
+sentence, so each error carries a :class:`Message` instead: an id from
+:data:`ENGLISH` and the parameters to fill in.  ``ui/messages.py`` holds the
+same ids with templates Qt can translate; a test keeps the two tables equal,
+so an engine message without a translation fails the build.
+
+A parameter is either plain text shown as it is (a file name, an encoding
+name, an operating-system or SQLite reason) or itself a :class:`Message`
+(a reason the engine words, such as "no such file"), translated in turn.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+ENGLISH: Mapping[str, str] = MappingProxyType(
+    {
+        # app/loading.py: a file that cannot be used as a text
+        "load.cannot-read": "cannot read {path}: {reason}",
+        "load.binary": "{path} is not a text file (binary data)",
+        "load.undetected": "cannot detect the encoding of {path} (tried {encodings}); "
+        "use --encoding",
+        "load.too-large": "{path} is too large ({size}; the limit is {limit})",
+        "load.unknown-encoding": "unknown encoding {encoding}",
+        "load.cannot-decode": "cannot decode {path} as {encoding}: {where}",
+        "load.invalid-byte": "invalid byte 0x{byte} at offset {offset}",
+        "load.invalid-byte-at-end": "invalid byte 0x{byte} at offset {offset}"
+        " (the file ends inside a character)",
+        "size.bytes": "{n} bytes",
+        "size.megabytes": "{n} MB",
+        # reasons a file or folder cannot be used, as the engine words them
+        "reason.no-such-file": "no such file",
+        "reason.no-such-folder": "no such folder",
+        "reason.is-a-directory": "is a directory",
+        "reason.not-a-regular-file": "not a regular file",
+        "reason.permission-denied": "permission denied",
+        "reason.not-a-valid-path": "not a valid path",
+        "reason.no-space-left": "no space left on device",
+        "reason.read-only-file-system": "read-only file system",
+        # the system's and SQLite's own words for common failures, exactly as they give
+        # them, so that known_reason() can offer them for translation unchanged
+        "system.no-such-file-or-directory": "No such file or directory",
+        "system.permission-denied": "Permission denied",
+        "system.is-a-directory": "Is a directory",
+        "system.not-a-directory": "Not a directory",
+        "system.no-space-left": "No space left on device",
+        "system.read-only-file-system": "Read-only file system",
+        "sqlite.locked": "database is locked",
+        "sqlite.read-only": "attempt to write a readonly database",
+        "sqlite.full": "database or disk is full",
+        "sqlite.io-error": "disk I/O error",
+        "sqlite.malformed": "database disk image is malformed",
+        "sqlite.not-a-database": "file is not a database",
+        # app/project_file.py: a project file that cannot be used (or written) so
+        "project.not-a-file": "{name} is not a file",
+        "project.cannot-open": "cannot open {name}: {reason}",
+        "project.cannot-read": "cannot read {name}: {reason}",
+        "project.cannot-write": "cannot write {name}: {reason}",
+        "project.invalid-decision": "{name} holds an invalid decision: {reason}",
+        "project.is-itself": "{name} is this project itself",
+        "project.open-read-only": "{name} is open read-only: {reason}",
+        "project.not-replaced": "{name} is read-only; it was not replaced",
+        "project.save-decision-failed": "could not save the decision in {name}: {reason}",
+        "project.save-collation-failed": "could not save the new collation in {name}: {reason}",
+        "project.save-view-failed": "could not save the view state in {name}: {reason}",
+        "project.empty": "{name} is empty, not a Jiaokan project",
+        "project.not-sqlite": "{name} is not a Jiaokan project (not an SQLite database)",
+        "project.truncated": "{name} is truncated ({size} bytes)",
+        "project.truncated-of": "{name} is truncated ({size} of {expected} bytes)",
+        "project.half-written": "{name} was left half-written by an interrupted save;"
+        " open it where it can be written to recover it",
+        "project.newer": "{name} was saved by a newer Jiaokan (project format {version};"
+        " this version reads up to {supported})",
+        "project.damaged": "{name} is damaged ({problems})",
+        "project.not-jiaokan": "{name} is an SQLite database but not a Jiaokan project",
+        "project.upgrade-failed": "could not upgrade {name} from project format {version}"
+        " to {supported} ({reason}); the file was left as it was",
+        "project.no-locus": "no locus {id} in {name}",
+        # why a project is open read-only (ProjectFile.read_only_why)
+        "read-only.asked": "opened read-only",
+        "read-only.file": "the file is read-only",
+        "read-only.folder": "its folder is not writable",
+        "read-only.no-lock-file": "its lock file cannot be made ({reason})",
+        "read-only.locked": "open in another Jiaokan window ({holder})",
+        "read-only.lock-changing": "open in another Jiaokan window (its lock file keeps changing)",
+        "lock.holder": "pid {pid} on host {host}",
+        "lock.holder-unknown": "pid unknown",
+        # app/decisions.py
+        "decisions.read-only": "the project is open read-only",
+        # app/project.py: why a decision could not be placed again after a re-collation
+        "unplaced.place-gone": "its place in the source is gone",
+        "unplaced.reading-changed": "the accepted reading changed",
+        # app/export.py
+        "export.overlap": "divergence #{n} overlaps another or lies outside the source",
+        "export.mismatch": "divergence #{n} does not match the source; collate again",
+        "export.unencodable": "{char} at line {line}, column {column} of the corrected text"
+        " cannot be written in {encoding}{others}{hint}",
+        "export.one-other": " (and 1 other character)",
+        "export.others": " (and {n} other characters)",
+        "export.use-utf8": "; export as UTF-8 instead",
+        "export.unknown-encoding": "cannot write text in the encoding {encoding}{hint}",
+        "export.cannot-write": "cannot write {path}: {reason}",
+    }
+)
+"""Every message id the engine uses, with its English text: what the CLI prints."""
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` fields of a template, so both tables can be checked to agree."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@dataclass(frozen=True)
+class Message:
+    """One engine message: an id of :data:`ENGLISH` and the values of its fields."""
+
+    id: str
+    params: Mapping[str, str | Message] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # fail where the message is made, not later where it is shown
+        wanted = placeholders(ENGLISH[self.id])
+        if set(self.params) != wanted:
+            raise ValueError(f"message {self.id} takes {sorted(wanted)}, got {sorted(self.params)}")
+
+    def __str__(self) -> str:
+        return ENGLISH[self.id].format_map({k: str(v) for k, v in self.params.items()})
+
+
+_KNOWN_REASONS = {
+    text: id
+    for id, text in ENGLISH.items()
+    if id.startswith(("reason.", "system.", "sqlite.")) and not placeholders(text)
+}
+
+
+def known_reason(text: str) -> str | Message:
+    """A reason from the system or SQLite, as a message when its words are known.
+
+    The English stays the very text given (so the CLI prints what it always
+    did); the window can then translate the common ones.
+    """
+    id = _KNOWN_REASONS.get(text)
+    return text if id is None else Message(id)
+
+
+def message(id: str, /, **params: str | Message) -> Message:
+    """``message("load.binary", path=...)``: a :class:`Message`, briefly."""
+    return Message(id, params)
+
+
+class MessageError(Exception):
+    """An error the user can act on: ``str()`` is the English, ``.message`` its parts."""
+
+    def __init__(self, id_or_message: str | Message, /, **params: str | Message) -> None:
+        if isinstance(id_or_message, Message):
+            self.message = id_or_message
+        else:
+            self.message = Message(id_or_message, params)
+        super().__init__(str(self.message))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # the default would call the class with the English text as an id
+        return (type(self), (self.message,))
