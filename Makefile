@@ -27,12 +27,12 @@ $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 
 # Refresh the .ts files from the sources after changing visible strings.
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py app/messages.py -ts $(TS)
 
 # Traditional Chinese (Taiwan) from the Simplified translations (resources/i18n/README.md).
 zh_TW: $(STAMP)
 	$(BIN)/python $(I18N)/make_zh_tw.py
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py -ts $(I18N)/jiaokan_zh_TW.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py app/messages.py -ts $(I18N)/jiaokan_zh_TW.ts
 
 run: $(STAMP) translations
 	$(BIN)/jiaokan resources/demo/source.txt resources/demo/variant-typos.txt resources/demo/variant-ocr.txt resources/demo/variant-traditional.txt

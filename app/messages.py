@@ -20,93 +20,151 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
+    """Marks an English template for ``pyside6-lupdate``, which reads this file as well
+    as ``ui/``; the engine stays free of Qt, and the window looks the same text up in
+    the context ``engine`` (ui/messages.py) to show it translated."""
+    return text
+
+
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
         # app/loading.py: a file that cannot be used as a text
-        "load.cannot-read": "cannot read {path}: {reason}",
-        "load.binary": "{path} is not a text file (binary data)",
-        "load.undetected": "cannot detect the encoding of {path} (tried {encodings}); "
-        "use --encoding",
-        "load.too-large": "{path} is too large ({size}; the limit is {limit})",
-        "load.unknown-encoding": "unknown encoding {encoding}",
-        "load.cannot-decode": "cannot decode {path} as {encoding}: {where}",
-        "load.invalid-byte": "invalid byte 0x{byte} at offset {offset}",
-        "load.invalid-byte-at-end": "invalid byte 0x{byte} at offset {offset}"
-        " (the file ends inside a character)",
-        "size.bytes": "{n} bytes",
-        "size.megabytes": "{n} MB",
+        "load.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"),
+        "load.binary": QT_TRANSLATE_NOOP("engine", "{path} is not a text file (binary data)"),
+        "load.undetected": QT_TRANSLATE_NOOP(
+            "engine", "cannot detect the encoding of {path} (tried {encodings}); use --encoding"
+        ),
+        "load.too-large": QT_TRANSLATE_NOOP(
+            "engine", "{path} is too large ({size}; the limit is {limit})"
+        ),
+        "load.unknown-encoding": QT_TRANSLATE_NOOP("engine", "unknown encoding {encoding}"),
+        "load.cannot-decode": QT_TRANSLATE_NOOP(
+            "engine", "cannot decode {path} as {encoding}: {where}"
+        ),
+        "load.invalid-byte": QT_TRANSLATE_NOOP(
+            "engine", "invalid byte 0x{byte} at offset {offset}"
+        ),
+        "load.invalid-byte-at-end": QT_TRANSLATE_NOOP(
+            "engine", "invalid byte 0x{byte} at offset {offset} (the file ends inside a character)"
+        ),
+        "size.bytes": QT_TRANSLATE_NOOP("engine", "{n} bytes"),
+        "size.megabytes": QT_TRANSLATE_NOOP("engine", "{n} MB"),
         # reasons a file or folder cannot be used, as the engine words them
-        "reason.no-such-file": "no such file",
-        "reason.no-such-folder": "no such folder",
-        "reason.is-a-directory": "is a directory",
-        "reason.not-a-regular-file": "not a regular file",
-        "reason.permission-denied": "permission denied",
-        "reason.not-a-valid-path": "not a valid path",
-        "reason.no-space-left": "no space left on device",
-        "reason.read-only-file-system": "read-only file system",
+        "reason.no-such-file": QT_TRANSLATE_NOOP("engine", "no such file"),
+        "reason.no-such-folder": QT_TRANSLATE_NOOP("engine", "no such folder"),
+        "reason.is-a-directory": QT_TRANSLATE_NOOP("engine", "is a directory"),
+        "reason.not-a-regular-file": QT_TRANSLATE_NOOP("engine", "not a regular file"),
+        "reason.permission-denied": QT_TRANSLATE_NOOP("engine", "permission denied"),
+        "reason.not-a-valid-path": QT_TRANSLATE_NOOP("engine", "not a valid path"),
+        "reason.no-space-left": QT_TRANSLATE_NOOP("engine", "no space left on device"),
+        "reason.read-only-file-system": QT_TRANSLATE_NOOP("engine", "read-only file system"),
         # the system's and SQLite's own words for common failures, exactly as they give
         # them, so that known_reason() can offer them for translation unchanged
-        "system.no-such-file-or-directory": "No such file or directory",
-        "system.permission-denied": "Permission denied",
-        "system.is-a-directory": "Is a directory",
-        "system.not-a-directory": "Not a directory",
-        "system.no-space-left": "No space left on device",
-        "system.read-only-file-system": "Read-only file system",
-        "sqlite.locked": "database is locked",
-        "sqlite.read-only": "attempt to write a readonly database",
-        "sqlite.full": "database or disk is full",
-        "sqlite.io-error": "disk I/O error",
-        "sqlite.malformed": "database disk image is malformed",
-        "sqlite.not-a-database": "file is not a database",
+        "system.no-such-file-or-directory": QT_TRANSLATE_NOOP(
+            "engine", "No such file or directory"
+        ),
+        "system.permission-denied": QT_TRANSLATE_NOOP("engine", "Permission denied"),
+        "system.is-a-directory": QT_TRANSLATE_NOOP("engine", "Is a directory"),
+        "system.not-a-directory": QT_TRANSLATE_NOOP("engine", "Not a directory"),
+        "system.no-space-left": QT_TRANSLATE_NOOP("engine", "No space left on device"),
+        "system.read-only-file-system": QT_TRANSLATE_NOOP("engine", "Read-only file system"),
+        "sqlite.locked": QT_TRANSLATE_NOOP("engine", "database is locked"),
+        "sqlite.read-only": QT_TRANSLATE_NOOP("engine", "attempt to write a readonly database"),
+        "sqlite.full": QT_TRANSLATE_NOOP("engine", "database or disk is full"),
+        "sqlite.io-error": QT_TRANSLATE_NOOP("engine", "disk I/O error"),
+        "sqlite.malformed": QT_TRANSLATE_NOOP("engine", "database disk image is malformed"),
+        "sqlite.not-a-database": QT_TRANSLATE_NOOP("engine", "file is not a database"),
         # app/project_file.py: a project file that cannot be used (or written) so
-        "project.not-a-file": "{name} is not a file",
-        "project.cannot-open": "cannot open {name}: {reason}",
-        "project.cannot-read": "cannot read {name}: {reason}",
-        "project.cannot-write": "cannot write {name}: {reason}",
-        "project.invalid-decision": "{name} holds an invalid decision: {reason}",
-        "project.is-itself": "{name} is this project itself",
-        "project.open-read-only": "{name} is open read-only: {reason}",
-        "project.not-replaced": "{name} is read-only; it was not replaced",
-        "project.save-decision-failed": "could not save the decision in {name}: {reason}",
-        "project.save-collation-failed": "could not save the new collation in {name}: {reason}",
-        "project.save-view-failed": "could not save the view state in {name}: {reason}",
-        "project.empty": "{name} is empty, not a Jiaokan project",
-        "project.not-sqlite": "{name} is not a Jiaokan project (not an SQLite database)",
-        "project.truncated": "{name} is truncated ({size} bytes)",
-        "project.truncated-of": "{name} is truncated ({size} of {expected} bytes)",
-        "project.half-written": "{name} was left half-written by an interrupted save;"
-        " open it where it can be written to recover it",
-        "project.newer": "{name} was saved by a newer Jiaokan (project format {version};"
-        " this version reads up to {supported})",
-        "project.damaged": "{name} is damaged ({problems})",
-        "project.not-jiaokan": "{name} is an SQLite database but not a Jiaokan project",
-        "project.upgrade-failed": "could not upgrade {name} from project format {version}"
-        " to {supported} ({reason}); the file was left as it was",
-        "project.no-locus": "no locus {id} in {name}",
+        "project.not-a-file": QT_TRANSLATE_NOOP("engine", "{name} is not a file"),
+        "project.cannot-open": QT_TRANSLATE_NOOP("engine", "cannot open {name}: {reason}"),
+        "project.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {name}: {reason}"),
+        "project.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {name}: {reason}"),
+        "project.invalid-decision": QT_TRANSLATE_NOOP(
+            "engine", "{name} holds an invalid decision: {reason}"
+        ),
+        "project.is-itself": QT_TRANSLATE_NOOP("engine", "{name} is this project itself"),
+        "project.open-read-only": QT_TRANSLATE_NOOP("engine", "{name} is open read-only: {reason}"),
+        "project.not-replaced": QT_TRANSLATE_NOOP(
+            "engine", "{name} is read-only; it was not replaced"
+        ),
+        "project.save-decision-failed": QT_TRANSLATE_NOOP(
+            "engine", "could not save the decision in {name}: {reason}"
+        ),
+        "project.save-collation-failed": QT_TRANSLATE_NOOP(
+            "engine", "could not save the new collation in {name}: {reason}"
+        ),
+        "project.save-view-failed": QT_TRANSLATE_NOOP(
+            "engine", "could not save the view state in {name}: {reason}"
+        ),
+        "project.empty": QT_TRANSLATE_NOOP("engine", "{name} is empty, not a Jiaokan project"),
+        "project.not-sqlite": QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a Jiaokan project (not an SQLite database)"
+        ),
+        "project.truncated": QT_TRANSLATE_NOOP("engine", "{name} is truncated ({size} bytes)"),
+        "project.truncated-of": QT_TRANSLATE_NOOP(
+            "engine", "{name} is truncated ({size} of {expected} bytes)"
+        ),
+        "project.half-written": QT_TRANSLATE_NOOP(
+            "engine",
+            "{name} was left half-written by an interrupted save;"
+            " open it where it can be written to recover it",
+        ),
+        "project.newer": QT_TRANSLATE_NOOP(
+            "engine",
+            "{name} was saved by a newer Jiaokan (project format {version};"
+            " this version reads up to {supported})",
+        ),
+        "project.damaged": QT_TRANSLATE_NOOP("engine", "{name} is damaged ({problems})"),
+        "project.not-jiaokan": QT_TRANSLATE_NOOP(
+            "engine", "{name} is an SQLite database but not a Jiaokan project"
+        ),
+        "project.upgrade-failed": QT_TRANSLATE_NOOP(
+            "engine",
+            "could not upgrade {name} from project format {version}"
+            " to {supported} ({reason}); the file was left as it was",
+        ),
+        "project.no-locus": QT_TRANSLATE_NOOP("engine", "no locus {id} in {name}"),
         # why a project is open read-only (ProjectFile.read_only_why)
-        "read-only.asked": "opened read-only",
-        "read-only.file": "the file is read-only",
-        "read-only.folder": "its folder is not writable",
-        "read-only.no-lock-file": "its lock file cannot be made ({reason})",
-        "read-only.locked": "open in another Jiaokan window ({holder})",
-        "read-only.lock-changing": "open in another Jiaokan window (its lock file keeps changing)",
-        "lock.holder": "pid {pid} on host {host}",
-        "lock.holder-unknown": "pid unknown",
+        "read-only.asked": QT_TRANSLATE_NOOP("engine", "opened read-only"),
+        "read-only.file": QT_TRANSLATE_NOOP("engine", "the file is read-only"),
+        "read-only.folder": QT_TRANSLATE_NOOP("engine", "its folder is not writable"),
+        "read-only.no-lock-file": QT_TRANSLATE_NOOP(
+            "engine", "its lock file cannot be made ({reason})"
+        ),
+        "read-only.locked": QT_TRANSLATE_NOOP(
+            "engine", "open in another Jiaokan window ({holder})"
+        ),
+        "read-only.lock-changing": QT_TRANSLATE_NOOP(
+            "engine", "open in another Jiaokan window (its lock file keeps changing)"
+        ),
+        "lock.holder": QT_TRANSLATE_NOOP("engine", "pid {pid} on host {host}"),
+        "lock.holder-unknown": QT_TRANSLATE_NOOP("engine", "pid unknown"),
         # app/decisions.py
-        "decisions.read-only": "the project is open read-only",
+        "decisions.read-only": QT_TRANSLATE_NOOP("engine", "the project is open read-only"),
         # app/project.py: why a decision could not be placed again after a re-collation
-        "unplaced.place-gone": "its place in the source is gone",
-        "unplaced.reading-changed": "the accepted reading changed",
+        "unplaced.place-gone": QT_TRANSLATE_NOOP("engine", "its place in the source is gone"),
+        "unplaced.reading-changed": QT_TRANSLATE_NOOP("engine", "the accepted reading changed"),
         # app/export.py
-        "export.overlap": "divergence #{n} overlaps another or lies outside the source",
-        "export.mismatch": "divergence #{n} does not match the source; collate again",
-        "export.unencodable": "{char} at line {line}, column {column} of the corrected text"
-        " cannot be written in {encoding}{others}{hint}",
-        "export.one-other": " (and 1 other character)",
-        "export.others": " (and {n} other characters)",
-        "export.use-utf8": "; export as UTF-8 instead",
-        "export.unknown-encoding": "cannot write text in the encoding {encoding}{hint}",
-        "export.cannot-write": "cannot write {path}: {reason}",
+        "export.overlap": QT_TRANSLATE_NOOP(
+            "engine", "divergence #{n} overlaps another or lies outside the source"
+        ),
+        "export.mismatch": QT_TRANSLATE_NOOP(
+            "engine", "divergence #{n} does not match the source; collate again"
+        ),
+        "export.unencodable": QT_TRANSLATE_NOOP(
+            "engine",
+            "{char} at line {line}, column {column} of the corrected text"
+            " cannot be written in {encoding}{others}{hint}",
+        ),
+        "export.one-other": QT_TRANSLATE_NOOP("engine", " (and 1 other character)"),
+        "export.others": QT_TRANSLATE_NOOP("engine", " (and {n} other characters)"),
+        "export.use-utf8": QT_TRANSLATE_NOOP("engine", "; export as UTF-8 instead"),
+        "export.unknown-encoding": QT_TRANSLATE_NOOP(
+            "engine", "cannot write text in the encoding {encoding}{hint}"
+        ),
+        "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
     }
 )
 """Every message id the engine uses, with its English text: what the CLI prints."""

@@ -19,19 +19,26 @@ from pytestqt.qtbot import QtBot
 from app import cli
 from app.messages import ENGLISH, placeholders
 from app.project_file import SCHEMA_VERSION, ProjectFile
+from tests.conftest import ROOT
+from tests.test_i18n import _tool, messages
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
-from ui.messages import ENGINE
 from ui.settings import Settings
 
 WAIT = 20_000
 LANGS = ("zh_CN", "zh_TW")
 
 
-def test_the_window_has_every_engine_message_with_the_same_english() -> None:
-    """A new engine message without a window template (and so a translation) fails here;
-    equal English also means the window says in English exactly what the CLI prints."""
-    assert dict(ENGINE) == dict(ENGLISH)
+def test_lupdate_finds_every_engine_message_under_its_english(tmp_path: Path) -> None:
+    """A new engine message lupdate cannot see (so never translated) fails here; the
+    window looks each up by the very English the CLI prints."""
+    fresh = tmp_path / "engine.ts"
+    subprocess.run(
+        [_tool("pyside6-lupdate"), str(ROOT / "app" / "messages.py"), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert {source for ctx, source in messages(fresh) if ctx == "engine"} == set(ENGLISH.values())
     # one English text per id: Qt looks a translation up by its text
     assert len(set(ENGLISH.values())) == len(ENGLISH)
 

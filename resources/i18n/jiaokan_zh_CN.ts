@@ -130,7 +130,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help.py" line="+67"/>
+        <location filename="../../ui/help.py" line="+78"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
@@ -1074,7 +1074,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../ui/messages.py" line="+19"/>
+        <location filename="../../app/messages.py" line="+34"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1084,22 +1084,22 @@
         <translation>{path} 不是文本文件（含有二进制数据）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot detect the encoding of {path} (tried {encodings}); use --encoding</source>
         <translation>无法识别 {path} 的编码（已尝试 {encodings}）；请用 --encoding 指定编码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>{path} is too large ({size}; the limit is {limit})</source>
         <translation>{path} 太大（{size}；上限为 {limit}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>unknown encoding {encoding}</source>
         <translation>未知的编码 {encoding}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot decode {path} as {encoding}: {where}</source>
         <translation>无法按 {encoding} 解码 {path}：{where}</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>偏移 {offset} 处有无效字节 0x{byte}（文件在一个字符的中间结束）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{n} bytes</source>
         <translation>{n} 字节</translation>
     </message>
@@ -1124,7 +1124,7 @@
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
@@ -1164,12 +1164,12 @@
         <translation>文件系统是只读的</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No such file or directory</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Permission denied</source>
         <translation>没有权限</translation>
     </message>
@@ -1224,7 +1224,7 @@
         <translation>文件不是数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是文件</translation>
     </message>
@@ -1244,22 +1244,22 @@
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} holds an invalid decision: {reason}</source>
         <translation>{name} 中有一条无效的处理结果：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is this project itself</source>
         <translation>{name} 就是这个项目本身</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is open read-only: {reason}</source>
         <translation>{name} 以只读方式打开：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} is read-only; it was not replaced</source>
         <translation>{name} 是只读的，未被替换</translation>
     </message>
@@ -1279,22 +1279,22 @@
         <translation>无法在 {name} 中保存视图状态：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is empty, not a Jiaokan project</source>
         <translation>{name} 是空文件，不是 Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is not a Jiaokan project (not an SQLite database)</source>
         <translation>{name} 不是 Jiaokan 项目（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is truncated ({size} bytes)</source>
         <translation>{name} 不完整（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is truncated ({size} of {expected} bytes)</source>
         <translation>{name} 不完整（应有 {expected} 字节，只有 {size} 字节）</translation>
     </message>
@@ -1304,17 +1304,17 @@
         <translation>{name} 保存时被中断，只写了一半；请在可以写入的位置打开它，以便恢复</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{name} was saved by a newer Jiaokan (project format {version}; this version reads up to {supported})</source>
         <translation>{name} 由更新版本的 Jiaokan 保存（项目格式 {version}；本版本最高只能读取格式 {supported}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{name} is damaged ({problems})</source>
         <translation>{name} 已损坏（{problems}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is an SQLite database but not a Jiaokan project</source>
         <translation>{name} 是 SQLite 数据库，但不是 Jiaokan 项目</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>无法将 {name} 从项目格式 {version} 升级到 {supported}（{reason}）；文件保持原样</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>no locus {id} in {name}</source>
         <translation>{name} 中没有异文 #{id}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>opened read-only</source>
         <translation>打开时指定了只读</translation>
     </message>
@@ -1344,7 +1344,7 @@
         <translation>所在文件夹不可写入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>its lock file cannot be made ({reason})</source>
         <translation>无法创建它的锁文件（{reason}）</translation>
     </message>
@@ -1359,7 +1359,7 @@
         <translation>已在另一个 Jiaokan 窗口中打开（它的锁文件不断变化）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>pid {pid} on host {host}</source>
         <translation>主机 {host} 上的进程 {pid}</translation>
     </message>
@@ -1369,12 +1369,12 @@
         <translation>进程号未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>its place in the source is gone</source>
         <translation>它在底本中的位置已不存在</translation>
     </message>
@@ -1399,7 +1399,7 @@
         <translation>校正文本第 {line} 行第 {column} 列的 {char} 无法用 {encoding} 编码写入{others}{hint}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source> (and 1 other character)</source>
         <translation>（另有 1 个字符也无法写入）</translation>
     </message>
@@ -1414,12 +1414,12 @@
         <translation>；请改为导出 UTF-8</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot write text in the encoding {encoding}{hint}</source>
         <translation>无法用编码 {encoding} 写入文本{hint}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>

@@ -130,7 +130,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help.py" line="+67"/>
+        <location filename="../../ui/help.py" line="+78"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
@@ -1074,7 +1074,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../ui/messages.py" line="+19"/>
+        <location filename="../../app/messages.py" line="+34"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -1084,22 +1084,22 @@
         <translation>{path} 不是文字檔案（含有二進位資料）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot detect the encoding of {path} (tried {encodings}); use --encoding</source>
         <translation>無法辨識 {path} 的編碼（已嘗試 {encodings}）；請用 --encoding 指定編碼</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>{path} is too large ({size}; the limit is {limit})</source>
         <translation>{path} 太大（{size}；上限為 {limit}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>unknown encoding {encoding}</source>
         <translation>未知的編碼 {encoding}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot decode {path} as {encoding}: {where}</source>
         <translation>無法按 {encoding} 解碼 {path}：{where}</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>偏移 {offset} 處有無效位元組 0x{byte}（檔案在一個字元的中間結束）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{n} bytes</source>
         <translation>{n} 位元組</translation>
     </message>
@@ -1124,7 +1124,7 @@
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no such file</source>
         <translation>檔案不存在</translation>
     </message>
@@ -1164,12 +1164,12 @@
         <translation>檔案系統是唯讀的</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No such file or directory</source>
         <translation>檔案或資料夾不存在</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Permission denied</source>
         <translation>沒有權限</translation>
     </message>
@@ -1224,7 +1224,7 @@
         <translation>檔案不是資料庫</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是檔案</translation>
     </message>
@@ -1244,22 +1244,22 @@
         <translation>無法寫入 {name}：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} holds an invalid decision: {reason}</source>
         <translation>{name} 中有一條無效的處理結果：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is this project itself</source>
         <translation>{name} 就是這個專案本身</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is open read-only: {reason}</source>
         <translation>{name} 以唯讀方式開啟：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} is read-only; it was not replaced</source>
         <translation>{name} 是唯讀的，未被替換</translation>
     </message>
@@ -1279,22 +1279,22 @@
         <translation>無法在 {name} 中儲存檢視狀態：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is empty, not a Jiaokan project</source>
         <translation>{name} 是空檔案，不是 Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is not a Jiaokan project (not an SQLite database)</source>
         <translation>{name} 不是 Jiaokan 專案（不是 SQLite 資料庫）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name} is truncated ({size} bytes)</source>
         <translation>{name} 不完整（只有 {size} 位元組）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is truncated ({size} of {expected} bytes)</source>
         <translation>{name} 不完整（應有 {expected} 位元組，只有 {size} 位元組）</translation>
     </message>
@@ -1304,17 +1304,17 @@
         <translation>{name} 儲存時被中斷，只寫了一半；請在可以寫入的位置開啟它，以便恢復</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{name} was saved by a newer Jiaokan (project format {version}; this version reads up to {supported})</source>
         <translation>{name} 由更新版本的 Jiaokan 儲存（專案格式 {version}；本版本最高只能讀取格式 {supported}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{name} is damaged ({problems})</source>
         <translation>{name} 已損壞（{problems}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} is an SQLite database but not a Jiaokan project</source>
         <translation>{name} 是 SQLite 資料庫，但不是 Jiaokan 專案</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>無法將 {name} 從專案格式 {version} 升級到 {supported}（{reason}）；檔案保持原樣</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>no locus {id} in {name}</source>
         <translation>{name} 中沒有異文 #{id}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>opened read-only</source>
         <translation>開啟時指定了唯讀</translation>
     </message>
@@ -1344,7 +1344,7 @@
         <translation>所在資料夾不可寫入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>its lock file cannot be made ({reason})</source>
         <translation>無法建立它的鎖檔案（{reason}）</translation>
     </message>
@@ -1359,7 +1359,7 @@
         <translation>已在另一個 Jiaokan 視窗中開啟（它的鎖檔案不斷變化）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>pid {pid} on host {host}</source>
         <translation>主機 {host} 上的處理程序 {pid}</translation>
     </message>
@@ -1369,12 +1369,12 @@
         <translation>處理程序編號未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the project is open read-only</source>
         <translation>專案以唯讀方式開啟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>its place in the source is gone</source>
         <translation>它在底本中的位置已不存在</translation>
     </message>
@@ -1399,7 +1399,7 @@
         <translation>校正文本第 {line} 行第 {column} 列的 {char} 無法用 {encoding} 編碼寫入{others}{hint}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source> (and 1 other character)</source>
         <translation>（另有 1 個字元也無法寫入）</translation>
     </message>
@@ -1414,12 +1414,12 @@
         <translation>；請改為匯出 UTF-8</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot write text in the encoding {encoding}{hint}</source>
         <translation>無法用編碼 {encoding} 寫入文字{hint}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot write {path}: {reason}</source>
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
