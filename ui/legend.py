@@ -95,6 +95,10 @@ class KindLegend(QWidget):
         """Whether the kind is shown as absent from the document."""
         return self._swatches[kind].dimmed
 
+    def refresh_colours(self) -> None:
+        """Repaint the swatches with the active colours."""
+        self._refresh()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from ui import colors
 from ui.colors import KINDS, current_color, is_dark, kind_label, kind_mark
 
 WIDTH = 14
@@ -52,7 +53,7 @@ class OverviewRuler(QWidget):
         self._counts: list[list[int]] = []  # per kind, marks in each pixel row
         self._rows: list[int] = []  # the kind drawn in each pixel row; -1 for none
         self._strip = QImage()  # self._rows in colour, for one palette
-        self._strip_dark: bool | None = None
+        self._strip_for_colours: tuple[bool, int] | None = None  # (dark, colours.version())
         self._bucketed_for = -1  # the height the buckets were made for; -1: stale
         self._press_y: float | None = None
         self._scrubbing = False
@@ -128,16 +129,20 @@ class OverviewRuler(QWidget):
             max(range(len(row)), key=row.__getitem__) if any(row) else -1
             for row in zip(*self._counts, strict=True)
         ]
-        self._strip_dark = None
+        self._strip_for_colours = None
+
+    def refresh_colours(self) -> None:
+        """Repaint with the active colours (the strip is rebuilt when they changed)."""
+        self.update()
 
     def _strip_for(self, dark: bool) -> QImage:
         """The rows' colours as a 1 x height image, rebuilt only when rows or palette change."""
-        if self._strip_dark is not dark:
+        if self._strip_for_colours != (dark, colors.version()):
             pixels = [struct.pack("=I", kind_mark(n, dark).rgba()) for n in self._names]
             data = b"".join(pixels[k] if k >= 0 else bytes(4) for k in self._rows)
             fmt = QImage.Format.Format_ARGB32_Premultiplied
             self._strip = QImage(data, 1, len(self._rows), 4, fmt).copy() if data else QImage()
-            self._strip_dark = dark
+            self._strip_for_colours = (dark, colors.version())
         return self._strip
 
     def mark_at(self, y: float) -> int | None:
@@ -173,7 +178,8 @@ class OverviewRuler(QWidget):
         if self._current is None:
             return QRect()
         top, bottom = self._span(self._current, self.height())
-        return QRect(0, top - 1, self.width(), bottom - top + 2)
+        edge = 1 + colors.active().emphasis // 2
+        return QRect(0, top - edge, self.width(), bottom - top + 2 * edge)
 
     def _viewport_rect(self) -> QRect:
         if self._viewport is None:
@@ -216,7 +222,8 @@ class OverviewRuler(QWidget):
             rect = self._current_rect()
             painter.fillRect(rect, current_color(dark))
             fill = kind_mark(self._names[self._kinds[self._current]], dark)
-            painter.fillRect(rect.adjusted(1, 1, -1, -1), fill)
+            rim = 1 + colors.active().emphasis // 2  # high contrast: a thicker outline
+            painter.fillRect(rect.adjusted(rim, rim, -rim, -rim), fill)
         painter.end()
 
     def kinds_at(self, y: int) -> list[tuple[str, int]]:
