@@ -208,7 +208,8 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     before = kind_brush(window, row, Qt.ItemDataRole.BackgroundRole)
     dialog = window.show_preferences()
     pick_colour(qtbot, dialog, "substitution", "#0000ff")
-    assert dialog.colours.buttons["substitution"][0].property("mark") == "#0000ff"
+    kind_button, class_button = dialog.colours.buttons["substitution"]  # the kind, and 错字
+    assert kind_button.property("mark") == class_button.property("mark") == "#0000ff"
     assert colors.kind_mark("substitution", False).name() != "#0000ff"  # not before OK
     dialog.accept()
     tint = build("standard", {"substitution": "#0000ff"}).background("substitution", False)
@@ -223,6 +224,21 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     window.select_locus(row)
     assert tint.name() in window.locus_panel.text()
     assert settings.colour_overrides("standard") == {"substitution": "#0000ff"}
+
+
+def test_a_class_colour_shows_when_colouring_by_class(qtbot: QtBot, window: MainWindow) -> None:
+    collation = open_demo(qtbot, window)
+    window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
+    assert "swap" in {loc.classes.get("variant-typos") for loc in collation.loci}
+    dialog = window.show_preferences()
+    pick_colour(qtbot, dialog, "swap", "#ffd700")
+    dialog.accept()
+    tint = build("standard", {"swap": "#ffd700"}).background("swap", False).name()
+    assert tint not in pane_backgrounds(window)  # colouring by kind: transposition
+    window.acts.by_class.setChecked(True)
+    qtbot.waitUntil(lambda: tint in pane_backgrounds(window), timeout=WAIT)
+    assert "#ffd700" in ruler_colours(window)
+    assert legend_colour(window, "swap") == "#ffd700"
 
 
 def test_cancel_keeps_the_colours(qtbot: QtBot, window: MainWindow, settings: Settings) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
@@ -227,6 +228,12 @@ def readable_tint(color: QColor, dark: bool, strong: bool = False) -> QColor:
     return _shift_until(start, not dark, lambda c: min(contrast(t, c) for t in texts) >= margin)
 
 
+@lru_cache(maxsize=512)
+def _tint(name: str, dark: bool, strong: bool) -> str:
+    """readable_tint by colour name, remembered: a repaint may ask for it per span."""
+    return readable_tint(QColor(name), dark, strong).name()
+
+
 def visible_mark(color: QColor, dark: bool) -> QColor:
     """The picked mark as drawn: as chosen on a light palette, lifted to show on a dark one."""
     if not dark:
@@ -255,7 +262,9 @@ class ColourSet:
     def background(self, key: str, dark: bool) -> QColor:
         found = self.backgrounds.get(key)
         if found is None:
-            return readable_tint(self.mark(key, dark), dark, self.high_contrast)
+            if not self.high_contrast:
+                return QColor(_NEUTRAL_BACKGROUND[dark])
+            return QColor(_tint(self.mark(key, dark).name(), dark, True))
         return QColor(found[dark])
 
     def current(self, dark: bool) -> QColor:

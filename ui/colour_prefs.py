@@ -96,6 +96,13 @@ class ColourSection(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        for buttons in self.buttons.values():
+            if len(buttons) > 1:  # "substitution" is a kind and a class (错字)
+                shared = QCoreApplication.translate(
+                    "Preferences", "The kind and the class of this name share one colour."
+                )
+                for button in buttons:
+                    button.setToolTip(shared)
         self._connect_signals()
         self._refresh()
         self._unelide()

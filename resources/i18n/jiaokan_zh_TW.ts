@@ -831,7 +831,12 @@
         <translation>配色方案(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>The kind and the class of this name share one colour.</source>
+        <translation>同名的類型與類別共用一種顏色。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Colour of {0}</source>
         <translation>{0}的顏色</translation>
     </message>
@@ -1144,7 +1149,7 @@
 <context>
     <name>colours</name>
     <message>
-        <location filename="../../ui/colors.py" line="+51"/>
+        <location filename="../../ui/colors.py" line="+52"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
