@@ -371,3 +371,25 @@ def test_appearance_light_on_a_dark_system(qtbot: QtBot, system_palette: None) -
     app.setPalette(dark_palette())  # the system is dark
     apply_appearance("light")
     assert not is_dark(app.palette())
+
+
+def test_high_contrast_draws_taller_ruler_marks(qtbot: QtBot) -> None:
+    from ui.overview import OverviewRuler
+
+    ruler = OverviewRuler()
+    qtbot.addWidget(ruler)
+    ruler.resize(ruler.sizeHint().width(), 400)
+    ruler.show()
+    qtbot.waitExposed(ruler)
+    ruler.set_marks([(0.5, 0.5, "insertion")])  # one character in a long book
+
+    def rows_marked() -> int:
+        image = ruler.grab().toImage()
+        mark = colors.kind_mark("insertion", is_dark(ruler.palette()))
+        return sum(image.pixelColor(7, y) == mark for y in range(image.height()))
+
+    assert rows_marked() == 2
+    colors.set_scheme("high_contrast")
+    ruler.refresh_colours()
+    assert rows_marked() == 4
+    assert ruler.mark_at(203) == 0  # and hit where it is drawn

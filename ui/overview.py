@@ -55,6 +55,7 @@ class OverviewRuler(QWidget):
         self._strip = QImage()  # self._rows in colour, for one palette
         self._strip_for_colours: tuple[bool, int] | None = None  # (dark, colours.version())
         self._bucketed_for = -1  # the height the buckets were made for; -1: stale
+        self._min_mark = MIN_MARK  # rows of the shortest mark, for the active colours
         self._press_y: float | None = None
         self._scrubbing = False
 
@@ -103,21 +104,23 @@ class OverviewRuler(QWidget):
 
     def _span(self, i: int, h: int) -> tuple[int, int]:
         """Rows [top, bottom) of mark i; the same rule draws and hit-tests it."""
-        top = max(min(int(self._starts[i] * h), h - MIN_MARK), 0)
-        return top, min(max(math.ceil(self._ends[i] * h), top + MIN_MARK), h)
+        top = max(min(int(self._starts[i] * h), h - self._min_mark), 0)
+        return top, min(max(math.ceil(self._ends[i] * h), top + self._min_mark), h)
 
     def _ensure_buckets(self) -> None:
         h = self.height()
-        if h == self._bucketed_for:
+        # high contrast: taller marks, as a thin line is lost to poor sight
+        tallest = MIN_MARK + colors.active().emphasis
+        if h == self._bucketed_for and tallest == self._min_mark:
             return
-        self._bucketed_for = h
+        self._bucketed_for, self._min_mark = h, tallest
         # Difference arrays: two writes per mark, then one pass per kind over the rows.
         diffs = [[0] * (h + 1) for _ in self._names]
-        floor_at = max(h - MIN_MARK, 0)
+        floor_at = max(h - tallest, 0)
         self._long = []
         for i, (s, e, k) in enumerate(zip(self._starts, self._ends, self._kinds, strict=True)):
             top = max(min(int(s * h), floor_at), 0)
-            bottom = min(max(math.ceil(e * h), top + MIN_MARK), h)
+            bottom = min(max(math.ceil(e * h), top + tallest), h)
             if bottom - top > LONG:
                 self._long.append(i)
             diff = diffs[k]
@@ -154,7 +157,7 @@ class OverviewRuler(QWidget):
         row = int(y)
         # Candidates start at or above row + HIT_SLOP (one row of margin for rounding).
         hi = bisect_left(self._starts, (row + HIT_SLOP + 2) / h)
-        if row + HIT_SLOP >= h - MIN_MARK:
+        if row + HIT_SLOP >= h - self._min_mark:
             hi = len(self._starts)
         near = itertools.takewhile(
             # A mark of at most LONG rows starting that far above the slop cannot reach it.
@@ -185,8 +188,8 @@ class OverviewRuler(QWidget):
         if self._viewport is None:
             return QRect()
         h = self.height()
-        top = min(round(self._viewport[0] * h), max(h - MIN_MARK, 0))
-        bottom = min(max(round(self._viewport[1] * h), top + MIN_MARK), h)
+        top = min(round(self._viewport[0] * h), max(h - self._min_mark, 0))
+        bottom = min(max(round(self._viewport[1] * h), top + self._min_mark), h)
         return QRect(0, top, self.width(), bottom - top)
 
     def _update_union(self, old: QRect, new: QRect) -> None:
