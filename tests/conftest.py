@@ -44,6 +44,22 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not leaked, f"test left threads running: {leaked}"
 
 
+@pytest.fixture(autouse=True)
+def _standard_colours() -> Iterator[None]:
+    """Undo a test's colour scheme and forced light or dark appearance (both app-wide)."""
+    yield
+    import sys
+
+    if "ui.appearance" in sys.modules:
+        from ui.appearance import apply_appearance
+
+        apply_appearance("system")
+    if "ui.colors" in sys.modules:
+        from ui.colors import set_scheme
+
+        set_scheme("standard")
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

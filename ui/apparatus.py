@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.collate import Collation, Locus
 from app.decisions import UNDECIDED, Decision
-from ui.colors import class_label, is_dark, kind_background, kind_label
+from ui.colors import class_label, is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label
 
 LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -129,6 +129,14 @@ class ApparatusModel(QAbstractTableModel):
             top = self.index(0, self.status_column)
             self.dataChanged.emit(top, self.index(rows - 1, self.status_column))
 
+    def colours_changed(self) -> None:
+        """The palette or the colour scheme changed: the kind column's brushes with it."""
+        rows = self.rowCount()
+        if rows:
+            top, bottom = self.index(0, self.kind_column), self.index(rows - 1, self.kind_column)
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
+            self.dataChanged.emit(top, bottom, roles)
+
     def status(self, row: int) -> str:
         return self._decision(row).status
 
@@ -206,9 +214,10 @@ class ApparatusModel(QAbstractTableModel):
             reading = self._text(col, locus)
             return reading if reading is not None and len(reading) > _CELL_LIMIT else None
         if role == Qt.ItemDataRole.BackgroundRole and col == self.kind_column:
-            app = QApplication.instance()
-            palette = app.palette() if isinstance(app, QApplication) else QPalette()
-            return QBrush(kind_background(locus.kind, is_dark(palette)))
+            return QBrush(kind_background(locus.kind, _dark()))
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.kind_column:
+            forced = text_color(_dark())  # high contrast forces it; else the view's own
+            return None if forced is None else QBrush(forced)
         if role == Qt.ItemDataRole.TextAlignmentRole and col < 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -258,6 +267,12 @@ class ApparatusModel(QAbstractTableModel):
             # most agreement first when sorted ascending? no: a plain number, the view orders
             return -1 if vote is None else vote.support * 100 // max(1, vote.total)
         return self.status(row)
+
+
+def _dark() -> bool:
+    """Whether the application's palette is dark (the table paints on it)."""
+    app = QApplication.instance()
+    return is_dark(app.palette() if isinstance(app, QApplication) else QPalette())
 
 
 class ApparatusFilter(QSortFilterProxyModel):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ui.colors import KINDS, is_dark, kind_label, kind_mark
+from ui.colors import KINDS, active, is_dark, kind_label, kind_mark
 
 SWATCH = 10  # px, square
 
@@ -95,6 +95,10 @@ class KindLegend(QWidget):
         """Whether the kind is shown as absent from the document."""
         return self._swatches[kind].dimmed
 
+    def refresh_colours(self) -> None:
+        """Repaint the swatches with the active colours."""
+        self._refresh()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
@@ -104,11 +108,13 @@ class KindLegend(QWidget):
         """Re-derive colours, texts and dimming from the palette and the counts."""
         dark = is_dark(self.palette())
         locale = QLocale()
+        side = SWATCH + 2 * active().emphasis  # high contrast: larger squares
         for kind in self._keys:
             count = None if self._counts is None else self._counts.get(kind, 0)
             dimmed = count == 0
             swatch, label = self._swatches[kind], self._labels[kind]
             swatch.color = kind_mark(kind, dark)
+            swatch.setFixedSize(side, side)
             swatch.dimmed = dimmed
             swatch.update()
             name = self._label(kind)

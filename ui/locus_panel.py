@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.collate import Locus
 from app.decisions import UNDECIDED, Decision
 from ui.apparatus import LineIndex
-from ui.colors import is_dark, kind_background, kind_label
+from ui.colors import is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label
 
 
@@ -61,7 +62,17 @@ class LocusPanel(QFrame):
         layout.addWidget(self.note)
         layout.addWidget(self._keys)
         self.note.editingFinished.connect(self._on_note)
+        self._shown: tuple[Any, ...] = (None,)
         self.show_locus(None)
+
+    def refresh(self) -> None:
+        """Show the same locus again, in the active colours and the current palette."""
+        self.show_locus(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # the kind's tint is baked into the HTML
 
     def show_locus(
         self,
@@ -73,6 +84,7 @@ class LocusPanel(QFrame):
         decision: Decision = UNDECIDED,
         editable: bool = False,
     ) -> None:
+        self._shown = (locus, number, total, witnesses, lines, decision, editable)
         self.note.setEnabled(locus is not None and editable)
         if not self.note.hasFocus():
             self.note.setText(decision.note)
@@ -100,9 +112,13 @@ class LocusPanel(QFrame):
         self._title.setText(f"<b>{html.escape(title)}</b><br><small>{where}</small>")
         source = html.escape(QCoreApplication.translate("LocusPanel", "Source"))
         same = html.escape(QCoreApplication.translate("LocusPanel", "= source"))
-        bg = kind_background(locus.kind, is_dark(self.palette())).name()
+        dark = is_dark(self.palette())
+        style = f"background:{kind_background(locus.kind, dark).name()}"
+        forced = text_color(dark)
+        if forced is not None:
+            style += f"; color:{forced.name()}"
         rows = [
-            f"<tr><td colspan=2><span style='background:{bg}'>&nbsp;"
+            f"<tr><td colspan=2><span style='{style}'>&nbsp;"
             f"{html.escape(kind_label(locus.kind))}&nbsp;</span></td></tr>",
             f"<tr><td><b>{source}</b></td><td>{_reading_html(locus.source_text)}</td></tr>",
         ]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from app.classify import CLASSES
 from app.collate import Collation, Locus
@@ -150,6 +150,8 @@ class MainWindow(WindowLayout):
         acts.export_report.triggered.connect(lambda: self.projects.export("report"))
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
         self.locus_panel.noteEdited.connect(pr.set_note)
+        self._colour_timer.timeout.connect(self.refresh_colours)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._colour_timer.start)
 
     # -- opening work (the Projects controller does it) -------------------------
 
@@ -441,6 +443,7 @@ class MainWindow(WindowLayout):
         """Open the Preferences, window-modal; returned so tests can drive it."""
         dialog = PreferencesDialog(self.settings, self)
         dialog.accepted.connect(self._apply_font)  # the rules count from the next collation
+        dialog.accepted.connect(self.apply_colours)
         dialog.open()
         return dialog
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from ui import colors
 from ui.colors import KINDS, current_color, is_dark, kind_label, kind_mark
 
 WIDTH = 14
@@ -52,8 +53,9 @@ class OverviewRuler(QWidget):
         self._counts: list[list[int]] = []  # per kind, marks in each pixel row
         self._rows: list[int] = []  # the kind drawn in each pixel row; -1 for none
         self._strip = QImage()  # self._rows in colour, for one palette
-        self._strip_dark: bool | None = None
+        self._strip_for_colours: tuple[bool, int] | None = None  # (dark, colours.version())
         self._bucketed_for = -1  # the height the buckets were made for; -1: stale
+        self._min_mark = MIN_MARK  # rows of the shortest mark, for the active colours
         self._press_y: float | None = None
         self._scrubbing = False
 
@@ -102,21 +104,23 @@ class OverviewRuler(QWidget):
 
     def _span(self, i: int, h: int) -> tuple[int, int]:
         """Rows [top, bottom) of mark i; the same rule draws and hit-tests it."""
-        top = max(min(int(self._starts[i] * h), h - MIN_MARK), 0)
-        return top, min(max(math.ceil(self._ends[i] * h), top + MIN_MARK), h)
+        top = max(min(int(self._starts[i] * h), h - self._min_mark), 0)
+        return top, min(max(math.ceil(self._ends[i] * h), top + self._min_mark), h)
 
     def _ensure_buckets(self) -> None:
         h = self.height()
-        if h == self._bucketed_for:
+        # high contrast: taller marks, as a thin line is lost to poor sight
+        tallest = MIN_MARK + colors.active().emphasis
+        if h == self._bucketed_for and tallest == self._min_mark:
             return
-        self._bucketed_for = h
+        self._bucketed_for, self._min_mark = h, tallest
         # Difference arrays: two writes per mark, then one pass per kind over the rows.
         diffs = [[0] * (h + 1) for _ in self._names]
-        floor_at = max(h - MIN_MARK, 0)
+        floor_at = max(h - tallest, 0)
         self._long = []
         for i, (s, e, k) in enumerate(zip(self._starts, self._ends, self._kinds, strict=True)):
             top = max(min(int(s * h), floor_at), 0)
-            bottom = min(max(math.ceil(e * h), top + MIN_MARK), h)
+            bottom = min(max(math.ceil(e * h), top + tallest), h)
             if bottom - top > LONG:
                 self._long.append(i)
             diff = diffs[k]
@@ -128,16 +132,20 @@ class OverviewRuler(QWidget):
             max(range(len(row)), key=row.__getitem__) if any(row) else -1
             for row in zip(*self._counts, strict=True)
         ]
-        self._strip_dark = None
+        self._strip_for_colours = None
+
+    def refresh_colours(self) -> None:
+        """Repaint with the active colours (the strip is rebuilt when they changed)."""
+        self.update()
 
     def _strip_for(self, dark: bool) -> QImage:
         """The rows' colours as a 1 x height image, rebuilt only when rows or palette change."""
-        if self._strip_dark is not dark:
+        if self._strip_for_colours != (dark, colors.version()):
             pixels = [struct.pack("=I", kind_mark(n, dark).rgba()) for n in self._names]
             data = b"".join(pixels[k] if k >= 0 else bytes(4) for k in self._rows)
             fmt = QImage.Format.Format_ARGB32_Premultiplied
             self._strip = QImage(data, 1, len(self._rows), 4, fmt).copy() if data else QImage()
-            self._strip_dark = dark
+            self._strip_for_colours = (dark, colors.version())
         return self._strip
 
     def mark_at(self, y: float) -> int | None:
@@ -149,7 +157,7 @@ class OverviewRuler(QWidget):
         row = int(y)
         # Candidates start at or above row + HIT_SLOP (one row of margin for rounding).
         hi = bisect_left(self._starts, (row + HIT_SLOP + 2) / h)
-        if row + HIT_SLOP >= h - MIN_MARK:
+        if row + HIT_SLOP >= h - self._min_mark:
             hi = len(self._starts)
         near = itertools.takewhile(
             # A mark of at most LONG rows starting that far above the slop cannot reach it.
@@ -173,14 +181,15 @@ class OverviewRuler(QWidget):
         if self._current is None:
             return QRect()
         top, bottom = self._span(self._current, self.height())
-        return QRect(0, top - 1, self.width(), bottom - top + 2)
+        edge = 1 + colors.active().emphasis // 2
+        return QRect(0, top - edge, self.width(), bottom - top + 2 * edge)
 
     def _viewport_rect(self) -> QRect:
         if self._viewport is None:
             return QRect()
         h = self.height()
-        top = min(round(self._viewport[0] * h), max(h - MIN_MARK, 0))
-        bottom = min(max(round(self._viewport[1] * h), top + MIN_MARK), h)
+        top = min(round(self._viewport[0] * h), max(h - self._min_mark, 0))
+        bottom = min(max(round(self._viewport[1] * h), top + self._min_mark), h)
         return QRect(0, top, self.width(), bottom - top)
 
     def _update_union(self, old: QRect, new: QRect) -> None:
@@ -216,7 +225,8 @@ class OverviewRuler(QWidget):
             rect = self._current_rect()
             painter.fillRect(rect, current_color(dark))
             fill = kind_mark(self._names[self._kinds[self._current]], dark)
-            painter.fillRect(rect.adjusted(1, 1, -1, -1), fill)
+            rim = 1 + colors.active().emphasis // 2  # high contrast: a thicker outline
+            painter.fillRect(rect.adjusted(rim, rim, -rim, -rim), fill)
         painter.end()
 
     def kinds_at(self, y: int) -> list[tuple[str, int]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from ui.colors import current_color, is_dark, kind_background, kind_mark
+from ui.colors import active, is_dark
 from ui.positions import Utf16Index
 
 # The usual CJK text fonts of Linux, Windows and macOS, best first.
@@ -203,20 +203,29 @@ class TextPane(QPlainTextEdit):
         super().resizeEvent(event)
         self._schedule()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_colours()  # the highlights were coloured for the old palette
+
+    def refresh_colours(self) -> None:
+        """Rebuild the highlights from the active colours and the palette (next idle)."""
+        self._schedule()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._visible_inserts:
             return
         painter = QPainter(self.viewport())
         dark = is_dark(self.palette())
+        colours = active()
         for span in self._visible_inserts:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._index.to_utf16(span.start))
             rect: QRect = self.cursorRect(cursor)
-            colour = (
-                current_color(dark) if span.row == self._current else kind_mark(span.kind, dark)
-            )
-            width = 4 if span.row == self._current else 3
+            current = span.row == self._current
+            colour = colours.current(dark) if current else colours.mark(span.kind, dark)
+            width = (4 if current else 3) + colours.emphasis
             painter.fillRect(
                 QRect(rect.left() - width // 2, rect.top(), width, rect.height()), colour
             )
@@ -253,13 +262,20 @@ class TextPane(QPlainTextEdit):
         self.viewport().update()
 
     def _selection(self, span: Span, dark: bool) -> QTextEdit.ExtraSelection:
+        colours = active()
         fmt = QTextCharFormat()
-        fmt.setBackground(kind_background(span.kind, dark))
+        fmt.setBackground(colours.background(span.kind, dark))
+        text = colours.text(dark)
         if span.row == self._current:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(current_color(dark))
+            # high contrast: reverse video, underlined in the kind's colour for the other palette
+            underline = colours.mark(span.kind, not dark) if text else colours.current(dark)
+            fmt.setUnderlineColor(underline)
             fmt.setFontUnderline(True)
-            fmt.setBackground(kind_mark(span.kind, dark).lighter(130 if not dark else 70))
+            fmt.setBackground(colours.current_background(span.kind, dark))
+            text = colours.current_text(dark)
+        if text is not None:
+            fmt.setForeground(text)
         selection = QTextEdit.ExtraSelection()
         selection.format = fmt
         cursor = QTextCursor(self.document())

@@ -1,4 +1,5 @@
-"""Preferences: the interface language, the text font, the rules a new collation starts with.
+"""Preferences: the interface language, the text font, the rules a new collation starts with,
+and (on a page of their own, ui/colour_prefs.py) the appearance and the colours.
 
 The language is read once at start-up (ui/main.py installs the translator before
 any widget exists), so a change is saved and shown from the next start; switching
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.normalize import ALL_RULES
 from ui.actions import rule_label
+from ui.colour_prefs import ColourSection
 from ui.i18n import LANGUAGES
 from ui.panes import cjk_font_family
 from ui.settings import Settings
@@ -77,9 +80,17 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        page = QVBoxLayout(general)
+        page.addLayout(form)
+        page.addWidget(note)
+        page.addStretch(1)
+        self.colours = ColourSection(settings)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, QCoreApplication.translate("Preferences", "General"))
+        self.tabs.addTab(self.colours, QCoreApplication.translate("Preferences", "Colours"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
@@ -87,5 +98,6 @@ class PreferencesDialog(QDialog):
         self.settings.set_font_family(self.font_family.currentFont().family())
         self.settings.set_font_size(self.font_size.value())
         self.settings.set_rules(tuple(r for r, box in self.rules.items() if box.isChecked()))
+        self.colours.save(self.settings)
         self.settings.sync()
         super().accept()

@@ -1,4 +1,4 @@
-"""Per-user settings: language, font, zoom, window geometry, splitters, default rules.
+"""Per-user settings: language, font, zoom, colours, window geometry, splitters, rules.
 
 Stored as an INI file under platformdirs' user config dir (never Qt's own
 default location), so tests can redirect it with XDG_CONFIG_HOME and an
@@ -7,13 +7,18 @@ editor can find and delete it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QColor
 
 from app.normalize import ALL_RULES
+from ui.colors import SCHEMES
+
+APPEARANCES: tuple[str, ...] = ("system", "light", "dark")
 
 
 def settings_path() -> Path:
@@ -50,6 +55,38 @@ class Settings:
 
     def set_colour_by_class(self, on: bool) -> None:
         self._qs.setValue("view/colour_by_class", "true" if on else "false")
+
+    # -- colours ----------------------------------------------------------
+
+    def colour_scheme(self) -> str:
+        """ "standard" or "high_contrast" (ui.colors.SCHEMES); anything else reads as standard."""
+        value = str(self._qs.value("colours/scheme", "standard"))
+        return value if value in SCHEMES else "standard"
+
+    def set_colour_scheme(self, scheme: str) -> None:
+        self._qs.setValue("colours/scheme", scheme)
+
+    def colour_overrides(self, scheme: str) -> dict[str, str]:
+        """The editor's marks for ``scheme``, key (kind or class) -> #rrggbb; bad ones dropped."""
+        self._qs.beginGroup(f"colours_{scheme}")
+        try:
+            found = {key: str(self._qs.value(key)) for key in self._qs.childKeys()}
+        finally:
+            self._qs.endGroup()
+        return {k: v for k, v in found.items() if QColor.isValidColorName(v)}
+
+    def set_colour_overrides(self, scheme: str, overrides: Mapping[str, str]) -> None:
+        self._qs.remove(f"colours_{scheme}")
+        for key, value in overrides.items():
+            self._qs.setValue(f"colours_{scheme}/{key}", value)
+
+    def appearance(self) -> str:
+        """ "system" (follow it), "light" or "dark"."""
+        value = str(self._qs.value("view/appearance", "system"))
+        return value if value in APPEARANCES else "system"
+
+    def set_appearance(self, appearance: str) -> None:
+        self._qs.setValue("view/appearance", appearance)
 
     # -- language ---------------------------------------------------------
 

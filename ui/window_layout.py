@@ -7,7 +7,7 @@ restores the geometry, and shows messages.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import colors
 from ui.apparatus_view import ApparatusView
+from ui.appearance import apply_appearance
 from ui.legend import KindLegend
 from ui.locus_panel import LocusPanel
 from ui.messages import error_text
@@ -91,6 +93,10 @@ class WindowLayout(QMainWindow):
         self._corrected_timer = QTimer(self)
         self._corrected_timer.setSingleShot(True)
         self._corrected_timer.setInterval(150)
+        # palette changes come in bursts (one event per widget): recolour once, when idle
+        self._colour_timer = QTimer(self)
+        self._colour_timer.setSingleShot(True)
+        self._colour_timer.setInterval(0)
         right = self.corrected_tabs
         middle = QWidget()
         box = QVBoxLayout(middle)
@@ -159,8 +165,34 @@ class WindowLayout(QMainWindow):
         for pane in (self.source_pane, self.witness_pane, self.corrected_pane):
             pane.set_font_size(family, self.settings.font_size())
 
+    def apply_colours(self) -> None:
+        """The appearance and the colours in the settings, to every view at once."""
+        apply_appearance(self.settings.appearance())
+        scheme = self.settings.colour_scheme()
+        colors.set_scheme(scheme, self.settings.colour_overrides(scheme))
+        self.refresh_colours()
+
+    def refresh_colours(self) -> None:
+        """Repaint every coloured view with the active colours and the current palette.
+
+        The panes' highlights, the locus panel's HTML and the ruler's strip are coloured
+        when they are built, so a palette or scheme change must rebuild them.
+        """
+        for pane in (self.source_pane, self.witness_pane, self.corrected_pane):
+            pane.refresh_colours()
+        self.ruler.refresh_colours()
+        self.legend.refresh_colours()
+        self.apparatus.model.colours_changed()
+        self.locus_panel.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_timer.start()
+
     def _restore(self) -> None:
         self._apply_font()
+        self.apply_colours()
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)

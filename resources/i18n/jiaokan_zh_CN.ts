@@ -34,7 +34,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -215,7 +215,7 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/locus_panel.py" line="+19"/>
+        <location filename="../../ui/locus_panel.py" line="+20"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Divergence</source>
         <translation>异文</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Suggested: {0} ({1} of {2} agree)</source>
         <translation>建议：{0}（{2} 本中 {1} 本相同）</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="+51"/>
+        <location filename="../../ui/window_layout.py" line="+53"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>正文字体</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+76"/>
         <source>History</source>
         <translation>操作历史</translation>
     </message>
@@ -726,12 +726,12 @@
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../ui/overview.py" line="+44"/>
+        <location filename="../../ui/overview.py" line="+45"/>
         <source>Overview of divergences</source>
         <translation>异文概览</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%n divergence(s)</source>
         <translation>
             <numerusform>%n 处异文</numerusform>
@@ -741,7 +741,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+41"/>
+        <location filename="../../ui/preferences.py" line="+44"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -769,6 +769,81 @@
         <location line="+1"/>
         <source>New collations:</source>
         <translation>新校勘默认：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colour_prefs.py" line="+40"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classes (View ▸ Colour by class)</source>
+        <translation>类别（视图 ▸ 按类别着色）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget the colours chosen for this scheme and use its own.</source>
+        <translation>清除为此配色方案选择的颜色，恢复方案自带的颜色。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a colour to change it. The background behind text is derived from it, so that text keeps a contrast of at least 7:1.</source>
+        <translation>点击颜色可以更改。文字底色由所选颜色推算，使文字对比度始终不低于 7:1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour &amp;scheme:</source>
+        <translation>配色方案(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The kind and the class of this name share one colour.</source>
+        <translation>同名的类型与类别共用一种颜色。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Colour of {0}</source>
+        <translation>{0}的颜色</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1144,19 @@
         <location line="+20"/>
         <source>Nothing yet</source>
         <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>colours</name>
+    <message>
+        <location filename="../../ui/colors.py" line="+52"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
     </message>
 </context>
 <context>
@@ -1427,7 +1515,7 @@
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../ui/colors.py" line="+35"/>
+        <location filename="../../ui/colors.py" line="+4"/>
         <source>substitution</source>
         <translation>替换</translation>
     </message>
@@ -1460,6 +1548,11 @@
         <location line="+2"/>
         <source>check</source>
         <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decided</source>
+        <translation>已校改</translation>
     </message>
 </context>
 <context>

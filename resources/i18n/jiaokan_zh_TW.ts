@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -215,7 +215,7 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/locus_panel.py" line="+19"/>
+        <location filename="../../ui/locus_panel.py" line="+20"/>
         <source>(nothing)</source>
         <translation>（無）</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Suggested: {0} ({1} of {2} agree)</source>
         <translation>建議：{0}（{2} 本中 {1} 本相同）</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="+51"/>
+        <location filename="../../ui/window_layout.py" line="+53"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>正文字型</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+76"/>
         <source>History</source>
         <translation>操作記錄</translation>
     </message>
@@ -726,12 +726,12 @@
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../ui/overview.py" line="+44"/>
+        <location filename="../../ui/overview.py" line="+45"/>
         <source>Overview of divergences</source>
         <translation>異文總覽</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%n divergence(s)</source>
         <translation>
             <numerusform>%n 處異文</numerusform>
@@ -741,7 +741,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+41"/>
+        <location filename="../../ui/preferences.py" line="+44"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
@@ -769,6 +769,81 @@
         <location line="+1"/>
         <source>New collations:</source>
         <translation>新校勘預設：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colour_prefs.py" line="+40"/>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kinds</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classes (View ▸ Colour by class)</source>
+        <translation>類別（檢視 ▸ 按類別著色）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore defaults</source>
+        <translation>還原預設值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget the colours chosen for this scheme and use its own.</source>
+        <translation>清除為此配色方案選擇的顏色，還原方案內建的顏色。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a colour to change it. The background behind text is derived from it, so that text keeps a contrast of at least 7:1.</source>
+        <translation>點選顏色可以更改。文字底色由所選顏色推算，使文字對比度始終不低於 7:1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Appearance:</source>
+        <translation>外觀(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour &amp;scheme:</source>
+        <translation>配色方案(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The kind and the class of this name share one colour.</source>
+        <translation>同名的類型與類別共用一種顏色。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Colour of {0}</source>
+        <translation>{0}的顏色</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose a colour</source>
+        <translation>選擇顏色</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1144,19 @@
         <location line="+20"/>
         <source>Nothing yet</source>
         <translation>尚無</translation>
+    </message>
+</context>
+<context>
+    <name>colours</name>
+    <message>
+        <location filename="../../ui/colors.py" line="+52"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>高對比度</translation>
     </message>
 </context>
 <context>
@@ -1427,7 +1515,7 @@
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../ui/colors.py" line="+35"/>
+        <location filename="../../ui/colors.py" line="+4"/>
         <source>substitution</source>
         <translation>替換</translation>
     </message>
@@ -1460,6 +1548,11 @@
         <location line="+2"/>
         <source>check</source>
         <translation>檢查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decided</source>
+        <translation>已校改</translation>
     </message>
 </context>
 <context>
