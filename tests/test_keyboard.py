@@ -106,3 +106,16 @@ def test_toolbar_and_shortcut_list_show_no_accelerator_marks(
     assert len(texts) > 20
     marked = [t for t in texts if re.search(r"&|\([A-Z0-9]\)", t)]
     assert not marked
+
+
+def test_preferences_labels_lead_to_their_fields(qtbot: QtBot, tmp_path: Path) -> None:
+    """A label with a mnemonic and no buddy shows its "&" and its key does nothing."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(Settings(tmp_path / "x.ini"))
+    qtbot.addWidget(dialog)
+    labels = [w for w in dialog.findChildren(QLabel) if mnemonic(w.text())]
+    assert len(labels) >= 2
+    assert all(label.buddy() is not None for label in labels), [w.text() for w in labels]

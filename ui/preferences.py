@@ -73,7 +73,10 @@ class PreferencesDialog(QDialog):
             rules_box.addWidget(box)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("Preferences", "&Language:"), self.language)
-        form.addRow(QCoreApplication.translate("Preferences", "Text &font:"), font_row)
+        # a row holding a layout gets no buddy of its own, and without one "&f" shows
+        font_label = QLabel(QCoreApplication.translate("Preferences", "Text &font:"))
+        font_label.setBuddy(self.font_family)
+        form.addRow(font_label, font_row)
         form.addRow(QCoreApplication.translate("Preferences", "New collations:"), rules_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
