@@ -11,6 +11,7 @@ data dirs (tables the development venv cached must not hide a missing file):
 
 1. the window, offscreen, on the demo (``--screenshot``): exit 0, a valid
    PNG, and as many divergences as the engine finds with the source checks;
+   once more in Chinese, which must look different (the translations load);
 2. ``collate --checks --json`` on the demo (one Big5 variant) and on the
    real pair of copies in ``../shared/corpus`` (one re-encoded as GB18030):
    the JSON must be *identical* to what the development engine prints, so
@@ -220,13 +221,15 @@ def check_corpus_data(document: dict[str, object], label: str, failures: Failure
     print(f"  {label}: {len(loci)} divergences, classes {', '.join(sorted(classes))}")
 
 
-def check_window(binary: Path, work: Path, failures: Failures) -> int | None:
-    """The window on the demo, offscreen; the number of divergences it printed."""
-    home = work / "home-window"
-    shot = work / "shot.png"
-    window = run(
-        [str(binary), *map(str, demo_files()), "--screenshot", str(shot)], fresh_env(home), work
-    )
+def check_window(
+    binary: Path, work: Path, failures: Failures, language: str = "en"
+) -> tuple[int | None, Path]:
+    """The window on the demo, offscreen: the number of divergences it printed, the PNG."""
+    home = work / f"home-window-{language}"
+    shot = work / f"shot-{language}.png"
+    env = fresh_env(home)
+    env["JIAOKAN_LANG"] = language
+    window = run([str(binary), *map(str, demo_files()), "--screenshot", str(shot)], env, work)
     failures.check(window.returncode == 0, f"--screenshot failed: {window.stderr}")
     printed = re.fullmatch(rf"{re.escape(str(shot))}: (\d+) divergences", window.stdout.strip())
     failures.check(printed is not None, f"--screenshot printed {window.stdout!r}")
@@ -243,7 +246,7 @@ def check_window(binary: Path, work: Path, failures: Failures) -> int | None:
         failures.check(bool(built), f"the window built no {table} table")
         # keyed by package versions: "-none" would mean the metadata is missing
         failures.check(not any("-none" in n for n in built), f"{table} table keyed {built}")
-    return int(printed.group(1)) if printed else None
+    return (int(printed.group(1)) if printed else None), shot
 
 
 def check_demo(binary: Path, work: Path, shown: int | None, failures: Failures) -> None:
@@ -297,7 +300,12 @@ def main() -> int:
         print("the frozen binary")
         shown = run([str(binary), "--version"], fresh_env(work / "home-version"), work)
         failures.check(shown.stdout.strip() == f"jiaokan {version}", f"--version: {shown.stdout}")
-        count = check_window(binary, work, failures)
+        count, english = check_window(binary, work, failures)
+        # the same window in Chinese: a .qm the frozen app cannot find leaves it English
+        _, chinese = check_window(binary, work, failures, "zh_CN")
+        if english.is_file() and chinese.is_file():
+            same = english.read_bytes() == chinese.read_bytes()
+            failures.check(not same, "the zh_CN window looks like the English one: no .qm?")
         check_demo(binary, work, count, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
