@@ -19,7 +19,8 @@ data dirs (tables the development venv cached must not hide a missing file):
    the script rule (OpenCC) and every source check (jieba) came out the same;
 3. the folder itself: the data files of every package, the translations,
    the desktop files, and (Linux) that every bundled library finds every
-   Qt library it links.
+   Qt library it links;
+4. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
 
 Exit status 0 when all hold; otherwise every failure is printed.
 """
@@ -280,6 +281,29 @@ def check_corpus(binary: Path, work: Path, failures: Failures) -> None:
     failures.check(source["encoding"] == "gb18030", f"corpus: source read as {source}")
 
 
+def check_install(folder: Path, work: Path, version: str, failures: Failures) -> None:
+    """packaging/linux/install.sh into a scratch prefix; the linked binary still starts
+    (it must find _internal through the link) and the menu entry names it."""
+    prefix = work / "prefix"
+    env = fresh_env(work / "home-install")
+    env["PREFIX"] = str(prefix)
+    env["HOME"] = str(work / "home-install")
+    script = ROOT / "packaging" / "linux" / "install.sh"
+    done = run([str(script), str(folder)], env, work)
+    if not failures.check(done.returncode == 0, f"install.sh failed: {done.stderr}"):
+        return
+    shown = run([str(prefix / "bin" / "jiaokan"), "--version"], env, work)
+    failures.check(shown.stdout.strip() == f"jiaokan {version}", f"installed: {shown.stderr}")
+    entry = prefix / "share" / "applications" / f"{APP_ID}.desktop"
+    want = f"Exec={prefix / 'opt' / 'jiaokan' / 'jiaokan'} %F"
+    failures.check(want in entry.read_text("utf-8").splitlines(), f"{entry.name}: not {want}")
+    globs = prefix / "share" / "mime" / "globs2"
+    if shutil.which("update-mime-database"):
+        failures.check("*.jkproj" in globs.read_text("utf-8"), "the MIME database lacks .jkproj")
+    gone = run([str(script), "--uninstall"], env, work)
+    failures.check(gone.returncode == 0 and not (prefix / "opt" / "jiaokan").exists(), "uninstall")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=default_folder())
@@ -309,6 +333,8 @@ def main() -> int:
         check_demo(binary, work, count, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
+        if sys.platform.startswith("linux"):
+            check_install(folder, work, version, failures)
     if failures:
         print(f"{len(failures)} failures:", *failures, sep="\n  ", file=sys.stderr)
         return 1
