@@ -20,7 +20,9 @@ data dirs (tables the development venv cached must not hide a missing file):
 3. the folder itself: the data files of every package, the translations,
    the desktop files, and (Linux) that every bundled library finds every
    Qt library it links;
-4. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
+4. a project: ``collate --project``, ``decide``, ``export``, and the window
+   opening the .jkproj, as a double-click does;
+5. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
 
 Exit status 0 when all hold; otherwise every failure is printed.
 """
@@ -281,6 +283,28 @@ def check_corpus(binary: Path, work: Path, failures: Failures) -> None:
     failures.check(source["encoding"] == "gb18030", f"corpus: source read as {source}")
 
 
+def check_project(binary: Path, work: Path, shown: int | None, failures: Failures) -> None:
+    """A project file round trip: what a double-click on a .jkproj does is
+    ``jiaokan FILE.jkproj`` (the desktop entry's %F, the installer's "%1")."""
+    env = fresh_env(work / "home-project")
+    project = work / "demo.jkproj"
+    made = run(
+        [str(binary), "collate", *map(str, demo_files()), "--checks", "--project", str(project)],
+        env,
+        work,
+    )
+    failures.check(made.returncode == 0 and project.is_file(), f"collate --project: {made.stderr}")
+    decided = run([str(binary), "decide", str(project), "1", "--reject"], env, work)
+    failures.check(decided.returncode == 0, f"decide: {decided.stderr}")
+    text = work / "corrected.txt"
+    exported = run([str(binary), "export", str(project), "--text", str(text)], env, work)
+    failures.check(exported.returncode == 0 and text.is_file(), f"export: {exported.stderr}")
+    shot = work / "shot-project.png"
+    opened = run([str(binary), str(project), "--screenshot", str(shot)], env, work)
+    want = f"{shot}: {shown} divergences"
+    failures.check(opened.stdout.strip() == want, f"the project opened as {opened.stdout!r}")
+
+
 def check_install(folder: Path, work: Path, version: str, failures: Failures) -> None:
     """packaging/linux/install.sh into a scratch prefix; the linked binary still starts
     (it must find _internal through the link) and the menu entry names it."""
@@ -331,6 +355,7 @@ def main() -> int:
             same = english.read_bytes() == chinese.read_bytes()
             failures.check(not same, "the zh_CN window looks like the English one: no .qm?")
         check_demo(binary, work, count, failures)
+        check_project(binary, work, count, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
         if sys.platform.startswith("linux"):
