@@ -75,8 +75,10 @@ package: $(PACKAGE_STAMP) translations
 		--distpath dist --workpath build/pyinstaller packaging/jiaokan.spec
 
 # Runs the built folder headless on the demo and the corpus, with empty user dirs.
+# Also evaluates the spec's Windows and macOS branches, which nobody builds here.
 package-check: package
 	$(BIN)/python packaging/check_package.py dist/jiaokan
+	$(BIN)/python packaging/spec_dry_run.py
 
 # dist/jiaokan into ~/.local/opt/jiaokan, with the menu entry, icons and .jkproj type.
 install-desktop: package

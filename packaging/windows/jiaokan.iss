@@ -115,10 +115,10 @@ Root: HKA; Subkey: "Software\Classes\{#ProjectExt}\OpenWithProgids"; ValueType: 
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:ProjectFile}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\jiaokan.exe,0"
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\jiaokan.exe"" ""%1"""
-; "Open with" for the texts a collation starts from, and the program's own entry
+; the program's own entry for "Open with": projects only, since one text file alone is
+; no collation (it needs a variant)
 Root: HKA; Subkey: "Software\Classes\Applications\jiaokan.exe"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Applications\jiaokan.exe\SupportedTypes"; ValueType: string; ValueName: "{#ProjectExt}"; ValueData: ""
-Root: HKA; Subkey: "Software\Classes\Applications\jiaokan.exe\SupportedTypes"; ValueType: string; ValueName: ".txt"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\jiaokan.exe\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\jiaokan.exe"" ""%1"""
 ; Win+R "jiaokan" finds the program
 Root: HKA; Subkey: "Software\Microsoft\Windows\CurrentVersion\App Paths\jiaokan.exe"; ValueType: string; ValueName: ""; ValueData: "{app}\jiaokan.exe"; Flags: uninsdeletekey
