@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PACKAGE_STAMP := $(VENV)/.package-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 I18N := resources/i18n
 TS := $(wildcard $(I18N)/jiaokan_*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW
+.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW \
+	wheel package package-check install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +58,32 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks
 
+# A wheel with the compiled translations in it: pip install dist/jiaokan-*.whl
+wheel: $(STAMP) translations
+	rm -rf build/lib build/bdist.*
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+
+# The stand-alone one-folder application, dist/jiaokan/ (packaging/README.md).
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,package]'
+	rm -f $(VENV)/.package-*
+	touch $@
+
+package: $(PACKAGE_STAMP) translations
+	rm -rf build/pyinstaller dist/jiaokan
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/jiaokan.spec
+
+# Runs the built folder headless on the demo and the corpus, with empty user dirs.
+# Also evaluates the spec's Windows and macOS branches, which nobody builds here.
+package-check: package
+	$(BIN)/python packaging/check_package.py dist/jiaokan
+	$(BIN)/python packaging/spec_dry_run.py
+
+# dist/jiaokan into ~/.local/opt/jiaokan, with the menu entry, icons and .jkproj type.
+install-desktop: package
+	packaging/linux/install.sh dist/jiaokan
+
 clean:
 	rm -f $(QM)
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
