@@ -10,7 +10,7 @@ TS := $(wildcard $(I18N)/jiaokan_*.ts)
 QM := $(TS:.ts=.qm)
 
 .PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW \
-	wheel package package-check install-desktop
+	wheel package package-check install-desktop screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,24 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks
+
+# The pictures in README.md and docs/, made by the app itself (--screenshot), each with
+# settings of its own in a scratch config dir so the developer's own are never read.
+DEMO := resources/demo/source.txt resources/demo/variant-ocr.txt \
+	resources/demo/variant-traditional.txt resources/demo/variant-typos.txt
+SHOT_HOME := build/screenshot-home
+define shot
+	rm -rf $(SHOT_HOME) && mkdir -p $(SHOT_HOME)/jiaokan
+	printf '$(3)' > $(SHOT_HOME)/jiaokan/jiaokan.ini
+	XDG_CONFIG_HOME=$(CURDIR)/$(SHOT_HOME) XDG_DATA_HOME=$(CURDIR)/$(SHOT_HOME)/data \
+		JIAOKAN_LANG=$(1) $(BIN)/jiaokan $(DEMO) --screenshot docs/$(2).png
+endef
+screenshots: $(STAMP) translations
+	$(call shot,en,screenshot-demo,)
+	$(call shot,zh_CN,screenshot-zh_CN,)
+	$(call shot,zh_TW,screenshot-zh_TW,)
+	$(call shot,en,screenshot-dark,[view]\nappearance=dark\n)
+	$(call shot,en,screenshot-high-contrast,[colours]\nscheme=high_contrast\n)
 
 # A wheel with the compiled translations in it: pip install dist/jiaokan-*.whl
 wheel: $(STAMP) translations
