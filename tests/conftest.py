@@ -6,6 +6,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -16,6 +17,12 @@ settings.register_profile("jiaokan", deadline=None)
 settings.load_profile("jiaokan")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
+    from pytestqt.qtbot import QtBot
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -58,6 +65,28 @@ def _standard_colours() -> Iterator[None]:
         from ui.colors import set_scheme
 
         set_scheme("standard")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The window's settings in a file of this test's own."""
+    from ui.settings import Settings
+
+    return Settings(tmp_path / "jiaokan.ini")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
+    """An empty main window, shown and active; its worker is stopped afterwards."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    with qtbot.waitActive(win):
+        win.show()
+    yield win
+    win.runner.shutdown()
 
 
 @pytest.fixture

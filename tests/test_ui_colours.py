@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -26,22 +25,6 @@ from ui.settings import Settings
 
 KEYS = (*COLOUR_KINDS, *CLASSES, "unknown")
 SOFT_TEXTS = {False: ("#000000", "#333333"), True: ("#ffffff", "#dcdcdc")}
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "jiaokan.ini")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    with qtbot.waitActive(win):
-        win.show()
-    yield win
-    win.runner.shutdown()
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ from ui.settings import Settings
 WAIT = 20_000
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "jiaokan.ini")
-
-
 def make_window(qtbot: QtBot, settings: Settings) -> MainWindow:
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -23,7 +23,6 @@ from tests.conftest import ROOT
 from tests.test_i18n import _tool, messages
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
-from ui.settings import Settings
 
 WAIT = 20_000
 LANGS = ("zh_CN", "zh_TW")
@@ -78,16 +77,6 @@ def language(request: pytest.FixtureRequest, qapp: object, tmp_path: Path) -> It
         assert install_translators(lang, tmp_path), "the translation did not load"
     yield lang
     remove_translators()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(Settings(tmp_path / "jiaokan.ini"))
-    qtbot.addWidget(win)
-    with qtbot.waitActive(win):
-        win.show()
-    yield win
-    win.runner.shutdown()
 
 
 def dialog_text(win: MainWindow, name: str) -> str:

@@ -13,28 +13,20 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui import overview
-from ui.colors import KINDS, current_color, is_dark, kind_background, kind_label, kind_mark
+from ui.colors import (
+    KINDS,
+    contrast,
+    current_color,
+    is_dark,
+    kind_background,
+    kind_label,
+    kind_mark,
+)
 from ui.legend import KindLegend
 from ui.overview import OverviewRuler
 
 HEIGHT = 400
 WAIT = 1000
-
-
-def luminance(color: QColor) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in (color.redF(), color.greenF(), color.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio, from 1 (none) to 21 (black on white)."""
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def light_palette() -> QPalette:

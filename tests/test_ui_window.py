@@ -5,11 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -28,22 +26,6 @@ def demo_collation(rules: tuple[str, ...] | None = None) -> Collation:
     source = load_text(DEMO_DIR / DEMO_FILES[0]).text
     witnesses = [(Path(f).stem, load_text(DEMO_DIR / f).text) for f in DEMO_FILES[1:]]
     return collate(source, witnesses, *([rules] if rules is not None else []), checks=True)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "jiaokan.ini")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    with qtbot.waitActive(win):
-        win.show()
-    yield win
-    win.runner.shutdown()
 
 
 def open_demo(qtbot: QtBot, window: MainWindow) -> Collation:
