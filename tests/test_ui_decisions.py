@@ -228,13 +228,13 @@ def test_dropping_a_project_file_opens_it(
     other.runner.shutdown()
 
 
-def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainWindow) -> None:
-    win = window
-    collation = win.collation()
-    assert collation is not None
+def accept_what_a_recollation_cannot_place(qtbot: QtBot, win: MainWindow) -> int:
+    """Accept a reading that only exists while Traditional forms count, then count them
+    again: the decision's locus is gone, so the dialog of unplaced decisions shows.
+    Returns the decision's locus id."""
     # the Traditional copy's 著 (for 着) only differs while Traditional forms count
-    win.rule_actions["script"].setChecked(False)
-    qtbot.waitSignal(win.collationShown, timeout=WAIT).wait()
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        win.rule_actions["script"].setChecked(False)
     win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-traditional"))
     shown = win.collation()
     assert shown is not None
@@ -244,6 +244,13 @@ def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainW
     decided = win.locus_ids[row]
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
         win.rule_actions["script"].setChecked(True)
+    return decided
+
+
+def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    assert win.collation() is not None
+    decided = accept_what_a_recollation_cannot_place(qtbot, win)
     box = win.findChild(QMessageBox, "unplaced-dialog")
     assert box is not None and box.isVisible()
     assert f"#{decided}" in box.informativeText()

@@ -21,6 +21,7 @@ from app.messages import ENGLISH, placeholders
 from app.project_file import SCHEMA_VERSION, ProjectFile
 from tests.conftest import ROOT
 from tests.test_i18n import _tool, messages
+from tests.test_ui_decisions import accept_what_a_recollation_cannot_place
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
@@ -212,18 +213,7 @@ def test_why_a_decision_could_not_be_placed_is_told_in_chinese(
 ) -> None:
     with qtbot.waitSignal(window.collationShown, timeout=WAIT):
         assert window.open_demo()
-    # the Traditional copy's readings only differ while Traditional forms count
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        window.rule_actions["script"].setChecked(False)
-    window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-traditional"))
-    shown = window.collation()
-    assert shown is not None
-    row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
-    window.select_locus(row)
-    window.acts.accept.trigger()
-    decided = window.locus_ids[row]
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        window.rule_actions["script"].setChecked(True)
+    decided = accept_what_a_recollation_cannot_place(qtbot, window)
     (box,) = [b for b in window.findChildren(QMessageBox, "unplaced-dialog") if b.isVisible()]
     text = box.informativeText()
     box.close()
