@@ -31,7 +31,7 @@ from html import escape
 
 from app.collate import KINDS
 from app.decisions import STATUSES, Decision, now
-from app.messages import Message, MessageError, known_reason, message
+from app.messages import Message, MessageError, lowered_os_reason, message
 
 StrPath = str | os.PathLike[str]
 
@@ -256,8 +256,7 @@ def _write_atomic(path: StrPath, payload: bytes) -> None:
 def _reason(exc: OSError) -> str | Message:
     if isinstance(exc, FileNotFoundError):
         return message("reason.no-such-folder")  # the file itself is about to be created
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return known_reason(reason[:1].lower() + reason[1:])
+    return lowered_os_reason(exc)
 
 
 # -- CSV --------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from app.messages import Message, MessageError, known_reason, message
+from app.messages import Message, MessageError, lowered_os_reason, message
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
@@ -172,8 +172,7 @@ def _os_reason(exc: OSError) -> str | Message:
         return message("reason.is-a-directory")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return message("reason.permission-denied")
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return known_reason(reason[:1].lower() + reason[1:])
+    return lowered_os_reason(exc)
 
 
 def _quote(name: str) -> str:

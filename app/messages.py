@@ -209,6 +209,17 @@ def known_reason(text: str) -> str | Message:
     return text if id is None else Message(id)
 
 
+def os_reason(exc: OSError) -> str | Message:
+    """The system's own words for ``exc``, as a message when they are known ones."""
+    return known_reason(str(exc.strerror or exc))
+
+
+def lowered_os_reason(exc: OSError) -> str | Message:
+    """The same as a clause after a colon ("cannot read x: permission denied")."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return known_reason(reason[:1].lower() + reason[1:])
+
+
 def message(id: str, /, **params: str | Message) -> Message:
     """``message("load.binary", path=...)``: a :class:`Message`, briefly."""
     return Message(id, params)

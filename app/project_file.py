@@ -29,7 +29,7 @@ from typing import Any
 
 from app import __version__
 from app.decisions import Decision, now
-from app.messages import Message, MessageError, known_reason, message
+from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project_lock import Lock
 
 SCHEMA_VERSION = 3
@@ -171,7 +171,7 @@ class ProjectFile:
             if not stat.S_ISREG(path.stat().st_mode):
                 raise ProjectError("project.not-a-file", name=path.name)
         except OSError as e:
-            raise ProjectError("project.cannot-open", name=path.name, reason=_os(e)) from None
+            raise ProjectError("project.cannot-open", name=path.name, reason=os_reason(e)) from None
         why = message("read-only.asked") if read_only else _not_writable(path)
         # no Jiaokan writes a file it finds read-only, but one may write where we only read
         writers_possible = read_only or why is None
@@ -389,10 +389,6 @@ def _one_line(e: BaseException) -> str | Message:
     return known_reason(" ".join(str(e).split()) or type(e).__name__)
 
 
-def _os(e: OSError) -> str | Message:
-    return known_reason(str(e.strerror or e))
-
-
 def _absolute(path: str | os.PathLike[str]) -> Path:
     """Resolved, so two windows reaching one file by different names share its lock."""
     return Path(path).expanduser().resolve()
@@ -439,7 +435,7 @@ def _check_header(path: Path) -> None:
         wal = Path(f"{path}-wal")
         wal_frames = wal.exists() and wal.stat().st_size > 32  # more than the WAL header
     except OSError as e:
-        raise ProjectError("project.cannot-read", name=name, reason=_os(e)) from None
+        raise ProjectError("project.cannot-read", name=name, reason=os_reason(e)) from None
     if not head:
         raise ProjectError("project.empty", name=name)
     if head[:16] != _MAGIC and not (len(head) < 16 and _MAGIC.startswith(head)):

@@ -13,7 +13,7 @@ import socket
 import sys
 from pathlib import Path
 
-from app.messages import Message, known_reason, message
+from app.messages import Message, message, os_reason
 
 if sys.platform == "win32":
     import msvcrt
@@ -45,9 +45,7 @@ class Lock:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
             except OSError as e:
-                return None, message(
-                    "read-only.no-lock-file", reason=known_reason(str(e.strerror or e))
-                )
+                return None, message("read-only.no-lock-file", reason=os_reason(e))
             try:
                 _lock_fd(fd)
             except OSError:
