@@ -224,6 +224,11 @@ def readable_tint(color: QColor, dark: bool, strong: bool = False) -> QColor:
     if not strong:
         hue, sat = max(color.hslHueF(), 0.0), color.hslSaturationF()
         start = QColor.fromHslF(hue, sat, min(color.lightnessF(), 0.2) if dark else 0.85)
+    return _carrying(texts, start, dark)
+
+
+def _carrying(texts: list[QColor], start: QColor, dark: bool) -> QColor:
+    """``start`` made lighter (light palette) or darker until every text keeps 7:1 on it."""
     margin = TEXT_CONTRAST + 0.05
     return _shift_until(start, not dark, lambda c: min(contrast(t, c) for t in texts) >= margin)
 
@@ -285,9 +290,7 @@ class ColourSet:
         texts = [QColor(t) for t in _SOFT_TEXTS[dark]]
         if min(contrast(t, mark) for t in texts) >= TEXT_CONTRAST:
             return mark
-        return _shift_until(
-            mark, not dark, lambda c: min(contrast(t, c) for t in texts) >= TEXT_CONTRAST + 0.05
-        )
+        return _carrying(texts, mark, dark)
 
     def current_text(self, dark: bool) -> QColor | None:
         """The text of the current divergence, when the scheme forces one."""

@@ -42,8 +42,7 @@ def cjk_font_family() -> str:
     """A family that renders Chinese: a known CJK font, else any font that says it
     covers Chinese (ranked by name, proportional before monospaced), else Qt's default,
     which still draws Chinese through font fallback where the system has any."""
-    families = QFontDatabase.families()
-    installed = set(families)
+    installed = set(QFontDatabase.families())
     for name in CJK_FONTS:
         if name in installed:
             return name
