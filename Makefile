@@ -8,6 +8,8 @@ PACKAGE_STAMP := $(VENV)/.package-$(shell cat pyproject.toml | cksum | cut -d' '
 I18N := resources/i18n
 TS := $(wildcard $(I18N)/jiaokan_*.ts)
 QM := $(TS:.ts=.qm)
+# every file lupdate reads: the window's, in all its folders, and the engine's messages
+TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 
 .PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW \
 	wheel package package-check install-desktop screenshots
@@ -29,12 +31,12 @@ $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 
 # Refresh the .ts files from the sources after changing visible strings.
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py app/messages.py -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $(TR_SOURCES) -ts $(TS)
 
 # Traditional Chinese (Taiwan) from the Simplified translations (resources/i18n/README.md).
 zh_TW: $(STAMP)
 	$(BIN)/python $(I18N)/make_zh_tw.py
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative ui/*.py app/messages.py -ts $(I18N)/jiaokan_zh_TW.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $(TR_SOURCES) -ts $(I18N)/jiaokan_zh_TW.ts
 
 run: $(STAMP) translations
 	$(BIN)/jiaokan resources/demo/source.txt resources/demo/variant-typos.txt resources/demo/variant-ocr.txt resources/demo/variant-traditional.txt

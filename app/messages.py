@@ -30,7 +30,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
 
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
-        # app/loading.py: a file that cannot be used as a text
+        # app/text/loading.py: a file that cannot be used as a text
         "load.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"),
         "load.binary": QT_TRANSLATE_NOOP("engine", "{path} is not a text file (binary data)"),
         "load.undetected": QT_TRANSLATE_NOOP(
@@ -76,7 +76,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "sqlite.io-error": QT_TRANSLATE_NOOP("engine", "disk I/O error"),
         "sqlite.malformed": QT_TRANSLATE_NOOP("engine", "database disk image is malformed"),
         "sqlite.not-a-database": QT_TRANSLATE_NOOP("engine", "file is not a database"),
-        # app/project_file.py: a project file that cannot be used (or written) so
+        # app/project/file.py: a project file that cannot be used (or written) so
         "project.not-a-file": QT_TRANSLATE_NOOP("engine", "{name} is not a file"),
         "project.cannot-open": QT_TRANSLATE_NOOP("engine", "cannot open {name}: {reason}"),
         "project.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {name}: {reason}"),
@@ -141,12 +141,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         ),
         "lock.holder": QT_TRANSLATE_NOOP("engine", "pid {pid} on host {host}"),
         "lock.holder-unknown": QT_TRANSLATE_NOOP("engine", "pid unknown"),
-        # app/decisions.py
+        # app/project/decisions.py
         "decisions.read-only": QT_TRANSLATE_NOOP("engine", "the project is open read-only"),
-        # app/project.py: why a decision could not be placed again after a re-collation
+        # app/project/project.py: why a decision could not be placed again after a re-collation
         "unplaced.place-gone": QT_TRANSLATE_NOOP("engine", "its place in the source is gone"),
         "unplaced.reading-changed": QT_TRANSLATE_NOOP("engine", "the accepted reading changed"),
-        # app/export.py
+        # app/project/export.py
         "export.overlap": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} overlaps another or lies outside the source"
         ),

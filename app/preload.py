@@ -13,12 +13,13 @@ import gc
 
 
 def preload(*, checks: bool = True) -> None:
-    from app import classify, script
+    from app.classes import classify
+    from app.text import script
 
     script.opencc_folder().load_guard()
     classify.preload()
     if checks:
-        from app import checks as source_checks
+        from app.classes import checks as source_checks
 
         source_checks.preload()
     # The tables hold millions of objects that live as long as the process; a

@@ -1,4 +1,4 @@
-"""How noisy and how sharp the source checks are (:mod:`app.checks`), printed as Markdown.
+"""How noisy and how sharp the source checks are (:mod:`app.classes.checks`), printed as Markdown.
 
 * the doubled-character check on legitimate doubles (reduplications and
   doubles across a word boundary, each in a sentence): any ``doubled``
@@ -142,7 +142,7 @@ _MARK = re.compile(r"\[([^\]]+)\]")
 
 def legit_rate(data: dict[str, str]) -> tuple[list[tuple[str, int, int]], list[str]]:
     """Per category: (name, sentences, sentences with a doubled finding); and those sentences."""
-    from app.checks import check_text
+    from app.classes.checks import check_text
 
     rows, noisy = [], []
     for cat, block in data.items():
@@ -155,7 +155,7 @@ def legit_rate(data: dict[str, str]) -> tuple[list[tuple[str, int, int]], list[s
 
 def slip_recall(block: str) -> tuple[int, list[str]]:
     """How many slips are found (a doubled finding whose fix restores the sentence), and misses."""
-    from app.checks import check_text
+    from app.classes.checks import check_text
 
     found, missed = 0, []
     sentences = block.split()
@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    from app import checks
+    from app.classes import checks
 
     t0 = time.perf_counter()
     checks.check_text("我们们")

@@ -1,4 +1,4 @@
-"""``make bench``: how well :func:`app.classify.classify` names each locus, class by class.
+"""``make bench``: how well :func:`app.classes.classify.classify` names each locus, class by class.
 
 A labelled set the project writes itself: rounds of synthetic prose
 (:mod:`bench.synth`, its own seeds), each with one injected error of every
@@ -40,7 +40,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from app.classify import CLASS_LABELS_ZH, CLASSES, classify
+from app.classes.classify import CLASS_LABELS_ZH, CLASSES, classify
 from bench.evaluate import overlaps, slide
 from bench.synth import Prose, make_paragraphs
 from bench.variant import is_han, sentence_spans
@@ -533,7 +533,7 @@ class Outcome:
 
 
 def evaluate(case: LabelledCase) -> Outcome:
-    from app.collate import collate
+    from app.collation.collate import collate
 
     collation = collate(case.source, [(WITNESS, case.witness)], rules=())
     rows: list[tuple[str | None, str, Injected | None, tuple[str, str, str]]] = []

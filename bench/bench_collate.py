@@ -67,7 +67,7 @@ def log(message: str) -> None:
 
 def engine_loci(source: str, variant: str, repeats: int) -> tuple[float, list[Reported]]:
     """Best time of ``repeats`` in-process ``collate()`` calls, and the loci as reported."""
-    from app.collate import collate
+    from app.collation.collate import collate
 
     best = float("inf")
     result = None
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     normalize, is_engine = get_normalizer()
     if not is_engine:
-        log("app.normalize is missing: using the stand-in normalization of bench.norm")
+        log("app.text.normalize is missing: using the stand-in normalization of bench.norm")
     started = time.perf_counter()
     over: dict[str, str] = {}
     results: list[SizeResult] = []

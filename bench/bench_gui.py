@@ -38,8 +38,8 @@ def measure(size: int, seed: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from ui.main import quiet_offscreen_notice
-    from ui.main_window import MainWindow
     from ui.settings import Settings
+    from ui.window.main_window import MainWindow
 
     quiet_offscreen_notice()
 

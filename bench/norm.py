@@ -1,7 +1,7 @@
 """Access to the engine's normalization, with a stand-in while it is missing.
 
 The benchmark evaluates everything in the coordinates of the source as
-normalized with the default rules, so it needs ``app.normalize``.  While that
+normalized with the default rules, so it needs ``app.text.normalize``.  While that
 module is still being written, :func:`fallback_normalize` approximates the
 default rules (width folding, whitespace removal, Traditional to Simplified)
 closely enough to develop the generator and the evaluation against.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from app.offsets import OffsetMap
+from app.text.offsets import OffsetMap
 
 
 class SpanMap(Protocol):
@@ -76,9 +76,9 @@ def fallback_normalize(text: str) -> FallbackNormalized:
 
 
 def engine_normalizer() -> Normalizer | None:
-    """``app.normalize`` with the default rules, or None while it cannot be imported."""
+    """``app.text.normalize`` with the default rules, or None while it cannot be imported."""
     try:
-        from app.normalize import ALL_RULES, normalize
+        from app.text.normalize import ALL_RULES, normalize
     except Exception:
         return None
 

@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
     from pytestqt.qtbot import QtBot
 
-    from ui.main_window import MainWindow
     from ui.settings import Settings
+    from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -78,7 +78,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
     """An empty main window, shown and active; its worker is stopped afterwards."""
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

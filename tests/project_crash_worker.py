@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sys
 
-from app.decisions import Decision
-from app.project_file import ProjectFile, StoredLocus, StoredText
+from app.project.decisions import Decision
+from app.project.file import ProjectFile, StoredLocus, StoredText
 
 AT = "2024-05-01T12:00:00+00:00"
 

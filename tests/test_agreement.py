@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.agreement import agreement
-from app.collate import collate
+from app.collation.agreement import agreement
+from app.collation.collate import collate
 
 
 def test_majority_reading_is_suggested_with_its_count() -> None:

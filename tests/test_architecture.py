@@ -47,7 +47,7 @@ def test_importing_the_engine_loads_no_qt() -> None:
     import sys
 
     code = (
-        "import sys, app.cli, app.collate, app.loading, app.normalize;"
+        "import sys, app.cli.main, app.collation.collate, app.text.loading, app.text.normalize;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import cache
 from itertools import pairwise
 
-from app.classify import CLASSES
+from app.classes.classify import CLASSES
 from bench.bench_classes import (
     LabelledCase,
     apply,

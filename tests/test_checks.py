@@ -1,4 +1,4 @@
-"""The source checks (app.checks): each check's hits and misses, exact offsets, order, cancel."""
+"""The source checks (app.classes.checks): hits and misses, exact offsets, order, cancel."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.align import Cancelled
-from app.checks import CHECK_WITNESS, CHECKS, Finding, check_text
+from app.cancel import Cancelled
+from app.classes.checks import CHECK_WITNESS, CHECKS, Finding, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -412,7 +412,10 @@ def test_the_witness_id_and_finding_are_stable() -> None:
 
 # -- jieba offline, quiet, and with nowhere to cache ---------------------------------------
 
-CHILD = "from app.checks import check_text; print([(f.start, f.end) for f in check_text('我们们')])"
+CHILD = (
+    "from app.classes.checks import check_text;"
+    " print([(f.start, f.end) for f in check_text('我们们')])"
+)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is platformdirs' on Linux")

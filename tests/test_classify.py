@@ -1,4 +1,4 @@
-"""Locus classes in a proofreader's vocabulary (app.classify), one realistic example each."""
+"""Locus classes in a proofreader's vocabulary (app.classes.classify), one example each."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.classify import CLASS_LABELS_ZH, CLASSES, classify
-from app.collate import KINDS, collate
+from app.classes.classify import CLASS_LABELS_ZH, CLASSES, classify
+from app.collation.collate import collate
+from app.collation.loci import KINDS
 
 
 def test_class_ids_and_labels() -> None:

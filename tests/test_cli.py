@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main, witness_ids
+from app.cli.main import main, witness_ids
 from tests.conftest import ROOT
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app import cli, loading
+from app.cli import main as cli
+from app.text import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_TEXT = "天地玄黃\n"  # 13 bytes in UTF-8: under the lowered size limit below

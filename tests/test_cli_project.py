@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 
 SOURCE = "校对是最费工夫的一步。大家笑着说，这项工作考验的是耐心和细心。"
 VARIANT = "校对是最费功夫的一步。大家笑着说,这项工作考验的是细心和耐心。"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.collate import Cancelled, Collation, collate
+from app.cancel import Cancelled
+from app.collation.collate import collate
+from app.collation.loci import Collation
 
 NONE: list[str] = []
 
@@ -189,11 +191,11 @@ def test_two_unrelated_typos_are_not_a_swap() -> None:
 
 def test_length_changing_fold_keeps_loci_exact(monkeypatch: pytest.MonkeyPatch) -> None:
     """A phrase that folds to another length (記憶體 -> 内存) never has a locus cut through it."""
-    import app.normalize
-    from app.script import ScriptFolder
+    import app.text.normalize
+    from app.text.script import ScriptFolder
 
     folder = ScriptFolder({"電": "电", "腦": "脑", "夠": "够"}, {"記憶體": "内存"})
-    monkeypatch.setattr(app.normalize, "fold_traditional", folder.fold)
+    monkeypatch.setattr(app.text.normalize, "fold_traditional", folder.fold)
     assert one("电脑内存很大", "電腦記憶體很大").loci == ()
     assert spans(one("电脑内存很大", "電腦記憶體很小")) == [(5, 6, "大", "小", "substitution")]
     # the folded 内存 differs from 内衣 in its second character only, but the
@@ -204,7 +206,7 @@ def test_length_changing_fold_keeps_loci_exact(monkeypatch: pytest.MonkeyPatch) 
 
 
 def normalize_text(text: str) -> str:
-    from app.normalize import normalize
+    from app.text.normalize import normalize
 
     return normalize(text).text
 

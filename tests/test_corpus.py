@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.collate import Collation, collate
-from app.loading import load_text
+from app.collation.collate import collate
+from app.collation.loci import Collation
+from app.text.loading import load_text
 
 A = "000_3cf06c38faf44306.txt"
 B = "002_4ea96290340b9324.txt"

@@ -1,4 +1,4 @@
-"""Tests for app.export: the corrected text, its encodings, the HTML report and the CSV."""
+"""Tests for app.project.export: the corrected text, its encodings, the HTML report and the CSV."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.decisions import Decision
-from app.export import (
+from app.project.decisions import Decision
+from app.project.export import (
     ExportError,
     ExportInput,
     ExportLocus,
@@ -28,7 +28,7 @@ from app.export import (
     write_report,
     write_text,
 )
-from app.loading import decode_bytes
+from app.text.loading import decode_bytes
 
 STAMP = "2024-05-01T08:12:33+00:00"
 WITNESSES = ("甲", "乙")
@@ -629,8 +629,8 @@ def test_unicode_encodings_hold_any_text(encoding: str, source: str, reading: st
 
 def test_a_real_collation_exports_like_its_rebuild() -> None:
     """Loci straight from the engine: accepting all of one witness gives Collation.rebuild()."""
-    from app.collate import collate
-    from app.loading import load_text
+    from app.collation.collate import collate
+    from app.text.loading import load_text
     from tests.conftest import ROOT
 
     demo = ROOT / "resources" / "demo"

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.test_i18n import compiled  # noqa: F401  (a fixture)
 from ui.i18n import install_translators, remove_translators
-from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.window.main_window import MainWindow
 
 
 def mnemonic(text: str) -> str | None:
@@ -95,7 +95,7 @@ def test_toolbar_and_shortcut_list_show_no_accelerator_marks(
     """ "新建校勘(N)" belongs in a menu; a toolbar button or the shortcut list says "新建校勘"."""
     from PySide6.QtWidgets import QToolBar, QToolButton
 
-    from ui.help import shortcut_rows
+    from ui.dialogs.help import shortcut_rows
 
     window = MainWindow(Settings(tmp_path / "x.ini"))
     qtbot.addWidget(window)
@@ -112,7 +112,7 @@ def test_preferences_labels_lead_to_their_fields(qtbot: QtBot, tmp_path: Path) -
     """A label with a mnemonic and no buddy shows its "&" and its key does nothing."""
     from PySide6.QtWidgets import QLabel
 
-    from ui.preferences import PreferencesDialog
+    from ui.dialogs.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(Settings(tmp_path / "x.ini"))
     qtbot.addWidget(dialog)

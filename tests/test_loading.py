@@ -1,4 +1,4 @@
-"""Tests for app.loading: encodings, detection between Big5 and GB18030, bad input."""
+"""Tests for app.text.loading: encodings, detection between Big5 and GB18030, bad input."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import loading
-from app.loading import MAX_TEXT_BYTES, LoadedText, LoadError, decode_bytes, load_text
+from app.text import loading
+from app.text.loading import MAX_TEXT_BYTES, LoadedText, LoadError, decode_bytes, load_text
 
 SIMPLIFIED = [
     "天下大势，分久必合，合久必分。周末七国分争，并入于秦。及秦灭之后，楚、汉分争，又并入于汉。",

@@ -17,17 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from app.decisions import Decision, DecisionLog, ReadOnlyError
-from app.loading import LoadError, load_text
 from app.messages import ENGLISH, Message, known_reason, message, placeholders
-from app.project_file import ProjectError, ProjectFile, StoredText
+from app.project.decisions import Decision, DecisionLog, ReadOnlyError
+from app.project.file import ProjectError, ProjectFile, StoredText
+from app.text.loading import LoadError, load_text
 from tests.conftest import ROOT
 
 
 def _trees() -> list[tuple[str, ast.Module]]:
     return [
         (path.name, ast.parse(path.read_text(encoding="utf-8")))
-        for path in sorted((ROOT / "app").glob("*.py"))
+        for path in sorted((ROOT / "app").rglob("*.py"))
         if path.name != "messages.py"
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.normalize import ALL_RULES, UnknownRuleError, normalize, parse_rules
+from app.text.normalize import ALL_RULES, UnknownRuleError, normalize, parse_rules
 
 
 def same(a: str, b: str, *rules: str) -> bool:

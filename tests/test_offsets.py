@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.normalize import normalize
-from app.offsets import Group, OffsetMap
+from app.text.normalize import normalize
+from app.text.offsets import Group, OffsetMap
 
 
 def test_identity_maps_spans_to_themselves() -> None:

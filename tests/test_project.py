@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app.collate import collate
-from app.decisions import ReadOnlyError
-from app.loading import LoadedText
-from app.project import Project
+from app.collation.collate import collate
+from app.project.decisions import ReadOnlyError
+from app.project.project import Project
+from app.text.loading import LoadedText
 
 SOURCE = "去年冬天，图书馆开始整理一批旧报纸。这些报纸大多已经发黄变脆，有的字迹模糊。"
 TYPOS = "去年冬天，图书馆开始整理一批旧报纸。这些报纸大多己经发黄变脆，有的字迹模湖。"
@@ -71,7 +71,7 @@ def test_undo_and_redo_live_in_the_core(project: Project) -> None:
 
 
 def test_corrected_text_through_export_input(project: Project) -> None:
-    from app.export import corrected_text
+    from app.project.export import corrected_text
 
     project.accept([by_text(project, "已")], "typos")  # a wrong reading, taken on purpose
     # typos' 湖 and the OCR's inserted 不清 touch: one locus, 糊, with both readings
@@ -98,7 +98,7 @@ def test_recollation_keeps_decisions_and_reports_what_it_cannot_place(project: P
 
 
 def test_edited_source_reanchors_by_context(project: Project, tmp_path: Path) -> None:
-    from app.project import stored_text
+    from app.project.project import stored_text
 
     lid = by_text(project, "已")
     project.accept([lid], "typos")

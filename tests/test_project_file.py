@@ -1,4 +1,4 @@
-"""Tests for app.project_file: storage, locking, damaged files, migrations, a killed writer."""
+"""Tests for app.project.file: storage, locking, damaged files, migrations, a killed writer."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from app import project_file
-from app.decisions import Decision
-from app.project_file import (
+from app.project import file as project_file
+from app.project.decisions import Decision
+from app.project.file import (
     SCHEMA_V1,
     SCHEMA_VERSION,
     ProjectError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.collate import collate
-from app.normalize import ALL_RULES, normalize
+from app.collation.collate import collate
+from app.text.normalize import ALL_RULES, normalize
 
 # A small alphabet makes repeats, doubled characters and chance matches common.
 CHARS = "的一是了不在人有我他这中大来上国到说们为子和你地出道也时年社区防控疫情发展展"

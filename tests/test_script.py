@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.offsets import OffsetMap, Replacement
-from app.script import (
+from app.text.offsets import OffsetMap, Replacement
+from app.text.script import (
     QUOTE_FOLDS,
     ScriptFolder,
     _defaults,

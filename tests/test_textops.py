@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import textops
+from app.text import textops
 
 
 @pytest.fixture

@@ -13,15 +13,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QColorDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.classify import CLASSES
-from app.collate import KINDS, Collation
+from app.classes.classify import CLASSES
+from app.collation.loci import KINDS, Collation
 from tests.test_ui_window import WAIT, open_demo
 from ui import colors
 from ui.appearance import apply_appearance, dark_palette
 from ui.colors import COLOUR_KINDS, build, contrast, is_dark
-from ui.main_window import MainWindow
-from ui.preferences import PreferencesDialog
+from ui.dialogs.preferences import PreferencesDialog
 from ui.settings import Settings
+from ui.window.main_window import MainWindow
 
 KEYS = (*COLOUR_KINDS, *CLASSES, "unknown")
 SOFT_TEXTS = {False: ("#000000", "#333333"), True: ("#ffffff", "#dcdcdc")}
@@ -357,7 +357,7 @@ def test_appearance_light_on_a_dark_system(qtbot: QtBot, system_palette: None) -
 
 
 def test_high_contrast_draws_taller_ruler_marks(qtbot: QtBot) -> None:
-    from ui.overview import OverviewRuler
+    from ui.widgets.overview import OverviewRuler
 
     ruler = OverviewRuler()
     qtbot.addWidget(ruler)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.loading import load_text
-from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
+from app.text.loading import load_text
 from ui.settings import Settings
+from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
 WAIT = 20_000
 

@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import cli
+from app.cli import main as cli
 from app.messages import ENGLISH, placeholders
-from app.project_file import SCHEMA_VERSION, ProjectFile
+from app.project.file import SCHEMA_VERSION, ProjectFile
 from tests.conftest import ROOT
 from tests.test_i18n import _tool, messages
 from tests.test_ui_decisions import accept_what_a_recollation_cannot_place
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
-from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
+from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
 WAIT = 20_000
 LANGS = ("zh_CN", "zh_TW")

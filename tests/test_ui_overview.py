@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from ui import overview
 from ui.colors import (
     KINDS,
     contrast,
@@ -22,8 +21,9 @@ from ui.colors import (
     kind_label,
     kind_mark,
 )
-from ui.legend import KindLegend
-from ui.overview import OverviewRuler
+from ui.widgets import overview
+from ui.widgets.legend import KindLegend
+from ui.widgets.overview import OverviewRuler
 
 HEIGHT = 400
 WAIT = 1000

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.collate import Collation, collate
-from app.loading import load_text
+from app.collation.collate import collate
+from app.collation.loci import Collation
+from app.text.loading import load_text
 from tests.conftest import ROOT
-from ui.apparatus import ApparatusModel
-from ui.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 from ui.settings import Settings
+from ui.widgets.apparatus import ApparatusModel
+from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
 WAIT = 20_000
 
@@ -105,7 +106,7 @@ class Gate:
         cancel = kwargs["cancel"]
         while first and not self.release.wait(0.01):
             if self.honour_cancel and cancel():
-                from app.collate import Cancelled
+                from app.cancel import Cancelled
 
                 raise Cancelled
         if first and not self.honour_cancel:
@@ -344,7 +345,7 @@ def test_font_choice_persists(qtbot: QtBot, settings: Settings) -> None:
 
 
 def test_new_collation_dialog(qtbot: QtBot) -> None:
-    from ui.new_dialog import NewCollationDialog
+    from ui.dialogs.new_collation import NewCollationDialog
 
     dialog = NewCollationDialog()
     qtbot.addWidget(dialog)
@@ -453,7 +454,7 @@ def test_colour_by_class(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_help_lists_every_shortcut_and_the_licences(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.help import AboutDialog, ShortcutsDialog
+    from ui.dialogs.help import AboutDialog, ShortcutsDialog
 
     dialog = ShortcutsDialog(window.actions(), window)
     qtbot.addWidget(dialog)

@@ -32,20 +32,14 @@ from functools import lru_cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
-KINDS: tuple[str, ...] = (
-    "substitution",
-    "insertion",
-    "deletion",
-    "transposition",
-    "duplication",
-    "move",
-)
+from app.classes.checks import CHECK_WITNESS
+from app.collation.loci import KINDS
 
 # Source strings for translation; QT_TRANSLATE_NOOP lets pyside6-lupdate find them here,
 # while kind_label() does the look-up at run time, after a translator is installed.
 # What the Preferences offer to recolour: the kinds, the corrected text's decided changes
-# and the source checks' findings (the classes come from app.classify.CLASSES).
-COLOUR_KINDS: tuple[str, ...] = (*KINDS, "check", "decided")
+# and the source checks' findings (the classes come from app.classes.classify.CLASSES).
+COLOUR_KINDS: tuple[str, ...] = (*KINDS, CHECK_WITNESS, "decided")
 
 SCHEMES: tuple[str, ...] = ("standard", "high_contrast")
 SCHEME_LABELS: dict[str, str] = {
@@ -60,7 +54,7 @@ KIND_LABELS: dict[str, str] = {
     "transposition": str(QT_TRANSLATE_NOOP("kinds", "transposition")),
     "duplication": str(QT_TRANSLATE_NOOP("kinds", "duplication")),
     "move": str(QT_TRANSLATE_NOOP("kinds", "move")),
-    # a finding of the source checks (app/checks.py), shown as a kind of its own
+    # a finding of the source checks (app/classes/checks.py), shown as a kind of its own
     "check": str(QT_TRANSLATE_NOOP("kinds", "check")),
     # a change the proofreader made, in the corrected-text view
     "decided": str(QT_TRANSLATE_NOOP("kinds", "decided")),
@@ -387,6 +381,6 @@ def scheme_label(scheme: str) -> str:
 
 def class_label(cls: str) -> str:
     """The Chinese label a proofreader uses for a class (the window shows these)."""
-    from app.classify import CLASS_LABELS_ZH
+    from app.classes.classify import CLASS_LABELS_ZH
 
     return CLASS_LABELS_ZH.get(cls, cls)

@@ -8,6 +8,7 @@ here, so a missing ``.qm`` just means the English source strings are shown.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from app.classes.checks import CHECK_WITNESS
 from ui.paths import resource
 
 TRANSLATIONS_DIR = resource("i18n")
@@ -52,7 +54,7 @@ def status_label(status: str) -> str:
 
 def witness_label(wid: str) -> str:
     """A witness id as shown: ids are file names, except the source checks' "check"."""
-    if wid == "check":
+    if wid == CHECK_WITNESS:
         return QCoreApplication.translate("witnesses", "source checks")
     return wid
 
@@ -105,3 +107,27 @@ def remove_translators() -> None:
         translator = _installed.pop()
         QCoreApplication.removeTranslator(translator)
         translator.deleteLater()
+
+
+RULE_LABELS = {
+    "width": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore punctuation &width")),
+    "whitespace": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore line &breaks and spaces")),
+    "script": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore &Traditional/Simplified")),
+    "markup": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore &markup")),
+}
+
+# Chinese menus put the key after the word, "文件(&F)": outside a menu the whole
+# "(F)" goes, not just the ampersand.
+_TRAILING_MNEMONIC = re.compile(r"\s*[(（]&[^&][)）]")
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text for a place with no keyboard accelerator: a toolbar, a list, a label."""
+    text = _TRAILING_MNEMONIC.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def rule_label(rule: str) -> str:
+    """The rule's name as the Collate menu shows it, translated."""
+    source = RULE_LABELS.get(rule)
+    return rule if source is None else QCoreApplication.translate("MainWindow", source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app import cli
+from app.cli import main as cli
 
 _ENGINE_ARGS = (*cli.COMMANDS, "-h", "--help", "--version")
 

@@ -43,7 +43,7 @@ def main(argv: Sequence[str]) -> int:
         quiet_offscreen_notice()
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -77,10 +77,10 @@ def _screenshot(
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.loading import LoadError, load_text
-    from app.project import Project
-    from app.project_file import ProjectError
-    from ui.main_window import MainWindow
+    from app.project.file import ProjectError
+    from app.project.project import Project
+    from app.text.loading import LoadError, load_text
+    from ui.window.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     if source is None:

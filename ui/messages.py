@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message
-from app.project_file import ProjectFile
+from app.project.file import ProjectFile
 
 
 def message_text(message: Message) -> str:

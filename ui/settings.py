@@ -15,8 +15,11 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QColor
 
-from app.normalize import ALL_RULES
+from app.text.normalize import ALL_RULES
 from ui.colors import SCHEMES
+
+MIN_FONT, MAX_FONT = 8.0, 40.0
+"""The text panes' font size bounds (points), for zoom and the Preferences alike."""
 
 APPEARANCES: tuple[str, ...] = ("system", "light", "dark")
 

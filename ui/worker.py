@@ -17,8 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from app.collate import Cancelled, Collation, collate
-from app.workspace import CollationRequest
+from app.cancel import Cancelled
+from app.collation.collate import collate
+from app.collation.loci import Collation
+from app.project.workspace import CollationRequest
 
 log = logging.getLogger(__name__)
 

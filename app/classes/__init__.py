@@ -1,0 +1,1 @@
+"""What a proofreader calls a divergence (classes) and checks of the source."""

@@ -1,0 +1,508 @@
+"""Checks of the source on its own: errors that every copy shares escape a comparison.
+
+Each finding becomes a locus of its own whose reading, under the witness id
+:data:`CHECK_WITNESS`, is the proposed fix, so a proofreader accepts or
+rejects it like any other.  Every rule errs towards silence: a check that
+flags legitimate Chinese (常常, 大会会场, 1,000, GDP) is noise that editors
+switch off, so each rule below is narrowed to what is nearly always a slip.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import warnings
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.cancel import CancelCheck, poll
+
+__all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
+
+CHECK_WITNESS = "check"
+CHECKS = (
+    "foreign",
+    "paired_punctuation",
+    "doubled_punctuation",
+    "doubled",
+    "halfwidth_punctuation",
+    "missing_full_stop",
+)
+"""Also the priority order: of two overlapping findings the earlier check's wins."""
+_CLASS = {"doubled": "doubled", "halfwidth_punctuation": "width", "foreign": "foreign"}
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_IS_HAN = re.compile(f"[{_HAN}]")
+_NOT_HAN = re.compile(f"[^{_HAN}]+")
+_LETTERS = re.compile(r"[A-Za-z]")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_CHUNK = 1 << 16
+_Cancel = CancelCheck | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A place where the source is probably wrong whatever its copies say.
+
+    ``start``/``end`` are code-point offsets (equal for an insertion point);
+    ``fix`` replaces ``text[start:end]`` and is never that text itself.
+    """
+
+    start: int
+    end: int
+    check: str
+    fix: str
+    message: str
+    cls: str
+
+
+def _finding(start: int, end: int, check: str, fix: str, message: str) -> Finding:
+    return Finding(start, end, check, fix, message, _CLASS.get(check, "punctuation"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _han(ch: str) -> bool:
+    return bool(ch) and _IS_HAN.match(ch) is not None
+
+
+def _chinese(ch: str) -> bool:
+    """A Han character or a full-width mark: Chinese context for a half-width mark."""
+    return bool(ch) and (ch in "，。、；：？！“”‘’「」『』（）《》〈〉【】…—" or _han(ch))
+
+
+def _scan(pattern: re.Pattern[str], text: str, cancel: _Cancel) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` a slice at a time, so the GIL and ``cancel`` get a turn.
+
+    Slices end at line breaks, which no pattern here crosses, so none is cut.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        poll(cancel)
+        stop = text.find("\n", pos + _CHUNK)
+        stop = n if stop < 0 else stop + 1
+        yield from pattern.finditer(text, pos, stop)
+        pos = stop
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line without its break or trailing white space."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+# -- doubled characters and words ---------------------------------------------
+
+_CANDIDATE = re.compile(f"(?=([{_HAN}]{{1,4}})\\1)")
+_RUN = re.compile(r"(.)\1*", re.DOTALL)
+_FUNCTION = set(
+    "的地得了着过是在有和与及或而把被将对从向给于以为因由让使比跟同往"
+    "我你您他她它们这那其之此也都就还又再才不没很更太所却并但则吗呢吧已曾会能要该应可须"
+)
+"""Characters that never reduplicate (AA): doubled, a slip unless a longer word explains it."""
+_LEADS = set("对和在与从向给为把被比跟同往于以由及或将让使当按是有会要就的")
+"""Function characters that may stand before a word beginning with themselves (对对方, 的的士)."""
+_NUMERALS = set("〇零一二三四五六七八九十百千万两")
+_RUNS = set(
+    "好对是行来走快"
+    "啊呀哇嘻哒呼唉哦哟嗡叮咩哈嘿呵嘀滴哗轰汪哼咳嘎咕吱嗷喔嘤咯嗒噔啪嘭啧嗨嘘嗯呜咚砰喵嗖"
+)
+"""Written three times or more on purpose: in dialogue (好好好) and for sounds (呜呜呜)."""
+_SOUND_TAGS = {"o", "e", "y"}
+_ABAB = _words(
+    """研究 讨论 商量 考虑 休息 学习 锻炼 活动 收拾 打扫 整理 检查 了解 认识 介绍 说明 解释
+    安慰 表扬 教育 帮助 练习 准备 体验 感受 交流 沟通 琢磨 比较 打听 思考 调查 清理 修理 布置
+    复习 照顾 参观 欣赏 享受 放松 调整 联系 打扮 热闹 暖和 凉快 舒服 高兴 轻松 溜达 折腾 商议
+    请教 切磋 试验 尝试 分析 总结 反省 熟悉 适应 关心 安排 讲解 议论 锻造 温习 盘算 斟酌 掂量
+    核对 清点 修改 润色 梳理 打理 保养 按摩 表演 演示 示范 合计 算计 活络 乐呵 痛快 开心 见识
+    体会 思量 回忆 反思 料理 搀扶 捶打 比划 指点 提醒 鼓励 批评 认真 注意 观察 走动 运动 宣传
+    好的 是的 对的 没事 算了 好了 行了 快点 谢谢 不用 不要 没错 不对 哪里 来了 走了 慢点
+    很多 好多 非常 特别 永远 一直 真的 很久 好久"""
+)
+"""Two-character words doubled on purpose: tentative verbs (研究研究), dialogue (好的好的),
+emphasis (很多很多)."""
+
+
+class _Model:
+    """jieba's dictionary and tagger, loaded once (≈1 s, ≈140 MB) on the first candidate double."""
+
+    def __init__(self) -> None:
+        with warnings.catch_warnings():  # jieba imports pkg_resources and has old escapes
+            warnings.simplefilter("ignore")
+            import jieba
+            import jieba.posseg
+        jieba.setLogLevel(logging.CRITICAL)  # "Building prefix dict" and a failed cache dump
+        self.tokenizer: Any = jieba.Tokenizer()
+        # jieba's default cache is a pickle in the shared temp dir; keep ours private
+        cache = Path(platformdirs.user_cache_dir("jiaokan", appauthor=False)) / "jieba"
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            writable = os.access(cache, os.W_OK)
+        except OSError:
+            writable = False
+        # unwritable (read-only home): a directory that cannot exist, so nothing is
+        # read from or dumped anywhere and the dictionary is built in memory
+        self.tokenizer.tmp_dir = str(cache if writable else Path(os.devnull) / "jieba")
+        self.tokenizer.initialize()
+        jieba.setLogLevel(logging.WARNING)
+        self.freq: dict[str, int] = self.tokenizer.FREQ
+        self.tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+
+    def word(self, w: str) -> bool:
+        return self.freq.get(w, 0) > 0
+
+    def tag(self, w: str) -> str:
+        return self.tags.get(w, "")
+
+    def tokens(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        spans, pos = [], lo
+        for w in self.tokenizer.cut(text[lo:hi], HMM=False):
+            spans.append((pos, pos + len(w)))
+            pos += len(w)
+        return spans
+
+
+_MODEL: _Model | None = None
+_MODEL_LOCK = threading.Lock()
+
+
+def _model() -> _Model:
+    global _MODEL
+    with _MODEL_LOCK:
+        if _MODEL is None:
+            _MODEL = _Model()
+        return _MODEL
+
+
+def preload() -> None:
+    """Load jieba's dictionary now (see app.preload)."""
+    _model()
+
+
+def _aabb(text: str, p: int, m: _Model) -> bool:
+    """Is the double at ``p`` half of an AABB form (高高兴兴, 来来往往)?"""
+    for s in (p, p - 2):
+        w = text[max(s, 0) : s + 4]
+        aabb = s >= 0 and len(w) == 4 and w[0] == w[1] != w[2] == w[3] and _han(w[0] + w[2])
+        if aabb and (m.word(w) or not ({w[0], w[2]} & _FUNCTION)):
+            return True
+    return False
+
+
+def _legit(text: str, p: int, k: int, m: _Model) -> bool:
+    """Is ``u`` at ``p``, followed by itself, a reduplication or two words that meet?
+
+    The patterns go first since segmentation is the cost.  A word boundary
+    between the copies explains a double only when the first copy ends a
+    longer word (大会|会场, 党组织|组织): a lone copy beside a word that ends
+    or starts with it is the typical slip (我们|们, 学|学生).
+    """
+    u = text[p : p + k]
+    c = u[0]
+    if k == 1 and _aabb(text, p, m):
+        return True  # 高高兴兴, 吵吵闹闹了一整天
+    after = text[p + 2 * k : p + 2 * k + 2]
+    if (m.tag(c) == "v" if k == 1 else u in _ABAB) and after[:1] == "了" and _han(after[1:]):
+        # a doubled verb takes 了 only at the end of a clause (该走走了), never
+        # before an object (*说说了很多: 说了说), unless it is 了解 or the like
+        return m.word(after)
+    if k == 1:
+        if c in _NUMERALS or m.tag(c) in _SOUND_TAGS or m.tag(u + u) in _SOUND_TAGS:
+            return True  # 二〇二二, 哈哈
+        if c in _RUNS and c * 3 in text[max(0, p - 2) : p + 4]:
+            return True  # 好好好, 呜呜呜
+        if text[p - 1 : p] == "一" and m.tag(c)[:1] in {"q", "m", "n"}:
+            return True  # 一个个, 一条条
+    elif u in _ABAB or c in "一不没别" or u.endswith("了") or m.tag(u) in {"z", "o"}:
+        return True  # 研究研究, 一步一步, 不是不是, 算了算了, 雪白雪白, 哗啦哗啦
+    elif k > 2 and (c in _FUNCTION or u[-1] in _FUNCTION):
+        return True  # a phrase pattern: 我的朋友的朋友
+    tokens = m.tokens(text, max(0, p - 10), p + 2 * k + 10)
+    t1 = next(t for t in tokens if t[0] <= p + k - 1 < t[1])
+    t2 = next(t for t in tokens if t[0] <= p + k < t[1])
+    if t1 == t2:  # one word covers the seam
+        # jieba lists junk like 了了 and 对对 at frequency 3; 往往, 太太 and 比比 are words
+        return t1 != (p, p + 2 * k) or k > 1 or c not in _FUNCTION or m.freq.get(u + u, 0) >= 50
+    longer1, longer2 = t1[0] < p, t2[1] > p + 2 * k
+    if longer1 and longer2:  # 大会|会场, 学生|生活
+        return True
+    if longer1:  # 我们|们 and 发展|展 are slips; 党组织|组织(动员) is not
+        return k > 1
+    if k > 1:  # 发展|发展, 学生|学生们; but 长春|长春(山花园社区), a place within a place
+        return m.tag(u) == "ns" and _han(after[:1]) and after[:1] not in _FUNCTION
+    if longer2:  # 学|学生 is a slip; 对|对方, 个|个别, 扫|扫地, 看|看书 are not
+        second = text[t2[0] : t2[1]]
+        lead = c in _LEADS or m.tag(c) == "q"
+        lead = lead and m.tag(second)[:1] not in {"d", "c", "p", "r", "u"}  # not 就|就是
+        return lead or (c not in _FUNCTION and m.tag(c) == "v" and len(second) == 2)
+    redup = m.tag(c) in {"v", "a", "q", "m"}  # 看看, 红红, 岁岁: a verb, adjective, measure
+    return c not in _FUNCTION and (redup or m.word(c + c))
+
+
+def _doubled(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """A character or word written twice, found by regex and judged by segmentation.
+
+    Only the neighbourhood of a candidate is segmented: jieba over the whole
+    text would cost seconds per million characters.
+    """
+    skip = 0
+    for n, hit in enumerate(_scan(_CANDIDATE, text, cancel)):
+        p = hit.start()
+        if n % 256 == 255:
+            poll(cancel)
+        if p < skip:
+            continue
+        c, run = text[p], _RUN.match(text, p)
+        end = run.end() if run else p
+        if end - p > 4:  # long runs at once: 哈哈哈哈哈 on purpose, 们们们们们 a slip
+            skip = end - 1
+            m = _model()
+            sound = m.tag(c) in _SOUND_TAGS or m.tag(c + c) in _SOUND_TAGS
+            if not (c in _NUMERALS or c in _RUNS or sound):
+                keep = 1 + _legit(text, p, 1, m)
+                msg = f"“{c}” is written {end - p} times"
+                yield _finding(p + keep, end, "doubled", "", msg)
+            continue
+        for k in range(1, 5):
+            u = text[p : p + k]
+            double = len(u) == k and text[p + k : p + 2 * k] == u and not _NOT_HAN.search(u)
+            if double and (k == 1 or u != c * k) and not _legit(text, p, k, _model()):
+                yield _finding(p + k, p + 2 * k, "doubled", "", f"“{u}” is written twice")
+                break
+
+
+# -- punctuation --------------------------------------------------------------
+
+_OPEN, _CLOSE = "“「『（《〈【‘(", "”」』）》〉】’)"
+_PAIR = dict(zip(_OPEN, _CLOSE, strict=True))
+_OPENER = dict(zip(_CLOSE, _OPEN, strict=True))
+_BRACKET = re.compile(f'[{re.escape(_OPEN + _CLOSE)}"]')
+_ENUMERATOR = re.compile(r"\s*\w{1,3}$")
+_CONTINUES = "“「『‘"
+
+
+def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Unbalanced or mismatched paired marks, within each paragraph.
+
+    An unclosed or stray mark is proposed for deletion at the mark itself: the
+    place to insert its partner is a guess (a title closes long before the
+    paragraph ends), while the locus is where the proofreader must look.  A
+    quotation left open when the next paragraph opens the same way is the
+    convention for quoting several paragraphs, not an error.
+    """
+    lines = _lines(text)
+    for i, (a, b) in enumerate(lines):
+        poll(cancel)
+        stack: list[tuple[str, int]] = []
+        for m in _BRACKET.finditer(text, a, b):
+            ch, q, top = m.group(), m.start(), stack[-1][0] if stack else ""
+            if ch == '"' and top == '"':
+                stack.pop()
+            elif ch in _PAIR or ch == '"':
+                stack.append((ch, q))
+            elif ch == "’" and top != "‘" and _LETTERS.match(text[q - 1 : q]):
+                continue  # an apostrophe (don’t, students’)
+            elif ch == ")" and not stack and _ENUMERATOR.fullmatch(text, a, q):
+                continue  # a list marker: 1) a)
+            elif any(o == _OPENER[ch] for o, _ in stack):
+                while stack[-1][0] != _OPENER[ch]:
+                    yield _unclosed(*stack.pop())
+                stack.pop()
+            elif top not in ("", '"'):
+                o, oq = stack.pop()
+                if (o, ch) == ("(", "）"):  # the half-width one is the slip
+                    yield _finding(oq, oq + 1, "paired_punctuation", "（", "( is closed by ）")
+                else:
+                    msg = f"{o} is closed by {ch}"
+                    yield _finding(q, q + 1, "paired_punctuation", _PAIR[o], msg)
+            else:
+                msg = f"{ch} closes nothing in this paragraph"
+                yield _finding(q, q + 1, "paired_punctuation", "", msg)
+        if stack and stack[0][0] in _CONTINUES:  # does the next paragraph open the same way?
+            j = i + 1
+            while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
+                j += 1
+            if j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip()[:1] == stack[0][0]:
+                stack.pop(0)
+        for o, q in stack:
+            yield _unclosed(o, q)
+
+
+def _unclosed(o: str, q: int) -> Finding:
+    return _finding(q, q + 1, "paired_punctuation", "", f"{o} is not closed in this paragraph")
+
+
+_DOUBLED_PUNCT = re.compile(r"([，、；：。])\1+")
+
+
+def _doubled_punct(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """，， 、、 ；； ：： and 。。, but not 。。。 (an ellipsis) nor ？？ and ！！ (emphasis)."""
+    for m in _scan(_DOUBLED_PUNCT, text, cancel):
+        if m.group(1) != "。" or len(m.group()) == 2:
+            msg = f"{m.group(1)} is written twice"
+            yield _finding(m.start() + 1, m.end(), "doubled_punctuation", "", msg)
+
+
+_HALF = re.compile(r'\.{2,}|[?!]+|[,.;:]|\(([^()\n]*)\)|"([^"\n]*)"')
+_FULL = str.maketrans(",.;:?!", "，。；：？！")
+_URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def _halfwidth(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Half-width marks touching Chinese, never between two Latin letters or digits.
+
+    So 3.14, 1,000, 10:30, f(x), Mr. and URLs stay; a full stop needs Chinese
+    before it and no letter or digit after it (清华大学.pdf); a bracket or
+    quote pair converts together, when it holds Chinese or follows it.
+    """
+    urls = [(m.start(), m.end()) for m in _scan(_URL, text, cancel)]
+    for m in _scan(_HALF, text, cancel):
+        s, e = m.start(), m.end()
+        i = bisect_left(urls, (s + 1,)) - 1
+        if i >= 0 and urls[i][1] > s:
+            continue
+        prev, nxt, mark = text[s - 1 : s], text[e : e + 1], m.group()
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if inner is not None:
+            if _IS_HAN.search(inner) or _han(prev):
+                pair = "（）" if mark[0] == "(" else "“”"
+                msg = f"Half-width {mark[0]} {mark[-1]} around Chinese text"
+                yield _finding(s, s + 1, "halfwidth_punctuation", pair[0], msg)
+                yield _finding(e - 1, e, "halfwidth_punctuation", pair[1], msg)
+            continue
+        marks = _chinese(prev) and _chinese(nxt)  # one side alone may be English “quoting”
+        if mark == ".":
+            ok, fix = (_han(prev) or marks) and not _LATIN_OR_DIGIT.match(nxt), "。"
+        else:
+            ok = _han(prev) or _han(nxt) or marks
+            fix = "……" if mark[0] == "." else mark.translate(_FULL)
+        if ok:
+            yield _finding(s, e, "halfwidth_punctuation", fix, f"Half-width {mark} in Chinese text")
+
+
+# -- foreign script and mojibake ----------------------------------------------
+
+_CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xA0))
+_CONT = f"[\u0080-\u00bf{_CP1252}]"
+_LATIN1 = f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})+"
+_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_FOREIGN = re.compile(
+    f"(?P<bad>\ufffd+|(?:锟斤拷)+|烫{{3,}}|屯{{3,}}|[鈥锛銆])|(?P<latin1>{_LATIN1})"
+    f"|(?P<script>[{_KANA}{_HANGUL}]+)|(?P<word>[a-z]+(?: [a-z]+){{0,2}})"
+)
+_LOOKALIKE = dict(zip("ー・ロエカニハトタヒ", "一·口工力二八卜夕匕", strict=True))
+"""Kana an OCR engine reads for a Han character or mark it resembles."""
+_ENGLISH = _words(
+    "and or of the in on at to for with by from is are was were be as that this it not but so"
+)
+
+
+def _foreign(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Mojibake, stray Kana/Hangul, and an English function word inside Chinese.
+
+    Kana or Hangul count only as a short run touching Han in a line that is
+    otherwise Chinese (a Japanese line is left alone).  Latin is flagged only
+    as lowercase function words between Han with no other Latin within 20
+    characters: acronyms and names (GDP, COVID-19, 5G, iPhone) are normal.
+    """
+    for m in _scan(_FOREIGN, text, cancel):
+        s, e, g = m.start(), m.end(), m.group()
+        if m.group("bad"):
+            yield _finding(s, e, "foreign", "", f"“{g}” is mojibake")
+        elif m.group("latin1"):
+            raw = b"".join(ch.encode("cp1252" if ch in _CP1252 else "latin-1") for ch in g)
+            fix = raw.decode("utf-8", "replace").replace("\ufffd", "")
+            yield _finding(s, e, "foreign", fix, f"“{g}” is UTF-8 read as Latin-1")
+        elif m.group("script"):
+            a, b = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+            line = text[a : b if b >= 0 else len(text)]
+            alien = len(re.findall(f"[{_KANA}{_HANGUL}]", line))
+            if len(g) <= 3 and alien <= 3 and (_han(text[s - 1 : s]) or _han(text[e : e + 1])):
+                script = "Hangul" if re.match(f"[{_HANGUL}]", g) else "Kana"
+                fix = _LOOKALIKE.get(g, "")
+                yield _finding(s, e, "foreign", fix, f"{script} “{g}” inside Chinese text")
+        elif set(g.split()) <= _ENGLISH:
+            a = s - (text[s - 1 : s] == " ")
+            b = e + (text[e : e + 1] == " ")
+            if _han(text[a - 1 : a]) and _han(text[b : b + 1]):
+                near = text[max(0, a - 20) : a] + text[b : b + 20]
+                if not _LETTERS.search(near):
+                    yield _finding(a, b, "foreign", "", f"English “{g}” inside Chinese text")
+
+
+# -- paragraph ends -----------------------------------------------------------
+
+_HEADING = re.compile(
+    r"\s*(——|第\S{1,8}?[章节回卷部篇编集]|[一二三四五六七八九十百]+、|[（(]\w{1,3}[）)]|\d+[.、．])"
+)
+_INNER_PUNCT = re.compile("[，、；：。！？]")
+
+
+def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
+    """A paragraph of prose ending on a letter, digit or Han character.
+
+    Prose: at least 15 Han characters, mostly Han, punctuated inside, not a
+    numbered heading or list item.  When more than a third of six or more
+    prose lines end so, the text is hard-wrapped (line breaks inside
+    paragraphs, as OCR leaves them) and no paragraph end is known: nothing
+    is reported rather than a finding on every line.
+    """
+    prose = missing = 0
+    out: list[Finding] = []
+    for a, b in _lines(text):
+        poll(cancel)
+        line = text[a:b].lstrip()
+        han = len(_NOT_HAN.sub("", line))
+        if han < 15 or 2 * han < len(line) or _HEADING.match(line) or not _INNER_PUNCT.search(line):
+            continue
+        prose += 1
+        if line[-1].isalnum():
+            missing += 1
+            msg = "The paragraph ends without a full stop"
+            out.append(_finding(b, b, "missing_full_stop", "。", msg))
+    return [] if prose >= 6 and 3 * missing > prose else out
+
+
+# -- all together -------------------------------------------------------------
+
+
+def _span(f: Finding) -> tuple[int, int]:
+    return (f.start, f.end)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return (a[0] < b[1] and b[0] < a[1]) or a == b
+
+
+def check_text(text: str, *, cancel: Callable[[], bool] | None = None) -> list[Finding]:
+    """Every finding in ``text``, sorted by ``(start, end)`` and non-overlapping.
+
+    Where findings overlap, the one of the check listed first in
+    :data:`CHECKS` wins (mojibake 烫烫烫 is not a doubled character), then
+    the earlier one.  ``cancel`` is polled throughout; when it returns true,
+    :class:`~app.collation.align.Cancelled` is raised.
+    """
+    kept: list[Finding] = []
+    for check in (_foreign, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop):
+        spans = [_span(f) for f in kept]
+        new: list[Finding] = []
+        for f in sorted(check(text, cancel), key=_span):
+            i = bisect_left(spans, (f.start,))
+            near = spans[max(0, i - 1) : i + 2] + [_span(g) for g in new[-1:]]
+            if not any(_overlaps(_span(f), o) for o in near):
+                new.append(f)
+        kept = sorted(kept + new, key=_span)  # two sorted runs: a linear merge
+    return kept

@@ -1,0 +1,238 @@
+"""The headless ``jiaokan`` subcommands (``jiaokan collate``).
+
+``jiaokan`` itself starts in ``ui.launch``, which hands these subcommands
+here before anything imports Qt; ``python -m app`` reaches them directly.
+
+Every failure a user can cause (a bad path, an undecodable file, an unknown
+rule) ends as one line on stderr and exit status 2, never a traceback: the
+command is meant for scripts as much as for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import __version__
+from app.classes.checks import CHECK_WITNESS
+from app.cli import project as cli_project
+from app.cli.output import text_json
+from app.collation.collate import collate
+from app.collation.ignored import ignored_loci
+from app.collation.loci import Collation
+from app.project.file import ProjectError
+from app.project.project import Project
+from app.project.workspace import unique_id
+from app.text.loading import LoadedText, LoadError, load_text
+from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
+
+EXIT_USAGE = 2
+COMMANDS = ("collate", "loci", "decide", "export")
+"""Subcommands that run headless; any other arguments open the window."""
+
+
+class CommandError(Exception):
+    """A user error reported as one line and exit status 2."""
+
+
+def witness_ids(paths: Sequence[str]) -> list[str]:
+    """File stems, made unique by a numeric suffix where two files share a stem."""
+    ids: list[str] = []
+    for path in paths:
+        ids.append(unique_id(Path(path).stem, ids))
+    return ids
+
+
+class _ArgumentError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Raises instead of exiting, so a usage error is one line like every other."""
+
+    def error(self, message: str) -> Any:
+        raise _ArgumentError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jiaokan",
+        description="Collate a Chinese source text against its variants. "
+        "Without a subcommand, jiaokan [SOURCE VARIANT...] opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    col = sub.add_parser(
+        "collate",
+        help="align variants to a source and list every divergence",
+        description="Align each VARIANT to SOURCE and list the divergences (loci).",
+    )
+    col.add_argument("source", metavar="SOURCE")
+    col.add_argument("variants", metavar="VARIANT", nargs="+")
+    col.add_argument("--encoding", help="force this encoding for every file (default: detect)")
+    col.add_argument(
+        "--rules",
+        default=",".join(ALL_RULES),
+        help=f"differences to ignore: a comma list of {','.join(ALL_RULES)}, or none "
+        "(default: all)",
+    )
+    col.add_argument("--json", action="store_true", help="print one JSON document")
+    col.add_argument(
+        "--checks",
+        action="store_true",
+        help="also check the source on its own (doubled characters, paired marks, ...): "
+        "each finding is a locus of the witness 'check'",
+    )
+    col.add_argument(
+        "--show-ignored",
+        action="store_true",
+        help="also list the differences the rules ignore, with their class",
+    )
+    col.add_argument(
+        "--project", metavar="OUT.jkproj", help="also save the collation as a new project file"
+    )
+    cli_project.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            return EXIT_USAGE
+        if args.command == "collate":
+            return _collate(args, sys.stdout)
+        return cli_project.run(args, sys.stdout)
+    except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
+        sys.stdout = None  # no flush error at exit
+        return 0
+    except _ArgumentError as exc:
+        command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
+        return _fail(f"{exc} (see jiaokan {command} --help)")
+    except (
+        CommandError,
+        LoadError,
+        UnknownRuleError,
+        ProjectError,
+        cli_project.ProjectCommandError,
+    ) as exc:
+        return _fail(str(exc))
+
+
+def _fail(message: str) -> int:
+    line = " ".join(message.split())
+    print(f"jiaokan: error: {line}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _collate(args: argparse.Namespace, out: TextIO) -> int:
+    rules = parse_rules(args.rules)
+    source = load_text(args.source, args.encoding)
+    variants = [load_text(p, args.encoding) for p in args.variants]
+    ids = witness_ids(args.variants)
+    pairs = list(zip(ids, (v.text for v in variants), strict=True))
+    result = collate(source.text, pairs, rules, checks=args.checks)
+    if args.project:
+        Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
+    ignored = []
+    if args.show_ignored:
+        ignored = ignored_loci(result, pairs)
+    if args.json:
+        doc = to_json(result, source, variants, ids)
+        if args.show_ignored:
+            doc["ignored"] = [locus.to_json() for locus in ignored]
+        json.dump(doc, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        write_table(result, source, variants, ids, out)
+        if args.show_ignored:
+            out.write(f"\nIgnored by the rules ({len(ignored)}):\n")
+            shown = Collation(result.source, result.witness_ids, (), tuple(ignored))
+            _write_rows(shown, ids, out)
+    return 0
+
+
+def to_json(
+    result: Collation, source: LoadedText, variants: Sequence[LoadedText], ids: Sequence[str]
+) -> dict[str, Any]:
+    """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
+    return {
+        "source": text_json(source),
+        "witnesses": [
+            {"id": wid, **text_json(v), "divergences": result.count(wid)}
+            for wid, v in zip(ids, variants, strict=True)
+        ],
+        "rules": list(result.rules),
+        "divergences": [locus.to_json() for locus in result.loci],
+    }
+
+
+def _display(text: str, limit: int = 24) -> str:
+    """A reading as one short table cell: line breaks visible, long text cut."""
+    shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown or "∅"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def write_table(
+    result: Collation,
+    source: LoadedText,
+    variants: Sequence[LoadedText],
+    ids: Sequence[str],
+    out: TextIO,
+) -> None:
+    """The human-readable listing: one line per locus, readings side by side."""
+    out.write(f"source  {source.path}  ({source.encoding}, {len(source.text)} chars)\n")
+    for wid, v in zip(ids, variants, strict=True):
+        out.write(
+            f"{wid:<7} {v.path}  ({v.encoding}, {len(v.text)} chars, "
+            f"{_plural(result.count(wid), 'divergence')})\n"
+        )
+    out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
+    _write_rows(result, ids, out)
+
+
+def _write_rows(result: Collation, ids: Sequence[str], out: TextIO) -> None:
+    """One line per locus: offset, kind, class, source and each reading side by side."""
+    columns = list(ids)
+    if any(CHECK_WITNESS in locus.readings for locus in result.loci):
+        columns.append(CHECK_WITNESS)
+    with_class = any(locus.classes for locus in result.loci)
+    header = ["#", "offset", "kind", *(["class"] if with_class else []), "source", *columns]
+    rows = [
+        [
+            str(n),
+            f"{locus.start}-{locus.end}" if locus.end > locus.start else f"{locus.start}^",
+            locus.kind,
+            *([locus.cls] if with_class else []),
+            _display(locus.source_text),
+            *(_display(locus.readings[w]) if w in locus.readings else "=" for w in columns),
+        ]
+        for n, locus in enumerate(result.loci, 1)
+    ]
+    widths = [max(_width(row[k]) for row in [header, *rows]) for k in range(len(header))]
+    for row in [header, *rows]:
+        out.write("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+        out.write("\n")
+    out.write(f"\n{_plural(len(result.loci), 'locus', 'loci')}\n")
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,0 +1,170 @@
+"""The project subcommands: ``jiaokan loci``, ``jiaokan decide``, ``jiaokan export``.
+
+They record decisions exactly as the window does (through :class:`Project`,
+one transaction per command) so that batch work and scripts can share a
+project with a proofreader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.classes.checks import CHECK_WITNESS
+from app.cli.output import text_json
+from app.project.decisions import ReadOnlyError
+from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.project import Project
+
+
+class ProjectCommandError(Exception):
+    """A user error in a project command (one line, exit status 2)."""
+
+
+def add_parsers(sub: Any) -> None:
+    loci = sub.add_parser(
+        "loci",
+        help="list the loci of a project with their ids and decisions",
+        description="List the loci of PROJECT: as in collate --json, plus id, status, chosen.",
+    )
+    loci.add_argument("project", metavar="PROJECT")
+    loci.add_argument("--json", action="store_true", help="print one JSON document")
+
+    decide = sub.add_parser(
+        "decide",
+        help="record a decision on loci of a project",
+        description="Record one decision on each locus ID of PROJECT, as the window does.",
+    )
+    decide.add_argument("project", metavar="PROJECT")
+    decide.add_argument("ids", metavar="ID", nargs="+", type=int)
+    how = decide.add_mutually_exclusive_group(required=True)
+    how.add_argument("--accept", metavar="WITNESS", help="take this witness's reading")
+    how.add_argument("--reject", action="store_true", help="keep the source's reading")
+    how.add_argument("--reading", metavar="TEXT", help="use this reading (an own correction)")
+    how.add_argument("--undecide", action="store_true", help="set back to undecided")
+    decide.add_argument("--note", help="also set this note on each locus")
+
+    export = sub.add_parser(
+        "export",
+        help="write the corrected text, an HTML report or a CSV of a project",
+        description="Export PROJECT: the corrected text (in the source's encoding and line "
+        "endings unless --utf8), a self-contained HTML collation report, a CSV.",
+    )
+    export.add_argument("project", metavar="PROJECT")
+    export.add_argument("--text", metavar="OUT", help="write the corrected text here")
+    export.add_argument("--report", metavar="OUT.html", help="write the HTML report here")
+    export.add_argument("--csv", metavar="OUT.csv", help="write the apparatus as CSV here")
+    export.add_argument("--utf8", action="store_true", help="write the text as UTF-8")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "loci":
+        with Project.open(args.project, read_only=True) as project:
+            return _loci(project, args, out)
+    if args.command == "decide":
+        with Project.open(args.project) as project:
+            return _decide(project, args, out)
+    with Project.open(args.project, read_only=True) as project:
+        return _export(project, args, out)
+
+
+def loci_json(project: Project) -> dict[str, Any]:
+    """``jiaokan loci --json``: the collate document, each locus with id, status, chosen."""
+    collation = project.collation()
+    divergences = []
+    for stored, locus in zip(project.loci, collation.loci, strict=True):
+        decision = project.log.get(stored.id)
+        entry = {"id": stored.id, **locus.to_json()}
+        entry["status"] = decision.status
+        entry["chosen"] = decision.reading
+        if decision.witness:
+            entry["chosen_witness"] = decision.witness
+        if decision.note:
+            entry["note"] = decision.note
+        if decision.decided_at:
+            entry["decided_at"] = decision.decided_at
+        divergences.append(entry)
+    return {
+        "project": str(project.path),
+        "source": text_json(project.source),
+        "witnesses": [
+            {"id": w.witness_id, **text_json(w), "divergences": collation.count(w.witness_id or "")}
+            for w in project.witnesses
+        ],
+        "rules": list(project.rules),
+        "counts": project.counts(),
+        "divergences": divergences,
+    }
+
+
+def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    doc = loci_json(project)
+    if args.json:
+        json.dump(doc, out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for entry in doc["divergences"]:
+        chosen = entry["chosen"]
+        shown = "" if chosen is None else f" -> {chosen!r}"
+        out.write(
+            f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
+            f"{entry['source_text']!r}  {entry['status']}{shown}\n"
+        )
+    counts = doc["counts"]
+    out.write(", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
+    return 0
+
+
+def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    if project.read_only:
+        raise ProjectCommandError(
+            f"{project.path.name} is read-only: {project.file.read_only_reason}"
+        )
+    ids = list(dict.fromkeys(args.ids))
+    for lid in ids:
+        project.locus(lid)  # every id must exist before anything is written
+    if args.accept is not None and args.accept not in (*project.witness_ids, CHECK_WITNESS):
+        known = ", ".join(project.witness_ids)
+        raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
+    try:
+        if args.accept is not None:
+            project.accept(ids, args.accept)
+        elif args.reject:
+            project.reject(ids)
+        elif args.reading is not None:
+            for lid in ids:
+                project.edit(lid, args.reading)
+        else:
+            project.undecide(ids)
+        if args.note is not None:
+            for lid in ids:
+                project.set_note(lid, args.note)
+    except ReadOnlyError as exc:
+        raise ProjectCommandError(str(exc)) from None
+    counts = project.counts()
+    out.write(f"{len(ids)} decided; {counts['undecided']} of {len(project.loci)} undecided\n")
+    return 0
+
+
+def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    if not (args.text or args.report or args.csv):
+        raise ProjectCommandError(
+            "say what to export: --text OUT, --report OUT.html, --csv OUT.csv"
+        )
+    data = project.export_input()
+    try:
+        if args.text:
+            write_text(data, Path(args.text), utf8=args.utf8)
+        if args.report:
+            write_report(data, Path(args.report))
+        if args.csv:
+            write_csv(data, Path(args.csv))
+    except ExportError as exc:
+        raise ProjectCommandError(str(exc)) from None
+    except OSError as exc:
+        raise ProjectCommandError(f"cannot write: {exc.strerror or exc}") from None
+    written = [p for p in (args.text, args.report, args.csv) if p]
+    out.write("wrote " + ", ".join(written) + "\n")
+    return 0

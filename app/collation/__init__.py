@@ -1,0 +1,1 @@
+"""Aligning witnesses to the source and turning differences into loci."""

@@ -1,0 +1,34 @@
+"""The differences the active rules hide, listed on demand with their class.
+
+A proofreader who ignores punctuation width still wants to review, now and
+then, what was ignored.  Collating again with every rule off finds every
+difference; those that meet no locus of the ruled collation are the ignored
+ones.  They are for review, not decision: the corrected text follows the
+rules the proofreader chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.cancel import CancelCheck
+from app.collation.collate import collate
+from app.collation.loci import Collation, Locus, touches
+
+
+def ignored_loci(
+    collation: Collation, witnesses: Sequence[tuple[str, str]], cancel: CancelCheck | None = None
+) -> list[Locus]:
+    """Loci of an exact comparison that the rules of ``collation`` hid."""
+    if not collation.rules:
+        return []
+    exact = collate(collation.source, witnesses, (), cancel=cancel)
+    spans = [(loc.start, loc.end) for loc in collation.loci]
+    out = []
+    k = 0
+    for loc in exact.loci:
+        while k < len(spans) and spans[k][1] < loc.start:
+            k += 1
+        if not any(touches(s, e, loc.start, loc.end) for s, e in spans[max(0, k - 1) : k + 2]):
+            out.append(loc)
+    return out

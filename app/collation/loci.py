@@ -1,0 +1,169 @@
+"""What a collation is made of: loci over the source, one witness's regions, alignments.
+
+The types every later stage reads (classes, projects, the window), kept apart
+from the code that computes them so that reading a locus never imports the
+aligner.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.collation.agreement import Agreement
+from app.text.offsets import OffsetMap
+
+KINDS = ("substitution", "insertion", "deletion", "transposition", "duplication", "move")
+"""Every kind of divergence, in the order the window lists them; the one owner of the names."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """One witness's difference, in normalized coordinates (``a`` the source)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: str = ""
+    move_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Locus:
+    """A place in the source where at least one witness reads differently.
+
+    ``start``/``end`` are code-point offsets into the source as decoded
+    (equal for an insertion point); ``readings`` holds the original text of
+    each witness that differs here, keyed by witness id.
+    """
+
+    start: int
+    end: int
+    source_text: str
+    readings: dict[str, str]
+    kind: str
+    kinds: dict[str, str] = field(default_factory=dict)
+    move_id: int | None = None
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where each differing witness's reading stands in that witness's text."""
+    agreement: Agreement | None = None
+    """With two or more variants: the reading most copies share."""
+    classes: dict[str, str] = field(default_factory=dict)
+    """The proofreader's class of each differing witness's reading (app.classes.classify)."""
+    message: str = ""
+    """What a check of the source alone found here (witness ``check``)."""
+
+    @property
+    def cls(self) -> str:
+        """The class of the first differing witness (as ``kind`` is its kind)."""
+        return next(iter(self.classes.values()), "")
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "source_text": self.source_text,
+            "readings": dict(self.readings),
+            "kind": self.kind,
+            "kinds": dict(self.kinds),
+            "spans": {w: list(span) for w, span in self.spans.items()},
+        }
+        if self.classes:
+            out["class"] = self.cls
+            out["classes"] = dict(self.classes)
+        if self.message:
+            out["message"] = self.message
+        if self.move_id is not None:
+            out["move_id"] = self.move_id
+        if self.agreement is not None:
+            out["suggestion"] = self.agreement.to_json()
+            out["likely_source_error"] = self.agreement.likely_source_error
+        return out
+
+
+@dataclass(frozen=True)
+class WitnessAlignment:
+    """How one witness lines up with the source, offset for offset.
+
+    The window scrolls the two panes in step with it.  Mapping goes through
+    the normalized texts, where outside the regions the two are equal
+    character for character, so thousands of ignored line breaks between
+    two divergences do not make the panes drift apart.
+    """
+
+    witness_id: str
+    source_map: OffsetMap
+    witness_map: OffsetMap
+    regions: tuple[Region, ...]
+    _a_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._a_starts.extend(r.a_start for r in self.regions)
+        self._b_starts.extend(r.b_start for r in self.regions)
+
+    def to_witness(self, offset: int) -> int:
+        """The witness offset that stands opposite source ``offset``."""
+        n = self.source_map.to_normalized(offset)
+        b = _across(n, self._a_starts, self.regions, forward=True)
+        return self.witness_map.point_right(min(b, self.witness_map.normalized_length))
+
+    def to_source(self, offset: int) -> int:
+        """The source offset that stands opposite witness ``offset``."""
+        n = self.witness_map.to_normalized(offset)
+        a = _across(n, self._b_starts, self.regions, forward=False)
+        return self.source_map.point_right(min(a, self.source_map.normalized_length))
+
+
+def _across(n: int, starts: list[int], regions: Sequence[Region], *, forward: bool) -> int:
+    k = bisect_right(starts, n) - 1
+    if k < 0:
+        return n
+    r = regions[k]
+    s0, e0, s1, e1 = (
+        (r.a_start, r.a_end, r.b_start, r.b_end)
+        if forward
+        else (r.b_start, r.b_end, r.a_start, r.a_end)
+    )
+    if n < e0:
+        return s1 + min(n - s0, e1 - s1)
+    return e1 + (n - e0)
+
+
+@dataclass(frozen=True)
+class Collation:
+    """The result of collating one source against its witnesses."""
+
+    source: str
+    witness_ids: tuple[str, ...]
+    rules: tuple[str, ...]
+    loci: tuple[Locus, ...]
+    alignments: Mapping[str, WitnessAlignment] = field(default_factory=dict, compare=False)
+
+    def rebuild(self, witness_id: str) -> str:
+        """The source with every reading of one witness applied (the witness, up to the rules)."""
+        parts: list[str] = []
+        last = 0
+        for locus in self.loci:
+            if witness_id not in locus.readings:
+                continue
+            parts.append(self.source[last : locus.start])
+            parts.append(locus.readings[witness_id])
+            last = locus.end
+        parts.append(self.source[last:])
+        return "".join(parts)
+
+    def count(self, witness_id: str) -> int:
+        return sum(1 for locus in self.loci if witness_id in locus.readings)
+
+
+def touches(s: int, e: int, rs: int, re_: int) -> bool:
+    """Overlap of two spans, where an empty span (insertion point) touching the other counts."""
+    if rs < e and s < re_:
+        return True
+    if rs == re_ and s <= rs <= e:
+        return True
+    return s == e and rs <= s <= re_

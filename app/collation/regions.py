@@ -1,0 +1,208 @@
+"""One witness's differences as regions, cleaned up into the units an editor thinks in.
+
+A swap is one transposition, a doubled character one duplication, a moved
+sentence a pair of moves; a chance one-character match inside a replaced
+passage is absorbed; an edge that would cut a normalization group is widened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.collation.align import Alignment
+from app.collation.loci import Region
+from app.text.normalize import Normalized
+from app.text.offsets import OffsetMap
+
+_SWAP_MAX = 8
+"""Longest part (each side) of a swap reported as a transposition: a word, not a clause."""
+_SWAP_MIDDLE = 2
+"""Longest unchanged middle between two swapped parts (耐心和细心: 心和)."""
+_SWAP_JOIN_GAP = 3
+"""Equal characters two edits may have between them and still form one swap."""
+
+
+def regions_of(
+    alignment: Alignment, a: Normalized, b: Normalized, move_counter: list[int]
+) -> list[Region]:
+    raw: list[Region] = []
+    pa = pb = 0
+    for i, j, n in alignment.blocks:
+        if i > pa or j > pb:
+            raw.append(Region(pa, i, pb, j))
+        pa, pb = max(pa, i + n), max(pb, j + n)
+    if pa < len(a.text) or pb < len(b.text):
+        raw.append(Region(pa, len(a.text), pb, len(b.text)))
+    moved: dict[tuple[int, int, int, int], int] = {}
+    for m in alignment.moves:
+        move_counter[0] += 1
+        moved[(m.a_start, m.a_end, -1, -1)] = move_counter[0]
+        moved[(-1, -1, m.b_start, m.b_end)] = move_counter[0]
+    out: list[Region] = []
+    for r in raw:
+        mid = None
+        if r.b_start == r.b_end:
+            mid = moved.get((r.a_start, r.a_end, -1, -1))
+        if mid is None and r.a_start == r.a_end:
+            mid = moved.get((-1, -1, r.b_start, r.b_end))
+        out.append(replace(r, kind="move", move_id=mid) if mid is not None else r)
+    out = _join_swaps(out, a.text, b.text)
+    out = _absorb_chance_matches(out)
+    out = _snap(out, a.map, b.map)
+    return [r if r.kind else replace(r, kind=_kind(r, a.text, b.text)) for r in out]
+
+
+def _swap_parts(x: str, y: str) -> bool:
+    """Whether ``y`` is ``x`` with two parts exchanged: 守严 / 严守, 耐心和细心 / 细心和耐心.
+
+    The parts may stand side by side or around a short middle that stays.
+    """
+    n = len(x)
+    if n != len(y) or n < 2 or x == y:
+        return False
+    for k in range(1, min(n, _SWAP_MAX + 1)):
+        for m in range(n - k - 1 if k + 1 < n else 0, -1, -1):
+            rest = n - k - m
+            if not 0 < rest <= _SWAP_MAX or m > _SWAP_MIDDLE:
+                continue
+            first, middle, last = x[:k], x[k : k + m], x[k + m :]
+            if first != last and y == last + middle + first:
+                return True
+    return False
+
+
+def _trimmed_swap(r: Region, a: str, b: str) -> Region | None:
+    """The region as a transposition, trimmed to the swapped characters, if it is one."""
+    a0, a1, b0, b1 = r.a_start, r.a_end, r.b_start, r.b_end
+    while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+        a0, b0 = a0 + 1, b0 + 1
+    while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
+        a1, b1 = a1 - 1, b1 - 1
+    if _swap_parts(a[a0:a1], b[b0:b1]):
+        return Region(a0, a1, b0, b1, "transposition")
+    return None
+
+
+def _join_swaps(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Fuse an insertion and a deletion that together exchange two neighbours."""
+    out: list[Region] = []
+    k = 0
+    while k < len(regions):
+        r = regions[k]
+        if not r.kind:
+            single = _trimmed_swap(r, a, b)
+            if single is not None:
+                out.append(single)
+                k += 1
+                continue
+            if k + 1 < len(regions) and not regions[k + 1].kind:
+                nxt = regions[k + 1]
+                if nxt.a_start - r.a_end <= _SWAP_JOIN_GAP:
+                    joined = Region(r.a_start, nxt.a_end, r.b_start, nxt.b_end)
+                    swap = _trimmed_swap(joined, a, b)
+                    if swap is not None:
+                        out.append(swap)
+                        k += 2
+                        continue
+        out.append(r)
+        k += 1
+    return out
+
+
+def _size(r: Region) -> int:
+    return max(r.a_end - r.a_start, r.b_end - r.b_start)
+
+
+def _chance(gap: int, left: Region, right: Region) -> bool:
+    """Whether ``gap`` equal characters between two edits look like a chance match."""
+    small, large = sorted((_size(left), _size(right)))
+    return gap < small or (gap <= 2 and 4 * gap <= large)
+
+
+def _absorb_chance_matches(regions: list[Region]) -> list[Region]:
+    """Merge edits split only by a chance match shorter than the edits on both sides.
+
+    Two unrelated passages share a 的 or a 了 here and there; an LCS aligns
+    them and shreds one replaced paragraph into dozens of tiny loci.  The
+    rule is diff-match-patch's semantic cleanup made strict (shorter, not
+    equal), so two one-character typos one character apart stay two loci,
+    plus: one or two characters beside a long edit are taken into it.
+    """
+    out: list[Region] = []
+    for r in regions:
+        if out and r.kind != "move" and out[-1].kind != "move":
+            prev = out[-1]
+            gap = r.a_start - prev.a_end
+            if _chance(gap, prev, r):
+                out[-1] = Region(prev.a_start, r.a_end, prev.b_start, r.b_end)
+                # the grown region may now swallow the equality before it
+                while len(out) > 1 and out[-2].kind != "move":
+                    before, cur = out[-2], out[-1]
+                    gap = cur.a_start - before.a_end
+                    if not _chance(gap, before, cur):
+                        break
+                    out[-2:] = [Region(before.a_start, cur.a_end, before.b_start, cur.b_end)]
+                continue
+        out.append(r)
+    return out
+
+
+def _snap(regions: list[Region], a_map: OffsetMap, b_map: OffsetMap) -> list[Region]:
+    """Widen regions whose edges would cut a normalization group, merging where they meet.
+
+    Outside a region the two texts are equal character for character, so an
+    edge moved by ``d`` in one text moves by ``d`` in the other too.
+    """
+    if not a_map.groups and not b_map.groups:
+        return regions
+    out: list[Region] = []
+    for r in regions:
+        a0, a1, b0, b1 = r.a_start, r.a_end, r.b_start, r.b_end
+        while True:
+            d_start = max(_cut_depth(a_map, a0, left=True), _cut_depth(b_map, b0, left=True))
+            d_end = max(_cut_depth(a_map, a1, left=False), _cut_depth(b_map, b1, left=False))
+            if not d_start and not d_end:
+                break
+            a0, b0, a1, b1 = a0 - d_start, b0 - d_start, a1 + d_end, b1 + d_end
+        widened = Region(a0, a1, b0, b1, r.kind if (a0, a1) == (r.a_start, r.a_end) else "", None)
+        if widened.kind == r.kind:
+            widened = replace(widened, move_id=r.move_id)
+        while out and (out[-1].a_end > widened.a_start or out[-1].b_end > widened.b_start):
+            prev = out.pop()
+            widened = Region(
+                min(prev.a_start, widened.a_start),
+                max(prev.a_end, widened.a_end),
+                min(prev.b_start, widened.b_start),
+                max(prev.b_end, widened.b_end),
+            )
+        out.append(widened)
+    return out
+
+
+def _cut_depth(offset_map: OffsetMap, n: int, *, left: bool) -> int:
+    group = offset_map.enclosing_group(n)
+    if group is None:
+        return 0
+    return n - group.n_start if left else group.n_end - n
+
+
+def _kind(r: Region, a: str, b: str) -> str:
+    a_len, b_len = r.a_end - r.a_start, r.b_end - r.b_start
+    if a_len and b_len:
+        return "substitution"
+    if b_len:
+        text, at, ctx = b[r.b_start : r.b_end], r.a_start, a
+    else:
+        text, at, ctx = a[r.a_start : r.a_end], r.a_end, a
+        # a deleted copy is doubled in the source: compare with its neighbours
+        n = len(text)
+        if ctx[max(0, r.a_start - n) : r.a_start] == text or ctx[r.a_end : r.a_end + n] == text:
+            return "duplication"
+        return "deletion"
+    n = len(text)
+    if ctx[max(0, at - n) : at] == text or ctx[at : at + n] == text:
+        return "duplication"
+    return "insertion"
+
+
+# -- all witnesses --------------------------------------------------------------

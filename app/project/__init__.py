@@ -1,0 +1,1 @@
+"""The proofreading work: decisions, the project file, the session, export."""

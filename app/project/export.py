@@ -1,0 +1,505 @@
+"""Exporting a proofreading project: the corrected text, a printable report, a CSV.
+
+The corrected text goes back to the people who own the source, so it is
+written in the source's own encoding and line endings: a diff against the
+original then shows the decided readings and nothing else.  Any character the
+source's encoding cannot hold stops the export with its position instead of
+becoming a "?" that nobody would notice until print.  Every file is written
+to a temporary file beside the target and renamed over it, so a failed export
+never leaves a half-written file where the old one was.
+
+The report is a single HTML file with no scripts and no outside resources,
+so it can be mailed, archived and printed as it is; marks are borders and
+underlines rather than backgrounds, which browsers drop when printing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import os
+import re
+import secrets
+import stat
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
+
+from app.collation.loci import KINDS
+from app.messages import Message, MessageError, lowered_os_reason, message
+from app.project.decisions import STATUSES, Decision, now
+from app.text.lines import LINE_BREAK, LineIndex
+
+StrPath = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class ExportLocus:
+    id: int
+    start: int
+    end: int
+    """Code-point offsets into the source text; ``end == start`` is an insertion point."""
+    source_text: str
+    readings: dict[str, str]
+    kind: str
+    kinds: dict[str, str]
+    decision: Decision
+    cls: str = ""
+    """The proofreader's class (错字, 漏字, …) of the first differing reading."""
+    message: str = ""
+    """What a check of the source alone found here."""
+
+
+@dataclass(frozen=True)
+class ExportWitness:
+    id: str
+    path: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class ExportInput:
+    title: str
+    source_path: str
+    source_encoding: str
+    source_text: str
+    witnesses: tuple[ExportWitness, ...]
+    rules: tuple[str, ...]
+    loci: tuple[ExportLocus, ...]
+    """Sorted by (start, end); insertion points at one offset keep their order."""
+
+
+class ExportError(MessageError):
+    """An export that cannot be done; the message is one line for the user."""
+
+
+# -- the corrected text -----------------------------------------------------------
+
+_TAIL = re.compile(r"(?:\r\n|\r|\n)\Z")
+# Encodings whose files the loader only recognizes by their byte-order mark.
+_BOMS = {
+    "utf-8-sig": ("utf-8", codecs.BOM_UTF8),
+    "utf-16-le": ("utf-16-le", codecs.BOM_UTF16_LE),
+    "utf-16-be": ("utf-16-be", codecs.BOM_UTF16_BE),
+}
+
+
+def line_ending(text: str) -> str | None:
+    """The text's commonest line break, so inserted readings match the lines around them.
+
+    A tie goes to "\\r\\n", then "\\n": a file mixing them is most likely a
+    Windows file touched by a Unix tool, not the other way round.
+    """
+    crlf = text.count("\r\n")
+    cr, lf = text.count("\r") - crlf, text.count("\n") - crlf
+    if not crlf + cr + lf:
+        return None
+    return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"), key=lambda pair: pair[0])[1]
+
+
+def _ordered(data: ExportInput) -> list[ExportLocus]:
+    """The loci in text order, checked against the source.
+
+    A locus that no longer matches the source (a project whose source file
+    changed under it) would splice readings into the wrong place, so it
+    stops the export rather than produce a plausible but wrong text.
+    """
+    loci = sorted(data.loci, key=lambda locus: (locus.start, locus.end))  # stable
+    last = 0
+    for n, locus in enumerate(loci, 1):
+        if not last <= locus.start <= locus.end <= len(data.source_text):
+            raise ExportError("export.overlap", n=str(n))
+        if data.source_text[locus.start : locus.end] != locus.source_text:
+            raise ExportError("export.mismatch", n=str(n))
+        last = locus.end
+    return loci
+
+
+def _chosen(locus: ExportLocus, eol: str | None) -> str:
+    """What the corrected text has at ``locus``, in the source's line endings."""
+    decision = locus.decision
+    if decision.status in ("undecided", "rejected") or decision.reading is None:
+        return locus.source_text
+    reading = decision.reading
+    if eol is None or reading == locus.source_text:
+        return reading
+    return LINE_BREAK.sub(eol, reading)
+
+
+def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]]:
+    """The corrected text in pieces: unchanged source (``None``) and each locus with its number."""
+    eol = line_ending(data.source_text)
+    last = 0
+    for n, locus in enumerate(_ordered(data), 1):
+        if locus.start > last:
+            yield 0, None, data.source_text[last : locus.start]
+        yield n, locus, _chosen(locus, eol)
+        last = locus.end
+    if last < len(data.source_text):
+        yield 0, None, data.source_text[last:]
+
+
+def corrected_text(data: ExportInput) -> str:
+    """The source with every decided reading in place; undecided places keep the source."""
+    return "".join(piece for _, _, piece in corrected_segments(data))
+
+
+def _encode(text: str, encoding: str, *, suggest_utf8: bool) -> bytes:
+    hint: str | Message = message("export.use-utf8") if suggest_utf8 else ""
+    try:
+        name = codecs.lookup(encoding).name
+        codec, bom = _BOMS.get(name, (name, b""))
+        return bom + text.encode(codec)
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        shown = f"U+{ord(char):04X}"
+        if char.isprintable() and not char.isspace():
+            shown = f"{char} ({shown})"
+        line, column = LineIndex(text).line_col(exc.start)
+        others = sum(1 for c in set(text) if c != char and not c.encode(exc.encoding, "ignore"))
+        more: str | Message = ""
+        if others:
+            more = (
+                message("export.others", n=str(others))
+                if others > 1
+                else message("export.one-other")
+            )
+        raise ExportError(
+            "export.unencodable",
+            char=shown,
+            line=str(line),
+            column=str(column),
+            encoding=encoding,
+            others=more,
+            hint=hint,
+        ) from None
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise ExportError("export.unknown-encoding", encoding=repr(encoding), hint=hint) from None
+
+
+def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
+    """The corrected text as the bytes of a file like the source (or UTF-8, no BOM).
+
+    UTF-16 gets its byte-order mark back even if the source was forced
+    without one: the loader only recognizes UTF-16 by that mark.
+    """
+    text = corrected_text(data)
+    if utf8:
+        return _encode(text, "utf-8", suggest_utf8=False)
+    return _encode(text, data.source_encoding, suggest_utf8=True)
+
+
+def write_text(data: ExportInput, path: StrPath, *, utf8: bool = False) -> None:
+    _write_atomic(path, encode_text(data, utf8=utf8))
+
+
+# -- files ------------------------------------------------------------------------
+
+
+def _quote(name: str) -> str:
+    return f"'{name}'" if name.isprintable() else repr(name)
+
+
+def _write_atomic(path: StrPath, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` completely or not at all.
+
+    The temporary file is created with the usual permissions (``0o666`` less
+    the umask, not ``mkstemp``'s private ``0o600``) and takes on those of a
+    file it replaces, so an export that others read stays readable to them.
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    temp = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(temp, flags, 0o666)
+    except OSError as exc:
+        raise ExportError("export.cannot-write", path=_quote(target), reason=_reason(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(OSError):
+            info = os.stat(target)
+            if stat.S_ISREG(info.st_mode):
+                os.chmod(temp, stat.S_IMODE(info.st_mode))
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            why = _reason(exc)
+            raise ExportError("export.cannot-write", path=_quote(target), reason=why) from None
+        raise
+
+
+def _reason(exc: OSError) -> str | Message:
+    if isinstance(exc, FileNotFoundError):
+        return message("reason.no-such-folder")  # the file itself is about to be created
+    return lowered_os_reason(exc)
+
+
+# -- CSV --------------------------------------------------------------------------
+
+
+def write_csv(data: ExportInput, path: StrPath) -> None:
+    """One row per locus, in UTF-8 with a BOM: without it Excel reads Chinese as mojibake.
+
+    A ``reading:<id>`` cell is empty both where the witness agrees and where
+    it omits the passage; the ``kind:<id>`` columns at the end (empty where
+    the witness agrees) tell the two apart.
+    """
+    ids = [w.id for w in data.witnesses]
+    lines = LineIndex(data.source_text)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    head = ["id", "start", "end", "line", "column", "kind", "class", "source"]
+    tail = ["status", "witness", "chosen", "note", "decided_at"]
+    writer.writerow(head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids])
+    for locus in _ordered(data):
+        d = locus.decision
+        where = [locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
+        readings = [locus.readings.get(w, "") for w in ids]
+        chosen = "" if d.reading is None else d.reading
+        decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
+        kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
+        row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
+        writer.writerow(row)
+    _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"))
+
+
+# -- the HTML report --------------------------------------------------------------
+
+_CSS = """
+:root{--accepted:#00704f;--edited:#0b5cad;--rejected:#6b6b6b;--open:#b35900;--del:#b3261e}
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",STSong,SimSun,
+  "Noto Serif CJK TC","Source Han Serif TC",serif;color:#1a1a1a;background:#fff;
+  max-width:62em;margin:2em auto;padding:0 1.5em;line-height:1.7}
+h1{font-size:1.6em;margin:0 0 .2em}
+h2{font-size:1.2em;margin:2em 0 .6em;border-bottom:1px solid #999;padding-bottom:.2em}
+.sub{color:#555;margin:0 0 1em}
+code{font:.85em ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.meta{border-collapse:collapse}.meta ul{margin:0;padding:0;list-style:none}
+.meta th{text-align:left;padding:.15em 1em .15em 0;vertical-align:top;white-space:nowrap}
+.count{display:inline-block;margin-right:1.2em;white-space:nowrap}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.12em;line-height:2.2;
+  border:1px solid #ccc;padding:1em 1.2em}
+ins{text-decoration:none;border-bottom:2px solid var(--accepted);color:var(--accepted)}
+.edited ins{border-bottom-color:var(--edited);color:var(--edited)}
+del{text-decoration:line-through;text-decoration-color:var(--del);color:var(--del)}
+.open{border-bottom:1px dashed var(--open)}
+sup.ref{font:600 .6em/0 system-ui,sans-serif;vertical-align:super;margin:0 .1em}
+sup.ref a{color:var(--accepted);text-decoration:none}sup.edited a{color:var(--edited)}
+sup.open a{color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}
+.app{border-collapse:collapse;width:100%;font-size:.9em}
+.app th,.app td{border:1px solid #bbb;padding:.3em .45em;vertical-align:top;text-align:left}
+.app thead th{border-bottom:2px solid #333;font:.85em system-ui,sans-serif;font-weight:600}
+.rd,.note{white-space:pre-wrap;overflow-wrap:anywhere}.rd{min-width:3.2em}.note{min-width:8em}
+.num,.pos,.time,.st,.kind{font:.85em system-ui,sans-serif;font-variant-numeric:tabular-nums}
+.num,.pos{white-space:nowrap}.time{min-width:6em}
+.same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}
+.wk{display:block;color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}
+.st b{display:inline-block;border:1px solid;border-radius:3px;padding:0 .3em}
+.st .accepted{color:var(--accepted)}.st .edited{color:var(--edited)}
+.st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}
+a{color:inherit}:target{outline:2px solid #e69f00}
+@page{size:A4;margin:16mm 14mm}
+@page wide{size:A4 landscape}
+@media print{
+  body{max-width:none;margin:0;padding:0;font-size:10.5pt}
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  a{text-decoration:none}.text{border:none;padding:0}.app{font-size:8.5pt}
+  thead{display:table-header-group}
+  tr,td,th{break-inside:avoid;page-break-inside:avoid}
+  h1,h2{break-after:avoid;page-break-after:avoid}
+  section.wide{page:wide}
+}
+"""
+
+
+_PORTRAIT_WITNESSES = 3
+"""Most witness columns an A4 portrait page holds with readable cells."""
+
+
+def _cell(text: str) -> str:
+    """A reading in a table cell: visible line breaks (as in the window), nothing as ∅."""
+    if not text:
+        return '<span class="nil">∅</span>'
+    return escape(LINE_BREAK.sub("⏎\n", text)).replace("⏎", '<span class="br">⏎</span>')
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = LINE_BREAK.sub("⏎", text) or "∅"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _tooltip(n: int, locus: ExportLocus, new: str) -> str:
+    d = locus.decision
+    if d.status == "undecided":
+        readings = "; ".join(f"{w}: {_short(r)}" for w, r in locus.readings.items())
+        tip = f"#{n} undecided: {_short(locus.source_text)} | {readings}"
+    else:
+        who = f" ({d.witness})" if d.witness else ""
+        tip = f"#{n} {d.status}{who}: {_short(locus.source_text)} → {_short(new)}"
+    return tip + (f"\n{d.note}" if d.note else "")
+
+
+def _mark(n: int, locus: ExportLocus, new: str) -> str:
+    """One locus in the running text: the change, or a light mark for an open question.
+
+    A trailing line break goes after the locus number, which would otherwise
+    start the next line, far from the place it numbers.
+    """
+    status = locus.decision.status
+    old = locus.source_text
+    changed = status in ("accepted", "edited") and new != old
+    cls = status if changed or status != "accepted" else "kept"
+    title = escape(_tooltip(n, locus, new))
+    ref = f'<sup class="ref {cls}"><a href="#a{n}">{n}</a></sup>'
+    shown, tail = _split_tail(new if changed else old)
+    if changed:
+        parts = f"<del>{escape(LINE_BREAK.sub('⏎', old))}</del>" if old else ""
+        if new:
+            marked = LINE_BREAK.sub(lambda m: "⏎" + m.group(), shown) + ("⏎" if tail else "")
+            parts += f"<ins>{escape(marked)}</ins>"
+        return f'<span class="change {cls}" id="t{n}" title="{title}">{parts}</span>{ref}{tail}'
+    if not shown:
+        return ref.replace("<sup ", f'<sup id="t{n}" title="{title}" ', 1) + tail
+    span_cls = "open" if status == "undecided" else cls
+    return f'<span class="{span_cls}" id="t{n}" title="{title}">{escape(shown)}</span>{ref}{tail}'
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    match = _TAIL.search(text)
+    return (text[: match.start()], match.group()) if match else (text, "")
+
+
+def _counts(loci: list[ExportLocus]) -> tuple[str, str]:
+    statuses = Counter(locus.decision.status for locus in loci)
+    kinds = Counter(locus.kind for locus in loci)
+    order = [*KINDS, *sorted(set(kinds) - set(KINDS))]
+    per_status = "".join(
+        f'<span class="count st"><b class="{s}">{s}</b> {statuses[s]}</span>' for s in STATUSES
+    )
+    per_kind = "".join(
+        f'<span class="count">{escape(k)} {kinds[k]}</span>' for k in order if kinds[k]
+    )
+    return per_status, per_kind or "—"
+
+
+def _header(data: ExportInput, loci: list[ExportLocus], exported_at: str) -> str:
+    witnesses = "".join(
+        f"<li><b>{escape(w.id)}</b> <code>{escape(w.path)}</code> ({escape(w.encoding)})</li>"
+        for w in data.witnesses
+    )
+    per_status, per_kind = _counts(loci)
+    rules = ", ".join(escape(r) for r in data.rules) or "none (exact comparison)"
+    rows = (
+        ("Source", f"<code>{escape(data.source_path)}</code> ({escape(data.source_encoding)})"),
+        ("Witnesses", f"<ul>{witnesses}</ul>" if witnesses else "none"),
+        ("Ignored", rules),
+        ("Divergences", f'<span class="count">total {len(loci)}</span>{per_status}'),
+        ("Kinds", per_kind),
+        ("Exported", escape(_when(exported_at))),
+    )
+    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return (
+        f"<header><h1>{escape(_title(data))}</h1>"
+        f'<p class="sub">Collation report · 校勘记</p><table class="meta">{body}</table></header>'
+    )
+
+
+def _title(data: ExportInput) -> str:
+    return data.title.strip() or os.path.basename(data.source_path) or "Untitled"
+
+
+def _when(stamp: str) -> str:
+    """ISO 8601 as people read it: 2024-05-01 08:12:33 UTC."""
+    return stamp.replace("T", " ").replace("+00:00", " UTC")
+
+
+def _row(n: int, locus: ExportLocus, lines: LineIndex, ids: list[str]) -> str:
+    d = locus.decision
+    line, column = lines.line_col(locus.start)
+    cells = [
+        f'<td class="num"><a href="#t{n}" title="id {locus.id}">{n}</a></td>',
+        f'<td class="pos">{line}:{column}</td>',
+        f'<td class="rd">{_cell(locus.source_text)}</td>',
+    ]
+    for w in ids:
+        if w not in locus.readings:
+            cells.append('<td class="rd"><span class="same">=</span></td>')
+            continue
+        text = _cell(locus.readings[w])
+        if d.witness == w and d.status == "accepted":
+            text = f'<span class="chosen">{text}</span>'
+        kind = locus.kinds.get(w, locus.kind)
+        if kind != locus.kind:
+            text += f'<span class="wk">{escape(kind)}</span>'
+        cells.append(f'<td class="rd">{text}</td>')
+    who = f"<br>{escape(d.witness)}" if d.witness else ""
+    chosen = "" if d.reading is None or d.status == "undecided" else _cell(d.reading)
+    cells += [
+        f'<td class="kind">{escape(locus.kind)}{_class_html(locus)}</td>',
+        f'<td class="st"><b class="{d.status}">{d.status}</b>{who}</td>',
+        f'<td class="rd">{chosen}</td>',
+        f'<td class="note">{escape(d.note)}</td>',
+        f'<td class="time">{escape(_when(d.decided_at))}</td>',
+    ]
+    return f'<tr id="a{n}" class="{d.status}">{"".join(cells)}</tr>'
+
+
+def _class_html(locus: ExportLocus) -> str:
+    if not locus.cls:
+        return ""
+    from app.classes.classify import CLASS_LABELS_ZH
+
+    label = CLASS_LABELS_ZH.get(locus.cls, locus.cls)
+    title = f' title="{escape(locus.message)}"' if locus.message else ""
+    return f'<br><span class="cls"{title}>{escape(label)}</span>'
+
+
+def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
+    """The whole report as one HTML document (``exported_at`` defaults to now)."""
+    loci = _ordered(data)
+    text = "".join(
+        escape(piece) if locus is None else _mark(n, locus, piece)
+        for n, locus, piece in corrected_segments(data)
+    )
+    ids = [w.id for w in data.witnesses]
+    paths = {w.id: w.path for w in data.witnesses}
+    heads = "".join(f'<th title="{escape(paths[w])}">{escape(w)}</th>' for w in ids)
+    lines = LineIndex(data.source_text)
+    rows = "".join(_row(n, locus, lines, ids) for n, locus in enumerate(loci, 1))
+    table = (
+        '<table class="app"><thead><tr><th>#</th><th>Line:col</th><th>Source</th>'
+        f"{heads}<th>Kind</th><th>Decision</th><th>Chosen</th><th>Note</th><th>Decided</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        if loci
+        else "<p>No divergences.</p>"
+    )
+    title = escape(_title(data))
+    wide = " wide" if len(ids) > _PORTRAIT_WITNESSES else ""  # printed in landscape
+    # Line breaks in the document are "\n" whatever the source used: HTML
+    # parsers fold "\r\n" and "\r" into "\n" anyway, and a lone "\r" in the
+    # file would confuse tools that read it line by line.
+    return LINE_BREAK.sub(
+        "\n",
+        '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title} — collation report</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"{_header(data, loci, exported_at or now())}\n"
+        f'<section class="corrected"><h2>Corrected text</h2><div class="text">{text}</div>'
+        f'</section>\n<section class="apparatus{wide}"><h2>Apparatus</h2>{table}</section>\n'
+        "</body>\n</html>\n",
+    )
+
+
+def write_report(data: ExportInput, path: StrPath) -> None:
+    # A lone surrogate cannot come from a decoded file; should one slip in,
+    # a character reference shows it as U+FFFD instead of failing the export.
+    _write_atomic(path, render_report(data).encode("utf-8", "xmlcharrefreplace"))

@@ -1,0 +1,583 @@
+"""The project file: one SQLite file (``.jkproj``) holding a whole proofreading job.
+
+A proofreader's decisions are hours of work, so the file is the only state:
+every decision is committed in its own transaction (WAL, ``synchronous=FULL``)
+before the window shows it, and nothing waits to be "saved".  For the same
+reason a file that looks wrong is never written to: :meth:`ProjectFile.open`
+checks it through a read-only connection first (header, ``quick_check``,
+schema version, tables) and only then opens it for writing, so a damaged,
+foreign or newer file comes back as a one-line :class:`ProjectError` with its
+bytes untouched.  Two windows writing one file would interleave their undo
+histories, hence the lock file beside it (app/project/lock.py); whoever
+comes second only reads.
+See docs/project-file.md for the schema and the guarantees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.messages import Message, MessageError, known_reason, message, os_reason
+from app.project.decisions import Decision, now
+from app.project.lock import Lock
+
+SCHEMA_VERSION = 3
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE texts (
+    position INTEGER PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('source', 'witness')),
+    witness_id TEXT UNIQUE, path TEXT NOT NULL, encoding TEXT NOT NULL, sha256 TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE loci (
+    id INTEGER PRIMARY KEY, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+    source_text TEXT NOT NULL, kind TEXT NOT NULL, kinds TEXT NOT NULL, readings TEXT NOT NULL,
+    spans TEXT NOT NULL, move_id INTEGER, context_before TEXT NOT NULL,
+    context_after TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE decisions (
+    locus_id INTEGER PRIMARY KEY REFERENCES loci (id),
+    status TEXT NOT NULL CHECK (status IN ('undecided', 'accepted', 'rejected', 'edited')),
+    witness TEXT, reading TEXT, decided_at TEXT NOT NULL
+);
+"""
+"""Version 1, frozen: the migration tests build old files from it, so never edit it."""
+
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "ALTER TABLE decisions ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE view_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE history (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+        " label TEXT NOT NULL, changes TEXT NOT NULL)",
+    ),
+    2: (
+        "ALTER TABLE loci ADD COLUMN classes TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''",
+    ),
+}
+"""Statements taking a file from version N to N + 1, all run in one transaction.
+
+New files are built the same way (version 1, then every step), so an upgraded
+file and a new one cannot drift apart.
+"""
+
+_TABLES = {1: {"meta", "texts", "loci", "decisions"}}
+_TABLES[2] = _TABLES[1] | {"view_state", "history"}
+_TABLES[3] = _TABLES[2]
+_LOCUS_COLUMNS = (
+    "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
+    "move_id", "context_before", "context_after", "active", "classes", "message",
+)  # fmt: skip
+_DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
+_MAGIC = b"SQLite format 3\x00"
+
+
+class ProjectError(MessageError):
+    """Something the user can act on, in one line: the file cannot be used (or written) so."""
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """A text as decoded, kept in the project so it opens even if the file moved or changed."""
+
+    role: str  # "source" | "witness"
+    witness_id: str | None
+    path: str
+    encoding: str
+    sha256: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredLocus:
+    """A locus under its permanent id; inactive ones keep their decisions after a re-collation."""
+
+    id: int
+    start: int
+    end: int
+    source_text: str
+    kind: str
+    kinds: dict[str, str]
+    readings: dict[str, str]
+    spans: dict[str, tuple[int, int]]
+    move_id: int | None
+    context_before: str
+    context_after: str
+    active: bool = True
+    classes: dict[str, str] = field(default_factory=dict)
+    """The class of each differing reading (schema 3 on; empty in older files)."""
+    message: str = ""
+    """What a check of the source alone found here (schema 3 on)."""
+
+
+class ProjectFile:
+    """An open project file.  Use :meth:`create` or :meth:`open`, and :meth:`close` it."""
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: Lock | None, why: Message | None
+    ) -> None:
+        self.path = path
+        self.read_only = why is not None
+        self.read_only_why = why
+        """Why the project is read-only, for the window to show in its own language."""
+        self.read_only_reason = "" if why is None else str(why)
+        self._conn = conn
+        self._lock = lock
+
+    # -- opening and closing ---------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        texts: Sequence[StoredText],
+        rules: Sequence[str],
+        loci: Sequence[StoredLocus],
+    ) -> ProjectFile:
+        """Build the file beside ``path`` and rename it into place: never a half-made project."""
+        target = _absolute(path)
+
+        def fill(conn: sqlite3.Connection) -> None:
+            conn.executescript(SCHEMA_V1)
+            conn.execute("PRAGMA user_version = 1")
+            _migrate(conn, 1, target)
+            with _transaction(conn):
+                meta = {"created_at": now(), "created_by": f"Jiaokan {__version__}"}
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+                _write_collation(conn, texts, rules, loci)
+
+        return cls._open(target, read_only=False, lock=_write_whole(target, fill, keep_lock=True))
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> ProjectFile:
+        """Open a project; read-only, with a reason, when it cannot or should not be written."""
+        return cls._open(_absolute(path), read_only=read_only, lock=None)
+
+    @classmethod
+    def _open(cls, path: Path, *, read_only: bool, lock: Lock | None) -> ProjectFile:
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise ProjectError("project.not-a-file", name=path.name)
+        except OSError as e:
+            raise ProjectError("project.cannot-open", name=path.name, reason=os_reason(e)) from None
+        why = message("read-only.asked") if read_only else _not_writable(path)
+        # no Jiaokan writes a file it finds read-only, but one may write where we only read
+        writers_possible = read_only or why is None
+        try:
+            if why is None and lock is None:
+                lock, why = Lock.acquire(path)
+            if why is not None and lock is not None:
+                lock.release()
+                lock = None
+            conn, version = _validated(path, may_recover=lock is not None)
+            if why is not None:
+                if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
+                    conn = _migrated_copy(conn, version, path)
+                elif writers_possible and not _journals(path):
+                    conn.close()  # immutable reads could tear under a writer: read it live
+                    conn = _connect(path, "ro")
+                return cls(path, conn, None, why)
+            conn.close()
+            conn = _connect(path, "rw")
+            try:
+                conn.execute("PRAGMA synchronous = FULL")
+                _migrate(conn, version, path)
+                # only now that the file is known good: switching to WAL rewrites its header
+                conn.execute("PRAGMA journal_mode = WAL")
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException as e:
+            if lock is not None:
+                lock.release()
+            if isinstance(e, sqlite3.Error | OSError):
+                raise ProjectError(
+                    "project.cannot-open", name=path.name, reason=_one_line(e)
+                ) from None
+            raise
+        return cls(path, conn, lock, None)
+
+    def close(self) -> None:
+        """The database first, then the lock, so the next writer finds the WAL checkpointed."""
+        self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> ProjectFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def texts(self) -> list[StoredText]:
+        sql = "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
+        return [StoredText(*r) for r in self._rows(sql + " ORDER BY role != 'source', position")]
+
+    def rules(self) -> tuple[str, ...]:
+        rows = self._rows("SELECT value FROM meta WHERE key = 'rules'")
+        return tuple(json.loads(rows[0][0])) if rows else ()
+
+    def loci(self, *, include_inactive: bool = False) -> list[StoredLocus]:
+        where = "" if include_inactive else " WHERE active"
+        sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
+        return [_locus(r) for r in self._rows(sql + " ORDER BY start_offset, end_offset, id")]
+
+    def next_locus_id(self) -> int:
+        """Counts inactive loci too, so a retired id is never given to a new locus."""
+        return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
+
+    def decisions(self) -> dict[int, Decision]:
+        rows = self._rows(f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions")
+        try:
+            return {r[0]: Decision(*r[1:]) for r in rows}
+        except ValueError as e:
+            why = str(e)
+            raise ProjectError(
+                "project.invalid-decision", name=self.path.name, reason=why
+            ) from None
+
+    def history(self) -> list[tuple[int, str, str, str]]:
+        return self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
+
+    def view_state(self) -> dict[str, str]:
+        return dict(self._rows("SELECT key, value FROM view_state"))
+
+    # -- writing ---------------------------------------------------------------------
+
+    def commit_decisions(self, label: str, changes: Mapping[int, Decision], at: str) -> None:
+        """A whole undoable step or none of it, so the undo stack always matches the file."""
+        with self._writing("project.save-decision-failed"):
+            for lid, d in changes.items():
+                if d.status == "undecided" and not d.note:
+                    self._conn.execute("DELETE FROM decisions WHERE locus_id = ?", (lid,))
+                else:
+                    row = (lid, d.status, d.witness, d.reading, d.note, d.decided_at)
+                    self._conn.execute(_upsert("decisions", _DECISION_COLUMNS), row)
+            payload = _json({str(lid): asdict(d) for lid, d in changes.items()})
+            self._conn.execute(
+                "INSERT INTO history (at, label, changes) VALUES (?, ?, ?)", (at, label, payload)
+            )
+
+    def replace_collation(
+        self, texts: Sequence[StoredText], rules: Sequence[str], loci: Sequence[StoredLocus]
+    ) -> None:
+        """Loci are only ever upserted: a retired one keeps its row, and so its decision."""
+        with self._writing("project.save-collation-failed"):
+            self._conn.execute("DELETE FROM texts")
+            _write_collation(self._conn, texts, rules, loci)
+
+    def set_view_state(self, state: Mapping[str, str]) -> None:
+        """Replaces the whole view state; a read-only window just does not remember its place."""
+        if self.read_only:
+            return
+        with self._writing("project.save-view-failed"):
+            self._conn.execute("DELETE FROM view_state")
+            self._conn.executemany("INSERT INTO view_state VALUES (?, ?)", state.items())
+
+    def save_as(self, new_path: str | os.PathLike[str]) -> None:
+        """A copy through the backup API, which sees one committed state even mid-WAL.
+
+        This project stays open on its own path; the copy is a complete file
+        (an upgraded one, when this is an older file opened read-only).
+        """
+        target = _absolute(new_path)
+        if target == self.path:
+            raise ProjectError("project.is-itself", name=target.name)
+        _write_whole(target, self._conn.backup, keep_lock=False)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _rows(self, sql: str) -> list[Any]:
+        try:
+            return self._conn.execute(sql).fetchall()
+        except sqlite3.Error as e:
+            why = _one_line(e)
+            raise ProjectError("project.cannot-read", name=self.path.name, reason=why) from None
+
+    @contextmanager
+    def _writing(self, failed: str) -> Iterator[None]:
+        """A transaction; ``failed`` is the id of the message if it cannot be written."""
+        name = self.path.name
+        if self.read_only_why is not None:
+            raise ProjectError("project.open-read-only", name=name, reason=self.read_only_why)
+        try:
+            with _transaction(self._conn):
+                yield
+        except sqlite3.Error as e:
+            raise ProjectError(failed, name=name, reason=_one_line(e)) from None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE, so a step that cannot write fails before it has done anything."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _write_collation(
+    conn: sqlite3.Connection,
+    texts: Sequence[StoredText],
+    rules: Sequence[str],
+    loci: Sequence[StoredLocus],
+) -> None:
+    rows = [
+        (i, t.role, t.witness_id, t.path, t.encoding, t.sha256, t.text) for i, t in enumerate(texts)
+    ]
+    conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
+    conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
+
+
+def _upsert(table: str, columns: Sequence[str]) -> str:
+    """Updates the row with the same key (the first column) in place.
+
+    Not INSERT OR REPLACE: that deletes the row first, which the decisions'
+    foreign key refuses.
+    """
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    values = ", ".join("?" for _ in columns)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+        f" ON CONFLICT ({columns[0]}) DO UPDATE SET {sets}"
+    )
+
+
+def _locus_row(loc: StoredLocus) -> tuple[object, ...]:
+    spans = {w: list(s) for w, s in loc.spans.items()}
+    return (
+        loc.id, loc.start, loc.end, loc.source_text, loc.kind, _json(loc.kinds),
+        _json(loc.readings), _json(spans), loc.move_id, loc.context_before, loc.context_after,
+        int(loc.active), _json(loc.classes), loc.message,
+    )  # fmt: skip
+
+
+def _locus(row: tuple[Any, ...]) -> StoredLocus:
+    spans: dict[str, list[int]] = json.loads(row[7])
+    return StoredLocus(
+        row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
+        {w: (int(s[0]), int(s[1])) for w, s in spans.items()},
+        row[8], row[9], row[10], bool(row[11]), json.loads(row[12]), row[13],
+    )  # fmt: skip
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _one_line(e: BaseException) -> str | Message:
+    return known_reason(" ".join(str(e).split()) or type(e).__name__)
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    """Resolved, so two windows reaching one file by different names share its lock."""
+    return Path(path).expanduser().resolve()
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    """By URI with a ``mode``, so SQLite never creates a file that vanished meanwhile.
+
+    Mode ``immutable`` (read-only, no locks) keeps a look at a WAL file from
+    leaving an empty -wal and -shm behind, as ``ro`` does; it is only right
+    while no journal exists and nobody writes.
+    """
+    query = "mode=ro&immutable=1" if mode == "immutable" else f"mode={mode}"
+    conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+# -- validation before anything is written ------------------------------------------------
+
+
+def _read_only(path: Path) -> bool:
+    """Mode bits as well as os.access: to root, os.access calls everything writable."""
+    return stat.S_IMODE(path.stat().st_mode) & 0o222 == 0 or not os.access(path, os.W_OK)
+
+
+def _not_writable(path: Path) -> Message | None:
+    if _read_only(path):
+        return message("read-only.file")
+    return message("read-only.folder") if _read_only(path.parent) else None
+
+
+def _journals(path: Path) -> bool:
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+
+
+def _check_header(path: Path) -> None:
+    """SQLite takes an empty or short file for a new database, and would write to it."""
+    name = path.name
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+        size = path.stat().st_size
+        wal = Path(f"{path}-wal")
+        wal_frames = wal.exists() and wal.stat().st_size > 32  # more than the WAL header
+    except OSError as e:
+        raise ProjectError("project.cannot-read", name=name, reason=os_reason(e)) from None
+    if not head:
+        raise ProjectError("project.empty", name=name)
+    if head[:16] != _MAGIC and not (len(head) < 16 and _MAGIC.startswith(head)):
+        raise ProjectError("project.not-sqlite", name=name)
+    if len(head) < 100:
+        raise ProjectError("project.truncated", name=name, size=str(size))
+    page_size = int.from_bytes(head[16:18], "big")
+    expected = (65536 if page_size == 1 else page_size) * int.from_bytes(head[28:32], "big")
+    # the header's page count is valid only if its two counters agree, and a crash
+    # mid-checkpoint legitimately leaves the file short, with the pages still in the WAL
+    if head[24:28] == head[92:96] and size < expected and not wal_frames:
+        raise ProjectError(
+            "project.truncated-of", name=name, size=str(size), expected=str(expected)
+        )
+
+
+def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection to a file that passed every check, and its schema version."""
+    _check_header(path)
+    name = path.name
+    conn = _connect(path, "ro" if _journals(path) else "immutable")
+    try:
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError as e:
+            if getattr(e, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+                raise
+            if not may_recover:
+                raise ProjectError("project.half-written", name=name) from None
+            conn.close()  # SQLite's own recovery: a writer rolls the hot journal back
+            conn = _connect(path, "rw")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            conn.close()
+            conn = _connect(path, "ro")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            newest = str(SCHEMA_VERSION)
+            raise ProjectError("project.newer", name=name, version=str(version), supported=newest)
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise ProjectError("project.damaged", name=name, problems="; ".join(problems))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version < 1 or not _TABLES[version] <= tables:
+            raise ProjectError("project.not-jiaokan", name=name)
+    except BaseException as e:
+        conn.close()
+        if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise ProjectError("project.not-sqlite", name=name) from None
+        if isinstance(e, sqlite3.DatabaseError):
+            raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
+        raise
+    return conn, version
+
+
+# -- migrations ---------------------------------------------------------------------------
+
+
+def _migrate(conn: sqlite3.Connection, version: int, path: Path) -> None:
+    """All steps in one transaction, so a failure leaves the file exactly as it was."""
+    if version == SCHEMA_VERSION:
+        return
+    try:
+        with _transaction(conn):
+            for v in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[v]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {v + 1}")
+    except sqlite3.Error as e:
+        raise ProjectError(
+            "project.upgrade-failed",
+            name=path.name,
+            version=str(version),
+            supported=str(SCHEMA_VERSION),
+            reason=_one_line(e),
+        ) from None
+
+
+def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite3.Connection:
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(memory)
+        _migrate(memory, version, path)
+    except BaseException:
+        memory.close()
+        raise
+    finally:
+        conn.close()
+    return memory
+
+
+# -- writing a whole file -------------------------------------------------------------------
+
+
+def _write_whole(
+    target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_lock: bool
+) -> Lock | None:
+    """Fill a temporary file in the same folder, then rename it over ``target``.
+
+    Under ``target``'s lock, so an open project is never replaced; the lock is
+    handed back (``keep_lock``) to a caller that goes on to open the file.
+    """
+    lock, why = Lock.acquire(target)
+    if lock is None:
+        raise ProjectError("project.cannot-write", name=target.name, reason=why or "")
+    tmp: Path | None = None
+    try:
+        if target.exists() and _read_only(target):
+            raise ProjectError("project.not-replaced", name=target.name)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            fill(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        _fsync(tmp)
+        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
+        for suffix in ("-wal", "-shm", "-journal"):  # an old WAL would be replayed into it
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, target)
+        if sys.platform != "win32":
+            _fsync(target.parent)
+    except BaseException as e:
+        lock.release()
+        if isinstance(e, OSError | sqlite3.Error):
+            error = _one_line(e)
+            raise ProjectError("project.cannot-write", name=target.name, reason=error) from None
+        raise
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal") if tmp else ():
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    if keep_lock:
+        return lock
+    lock.release()
+    return None
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Texts as read: decoding, the rules' normalization and its offset maps."""

@@ -1,0 +1,181 @@
+"""The normalization pipeline: switchable rules that make ignorable differences vanish.
+
+Each rule rewrites the text and reports where the length changed, so the
+pipeline can compose one :class:`~app.text.offsets.OffsetMap` from the final text
+back to the text as decoded.  Rules run in a fixed order chosen so that each
+sees what it needs: markup first (so ``**`` never hides a neighbour), width
+next (so full-width letters count as Latin for the whitespace rule), then
+whitespace, and script last (so an OCR line break inside ``頭\\n髮`` does not
+stop the phrase from being recognised).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from app.text import textops
+from app.text.offsets import OffsetMap, Replacement
+from app.text.script import fold_traditional
+
+ALL_RULES: tuple[str, ...] = ("width", "whitespace", "script", "markup")
+"""The rules, in the order they are named to users (and the default: all on)."""
+
+_ORDER = ("markup", "width", "whitespace", "script")
+
+RuleFunction = Callable[[str], tuple[str, list[Replacement]]]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text as the aligner sees it, with the way back to the original."""
+
+    text: str
+    map: OffsetMap
+
+
+class UnknownRuleError(ValueError):
+    """A rule name that the engine does not have."""
+
+
+def parse_rules(spec: str) -> tuple[str, ...]:
+    """Read ``width,script`` or ``none`` (the command line's ``--rules``)."""
+    spec = spec.strip()
+    if spec.lower() in ("", "none"):
+        return ()
+    names = tuple(dict.fromkeys(part.strip() for part in spec.split(",") if part.strip()))
+    unknown = [n for n in names if n not in ALL_RULES]
+    if unknown:
+        raise UnknownRuleError(
+            f"unknown rule {unknown[0]!r} (the rules are {', '.join(ALL_RULES)}, or none)"
+        )
+    return names
+
+
+def normalize(text: str, rules: Iterable[str] = ALL_RULES) -> Normalized:
+    """Apply the chosen rules in the pipeline's order and compose their offset maps."""
+    chosen = set(rules)
+    unknown = chosen.difference(ALL_RULES)
+    if unknown:
+        raise UnknownRuleError(f"unknown rule {sorted(unknown)[0]!r}")
+    current = text
+    offset_map = OffsetMap.identity(len(text))
+    for name in _ORDER:
+        if name not in chosen:
+            continue
+        new_text, replacements = _RULES[name](current)
+        # A length-keeping replacement maps character to character: no group needed.
+        groups = [r for r in replacements if len(r[2]) != r[1] - r[0]]
+        if groups:
+            offset_map = offset_map.then(OffsetMap.from_replacements(len(current), groups))
+        current = new_text
+    return Normalized(current, offset_map)
+
+
+def _substitute(
+    pattern: re.Pattern[str], text: str, repl: Callable[[re.Match[str]], str]
+) -> tuple[str, list[Replacement]]:
+    """``pattern.sub`` that also records every replacement that changed the text."""
+    replacements: list[Replacement] = []
+    parts: list[str] = []
+    last = 0
+    for m in textops.finditer(pattern, text):
+        new = repl(m)
+        if new == m.group():
+            continue
+        parts.append(text[last : m.start()])
+        parts.append(new)
+        replacements.append((m.start(), m.end(), new))
+        last = m.end()
+    if not replacements:
+        return text, []
+    parts.append(text[last:])
+    return "".join(parts), replacements
+
+
+# -- markup -----------------------------------------------------------------
+
+_MARKUP = re.compile(r"\*\*|__|</?(?:b|i|u|em|strong)>", re.IGNORECASE)
+
+
+def _rule_markup(text: str) -> tuple[str, list[Replacement]]:
+    """Drop emphasis marks (``**bold**``, ``__x__``, ``<b>``): they carry no reading."""
+    return _substitute(_MARKUP, text, lambda m: "")
+
+
+# -- width ------------------------------------------------------------------
+
+_WIDTH_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update(
+    {
+        0x3000: " ",  # ideographic space
+        0xFF61: "。",  # halfwidth ideographic full stop
+        0xFF64: "、",
+        0xFF62: "「",
+        0xFF63: "」",
+        0x201C: '"',  # “
+        0x201D: '"',  # ”
+        0x201E: '"',
+        0x201F: '"',
+        0x301D: '"',  # 〝
+        0x301E: '"',  # 〞
+        0x2033: '"',
+        0x2018: "'",  # ‘
+        0x2019: "'",  # ’
+        0x201A: "'",
+        0x201B: "'",
+        0x2032: "'",
+        0x30FB: "·",  # katakana middle dot
+        0x2027: "·",  # hyphenation point, the Taiwan 間隔號
+        0x2022: "·",
+        0x2015: "—",  # horizontal bar
+        0x2500: "—",  # box drawing line, an OCR stand-in for the dash
+    }
+)
+_WIDTH_TRANS = str.maketrans(_WIDTH_TABLE)
+_ELLIPSIS_OR_DASH = re.compile(r"…+|\.{3,}|。{3,}|·{3,}|—{2,}|-{2,}")
+
+
+def _rule_width(text: str) -> tuple[str, list[Replacement]]:
+    """Fold full-width forms, quotation marks, ellipses and dashes to one form each."""
+    folded = textops.translate(text, _WIDTH_TRANS)
+    return _substitute(_ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…")
+
+
+# -- whitespace ---------------------------------------------------------------
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _is_latin(ch: str) -> bool:
+    """Letters and digits of alphabetic scripts: whitespace between them separates words."""
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
+def _rule_whitespace(text: str) -> tuple[str, list[Replacement]]:
+    """Delete whitespace in and next to CJK text; one space between two Latin words."""
+    n = len(text)
+
+    def repl(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        if s > 0 and e < n and _is_latin(text[s - 1]) and _is_latin(text[e]):
+            return " "
+        return ""
+
+    return _substitute(_SPACE_RUN, text, repl)
+
+
+# -- script -------------------------------------------------------------------
+
+
+def _rule_script(text: str) -> tuple[str, list[Replacement]]:
+    return fold_traditional(text)
+
+
+_RULES: dict[str, RuleFunction] = {
+    "markup": _rule_markup,
+    "width": _rule_width,
+    "whitespace": _rule_whitespace,
+    "script": _rule_script,
+}

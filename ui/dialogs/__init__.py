@@ -1,0 +1,1 @@
+"""Dialogs; they never import the window."""

@@ -1,0 +1,1 @@
+"""Reusable widgets; they never import the window."""

@@ -1,0 +1,318 @@
+"""The apparatus table: one row per locus, a thin Qt adapter over the engine's loci.
+
+The model holds no state of its own beyond the collation it adapts; sorting
+and filtering (by kind, witness and status) live in a proxy, so the row
+number of a locus in the model is always its index in ``Collation.loci``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.classes.checks import CHECK_WITNESS
+from app.collation.loci import Collation, Locus
+from app.project.decisions import UNDECIDED, Decision
+from app.text.lines import LineIndex
+from ui.colors import class_label, is_dark, kind_background, kind_label, text_color
+from ui.i18n import status_label, witness_label
+
+LOCUS_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Column headers, marked for pyside6-lupdate and translated when shown.
+_FIXED = (
+    "#",
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Position")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Source")),
+)
+_TAIL = (
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Kind")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Class")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Agreement")),
+    str(QT_TRANSLATE_NOOP("ApparatusModel", "Status")),
+)
+_CELL_LIMIT = 40
+
+
+def shown(text: str) -> str:
+    """A reading as one table cell: visible line breaks, cut when long, ∅ for nothing."""
+    cell = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "⇥")
+    if len(cell) > _CELL_LIMIT:
+        cell = cell[: _CELL_LIMIT - 1] + "…"
+    return cell or "∅"
+
+
+class ApparatusModel(QAbstractTableModel):
+    """Rows are ``collation.loci`` in order: #, position, source, witnesses, kind, status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._collation: Collation | None = None
+        self._witnesses: tuple[str, ...] = ()
+        self._lines = LineIndex("")
+        self._decision: Callable[[int], Decision] = lambda _row: UNDECIDED
+
+    # -- the adapted object -------------------------------------------------
+
+    def set_collation(self, collation: Collation | None) -> None:
+        self.beginResetModel()
+        self._collation = collation
+        self._witnesses = collation.witness_ids if collation else ()
+        if collation is not None and any(CHECK_WITNESS in loc.readings for loc in collation.loci):
+            self._witnesses = (*self._witnesses, CHECK_WITNESS)
+        self._lines = LineIndex(collation.source if collation else "")
+        self.endResetModel()
+
+    def collation(self) -> Collation | None:
+        return self._collation
+
+    def locus(self, row: int) -> Locus:
+        assert self._collation is not None
+        return self._collation.loci[row]
+
+    def witness_column(self, witness_id: str) -> int:
+        return len(_FIXED) + self._witnesses.index(witness_id)
+
+    @property
+    def kind_column(self) -> int:
+        return len(_FIXED) + len(self._witnesses)
+
+    @property
+    def class_column(self) -> int:
+        return self.kind_column + 1
+
+    @property
+    def agreement_column(self) -> int:
+        return self.kind_column + 2
+
+    @property
+    def status_column(self) -> int:
+        return self.kind_column + 3
+
+    def set_decisions(self, decision_of_row: Callable[[int], Decision]) -> None:
+        """Where the status column reads decisions from (the project's log)."""
+        self._decision = decision_of_row
+        self.decisions_changed()
+
+    def decisions_changed(self) -> None:
+        rows = self.rowCount()
+        if rows:
+            top = self.index(0, self.status_column)
+            self.dataChanged.emit(top, self.index(rows - 1, self.status_column))
+
+    def colours_changed(self) -> None:
+        """The palette or the colour scheme changed: the kind column's brushes with it."""
+        rows = self.rowCount()
+        if rows:
+            top, bottom = self.index(0, self.kind_column), self.index(rows - 1, self.kind_column)
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
+            self.dataChanged.emit(top, bottom, roles)
+
+    def status(self, row: int) -> str:
+        return self._decision(row).status
+
+    def status_text(self, row: int) -> str:
+        decision = self._decision(row)
+        if decision.status == "accepted":
+            return QCoreApplication.translate("ApparatusModel", "accepted · {0}").format(
+                decision.witness
+            )
+        if decision.status == "edited":
+            return QCoreApplication.translate("ApparatusModel", "edited · {0}").format(
+                shown(decision.reading or "")
+            )
+        return status_label(decision.status)
+
+    # -- Qt model interface ---------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._collation is None:
+            return 0
+        return len(self._collation.loci)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(_FIXED) + len(self._witnesses) + len(_TAIL)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < len(_FIXED):
+            return QCoreApplication.translate("ApparatusModel", _FIXED[section])
+        k = section - len(_FIXED)
+        if k < len(self._witnesses):
+            return witness_label(self._witnesses[k])
+        tail = k - len(self._witnesses)
+        return (
+            QCoreApplication.translate("ApparatusModel", _TAIL[tail]) if tail < len(_TAIL) else None
+        )
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._collation is None:
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._collation.loci)):
+            return None
+        locus = self._collation.loci[row]
+        if role == LOCUS_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col, locus)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col, locus)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.agreement_column:
+            vote = locus.agreement
+            if vote is None:
+                return None
+            who = ", ".join(
+                w or QCoreApplication.translate("ApparatusModel", "source") for w in vote.supporters
+            )
+            text = QCoreApplication.translate(
+                "ApparatusModel", "{0} of {1} copies read this: {2}"
+            ).format(vote.support, vote.total, who)
+            if vote.likely_source_error:
+                text += "\n" + QCoreApplication.translate(
+                    "ApparatusModel", "The source stands alone here: a likely source error."
+                )
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.status_column:
+            note = self._decision(row).note
+            return note or None
+        if role == Qt.ItemDataRole.ToolTipRole and col >= 2 and col < self.kind_column:
+            reading = self._text(col, locus)
+            return reading if reading is not None and len(reading) > _CELL_LIMIT else None
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.kind_column:
+            return QBrush(kind_background(locus.kind, _dark()))
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.kind_column:
+            forced = text_color(_dark())  # high contrast forces it; else the view's own
+            return None if forced is None else QBrush(forced)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col < 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, col: int, locus: Locus) -> str | None:
+        if col == 2:
+            return locus.source_text
+        wid = self._witnesses[col - len(_FIXED)]
+        return locus.readings.get(wid)
+
+    def _display(self, row: int, col: int, locus: Locus) -> str | None:
+        if col == 0:
+            return str(row + 1)
+        if col == 1:
+            line, column = self._lines.line_col(locus.start)
+            return f"{line}:{column}"
+        if col < self.kind_column:
+            text = self._text(col, locus)
+            return "=" if text is None else shown(text)
+        if col == self.kind_column:
+            return kind_label(locus.kind)
+        if col == self.class_column:
+            return class_label(locus.cls) if locus.cls else ""
+        if col == self.agreement_column:
+            vote = locus.agreement
+            if vote is None:
+                return ""
+            mark = "⚠ " if vote.likely_source_error else ""
+            reading = shown(vote.reading)
+            reading = reading if len(reading) <= 8 else reading[:7] + "…"
+            return f"{mark}{reading} {vote.support}/{vote.total}"
+        if col == self.status_column:
+            return self.status_text(row)
+        return None
+
+    def _sort_key(self, row: int, col: int, locus: Locus) -> Any:
+        if col <= 1:
+            return row
+        if col < self.kind_column:
+            return self._text(col, locus) or ""
+        if col == self.kind_column:
+            return locus.kind
+        if col == self.class_column:
+            return locus.cls
+        if col == self.agreement_column:
+            vote = locus.agreement
+            # most agreement first when sorted ascending? no: a plain number, the view orders
+            return -1 if vote is None else vote.support * 100 // max(1, vote.total)
+        return self.status(row)
+
+
+def _dark() -> bool:
+    """Whether the application's palette is dark (the table paints on it)."""
+    app = QApplication.instance()
+    return is_dark(app.palette() if isinstance(app, QApplication) else QPalette())
+
+
+class ApparatusFilter(QSortFilterProxyModel):
+    """Shows the loci of chosen kinds, of one witness (or all), with a chosen status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        # Sorting is on request (a header click), not after every reset: the
+        # model delivers loci in document order, which is the default order,
+        # and re-sorting thousands of rows through Python froze the window.
+        self.setDynamicSortFilter(False)
+        self._kinds: frozenset[str] | None = None
+        self._witness: str | None = None
+        self._statuses: frozenset[str] | None = None
+        self._classes: frozenset[str] | None = None
+
+    def source(self) -> ApparatusModel:
+        model = self.sourceModel()
+        assert isinstance(model, ApparatusModel)
+        return model
+
+    def set_kinds(self, kinds: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._kinds = kinds
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_witness(self, witness_id: str | None) -> None:
+        self.beginFilterChange()
+        self._witness = witness_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_classes(self, classes: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._classes = classes
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_statuses(self, statuses: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._statuses = statuses
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.source()
+        locus = model.locus(source_row)
+        if self._witness is not None:
+            if self._witness not in locus.readings:
+                return False
+            kind = locus.kinds.get(self._witness, locus.kind)
+        else:
+            kind = locus.kind
+        if self._kinds is not None and kind not in self._kinds:
+            return False
+        if self._classes is not None:
+            cls = locus.classes.get(self._witness, "") if self._witness else locus.cls
+            if cls not in self._classes:
+                return False
+        return self._statuses is None or model.status(source_row) in self._statuses

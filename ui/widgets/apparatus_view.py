@@ -1,0 +1,204 @@
+"""The apparatus table with its filter bar: kind, witness, status, and a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.classes.classify import CLASSES
+from app.collation.loci import KINDS, Collation
+from app.project.decisions import STATUSES
+from ui.colors import class_label, kind_label
+from ui.i18n import status_label
+from ui.widgets.apparatus import LOCUS_ROLE, ApparatusFilter, ApparatusModel
+
+
+class ApparatusView(QWidget):
+    """One row per locus; selecting a row emits :attr:`locusSelected` with its locus index."""
+
+    locusSelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ApparatusModel(self)
+        self.proxy = ApparatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(QCoreApplication.translate("ApparatusView", "Apparatus"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)  # "#" ascending is the model's own order: no sorting pass
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        # size columns from the first rows only: measuring 4,000 rows freezes the window
+        self.table.horizontalHeader().setResizeContentsPrecision(64)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by kind")
+        )
+        self.kind_filter.addItem(QCoreApplication.translate("ApparatusView", "All kinds"), None)
+        for kind in KINDS:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        self.class_filter = QComboBox()
+        self.class_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by class")
+        )
+        self.class_filter.addItem(QCoreApplication.translate("ApparatusView", "All classes"), None)
+        for cls in CLASSES:
+            self.class_filter.addItem(class_label(cls), cls)
+        self.witness_filter = QComboBox()
+        self.witness_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by witness")
+        )
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(
+            QCoreApplication.translate("ApparatusView", "Filter by status")
+        )
+        self.status_filter.addItem(QCoreApplication.translate("ApparatusView", "Any status"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_label(status), status)
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel(QCoreApplication.translate("ApparatusView", "Show:")))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.class_filter)
+        bar.addWidget(self.witness_filter)
+        bar.addWidget(self.status_filter)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self._connect_signals()
+        self._refill_witness_filter(())
+        self._update_count()
+
+    def _connect_signals(self) -> None:
+        self.kind_filter.currentIndexChanged.connect(self._on_filter)
+        self.class_filter.currentIndexChanged.connect(self._on_filter)
+        self.witness_filter.currentIndexChanged.connect(self._on_filter)
+        self.status_filter.currentIndexChanged.connect(self._on_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def set_collation(self, collation: Collation | None) -> None:
+        self.model.set_collation(collation)
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (column, order) == (0, Qt.SortOrder.AscendingOrder):
+            self.proxy.sort(-1)  # rows arrive in locus order, already sorted by #
+        else:
+            self.proxy.sort(column, order)
+        self._refill_witness_filter(collation.witness_ids if collation else ())
+        self.table.resizeColumnsToContents()
+        self._update_count()
+
+    def _refill_witness_filter(self, ids: tuple[str, ...]) -> None:
+        current = self.witness_filter.currentData()
+        self.witness_filter.blockSignals(True)
+        self.witness_filter.clear()
+        self.witness_filter.addItem(
+            QCoreApplication.translate("ApparatusView", "All witnesses"), None
+        )
+        for wid in ids:
+            self.witness_filter.addItem(wid, wid)
+        index = self.witness_filter.findData(current) if current in ids else 0
+        self.witness_filter.setCurrentIndex(max(0, index))
+        self.witness_filter.blockSignals(False)
+        self.proxy.set_witness(self.witness_filter.currentData())
+
+    def _on_filter(self) -> None:
+        kind = self.kind_filter.currentData()
+        status = self.status_filter.currentData()
+        self.proxy.set_kinds(frozenset([kind]) if kind else None)
+        cls = self.class_filter.currentData()
+        self.proxy.set_classes(frozenset([cls]) if cls else None)
+        self.proxy.set_witness(self.witness_filter.currentData())
+        self.proxy.set_statuses(frozenset([status]) if status else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            QCoreApplication.translate("ApparatusView", "{0} of {1} divergences").format(
+                shown, total
+            )
+            if shown != total
+            else QCoreApplication.translate("ApparatusView", "{0} divergences").format(total)
+        )
+        decided = sum(1 for row in range(total) if self.model.status(row) != "undecided")
+        if decided:
+            text += " · " + QCoreApplication.translate("ApparatusView", "{0} decided").format(
+                decided
+            )
+        self.count_label.setText(text)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.locusSelected.emit(int(current.data(LOCUS_ROLE)))
+
+    # -- rows ------------------------------------------------------------------
+
+    def decisions_changed(self) -> None:
+        self.model.decisions_changed()
+        if self.status_filter.currentData() is not None:
+            self._on_filter()  # a decided row may leave the "undecided" filter
+        self._update_count()
+
+    def visible_rows(self) -> list[int]:
+        """Locus indices of the rows the filter shows, in the table's order."""
+        return [self.row_at_view(i) for i in range(self.proxy.rowCount())]
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def current_row(self) -> int | None:
+        """The locus index of the current row, if any."""
+        index = self.table.selectionModel().currentIndex()
+        return int(index.data(LOCUS_ROLE)) if index.isValid() else None
+
+    def current_view_row(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.row() if index.isValid() else None
+
+    def row_at_view(self, view_row: int) -> int:
+        return int(self.proxy.index(view_row, 0).data(LOCUS_ROLE))
+
+    def select_row(self, row: int) -> None:
+        """Make locus ``row`` current (without re-emitting if it already is)."""
+        source_index = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source_index)
+        if not index.isValid():
+            return
+        selection = self.table.selectionModel()
+        if selection.currentIndex().row() == index.row():
+            return
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)

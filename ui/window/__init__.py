@@ -1,0 +1,1 @@
+"""The main window and the controllers that adapt the session to it."""
