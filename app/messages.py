@@ -143,6 +143,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "lock.holder-unknown": QT_TRANSLATE_NOOP("engine", "pid unknown"),
         # app/project/decisions.py
         "decisions.read-only": QT_TRANSLATE_NOOP("engine", "the project is open read-only"),
+        "decisions.no-project": QT_TRANSLATE_NOOP(
+            "engine", "there is no project file to keep the decisions in"
+        ),
         # app/project/project.py: why a decision could not be placed again after a re-collation
         "unplaced.place-gone": QT_TRANSLATE_NOOP("engine", "its place in the source is gone"),
         "unplaced.reading-changed": QT_TRANSLATE_NOOP("engine", "the accepted reading changed"),

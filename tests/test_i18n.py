@@ -36,6 +36,7 @@ from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import (
     LANGUAGE_ENV,
     TRANSLATIONS_DIR,
+    history_text,
     install_translators,
     remove_translators,
     resolve_language,
@@ -44,7 +45,6 @@ from ui.i18n import (
 )
 from ui.settings import Settings
 from ui.window.main_window import DEMO_FILES, MainWindow
-from ui.window.proofreading import history_text
 
 LANGS = ("zh_CN", "zh_TW")
 WAIT = 20_000

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.text.loading import load_text
+from tests.helpers.window import locus_ids
 from ui.settings import Settings
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
@@ -38,7 +39,7 @@ def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
 
 def status(win: MainWindow, row: int) -> str:
     assert win.project is not None
-    return win.project.status(win.locus_ids[row])
+    return win.project.status(locus_ids(win)[row])
 
 
 def key(
@@ -59,16 +60,16 @@ def test_keys_decide_and_move_on(
     win.select_locus(0)  # 楼: the OCR copy reads 搂
     key(qtbot, win, Qt.Key.Key_A)
     assert status(win, 0) == "accepted"
-    assert win.project is not None and win.project.log.get(win.locus_ids[0]).reading == "搂"
+    assert win.project is not None and win.project.log.get(locus_ids(win)[0]).reading == "搂"
     assert win.apparatus.current_row() == 1  # on to the next undecided
     key(qtbot, win, Qt.Key.Key_R)
     assert status(win, 1) == "rejected" and win.apparatus.current_row() == 2
     key(qtbot, win, Qt.Key.Key_1)  # witness 1 is variant-typos: 糊 -> 湖
-    assert win.project.log.get(win.locus_ids[2]).witness == ids[0]
+    assert win.project.log.get(locus_ids(win)[2]).witness == ids[0]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("功夫", True))
     win.select_locus(4)
     key(qtbot, win, Qt.Key.Key_E)
-    assert win.project.log.get(win.locus_ids[4]).reading == "功夫"
+    assert win.project.log.get(locus_ids(win)[4]).reading == "功夫"
     win.select_locus(4)
     key(qtbot, win, Qt.Key.Key_U)
     assert status(win, 4) == "undecided"
@@ -96,7 +97,7 @@ def test_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert [status(win, r) for r in (0, 1)] == ["rejected", "undecided"]
-    assert win.proofreading.undo_stack.count() == 2
+    assert len(win.session.history()) == 2
 
 
 def test_bulk_accept_is_one_undoable_step(
@@ -111,7 +112,7 @@ def test_bulk_accept_is_one_undoable_step(
     shown = win.apparatus.visible_rows()
     win.acts.accept_filter.trigger()
     assert all(status(win, r) == "accepted" for r in shown)
-    assert win.proofreading.undo_stack.count() == 1
+    assert len(win.session.history()) == 1
     win.acts.undo.trigger()
     assert all(status(win, r) == "undecided" for r in shown)
 
@@ -126,13 +127,13 @@ def test_reopen_restores_decisions_and_view(
     win.select_locus(3)
     key(qtbot, win, Qt.Key.Key_R)
     win.select_locus(5)
-    decided = {lid: win.project.log.get(lid) for lid in win.locus_ids}
+    decided = {lid: win.project.log.get(lid) for lid in locus_ids(win)}
     win.close()
     again = make_window(qtbot, Settings(settings.path))
     with qtbot.waitSignal(again.collationShown, timeout=WAIT):
         assert again.open_project(path)
     assert again.project is not None
-    assert {lid: again.project.log.get(lid) for lid in again.locus_ids} == decided
+    assert {lid: again.project.log.get(lid) for lid in locus_ids(again)} == decided
     assert again.apparatus.current_row() == 5
     assert again.current_witness() == "variant-traditional"
     again.runner.shutdown()
@@ -168,7 +169,7 @@ def test_second_window_opens_the_project_read_only(
     info.close()
     other.select_locus(0)
     other.acts.reject.trigger()
-    assert other.project.status(other.locus_ids[0]) == "undecided"
+    assert other.project.status(locus_ids(other)[0]) == "undecided"
     assert "Read-only" in other.statusBar().currentMessage()
     assert "[read-only]" in other.windowTitle()
     other.runner.shutdown()
@@ -241,7 +242,7 @@ def accept_what_a_recollation_cannot_place(qtbot: QtBot, win: MainWindow) -> int
     row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
     win.select_locus(row)
     win.acts.accept.trigger()
-    decided = win.locus_ids[row]
+    decided = locus_ids(win)[row]
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
         win.rule_actions["script"].setChecked(True)
     return decided
@@ -256,7 +257,7 @@ def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainW
     assert f"#{decided}" in box.informativeText()
     box.close()
     assert win.project is not None and decided in win.project.file.decisions()
-    assert decided not in win.locus_ids  # not applied: its locus is gone
+    assert decided not in locus_ids(win)  # not applied: its locus is gone
     assert "decided" not in win.apparatus.count_label.text()
 
 
@@ -274,7 +275,7 @@ def test_accept_every_majority_suggestion(
     win.acts.accept_majority.trigger()
     assert status(win, row) == "accepted"
     assert [status(win, r) for r in range(len(collation.loci))].count("accepted") == 1
-    assert win.proofreading.undo_stack.count() == 1
+    assert len(win.session.history()) == 1
     col = win.apparatus.model.agreement_column
     assert all("/4" in win.apparatus.model.index(r, col).data() for r in range(len(collation.loci)))
 
@@ -311,7 +312,7 @@ def test_changed_source_is_offered_for_recollation(
     row = next(r for r, loc in enumerate(collation.loci) if loc.source_text == "糊")
     win.select_locus(row)
     key(qtbot, win, Qt.Key.Key_A)
-    decided = win.locus_ids[row]
+    decided = locus_ids(win)[row]
     path = str(win.project.path)
     win.close()
     source = tmp_path / DEMO_FILES[0]

@@ -217,6 +217,8 @@ def test_why_a_decision_could_not_be_placed_is_told_in_chinese(
     (box,) = [b for b in window.findChildren(QMessageBox, "unplaced-dialog") if b.isVisible()]
     text = box.informativeText()
     box.close()
-    assert text.startswith(f"#{decided} ")  # the one decision, its reading, then why
-    assert "” → 已接受 “" in text
-    assert text.endswith("” — 它在底本中的位置已不存在")
+    # the one decision: its place in context, what was decided, then why it waits
+    assert text.startswith(f"#{decided} …")
+    assert "【" in text and "】" in text and "\n" not in text.strip()
+    assert "… → 已接受 “" in text
+    assert text.endswith("”：它在底本中的位置已不存在")

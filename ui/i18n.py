@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from app.classes.checks import CHECK_WITNESS
+from app.project.decisions import Operation
 from ui.paths import resource
 
 TRANSLATIONS_DIR = resource("i18n")
@@ -131,3 +133,48 @@ def rule_label(rule: str) -> str:
     """The rule's name as the Collate menu shows it, translated."""
     source = RULE_LABELS.get(rule)
     return rule if source is None else QCoreApplication.translate("MainWindow", source)
+
+
+# How the History view names an operation, by the status it leaves: one locus, many.
+_HISTORY = {
+    "accepted": (
+        QT_TRANSLATE_NOOP("Proofreading", "Accept #{0} ({1})"),
+        QT_TRANSLATE_NOOP("Proofreading", "Accept {0} divergences"),
+    ),
+    "rejected": (
+        QT_TRANSLATE_NOOP("Proofreading", "Reject #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Reject {0} divergences"),
+    ),
+    "edited": (
+        QT_TRANSLATE_NOOP("Proofreading", "Own reading at #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Own readings at {0} divergences"),
+    ),
+    "undecided": (
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide #{0}"),
+        QT_TRANSLATE_NOOP("Proofreading", "Undecide {0} divergences"),
+    ),
+}
+
+
+def history_text(op: Operation) -> str:
+    """The History view's name of ``op``, in the interface language.
+
+    The core names operations in English, and stores that name in the project
+    file; the window names them again from what changed, so the History reads in
+    the language of the window whatever language made the project.
+    """
+    changes = op.changes
+    statuses = {c.after.status for c in changes}
+    if not changes or len(statuses) != 1:
+        return op.label
+    first = changes[0]
+    if all(replace(c.before, note=c.after.note) == c.after for c in changes):
+        return QCoreApplication.translate("Proofreading", "Note on #{0}").format(first.locus_id)
+    forms = _HISTORY.get(statuses.pop())
+    if forms is None:
+        return op.label
+    if len(changes) > 1:
+        return QCoreApplication.translate("Proofreading", str(forms[1])).format(len(changes))
+    return QCoreApplication.translate("Proofreading", str(forms[0])).format(
+        first.locus_id, first.after.witness or ""
+    )

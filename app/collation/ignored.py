@@ -10,6 +10,7 @@ rules the proofreader chose.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from app.cancel import CancelCheck
 from app.collation.collate import collate
@@ -32,3 +33,13 @@ def ignored_loci(
         if not any(touches(s, e, loc.start, loc.end) for s, e in spans[max(0, k - 1) : k + 2]):
             out.append(loc)
     return out
+
+
+def ignored_collation(
+    source: str, witnesses: list[tuple[str, str]], rules: tuple[str, ...], **kwargs: Any
+) -> Collation:
+    """A collate function for the worker: the loci that ``rules`` hide, as a collation."""
+    cancel = kwargs.get("cancel")
+    ruled = collate(source, witnesses, rules, cancel=cancel)
+    hidden = ignored_loci(ruled, witnesses, cancel)
+    return Collation(source, tuple(w for w, _ in witnesses), (), tuple(hidden))

@@ -55,6 +55,12 @@ class Locus:
     """The proofreader's class of each differing witness's reading (app.classes.classify)."""
     message: str = ""
     """What a check of the source alone found here (witness ``check``)."""
+    id: int = 0
+    """The locus's permanent id in a project (app.project), 0 outside one.
+
+    Carried by the locus itself, so nothing keeps a list of ids in step with
+    a list of loci; a fresh collation has none until a project places it.
+    """
 
     @property
     def cls(self) -> str:

@@ -140,6 +140,7 @@ class Project:
                 dict(s.spans),
                 classes=dict(s.classes),
                 message=s.message,
+                id=s.id,
             )
             for s in self.loci
         )

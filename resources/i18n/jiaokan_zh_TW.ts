@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/apparatus.py" line="+38"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+39"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+85"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/apparatus_view.py" line="+37"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+36"/>
         <source>Apparatus</source>
         <translation>校勘記</translation>
     </message>
@@ -130,7 +130,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../ui/help.py" line="+78"/>
+        <location filename="../../ui/dialogs/help.py" line="+78"/>
         <location line="+3"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
@@ -179,7 +179,7 @@
 <context>
     <name>IgnoredView</name>
     <message>
-        <location filename="../../ui/ignored_view.py" line="+39"/>
+        <location filename="../../ui/dialogs/ignored.py" line="+24"/>
         <source>What the rules ignore</source>
         <translation>規則忽略的差異</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>KindLegend</name>
     <message>
-        <location filename="../../ui/legend.py" line="+47"/>
+        <location filename="../../ui/widgets/legend.py" line="+48"/>
         <source>Legend of divergence kinds</source>
         <translation>異文類型圖例</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/locus_panel.py" line="+20"/>
+        <location filename="../../ui/widgets/locus_panel.py" line="+20"/>
         <source>(nothing)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Selected divergence</source>
         <translation>目前異文</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/actions.py" line="+48"/>
+        <location filename="../../ui/window/actions.py" line="+41"/>
         <source>&amp;New collation…</source>
         <translation>新增校勘(&amp;N)…</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>新增校本(&amp;A)…</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location filename="../../ui/i18n.py" line="+115"/>
         <source>Ignore punctuation &amp;width</source>
         <translation>忽略標點全半形(&amp;W)</translation>
     </message>
@@ -348,7 +348,7 @@
         <translation>忽略標記(&amp;M)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../ui/window/actions.py" line="+2"/>
         <source>Re&amp;move this variant</source>
         <translation>移除此校本(&amp;M)</translation>
     </message>
@@ -538,12 +538,12 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+144"/>
+        <location filename="../../ui/window/main_window.py" line="+146"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+97"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>[唯讀]</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
@@ -563,37 +563,37 @@
         <translation>校勘已取消。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>{0} divergences.</source>
         <translation>共 {0} 處異文。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-6"/>
         <source>The project could not be updated</source>
         <translation>無法更新專案</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+26"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>&lt;b&gt;Source&lt;/b&gt; · {0} · {1}</source>
         <translation>&lt;b&gt;底本&lt;/b&gt; · {0} · {1}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+80"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -603,22 +603,22 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+93"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Wrapped to the first divergence.</source>
         <translation>已回到第一處異文。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Wrapped to the last divergence.</source>
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_layout.py" line="+53"/>
+        <location filename="../../ui/window/layout.py" line="+48"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -650,20 +650,36 @@
         <translation>正文字型</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../ui/dialogs/history.py" line="+22"/>
+        <location line="+3"/>
         <source>History</source>
         <translation>操作記錄</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;opened&gt;</source>
-        <translation>&lt;開啟時&gt;</translation>
+        <location line="+2"/>
+        <source>Project opened (no decision yet)</source>
+        <translation>專案已開啟（尚無決定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the project was opened</source>
+        <translation>開啟專案時</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>undone</source>
+        <translation>已撤銷</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Greyed steps were undone; Redo brings them back.</source>
+        <translation>灰色的步驟已撤銷；重做可恢復。</translation>
     </message>
 </context>
 <context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/new_dialog.py" line="+22"/>
+        <location filename="../../ui/dialogs/new_collation.py" line="+22"/>
         <source>Text files</source>
         <translation>文字檔案</translation>
     </message>
@@ -726,7 +742,7 @@
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../ui/overview.py" line="+45"/>
+        <location filename="../../ui/widgets/overview.py" line="+46"/>
         <source>Overview of divergences</source>
         <translation>異文總覽</translation>
     </message>
@@ -741,7 +757,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+44"/>
+        <location filename="../../ui/dialogs/preferences.py" line="+42"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
@@ -761,12 +777,12 @@
         <translation>介面語言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Text &amp;font:</source>
         <translation>正文字型(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>New collations:</source>
         <translation>新校勘預設：</translation>
     </message>
@@ -781,7 +797,7 @@
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../ui/colour_prefs.py" line="+40"/>
+        <location filename="../../ui/dialogs/colour_prefs.py" line="+40"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
@@ -849,7 +865,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/projects.py" line="+39"/>
+        <location filename="../../ui/window/projects.py" line="+35"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
@@ -859,7 +875,7 @@
         <translation>無法開啟檔案</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Open a project</source>
         <translation>開啟專案</translation>
     </message>
@@ -869,32 +885,27 @@
         <translation>新增校本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Cannot add the variant</source>
         <translation>無法新增校本</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>A collation needs at least one variant.</source>
         <translation>校勘至少需要一個校本。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Read-only: {0}</source>
         <translation>唯讀：{0}</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Cannot create the project file</source>
-        <translation>無法建立專案檔案</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-86"/>
         <source>Cannot open the project</source>
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Opened read-only</source>
         <translation>以唯讀方式開啟</translation>
     </message>
@@ -904,7 +915,7 @@
         <translation>{0} 以唯讀方式開啟：{1}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+93"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -919,7 +930,7 @@
         <translation>無法讀取新的底本</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>… {0} more</source>
         <translation>……另有 {0} 條</translation>
     </message>
@@ -930,21 +941,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>{0} decisions no longer match a divergence. They are kept in the project file, not applied:</source>
-        <translation>有 {0} 條處理結果已對不上任何異文。它們儲存在專案檔案中，但不會套用：</translation>
+        <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
+        <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+31"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot save the copy</source>
         <translation>無法儲存副本</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Saved a copy as {0}</source>
         <translation>副本已儲存為 {0}</translation>
     </message>
@@ -974,15 +985,20 @@
         <translation>匯出失敗</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Exported {0}</source>
         <translation>已匯出 {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>#{0} {1} → {2}: {3}</source>
+        <translation>#{0} {1} → {2}：{3}</translation>
     </message>
 </context>
 <context>
     <name>Proofreading</name>
     <message>
-        <location filename="../../ui/proofreading.py" line="+31"/>
+        <location filename="../../ui/i18n.py" line="+23"/>
         <source>Accept #{0} ({1})</source>
         <translation>接受 #{0}（{1}）</translation>
     </message>
@@ -1027,12 +1043,12 @@
         <translation>備註 #{0}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../../ui/window/proofreading.py" line="+49"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Own reading</source>
         <translation>改寫</translation>
     </message>
@@ -1042,7 +1058,7 @@
         <translation>「{0}」改為：</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Nothing undecided to decide there.</source>
         <translation>那裡沒有待定的異文。</translation>
     </message>
@@ -1063,27 +1079,28 @@
         <translation>接受多數本子共有的全部待定異文嗎？</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+39"/>
         <source>Every divergence shown is decided.</source>
         <translation>顯示的異文都已處理。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-14"/>
         <source>Read-only: {0}</source>
         <translation>唯讀：{0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>The decision was not saved</source>
         <translation>處理結果未能儲存</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-38"/>
+        <location line="+4"/>
         <source>Undo failed</source>
         <translation>復原失敗</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+45"/>
         <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
         <translation>在目前篩選結果的 {1} 處待定異文中接受 {0} 的文字嗎？</translation>
     </message>
@@ -1106,7 +1123,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+28"/>
+        <location filename="../../ui/widgets/welcome.py" line="+39"/>
         <source>Welcome</source>
         <translation>歡迎</translation>
     </message>
@@ -1141,7 +1158,7 @@
         <translation>&lt;b&gt;最近的工作&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Nothing yet</source>
         <translation>尚無</translation>
     </message>
@@ -1149,7 +1166,7 @@
 <context>
     <name>colours</name>
     <message>
-        <location filename="../../ui/colors.py" line="+52"/>
+        <location filename="../../ui/colors.py" line="+46"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
@@ -1462,7 +1479,12 @@
         <translation>專案以唯讀方式開啟</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>there is no project file to keep the decisions in</source>
+        <translation>沒有可保存決定的專案檔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>its place in the source is gone</source>
         <translation>它在底本中的位置已不存在</translation>
     </message>
@@ -1558,7 +1580,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+36"/>
+        <location filename="../../ui/i18n.py" line="-132"/>
         <source>undecided</source>
         <translation>待定</translation>
     </message>

@@ -7,27 +7,12 @@ is for reading only: the corrected text follows the chosen rules.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
 from ui.i18n import rule_label, without_mnemonic
 from ui.widgets.apparatus_view import ApparatusView
-
-
-def ignored_collation(
-    source: str, witnesses: list[tuple[str, str]], rules: tuple[str, ...], **kwargs: Any
-) -> Collation:
-    """A collate function for the worker: the loci that ``rules`` hide, as a collation."""
-    from app.collation.collate import collate
-
-    cancel = kwargs.get("cancel")
-    ruled = collate(source, witnesses, rules, cancel=cancel)
-    hidden = ignored_loci(ruled, witnesses, cancel)
-    return Collation(source, tuple(w for w, _ in witnesses), (), tuple(hidden))
 
 
 class IgnoredDialog(QDialog):

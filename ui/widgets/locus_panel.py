@@ -25,7 +25,10 @@ def _reading_html(text: str) -> str:
 class LocusPanel(QFrame):
     """Shows the selected locus: position, kind, every reading, the decision and its note."""
 
-    noteEdited = Signal(str)
+    noteTyped = Signal(str)
+    """The note box's text as it is typed (a draft, kept for the locus it was typed for)."""
+    noteEdited = Signal()
+    """Enter was pressed in the note box, or it lost the focus: commit the draft."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,7 @@ class LocusPanel(QFrame):
         layout.addWidget(self._decision)
         layout.addWidget(self.note)
         layout.addWidget(self._keys)
+        self.note.textEdited.connect(self.noteTyped)
         self.note.editingFinished.connect(self._on_note)
         self._shown: tuple[Any, ...] = (None,)
         self.show_locus(None)
@@ -83,11 +87,14 @@ class LocusPanel(QFrame):
         lines: LineIndex | None = None,
         decision: Decision = UNDECIDED,
         editable: bool = False,
+        note: str | None = None,
     ) -> None:
-        self._shown = (locus, number, total, witnesses, lines, decision, editable)
+        """Show a locus; ``note`` is its note as typed so far (default: the decision's)."""
+        self._shown = (locus, number, total, witnesses, lines, decision, editable, note)
         self.note.setEnabled(locus is not None and editable)
-        if not self.note.hasFocus():
-            self.note.setText(decision.note)
+        shown_note = decision.note if note is None else note
+        if self.note.text() != shown_note:  # unchanged text keeps the cursor where it is
+            self.note.setText(shown_note)
         self._decision.setText(self._decision_html(decision) if locus is not None else "")
         if locus is None:
             heading = QCoreApplication.translate("LocusPanel", "Divergence")
@@ -164,4 +171,4 @@ class LocusPanel(QFrame):
 
     def _on_note(self) -> None:
         if self.note.isEnabled():
-            self.noteEdited.emit(self.note.text())
+            self.noteEdited.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +14,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+@dataclass(frozen=True)
+class RecentItem:
+    """One line of recent work: what the proofreader recognises, and the file behind it."""
+
+    path: str
+    title: str
+    """The source's name, as the proofreader knows the work."""
+    detail: str = ""
+    """Witnesses, decided of total, when it last changed: which project holds the work."""
 
 
 class WelcomePage(QWidget):
@@ -66,12 +77,13 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.demoRequested)
         self.recent_list.itemActivated.connect(self._on_recent)
 
-    def set_recent(self, projects: list[str]) -> None:
+    def set_recent(self, projects: list[RecentItem]) -> None:
         self.recent_list.clear()
-        for path in projects:
-            item = QListWidgetItem(Path(path).name)
-            item.setToolTip(path)
-            item.setData(Qt.ItemDataRole.UserRole, path)
+        for entry in projects:
+            text = entry.title + (f"\n{entry.detail}" if entry.detail else "")
+            item = QListWidgetItem(text)
+            item.setToolTip(entry.path)
+            item.setData(Qt.ItemDataRole.UserRole, entry.path)
             self.recent_list.addItem(item)
         if not projects:
             placeholder = QListWidgetItem(QCoreApplication.translate("WelcomePage", "Nothing yet"))

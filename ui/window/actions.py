@@ -13,6 +13,23 @@ from app.text.normalize import ALL_RULES
 from ui.i18n import rule_label, without_mnemonic
 
 
+def unique_keys(shortcuts: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key once, in order.
+
+    A standard key (``QKeySequence.StandardKey.Redo``) is often the same as the
+    explicit one beside it (Ctrl+Shift+Z on Linux): bound twice to one action,
+    Qt calls the shortcut ambiguous and the key does nothing at all.
+    """
+    seen: set[str] = set()
+    out: list[QKeySequence] = []
+    for key in shortcuts:
+        name = key.toString(QKeySequence.SequenceFormat.PortableText)
+        if name and name not in seen:
+            seen.add(name)
+            out.append(key)
+    return out
+
+
 class WindowActions:
     """Every action of the main window; the window connects them in ``_connect_signals``."""
 
@@ -149,7 +166,7 @@ class WindowActions:
     def _make(self, text: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
         action = QAction(text, self._window)
         if shortcuts:
-            action.setShortcuts(shortcuts)
+            action.setShortcuts(unique_keys(shortcuts))
         self._window.addAction(action)
         return action
 

@@ -8,10 +8,8 @@ restores the geometry, and shows messages.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFontDialog,
     QHBoxLayout,
     QLabel,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -220,14 +217,3 @@ class WindowLayout(QMainWindow):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName(name)
         box.open()
-
-    def show_history(self, stack: QUndoStack) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "History"))
-        dialog.setObjectName("history-dialog")
-        layout = QVBoxLayout(dialog)
-        view = QUndoView(stack)
-        view.setEmptyLabel(QCoreApplication.translate("MainWindow", "<opened>"))
-        layout.addWidget(view)
-        dialog.resize(420, 360)
-        dialog.open()

@@ -1,29 +1,35 @@
 """The main window: the source against one witness, the apparatus below.
 
-The window shows a :class:`~app.project.workspace.Workspace` and never computes a
-collation itself: every change builds a request for the background
-:class:`~ui.worker.CollationRunner`, and only the latest result is shown.
-All signal wiring is in :meth:`MainWindow._connect_signals`.
+The window adapts a :class:`~app.project.session.Session`: it sends the
+session commands (through the Projects and Proofreading controllers) and
+refreshes what a :class:`~app.project.session.Changes` names, so every state
+it shows — the project, the loci and their ids, the current witness and
+locus, a note being typed, undo — lives in the session, not in widgets.
+It never computes a collation itself: every change builds a request for the
+background :class:`~ui.worker.CollationRunner`, and only the latest result
+is shown.  All signal wiring is in :meth:`MainWindow._connect_signals`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
+from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
+from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
-from app.project.decisions import UNDECIDED, Decision
-from app.project.file import ProjectError
-from app.project.project import Project, stored_text
+from app.project.decisions import Decision
+from app.project.project import Project
+from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
 from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
-from ui.dialogs.ignored import IgnoredDialog, ignored_collation
+from ui.dialogs.history import HistoryDialog
+from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
 from ui.paths import resource
 from ui.settings import Settings
@@ -31,7 +37,7 @@ from ui.widgets.corrected import corrected_view
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
-from ui.window.projects import Projects, workspace_of
+from ui.window.projects import Projects, data_dir
 from ui.window.proofreading import Proofreading
 from ui.worker import CollateFunction, CollationRunner
 
@@ -53,24 +59,22 @@ class MainWindow(WindowLayout):
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
-        self.workspace = Workspace(rules=self.settings.rules())
+        self.session = Session(self.settings.rules(), data_dir() / "projects")
         self.runner = (
             CollationRunner(self, collate_function) if collate_function else CollationRunner(self)
         )
-        self._witness: str | None = None
         self._lines = LineIndex("")
         self._syncing = False
         self._mark_rows: list[int] = []
-        self.project: Project | None = None
-        self.locus_ids: list[int] = []
-        self._pending_view: dict[str, str] | None = None
-        self.proofreading = Proofreading(self)
+        self._corrected_places: dict[int, tuple[int, int]] = {}
+        self.proofreading = Proofreading(self, self)
         self.ignored_runner = CollationRunner(self, ignored_collation)
         self.ignored_dialog: IgnoredDialog | None = None
-        self.projects = Projects(self)
+        self.projects = Projects(self, self)
         self._build_widgets()
         self._build_actions()
         self._connect_signals()
+        self.session.subscribe(self._on_session)
         self._set_busy(False)
         self._restore()
         self._show_welcome()
@@ -78,7 +82,7 @@ class MainWindow(WindowLayout):
     # -- construction ----------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.acts = WindowActions(self, self.workspace.rules)
+        self.acts = WindowActions(self, self.session.workspace.rules)
         self.acts.by_class.setChecked(self.settings.colour_by_class())
         self.rule_actions = self.acts.rules
         self.recent_menu = self.acts.recent_menu
@@ -128,9 +132,7 @@ class MainWindow(WindowLayout):
         acts.undecide.triggered.connect(pr.undecide)
         acts.undo.triggered.connect(pr.undo)
         acts.redo.triggered.connect(pr.redo)
-        pr.undo_stack.canUndoChanged.connect(acts.undo.setEnabled)
-        pr.undo_stack.canRedoChanged.connect(acts.redo.setEnabled)
-        acts.history.triggered.connect(lambda: self.show_history(self.proofreading.undo_stack))
+        acts.history.triggered.connect(self.show_history)
         acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
@@ -149,9 +151,58 @@ class MainWindow(WindowLayout):
         acts.export_text.triggered.connect(lambda: self.projects.export("text"))
         acts.export_report.triggered.connect(lambda: self.projects.export("report"))
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
-        self.locus_panel.noteEdited.connect(pr.set_note)
+        self.locus_panel.noteTyped.connect(self.session.type_note)
+        self.locus_panel.noteEdited.connect(pr.commit_note)
         self._colour_timer.timeout.connect(self.refresh_colours)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._colour_timer.start)
+
+    # -- the session, as the window reads it -------------------------------------------
+
+    @property
+    def project(self) -> Project | None:
+        return self.session.project
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.session.workspace
+
+    def collation(self) -> Collation | None:
+        return self.session.collation
+
+    def current_witness(self) -> str | None:
+        return self.session.witness
+
+    def current_locus(self) -> Locus | None:
+        return self.session.current_locus()
+
+    def decision_of_row(self, row: int) -> Decision:
+        loci = self.session.loci
+        return self.session.decision(loci[row].id if row < len(loci) else None)
+
+    def view_order(self) -> list[int]:
+        """The ids of the loci the table shows, in its order (filter and sort)."""
+        loci = self.session.loci
+        return [loci[row].id for row in self.apparatus.visible_rows() if row < len(loci)]
+
+    def _on_session(self, changes: Changes) -> None:
+        """Refresh exactly what a step of the session changed."""
+        if changes.project:
+            self._show_project()
+        if changes.texts:
+            self._show_texts()
+        if changes.witness and not changes.texts:
+            self._show_witness()
+        if changes.collation:
+            self._display()
+        elif changes.decisions:
+            self.apparatus.decisions_changed()
+            self.update_counts()
+            self.update_corrected()
+        if changes.history or changes.project:
+            self.acts.undo.setEnabled(self.session.can_undo())
+            self.acts.redo.setEnabled(self.session.can_redo())
+        if changes.collation or changes.current or changes.witness or changes.decisions:
+            self._show_current(reveal=changes.current or changes.witness or changes.collation)
 
     # -- opening work (the Projects controller does it) -------------------------
 
@@ -173,7 +224,7 @@ class MainWindow(WindowLayout):
         self.projects.add_variants(paths)
 
     def remove_current_variant(self) -> None:
-        self.projects.remove_variant(self._witness)
+        self.projects.remove_variant(self.session.witness)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -185,13 +236,8 @@ class MainWindow(WindowLayout):
             event.acceptProposedAction()
             self.open_dropped(paths)
 
-    def set_project(self, project: Project | None) -> None:
-        """Make ``project`` the window's (closing the previous one, which frees its lock)."""
-        if self.project is not None and self.project is not project:
-            self.projects.save_view_state()
-            self.project.close()
-        self.project = project
-        self.proofreading.reset()
+    def _show_project(self) -> None:
+        project = self.session.project
         title = APP_TITLE
         if project is not None:
             title = QCoreApplication.translate("MainWindow", "{0} — {1}").format(
@@ -200,17 +246,21 @@ class MainWindow(WindowLayout):
         if project is not None and project.read_only:
             title += " " + QCoreApplication.translate("MainWindow", "[read-only]")
         self.setWindowTitle(title)
+        read_only = self.session.read_only
+        for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
+            action.setEnabled(not read_only)
         self._refresh_recent()
 
     # -- collating -----------------------------------------------------------------
 
     def start_collation(self, clear: bool = True) -> None:
-        request = self.workspace.request()
+        request = self.session.request()
         if request is None:
             return
         if clear:
             self._clear_highlights()
         self._set_busy(True)
+        self.status_counts.setText("")
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Collating…"))
         self.runner.submit(request)
 
@@ -227,88 +277,35 @@ class MainWindow(WindowLayout):
         self.progress.setValue(int(fraction * 100))
 
     def _on_collated(self, request: CollationRequest, collation: Collation) -> None:
-        if not self.workspace.accept(request, collation):
+        result = self.session.collated(request, collation)
+        if result is None:
             return
         self._set_busy(False)
-        shown = self._with_project(collation)
-        self.workspace.collation = shown
-        self._display(shown)
+        if result.error is not None:
+            self.show_error(
+                QCoreApplication.translate("MainWindow", "The project could not be updated"),
+                result.error,
+            )
+        self.projects.report_unplaced(result.unplaced)
+        self.projects.remember()
         self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "{0} divergences.").format(len(shown.loci)),
+            QCoreApplication.translate("MainWindow", "{0} divergences.").format(
+                len(self.session.loci)
+            ),
             4000,
         )
         self.collationShown.emit()
 
-    def _with_project(self, collation: Collation) -> Collation:
-        """Bring the project in line with a finished collation; return what to show.
-
-        The project's stored loci are what decisions refer to, so they are what
-        the window shows; the fresh collation contributes its alignments (to
-        scroll in step) and, when it differs, its loci after re-anchoring.
-        """
-        project = self.project
-        if project is None:
-            self.set_project(self.projects.create_for(collation))
-            self.locus_ids = self.project.ids() if self.project else []
-            return collation
-        ws = self.workspace
-        assert ws.source is not None
-        texts = [stored_text(ws.source, "source")]
-        texts += [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
-        fresh = [(loc.start, loc.end, loc.readings, loc.classes) for loc in collation.loci]
-        same = (
-            fresh == [(loc.start, loc.end, loc.readings, loc.classes) for loc in project.loci]
-            and collation.rules == tuple(project.rules)
-            and [t.text for t in texts]
-            == [project.source.text] + [w.text for w in project.witnesses]
-        )
-        if not same and not project.read_only:
-            try:
-                unplaced = project.adopt(collation, texts[0], texts[1:])
-            except (ProjectError, OSError) as exc:
-                self.show_error(
-                    QCoreApplication.translate("MainWindow", "The project could not be updated"),
-                    exc,
-                )
-            else:
-                self.proofreading.reset()
-                self.projects.report_unplaced(unplaced)
-        self.locus_ids = project.ids()
-        return replace(project.collation(), alignments=collation.alignments)
-
-    def _display(self, collation: Collation) -> None:
-        """Show a collation everywhere, keeping the selection near where it was."""
-        previous = self.current_locus()
+    def _display(self) -> None:
+        """Show the session's collation everywhere."""
+        collation = self.session.collation
         self.apparatus.set_collation(collation)
         self.apparatus.model.set_decisions(self.decision_of_row)
-        self._lines = LineIndex(collation.source)
+        self._lines = LineIndex(collation.source if collation else "")
         self._show_highlights()
         self.update_counts()
         self._update_ruler_viewport()
         self.update_corrected()
-        if self._pending_view is not None:
-            self.projects.restore_view_state(self._pending_view)
-            self._pending_view = None
-        elif collation.loci:
-            rows = [
-                i
-                for i, loc in enumerate(collation.loci)
-                if previous and loc.start >= previous.start
-            ]
-            self.select_locus(rows[0] if rows else 0)
-        else:
-            self.locus_panel.show_locus(None)
-
-    def show_stored(self, project: Project) -> None:
-        """Show an opened project's loci at once, before its alignment is recomputed."""
-        self.workspace = workspace_of(project)
-        self.locus_ids = project.ids()
-        self._pending_view = project.view_state()
-        self.show_work(collate=False)
-        stored = project.collation()
-        self.workspace.collation = stored
-        self._display(stored)
-        self.start_collation(clear=False)
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
@@ -320,54 +317,40 @@ class MainWindow(WindowLayout):
 
     def _on_rule_toggled(self) -> None:
         rules = tuple(r for r, a in self.rule_actions.items() if a.isChecked())
-        self.workspace.set_rules(rules)
-        self.settings.set_rules(rules)
-        self.start_collation()
+        if rules == self.session.workspace.rules:
+            return
+        if self.proofreading.guard(lambda: self.session.set_rules(rules)):
+            self.settings.set_rules(rules)
+            self.start_collation()
 
     # -- showing ---------------------------------------------------------------------
-
-    def collation(self) -> Collation | None:
-        return self.workspace.collation
 
     def _show_welcome(self) -> None:
         self._refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
 
-    def show_work(self, collate: bool = True) -> None:
-        src = self.workspace.source
-        assert src is not None
+    def _show_texts(self) -> None:
+        """The source and the witness list, as the session has them now."""
+        src = self.session.workspace.source
+        if src is None:
+            return
         self.stack.setCurrentWidget(self.main_splitter)
-        self.apparatus.set_collation(None)
-        self.locus_panel.show_locus(None)
         self.source_label.setText(
             QCoreApplication.translate("MainWindow", "<b>Source</b> · {0} · {1}").format(
                 Path(src.path).name, src.encoding
             )
         )
         self.source_label.setToolTip(src.path)
-        self.source_pane.set_text(src.text)
+        if self.source_pane.text() != src.text:
+            self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
-        self.refill_witnesses(self.workspace.witness_ids[0])
-        read_only = self.project is not None and self.project.read_only
-        for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
-            action.setEnabled(not read_only)
-        if collate:
-            self.start_collation()
-
-    def refill_witnesses(self, current: str | None) -> None:
         self.witness_combo.blockSignals(True)
         self.witness_combo.clear()
-        for w in self.workspace.witnesses:
+        for w in self.session.workspace.witnesses:
             self.witness_combo.addItem(w.id, w.id)
-        index = (
-            self.workspace.witness_ids.index(current)
-            if current in self.workspace.witness_ids
-            else 0
-        )
-        self.witness_combo.setCurrentIndex(index)
         self.witness_combo.blockSignals(False)
+        ids = self.session.witness_ids
         for n, action in enumerate(self.acts.accept_nth):
-            ids = self.workspace.witness_ids
             action.setVisible(n < len(ids))
             if n < len(ids):
                 action.setText(
@@ -375,24 +358,31 @@ class MainWindow(WindowLayout):
                         n + 1, ids[n]
                     )
                 )
-        self._on_witness_chosen(index)
+        self._show_witness()
 
-    def _on_witness_chosen(self, index: int) -> None:
-        if index < 0 or index >= len(self.workspace.witnesses):
+    def _show_witness(self) -> None:
+        wid = self.session.witness
+        ids = self.session.witness_ids
+        if wid is None or wid not in ids:
             return
-        witness = self.workspace.witnesses[index]
-        self._witness = witness.id
+        self.witness_combo.blockSignals(True)
+        self.witness_combo.setCurrentIndex(ids.index(wid))
+        self.witness_combo.blockSignals(False)
+        witness = self.session.workspace.witness(wid)
         self.witness_label.setText(
             QCoreApplication.translate("MainWindow", "{0} · {1}").format(
                 Path(witness.loaded.path).name, witness.loaded.encoding
             )
         )
         self.witness_label.setToolTip(witness.loaded.path)
-        self.witness_pane.set_text(witness.text)
+        if self.witness_pane.text() != witness.text:
+            self.witness_pane.set_text(witness.text)
         self._show_highlights()
-        locus = self.current_locus()
-        if locus is not None:
-            self._reveal(self.apparatus.current_row() or 0, locus)
+
+    def _on_witness_chosen(self, index: int) -> None:
+        ids = self.session.witness_ids
+        if 0 <= index < len(ids):
+            self.session.set_witness(ids[index])
 
     def _clear_highlights(self) -> None:
         self._mark_rows = []
@@ -402,11 +392,10 @@ class MainWindow(WindowLayout):
         self.legend.set_counts({})
 
     def _show_highlights(self) -> None:
-        collation = self.workspace.collation
-        if collation is None or self._witness is None:
+        collation, wid = self.session.collation, self.session.witness
+        if collation is None or wid is None:
             self._clear_highlights()
             return
-        wid = self._witness
         by_class = self.acts.by_class.isChecked()
         src: list[Span] = []
         wit: list[Span] = []
@@ -415,8 +404,8 @@ class MainWindow(WindowLayout):
         total = max(1, len(collation.source))
         for row, locus in enumerate(collation.loci):
             if wid not in locus.readings:
-                if "check" in locus.readings:  # a finding in the source, whoever is shown
-                    kind = locus.classes.get("check", "check") if by_class else "check"
+                if CHECK_WITNESS in locus.readings:  # a finding in the source, whoever is shown
+                    kind = locus.classes.get(CHECK_WITNESS, "check") if by_class else "check"
                     src.append(Span(locus.start, locus.end, kind, row))
                     marks.append((locus.start / total, locus.end / total, kind))
                     counts[kind] = counts.get(kind, 0) + 1
@@ -435,7 +424,9 @@ class MainWindow(WindowLayout):
         if by_class:
             self.legend.set_keys([c for c in CLASSES if counts.get(c)], class_label)
         else:
-            self.legend.set_keys([*KINDS, *(["check"] if counts.get("check") else [])], kind_label)
+            self.legend.set_keys(
+                [*KINDS, *([CHECK_WITNESS] if counts.get(CHECK_WITNESS) else [])], kind_label
+            )
         self.legend.set_counts(counts)
         self._mark_rows = [s.row for s in src]
 
@@ -447,17 +438,23 @@ class MainWindow(WindowLayout):
         dialog.open()
         return dialog
 
+    def show_history(self) -> HistoryDialog:
+        """Edit ▸ History: the session's one undo history, read-only."""
+        dialog = HistoryDialog(self.session.history(), self)
+        dialog.open()
+        return dialog
+
     def update_counts(self) -> None:
-        collation = self.workspace.collation
+        collation = self.session.collation
         if collation is None:
             self.status_counts.setText("")
             return
         parts = [
             QCoreApplication.translate("MainWindow", "{0} divergences").format(len(collation.loci))
         ]
-        if self.project is not None:
-            counts = self.project.counts()
-            decided = len(self.locus_ids) - counts["undecided"]
+        if self.session.project is not None:
+            counts = self.session.counts()
+            decided = len(collation.loci) - counts["undecided"]
             parts.append(
                 QCoreApplication.translate("MainWindow", "{0} decided, {1} undecided").format(
                     decided, counts["undecided"]
@@ -465,7 +462,7 @@ class MainWindow(WindowLayout):
             )
         parts += [
             f"{w.id}: {collation.count(w.id)} ({w.loaded.encoding})"
-            for w in self.workspace.witnesses
+            for w in self.session.workspace.witnesses
         ]
         self.status_counts.setText(" · ".join(parts))
 
@@ -478,22 +475,30 @@ class MainWindow(WindowLayout):
 
     # -- navigation ---------------------------------------------------------------------
 
-    def current_locus(self) -> Locus | None:
-        row = self.apparatus.current_row()
-        collation = self.workspace.collation
-        if row is None or collation is None or row >= len(collation.loci):
-            return None
-        return collation.loci[row]
-
     def select_locus(self, row: int) -> None:
-        """Select a locus everywhere: table row, both panes, ruler and the panel."""
-        collation = self.workspace.collation
-        if collation is None or not 0 <= row < len(collation.loci):
+        """Select the locus at ``row`` (source order) everywhere: the session decides."""
+        loci = self.session.loci
+        if 0 <= row < len(loci):
+            self.session.select(loci[row].id)
+
+    def select_id(self, locus_id: int) -> None:
+        self.session.select(locus_id)
+
+    def _show_current(self, *, reveal: bool) -> None:
+        """Table row, both panes, ruler, panel and corrected text on the session's locus."""
+        locus = self.session.current_locus()
+        row = self.session.row_of(self.session.current)
+        if locus is None or row is None:
+            self.locus_panel.show_locus(None)
+            self.source_pane.set_current(None)
+            self.witness_pane.set_current(None)
+            self.ruler.set_current(None)
             return
+        collation = self.session.collation
+        assert collation is not None
         self.apparatus.select_row(row)
-        locus = collation.loci[row]
         self.show_panel(row, locus)
-        wid = self._witness
+        wid = self.session.witness
         self.source_pane.set_current(row, Span(locus.start, locus.end, locus.kind, row))
         if wid is not None and wid in collation.alignments and wid not in locus.spans:
             align = collation.alignments[wid]
@@ -503,19 +508,21 @@ class MainWindow(WindowLayout):
             self.witness_pane.set_current(row)
         marks = self._mark_rows
         self.ruler.set_current(marks.index(row) if row in marks else None)
-        self._reveal(row, locus)
+        if reveal:
+            self._reveal(locus)
+            self._reveal_corrected()
 
     def show_panel(self, row: int, locus: Locus) -> None:
-        collation = self.workspace.collation
+        collation = self.session.collation
         assert collation is not None
         self.locus_panel.show_locus(
             locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
-            self.decision_of_row(row), self.project is not None and not self.project.read_only,
+            self.session.decision(locus.id), self.session.project is not None
+            and not self.session.read_only, note=self.session.note_shown(),
         )  # fmt: skip
 
-    def _reveal(self, row: int, locus: Locus) -> None:
-        collation = self.workspace.collation
-        wid = self._witness
+    def _reveal(self, locus: Locus) -> None:
+        collation, wid = self.session.collation, self.session.witness
         if collation is None or wid is None:
             return
         self._syncing = True
@@ -532,26 +539,27 @@ class MainWindow(WindowLayout):
             self._syncing = False
 
     def step(self, direction: int) -> None:
-        """Next or previous divergence in the table's order, wrapping at the ends."""
-        count = self.apparatus.visible_count()
-        if count == 0:
+        """Next or previous divergence in the table's order, wrapping at the ends.
+
+        From the note box, the step also takes the keyboard back to the text,
+        so the next R decides instead of typing an "r" into the note.
+        """
+        if self.locus_panel.note.hasFocus():
+            self.apparatus.table.setFocus()
+        step = self.session.step(self.view_order(), direction)
+        if step is None:
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "No divergences."), 3000
             )
             return
-        pos = self.apparatus.current_view_row()
-        target = (0 if direction > 0 else count - 1) if pos is None else pos + direction
-        if target >= count:
-            target = 0
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Wrapped to the first divergence."), 3000
+        if step.wrapped:
+            text = (
+                QCoreApplication.translate("MainWindow", "Wrapped to the first divergence.")
+                if direction > 0
+                else QCoreApplication.translate("MainWindow", "Wrapped to the last divergence.")
             )
-        elif target < 0:
-            target = count - 1
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Wrapped to the last divergence."), 3000
-            )
-        self.select_locus(self.apparatus.row_at_view(target))
+            self.statusBar().showMessage(text, 3000)
+        self.session.select(step.locus_id)
 
     def _on_mark_clicked(self, index: int) -> None:
         rows = self._mark_rows
@@ -559,7 +567,7 @@ class MainWindow(WindowLayout):
             self.select_locus(rows[index])
 
     def _on_ruler_position(self, fraction: float) -> None:
-        src = self.workspace.source
+        src = self.session.workspace.source
         if src is not None:
             self.source_pane.scroll_to_top(int(fraction * len(src.text)))
 
@@ -573,7 +581,7 @@ class MainWindow(WindowLayout):
 
     def _follow(self, offset: int, *, to_witness: bool) -> None:
         """Scroll the other pane to the text that stands opposite ``offset``."""
-        collation, wid = self.workspace.collation, self._witness
+        collation, wid = self.session.collation, self.session.witness
         if self._syncing or collation is None or wid is None or wid not in collation.alignments:
             return
         align = collation.alignments[wid]
@@ -593,17 +601,17 @@ class MainWindow(WindowLayout):
         self.ruler.set_viewport(lo / total, min(1.0, hi / total))
 
     def _refresh_recent(self) -> None:
-        recent = [p for p in self.projects.recent.load() if Path(p).exists()]
-        self.welcome.set_recent(recent)
+        entries = self.projects.recent_entries()
+        self.welcome.set_recent(entries)
         self.recent_menu.clear()
         # numbered as in every desktop's recent list, so one key opens each; the
         # welcome page lists all of them
-        for n, path in enumerate(recent[:9], 1):
-            name = Path(path).name.replace("&", "&&")
+        for n, entry in enumerate(entries[:9], 1):
+            name = entry.title.replace("&", "&&")
             action = self.recent_menu.addAction(f"&{n} {name}")
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
-        self.recent_menu.setEnabled(bool(recent))
+            action.setToolTip(entry.path)
+            action.triggered.connect(lambda _=False, p=entry.path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(entries))
 
     def _on_colour_mode(self, by_class: bool) -> None:
         self.settings.set_colour_by_class(by_class)
@@ -611,7 +619,7 @@ class MainWindow(WindowLayout):
 
     def show_ignored(self) -> None:
         """Open the review of what the rules hide; it fills in from a background run."""
-        request = self.workspace.request()
+        request = self.session.request()
         if request is None:
             return
         self.ignored_dialog = IgnoredDialog(self)
@@ -626,31 +634,51 @@ class MainWindow(WindowLayout):
         self.save_state()
         self.runner.shutdown()
         self.ignored_runner.shutdown()
-        self.set_project(None)
+        self.save_view_state()
+        self.session.close()
         super().closeEvent(event)
 
-    # -- decisions --------------------------------------------------------------------
+    # -- where the proofreader was ------------------------------------------------------
 
-    def current_witness(self) -> str | None:
-        return self._witness
+    def save_view_state(self) -> None:
+        state = {
+            "top": str(self.source_pane.top_offset()),
+            "tab": str(self.corrected_tabs.currentIndex()),
+        }
+        self.session.save_view_state(state)
 
-    def decision_of_row(self, row: int) -> Decision:
-        if self.project is None or row >= len(self.locus_ids):
-            return UNDECIDED
-        return self.project.log.get(self.locus_ids[row])
+    def restore_view_state(self) -> None:
+        state = self.session.view_state()
+        if state.get("tab", "0").isdigit():
+            self.corrected_tabs.setCurrentIndex(int(state.get("tab", "0")))
+        if state.get("top", "").isdigit():
+            self.source_pane.scroll_to_top(int(state["top"]))
+
+    # -- the corrected text -------------------------------------------------------------
 
     def update_corrected(self) -> None:
         if self.corrected_tabs.currentWidget() is self.corrected_pane:
             self._corrected_timer.start()
 
     def _refresh_corrected(self) -> None:
-        project, collation = self.project, self.workspace.collation
+        project, collation = self.session.project, self.session.collation
         if project is None or collation is None:
             self.corrected_pane.set_text(collation.source if collation else "")
+            self._corrected_places = {}
             return
-        rows = {lid: row for row, lid in enumerate(self.locus_ids)}
-        text, spans = corrected_view(project.export_input(), rows)
+        rows = {loc.id: row for row, loc in enumerate(collation.loci)}
+        view = corrected_view(project.export_input(), rows)
         top = self.corrected_pane.top_offset()
-        self.corrected_pane.set_text(text)
-        self.corrected_pane.set_spans(spans)
-        self.corrected_pane.scroll_to_top(min(top, len(text)))
+        self.corrected_pane.set_text(view.text)
+        self.corrected_pane.set_spans(view.spans)
+        self._corrected_places = view.places
+        self.corrected_pane.scroll_to_top(min(top, len(view.text)))
+        self._reveal_corrected()
+
+    def _reveal_corrected(self) -> None:
+        """The Corrected text tab follows the current divergence, as the panes do."""
+        if self.corrected_tabs.currentWidget() is not self.corrected_pane:
+            return
+        place = self._corrected_places.get(self.session.current or 0)
+        if place is not None:
+            self.corrected_pane.reveal(*place)

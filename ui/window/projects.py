@@ -1,35 +1,32 @@
-"""Project files in the window: create, open, reopen where we left off, copy, export.
+"""Project files in the window: choose, open, reopen where we left off, copy, export.
 
-A new collation becomes a project at once (under the user data dir), so
-there is never unsaved work; File ▸ Save As copies it wherever the editor
-wants.  Opening a project shows its stored loci immediately and recomputes
-the alignment in the background only to scroll the panes in step.
+The session (app.project.session) makes a new collation a project at once,
+under the user data dir, so there is never unsaved work; File ▸ Save a copy
+as… puts a copy wherever the editor wants.  This controller owns what only a
+window has: file dialogs, questions, error dialogs and the Recent list.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.collation.loci import Collation
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.file import ProjectError
-from app.project.project import Project, Unplaced
-from app.project.workspace import Witness, Workspace
-from app.text.loading import LoadedText, LoadError, load_text
+from app.project.project import Unplaced
+from app.project.session import Session
+from app.text.loading import LoadError
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
 from ui.messages import message_text, read_only_text
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.widgets.apparatus import shown
+from ui.widgets.welcome import RecentItem
+from ui.window.host import Host
 
 RECENT_LIMIT = 12
 
@@ -54,7 +51,7 @@ class RecentProjects:
             items = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return []
-        return [str(p) for p in items if isinstance(p, str)]
+        return [str(p) for p in items if isinstance(p, str)] if isinstance(items, list) else []
 
     def add(self, project: Path) -> None:
         entry = str(Path(project).resolve())
@@ -65,51 +62,60 @@ class RecentProjects:
         tmp.replace(self.path)
 
 
-def workspace_of(project: Project) -> Workspace:
-    """The texts of a project as a workspace, without reading the original files."""
-
-    def loaded(t: object) -> LoadedText:
-        return LoadedText(t.path, t.text, t.encoding, t.sha256)  # type: ignore[attr-defined]
-
-    ws = Workspace(loaded(project.source), rules=tuple(project.rules))
-    ws.witnesses = [Witness(w.witness_id or "", loaded(w)) for w in project.witnesses]
-    return ws
-
-
 class Projects(QObject):
     """The window's project file: its life from creation to export."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: Host, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.w = parent
+        """The parent of the dialogs this controller opens."""
         self.recent = RecentProjects()
+
+    @property
+    def session(self) -> Session:
+        return self.host.session
+
+    def _status(self, text: str, ms: int) -> None:
+        self.host.statusBar().showMessage(text, ms)
 
     # -- opening files and projects -----------------------------------------------------
 
     def open_files(self, source: str, variants: list[str]) -> bool:
         """A new collation; a bad file gets a dialog and the window stays as it was."""
+        self.host.save_view_state()
         try:
-            workspace = Workspace.open(source, variants)
+            self.session.open_files(source, variants)
         except LoadError as exc:
-            self.w.show_error(QCoreApplication.translate("Projects", "Cannot open the files"), exc)
+            self.host.show_error(
+                QCoreApplication.translate("Projects", "Cannot open the files"), exc
+            )
             return False
-        workspace.rules = self.w.workspace.rules
-        self.w.runner.cancel()
-        self.w.set_project(None)
-        self.w.locus_ids = []
-        self.w.workspace = workspace
-        self.w.show_work()
+        self.host.start_collation()
         return True
 
     def open_project(self, path: str) -> bool:
-        project = self.open(path)
-        if project is None:
+        self.host.save_view_state()
+        try:
+            self.session.open_project(path)
+        except ProjectError as exc:
+            self.host.show_error(
+                QCoreApplication.translate("Projects", "Cannot open the project"), exc
+            )
             return False
-        self.w.runner.cancel()
-        self.w.set_project(project)
-        self.w.show_stored(project)
-        if self.offer_source_reload(project):
-            self.w.start_collation()
+        project = self.session.project
+        assert project is not None
+        self.remember()
+        if project.read_only:
+            self.host.show_info(
+                QCoreApplication.translate("Projects", "Opened read-only"),
+                QCoreApplication.translate("Projects", "{0} is open read-only: {1}").format(
+                    project.path.name, read_only_text(project.file)
+                ),
+            )
+        self.host.restore_view_state()
+        self.offer_source_reload()
+        self.host.start_collation(clear=False)
         return True
 
     def choose_project(self) -> None:
@@ -128,7 +134,7 @@ class Projects(QObject):
             self.open_files(dialog.source(), dialog.variants())
 
     def choose_variants(self) -> None:
-        if self.w.workspace.source is None:
+        if self.session.workspace.source is None:
             self.new_collation()
             return
         paths, _ = QFileDialog.getOpenFileNames(
@@ -137,33 +143,27 @@ class Projects(QObject):
         self.add_variants(paths)
 
     def add_variants(self, paths: list[str]) -> None:
-        if self._read_only():
+        if not paths or self._read_only():
             return
-        added = False
-        for path in paths:
-            try:
-                self.w.workspace.add_variant(path)
-                added = True
-            except LoadError as exc:
-                self.w.show_error(
-                    QCoreApplication.translate("Projects", "Cannot add the variant"), exc
-                )
-        if added:
-            self.w.refill_witnesses(self.w.workspace.witness_ids[-1])
-            self.w.start_collation()
+        before = len(self.session.witness_ids)
+        for exc in self.session.add_variants(paths):
+            self.host.show_error(
+                QCoreApplication.translate("Projects", "Cannot add the variant"), exc
+            )
+        if len(self.session.witness_ids) > before:
+            self.host.start_collation()
 
     def remove_variant(self, witness_id: str | None) -> None:
         if self._read_only():
             return
-        if witness_id is None or len(self.w.workspace.witnesses) < 2:
-            self.w.statusBar().showMessage(
+        if witness_id is None or len(self.session.witness_ids) < 2:
+            self._status(
                 QCoreApplication.translate("Projects", "A collation needs at least one variant."),
                 4000,
             )
             return
-        self.w.workspace.remove_variant(witness_id)
-        self.w.refill_witnesses(None)
-        self.w.start_collation()
+        self.session.remove_variant(witness_id)
+        self.host.start_collation()
 
     def open_dropped(self, paths: list[str]) -> None:
         """A project opens; else the first file dropped on an empty window is the source."""
@@ -171,7 +171,7 @@ class Projects(QObject):
         if projects:
             self.open_project(projects[0])
             return
-        if self.w.workspace.source is None:
+        if self.session.workspace.source is None:
             if len(paths) < 2:
                 dialog = NewCollationDialog(self.w)
                 dialog.source_edit.setText(paths[0])
@@ -183,9 +183,9 @@ class Projects(QObject):
             self.add_variants(paths)
 
     def _read_only(self) -> bool:
-        project = self.w.project
+        project = self.session.project
         if project is not None and project.read_only:
-            self.w.statusBar().showMessage(
+            self._status(
                 QCoreApplication.translate("Projects", "Read-only: {0}").format(
                     read_only_text(project.file)
                 ),
@@ -194,54 +194,12 @@ class Projects(QObject):
             return True
         return False
 
-    # -- creating and opening -----------------------------------------------------------
-
-    def create_for(self, collation: Collation) -> Project | None:
-        """The project of a new collation, named after its source, in the data dir."""
-        ws = self.w.workspace
-        assert ws.source is not None
-        folder = data_dir() / "projects"
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{Path(ws.source.path).stem}-{stamp}.jkproj"
-        n = 2
-        while path.exists():
-            path = folder / f"{Path(ws.source.path).stem}-{stamp}-{n}.jkproj"
-            n += 1
-        try:
-            project = Project.create(
-                path, ws.source, [(w.id, w.loaded) for w in ws.witnesses], collation
-            )
-        except (ProjectError, OSError) as exc:
-            self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot create the project file"), exc
-            )
-            return None
-        self.recent.add(project.path)
-        return project
-
-    def open(self, path: str) -> Project | None:
-        try:
-            project = Project.open(path)
-        except ProjectError as exc:
-            self.w.show_error(
-                QCoreApplication.translate("Projects", "Cannot open the project"), exc
-            )
-            return None
-        self.recent.add(project.path)
-        if project.read_only:
-            self.w.show_info(
-                QCoreApplication.translate("Projects", "Opened read-only"),
-                QCoreApplication.translate("Projects", "{0} is open read-only: {1}").format(
-                    project.path.name, read_only_text(project.file)
-                ),
-            )
-        return project
-
-    def offer_source_reload(self, project: Project) -> bool:
+    def offer_source_reload(self) -> bool:
         """If the source changed on disk since the project was made, offer to collate it anew."""
-        if project.read_only or not project.source_changed_on_disk():
+        if self.session.read_only or not self.session.source_changed_on_disk():
             return False
+        project = self.session.project
+        assert project is not None
         answer = QMessageBox.question(
             self.w,
             QCoreApplication.translate("Projects", "The source has changed"),
@@ -254,24 +212,19 @@ class Projects(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            fresh = load_text(project.source.path, None)
+            self.session.reload_source()
         except LoadError as exc:
-            self.w.show_error(
+            self.host.show_error(
                 QCoreApplication.translate("Projects", "Cannot read the new source"), exc
             )
             return False
-        self.w.workspace.source = fresh  # the next collation adopts it
         return True
 
     def report_unplaced(self, unplaced: list[Unplaced]) -> None:
+        """Say which decisions wait for their place: each with its text and context."""
         if not unplaced:
             return
-        lines = [
-            f"#{u.locus.id}  “{u.locus.source_text}” → {status_label(u.decision.status)}"
-            f"{' “' + (u.decision.reading or '') + '”' if u.decision.reading is not None else ''}"
-            f" — {message_text(u.why)}"
-            for u in unplaced[:30]
-        ]
+        lines = [_unplaced_line(u) for u in unplaced[:30]]
         more = len(unplaced) - len(lines)
         if more > 0:
             lines.append(QCoreApplication.translate("Projects", "… {0} more").format(more))
@@ -281,8 +234,8 @@ class Projects(QObject):
             QCoreApplication.translate("Projects", "Decisions that could not be placed"),
             QCoreApplication.translate(
                 "Projects",
-                "{0} decisions no longer match a divergence. They are kept in the "
-                "project file, not applied:",
+                "{0} decisions no longer match a divergence under these rules. They stay "
+                "in the project file and come back when their place does:",
             ).format(len(unplaced)),
             QMessageBox.StandardButton.Ok,
             self.w,
@@ -292,44 +245,22 @@ class Projects(QObject):
         box.setInformativeText(text)
         box.open()
 
-    # -- where the proofreader was ------------------------------------------------------------
+    # -- recent work ---------------------------------------------------------------------------
 
-    def save_view_state(self) -> None:
-        project = self.w.project
-        if project is None or project.read_only:
-            return
-        row = self.w.apparatus.current_row()
-        state = {
-            "witness": self.w.current_witness() or "",
-            "top": str(self.w.source_pane.top_offset()),
-            "locus": str(self.w.locus_ids[row])
-            if row is not None and row < len(self.w.locus_ids)
-            else "",
-            "tab": str(self.w.corrected_tabs.currentIndex()),
-        }
-        # the view state is a convenience; decisions are already safe
-        with contextlib.suppress(ProjectError, OSError):
-            project.set_view_state(state)
+    def remember(self) -> None:
+        """The session's project goes to the top of Recent."""
+        project = self.session.project
+        if project is not None:
+            with contextlib.suppress(OSError):
+                self.recent.add(project.path)
 
-    def restore_view_state(self, state: dict[str, str]) -> None:
-        wid = state.get("witness", "")
-        if wid in self.w.workspace.witness_ids:
-            self.w.witness_combo.setCurrentIndex(self.w.workspace.witness_ids.index(wid))
-        if state.get("tab", "0").isdigit():
-            self.w.corrected_tabs.setCurrentIndex(int(state.get("tab", "0")))
-        locus = state.get("locus", "")
-        if locus.isdigit() and int(locus) in self.w.locus_ids:
-            self.w.select_locus(self.w.locus_ids.index(int(locus)))
-        elif self.w.locus_ids:
-            self.w.select_locus(0)
-        if state.get("top", "").isdigit():
-            self.w.source_pane.scroll_to_top(int(state["top"]))
+    def recent_entries(self) -> list[RecentItem]:
+        return [RecentItem(p, Path(p).name) for p in self.recent.load() if Path(p).exists()]
 
     # -- copying and exporting -------------------------------------------------------------
 
     def save_as(self) -> None:
-        project = self.w.project
-        if project is None:
+        if self.session.project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
             self.w, QCoreApplication.translate("Projects", "Save a copy as"), "", project_filter()
@@ -338,7 +269,7 @@ class Projects(QObject):
             self.copy_to(path)
 
     def copy_to(self, path: str) -> None:
-        project = self.w.project
+        project = self.session.project
         if project is None:
             return
         if not path.endswith(".jkproj"):
@@ -346,15 +277,18 @@ class Projects(QObject):
         try:
             project.file.save_as(path)
         except (ProjectError, OSError) as exc:
-            self.w.show_error(QCoreApplication.translate("Projects", "Cannot save the copy"), exc)
+            self.host.show_error(
+                QCoreApplication.translate("Projects", "Cannot save the copy"), exc
+            )
             return
-        self.recent.add(Path(path))
-        self.w.statusBar().showMessage(
+        with contextlib.suppress(OSError):
+            self.recent.add(Path(path))
+        self._status(
             QCoreApplication.translate("Projects", "Saved a copy as {0}").format(path), 5000
         )
 
     def export(self, what: str) -> None:
-        project = self.w.project
+        project = self.session.project
         if project is None:
             return
         stem = Path(project.source.path).stem
@@ -380,7 +314,7 @@ class Projects(QObject):
             self.export_to(what, path)
 
     def export_to(self, what: str, path: str) -> bool:
-        project = self.w.project
+        project = self.session.project
         if project is None:
             return False
         data = project.export_input()
@@ -392,9 +326,21 @@ class Projects(QObject):
             else:
                 write_csv(data, Path(path))
         except (ExportError, OSError) as exc:
-            self.w.show_error(QCoreApplication.translate("Projects", "Export failed"), exc)
+            self.host.show_error(QCoreApplication.translate("Projects", "Export failed"), exc)
             return False
-        self.w.statusBar().showMessage(
-            QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000
-        )
+        self._status(QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000)
         return True
+
+
+def _unplaced_line(u: Unplaced) -> str:
+    """One waiting decision: its place with context, what was decided, and why it waits."""
+    locus = u.locus
+    place = shown(f"…{locus.context_before}【{locus.source_text or '∅'}】{locus.context_after}…")
+    decided = status_label(u.decision.status)
+    if u.decision.reading is not None:
+        decided += f" “{shown(u.decision.reading)}”"
+    if u.decision.note:
+        decided += f" ({u.decision.note})"
+    return QCoreApplication.translate("Projects", "#{0} {1} → {2}: {3}").format(
+        locus.id, place, decided, message_text(u.why)
+    )

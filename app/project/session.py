@@ -1,0 +1,604 @@
+"""The proofreading session: everything the window shows, held and changed headless.
+
+As napari's ``ViewerModel`` and Anki's ``Collection``: the session owns the
+work — the texts and rules (a :class:`Workspace`), the collation shown, the
+project file with its decisions and their one undo history, the witness on
+the right, the current locus and a note being typed — and every change goes
+through it.  The window observes it (:meth:`Session.subscribe`) and only
+adapts it; the command line and the tests drive the very same object.
+
+Loci are known by their id (``Locus.id``), never by a row: a row moves when
+a filter, a sort or a re-collation changes, a locus id does not.  That is
+what keeps a note on the divergence it was typed for, the selection on its
+place after a rule is toggled, and "next undecided" from skipping one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from app.collation.loci import Collation, Locus
+from app.messages import MessageError
+from app.project.decisions import UNDECIDED, Decision, Operation, ReadOnlyError
+from app.project.file import ProjectError
+from app.project.project import Project, Unplaced, stored_text
+from app.project.workspace import CollationRequest, Witness, Workspace
+from app.text.loading import LoadedText, LoadError, load_text
+from app.text.normalize import ALL_RULES
+
+PROJECT_SUFFIX = ".jkproj"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one step changed, so every observer refreshes only that (Anki's ``OpChanges``)."""
+
+    texts: bool = False
+    """The source or the witnesses are other texts: the panes load them again."""
+    collation: bool = False
+    """The loci were replaced (a collation arrived, or nothing is shown any more)."""
+    decisions: frozenset[int] = frozenset()
+    """Ids of the loci whose decision or note changed."""
+    current: bool = False
+    """The current locus moved."""
+    witness: bool = False
+    """Another witness is shown on the right."""
+    project: bool = False
+    """Another project file (or none): the title, read-only state, Recent."""
+    history: bool = False
+    """Undo or redo became possible or impossible."""
+    stale: bool = False
+    """The texts or the rules changed: the collation shown no longer fits; collate again."""
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            texts=self.texts or other.texts,
+            collation=self.collation or other.collation,
+            decisions=self.decisions | other.decisions,
+            current=self.current or other.current,
+            witness=self.witness or other.witness,
+            project=self.project or other.project,
+            history=self.history or other.history,
+            stale=self.stale or other.stale,
+        )
+
+
+NEW_WORK = Changes(
+    texts=True, collation=True, current=True, witness=True, project=True, history=True, stale=True
+)
+"""Other work altogether (files or a project opened): everything is shown anew."""
+
+Observer = Callable[[Changes], None]
+
+
+@dataclass(frozen=True)
+class Collated:
+    """What taking a finished collation did: decisions it could not place, a project error."""
+
+    unplaced: list[Unplaced] = field(default_factory=list)
+    error: MessageError | None = None
+    """The project could not be created or updated (the collation is shown all the same)."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step of the undo history, as Edit ▸ History lists it."""
+
+    operation: Operation
+    done: bool
+    """False for a step that was undone (it can be redone)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where Next/Previous divergence leads: the locus, and whether it wrapped around."""
+
+    locus_id: int
+    wrapped: bool = False
+
+
+def workspace_of(project: Project) -> Workspace:
+    """The texts of a project as a workspace, without reading the original files."""
+    source = project.source
+    ws = Workspace(
+        LoadedText(source.path, source.text, source.encoding, source.sha256),
+        rules=tuple(project.rules),
+    )
+    ws.witnesses = [
+        Witness(w.witness_id or "", LoadedText(w.path, w.text, w.encoding, w.sha256))
+        for w in project.witnesses
+    ]
+    return ws
+
+
+class Session:
+    """One proofreader's work in one window (or one command)."""
+
+    def __init__(self, rules: Iterable[str] = ALL_RULES, projects_dir: Path | None = None) -> None:
+        self.workspace = Workspace(rules=tuple(r for r in ALL_RULES if r in set(rules)))
+        self.projects_dir = projects_dir
+        """Where a new collation's project file is made; None: no project (nothing saved)."""
+        self.project: Project | None = None
+        self.collation: Collation | None = None
+        """The loci shown, each carrying its id (with the latest alignments, when known)."""
+        self.witness: str | None = None
+        self.current: int | None = None
+        """The id of the current locus."""
+        self._draft: tuple[int, str] | None = None
+        self._observers: list[Observer] = []
+        self._view: dict[str, str] = {}
+        self._by_id: dict[int, int] = {}
+
+    # -- observing ----------------------------------------------------------------------
+
+    def subscribe(self, observer: Observer) -> None:
+        self._observers.append(observer)
+
+    def unsubscribe(self, observer: Observer) -> None:
+        self._observers.remove(observer)
+
+    def _notify(self, changes: Changes) -> Changes:
+        for observer in list(self._observers):
+            observer(changes)
+        return changes
+
+    # -- reading ------------------------------------------------------------------------
+
+    @property
+    def witness_ids(self) -> list[str]:
+        return self.workspace.witness_ids
+
+    @property
+    def read_only(self) -> bool:
+        return self.project is not None and self.project.read_only
+
+    @property
+    def loci(self) -> tuple[Locus, ...]:
+        return self.collation.loci if self.collation is not None else ()
+
+    def locus(self, locus_id: int | None) -> Locus | None:
+        if locus_id is None:
+            return None
+        row = self._by_id.get(locus_id)
+        return None if row is None else self.loci[row]
+
+    def row_of(self, locus_id: int | None) -> int | None:
+        """The locus's position in source order (the table's unsorted row)."""
+        return None if locus_id is None else self._by_id.get(locus_id)
+
+    def current_locus(self) -> Locus | None:
+        return self.locus(self.current)
+
+    def decision(self, locus_id: int | None) -> Decision:
+        if self.project is None or locus_id is None:
+            return UNDECIDED
+        return self.project.log.get(locus_id)
+
+    def note_shown(self) -> str:
+        """The note of the current locus as the proofreader sees it: the draft if one is typed."""
+        if self._draft is not None and self._draft[0] == self.current:
+            return self._draft[1]
+        return self.decision(self.current).note
+
+    def counts(self) -> dict[str, int]:
+        """Loci by status (undecided, accepted, rejected, edited) over the loci shown."""
+        out = dict.fromkeys(("undecided", "accepted", "rejected", "edited"), 0)
+        for locus in self.loci:
+            out[self.decision(locus.id).status] += 1
+        return out
+
+    def can_undo(self) -> bool:
+        return self.project is not None and self.project.log.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.project is not None and self.project.log.can_redo()
+
+    def history(self) -> list[HistoryEntry]:
+        """Every step, oldest first: the done ones, then the undone ones (next to redo first)."""
+        if self.project is None:
+            return []
+        log = self.project.log
+        done = [HistoryEntry(op, True) for op in log.undo_stack]
+        return done + [HistoryEntry(op, False) for op in reversed(log.redo_stack)]
+
+    # -- opening work -------------------------------------------------------------------
+
+    def open_files(
+        self, source: str | Path, variants: Sequence[str | Path], encoding: str | None = None
+    ) -> Changes:
+        """A new collation of these files (LoadError, and nothing changed, if one is bad)."""
+        workspace = Workspace.open(source, variants, encoding)
+        workspace.rules = self.workspace.rules
+        self._close_project()
+        self.workspace = workspace
+        self._show(None)
+        self.witness = workspace.witness_ids[0] if workspace.witnesses else None
+        self._view = {}
+        return self._notify(NEW_WORK)
+
+    def open_project(self, path: str | Path, *, read_only: bool = False) -> Changes:
+        """Open a project file (ProjectError if it cannot be) and show its stored loci at once.
+
+        The stored loci are what the decisions refer to; the alignment that
+        scrolls the panes in step comes from a collation requested afterwards.
+        """
+        project = Project.open(path, read_only=read_only)
+        self._close_project()
+        self.project = project
+        self.workspace = workspace_of(project)
+        self._view = project.view_state()
+        wanted = self._view.get("witness", "")
+        self.witness = wanted if wanted in self.witness_ids else self._first_witness()
+        self._show(project.collation())
+        locus = self._view.get("locus", "")
+        self.current = int(locus) if locus.isdigit() and int(locus) in self._by_id else None
+        if self.current is None and self.loci:
+            self.current = self.loci[0].id
+        return self._notify(NEW_WORK)
+
+    def view_state(self) -> dict[str, str]:
+        """The view state the project was opened with (the window reads ``top``, ``tab``)."""
+        return dict(self._view)
+
+    def save_view_state(self, extra: dict[str, str]) -> None:
+        """Remember where the proofreader was; a convenience, so a failure is not an error."""
+        if self.project is None or self.project.read_only:
+            return
+        state = {
+            **extra,
+            "witness": self.witness or "",
+            "locus": str(self.current) if self.current is not None else "",
+        }
+        with contextlib.suppress(ProjectError, OSError):
+            self.project.set_view_state(state)
+
+    def close(self) -> Changes:
+        self._close_project()
+        self._show(None)
+        return self._notify(Changes(collation=True, current=True, project=True, history=True))
+
+    def _close_project(self) -> None:
+        self.commit_note()
+        if self.project is not None:
+            self.project.close()
+        self.project = None
+        self._draft = None
+
+    def _first_witness(self) -> str | None:
+        return self.witness_ids[0] if self.witness_ids else None
+
+    # -- the texts and the rules ----------------------------------------------------------
+
+    def set_rules(self, rules: Iterable[str]) -> Changes:
+        self._writable()
+        self.workspace.set_rules(rules)
+        return self._notify(Changes(stale=True))
+
+    def add_variants(self, paths: Sequence[str | Path]) -> list[LoadError]:
+        """Add what loads; the files that do not are returned, each with its reason."""
+        self._writable()
+        errors: list[LoadError] = []
+        added: Witness | None = None
+        for path in paths:
+            try:
+                added = self.workspace.add_variant(path)
+            except LoadError as exc:
+                errors.append(exc)
+        if added is not None:
+            self.witness = added.id
+            self._notify(Changes(texts=True, witness=True, stale=True))
+        return errors
+
+    def remove_variant(self, witness_id: str) -> Changes:
+        """Remove a witness; its loci go, decisions on them stay in the file (they return)."""
+        self._writable()
+        if witness_id not in self.witness_ids or len(self.witness_ids) < 2:
+            raise ValueError("a collation keeps at least one variant")
+        self.workspace.remove_variant(witness_id)
+        if self.witness == witness_id:
+            self.witness = self._first_witness()
+        return self._notify(Changes(texts=True, witness=True, stale=True))
+
+    def reload_source(self) -> Changes:
+        """Read the source from disk again (it changed there); the next collation adopts it."""
+        assert self.workspace.source is not None
+        self.workspace.source = load_text(self.workspace.source.path, None)
+        return self._notify(Changes(texts=True, stale=True))
+
+    def source_changed_on_disk(self) -> bool:
+        return self.project is not None and self.project.source_changed_on_disk()
+
+    def set_witness(self, witness_id: str) -> Changes:
+        if witness_id not in self.witness_ids or witness_id == self.witness:
+            return Changes()
+        self.witness = witness_id
+        return self._notify(Changes(witness=True))
+
+    # -- collating ------------------------------------------------------------------------
+
+    def request(self) -> CollationRequest | None:
+        return self.workspace.request()
+
+    def collated(self, request: CollationRequest, collation: Collation) -> Collated | None:
+        """Take a finished collation; None if it is stale (the work changed since).
+
+        A new collation becomes a project file at once; an open project is
+        brought in line with it, every decision re-placed by its place in the
+        source.  The current locus stays on its place.
+        """
+        if not self.workspace.accept(request, collation):
+            return None
+        before = self.current_locus()
+        error: MessageError | None = None
+        unplaced: list[Unplaced] = []
+        if self.project is None and self.projects_dir is not None:
+            try:
+                self.project = self._create_project(collation)
+            except (ProjectError, OSError) as exc:
+                error = (
+                    exc
+                    if isinstance(exc, MessageError)
+                    else ProjectError(
+                        "project.cannot-write", name=str(self.projects_dir), reason=str(exc)
+                    )
+                )
+        elif self.project is not None and not self._same_as_project(collation):
+            if self.project.read_only:
+                pass  # shown as stored: nothing may change in a read-only project
+            else:
+                try:
+                    unplaced = self._adopt(collation)
+                except (ProjectError, OSError) as exc:
+                    error = (
+                        exc
+                        if isinstance(exc, MessageError)
+                        else ProjectError(
+                            "project.cannot-write", name=self.project.path.name, reason=str(exc)
+                        )
+                    )
+        if self.project is not None:
+            shown = replace(self.project.collation(), alignments=collation.alignments)
+        else:
+            shown = replace(
+                collation,
+                loci=tuple(replace(loc, id=n) for n, loc in enumerate(collation.loci, 1)),
+            )
+        self._show(shown)
+        self.current = self._same_place(before)
+        if self.witness not in self.witness_ids:
+            self.witness = self._first_witness()
+        self._notify(
+            Changes(collation=True, current=True, witness=True, project=True, history=True)
+        )
+        return Collated(unplaced, error)
+
+    def _create_project(self, collation: Collation) -> Project:
+        ws = self.workspace
+        assert ws.source is not None and self.projects_dir is not None
+        self.projects_dir.mkdir(parents=True, exist_ok=True)
+        stem = Path(ws.source.path).stem
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = self.projects_dir / f"{stem}-{stamp}{PROJECT_SUFFIX}"
+        n = 2
+        while path.exists():
+            path = self.projects_dir / f"{stem}-{stamp}-{n}{PROJECT_SUFFIX}"
+            n += 1
+        return Project.create(path, ws.source, [(w.id, w.loaded) for w in ws.witnesses], collation)
+
+    def _texts(self) -> list[str]:
+        assert self.workspace.source is not None
+        return [self.workspace.source.text, *(w.text for w in self.workspace.witnesses)]
+
+    def _same_as_project(self, collation: Collation) -> bool:
+        project = self.project
+        assert project is not None
+        fresh = [(loc.start, loc.end, loc.readings, loc.classes) for loc in collation.loci]
+        stored = [(loc.start, loc.end, loc.readings, loc.classes) for loc in project.loci]
+        return (
+            fresh == stored
+            and collation.rules == tuple(project.rules)
+            and self._texts() == [project.source.text, *(w.text for w in project.witnesses)]
+            and self.witness_ids == list(project.witness_ids)
+        )
+
+    def _adopt(self, collation: Collation) -> list[Unplaced]:
+        project = self.project
+        ws = self.workspace
+        assert project is not None and ws.source is not None
+        texts = [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
+        return project.adopt(collation, stored_text(ws.source, "source"), texts)
+
+    def _show(self, collation: Collation | None) -> None:
+        self.collation = collation
+        self._by_id = {loc.id: row for row, loc in enumerate(self.loci)}
+        if self.current not in self._by_id:
+            self.current = None
+
+    def _same_place(self, before: Locus | None) -> int | None:
+        """The locus to select after a re-collation: the same id, else the nearest place."""
+        if not self.loci:
+            return None
+        if before is not None and before.id in self._by_id:
+            return before.id
+        if before is None:
+            return self.current if self.current is not None else self.loci[0].id
+        after = [loc for loc in self.loci if loc.end >= before.start]
+        return (after[0] if after else self.loci[-1]).id
+
+    # -- moving around --------------------------------------------------------------------
+
+    def select(self, locus_id: int | None) -> Changes:
+        """Make ``locus_id`` current; a note typed for the previous one is saved to it first."""
+        if locus_id is not None and locus_id not in self._by_id:
+            raise KeyError(locus_id)
+        changes = self._commit_draft()
+        if locus_id == self.current:
+            return changes
+        self.current = locus_id
+        return self._notify(Changes(current=True))
+
+    def step(self, order: Sequence[int], direction: int) -> Step | None:
+        """The next (``direction`` +1) or previous (-1) locus in ``order``, wrapping round.
+
+        ``order`` is the ids in the order the proofreader sees them (the
+        table's filter and sort); None if it is empty.
+        """
+        if not order:
+            return None
+        if self.current in order:
+            target = order.index(self.current) + direction
+        else:
+            target = 0 if direction > 0 else len(order) - 1
+            return Step(order[target])
+        if target >= len(order):
+            return Step(order[0], wrapped=True)
+        if target < 0:
+            return Step(order[-1], wrapped=True)
+        return Step(order[target])
+
+    def next_undecided(self, order: Sequence[int], after: int | None) -> int | None:
+        """The first undecided locus after ``after`` in ``order``, wrapping; None if none is.
+
+        ``order`` is the view order as it was *before* the decision: under a
+        filter on "undecided" the decided locus has left the view, and
+        counting from its old row would skip the one after it.
+        """
+        start = order.index(after) if after in order else -1
+        n = len(order)
+        for k in range(1, n + 1):
+            lid = order[(start + k) % n]
+            if lid != after and lid in self._by_id and not self.decision(lid).decided:
+                return lid
+        return None
+
+    # -- notes ------------------------------------------------------------------------------
+
+    def type_note(self, text: str) -> None:
+        """A note being typed for the current locus: kept for it until committed."""
+        if self.current is not None:
+            self._draft = (self.current, text)
+
+    def commit_note(self) -> Changes:
+        """Save a note being typed, on the locus it was typed for (Enter, or leaving it)."""
+        return self._commit_draft()
+
+    def _commit_draft(self) -> Changes:
+        draft, self._draft = self._draft, None
+        if draft is None or self.project is None or self.project.read_only:
+            return Changes()
+        locus_id, text = draft
+        if locus_id not in self._by_id or self.decision(locus_id).note == text:
+            return Changes()
+        op = self.project.set_note(locus_id, text)
+        return self._changed(op, select=False)
+
+    def set_note(self, locus_id: int, text: str) -> Changes:
+        """Set a note at once (the command line; a test)."""
+        if self._draft is not None and self._draft[0] == locus_id:
+            self._draft = None
+        op = self._project().set_note(locus_id, text)
+        return self._changed(op, select=False)
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def acceptable_witness(self, locus_id: int | None, witness: str | None = None) -> str | None:
+        """Whose reading "accept" takes at a locus, or None when that witness agrees there.
+
+        With no witness named, the one shown; where it agrees with the source
+        but the locus has exactly one reading (a check's fix, another
+        witness's), that one.
+        """
+        locus = self.locus(locus_id)
+        wid = witness or self.witness
+        if locus is None or wid is None:
+            return None
+        if wid in locus.readings:
+            return wid
+        if witness is None and len(locus.readings) == 1:
+            return next(iter(locus.readings))
+        return None
+
+    def accept(self, locus_ids: Sequence[int], witness: str) -> Changes:
+        self._commit_draft()
+        return self._changed(self._project().accept(locus_ids, witness))
+
+    def reject(self, locus_ids: Sequence[int]) -> Changes:
+        self._commit_draft()
+        return self._changed(self._project().reject(locus_ids))
+
+    def edit(self, locus_id: int, reading: str) -> Changes:
+        self._commit_draft()
+        return self._changed(self._project().edit(locus_id, reading))
+
+    def undecide(self, locus_ids: Sequence[int]) -> Changes:
+        self._commit_draft()
+        return self._changed(self._project().undecide(locus_ids))
+
+    def accept_majority(self) -> Changes:
+        self._commit_draft()
+        return self._changed(self._project().accept_majority())
+
+    def undecided_among(
+        self, locus_ids: Iterable[int], *, accepting: str | None = None
+    ) -> list[int]:
+        """The undecided ones of ``locus_ids``; with ``accepting``, only where it has a reading."""
+        out = []
+        for lid in locus_ids:
+            locus = self.locus(lid)
+            if locus is None or self.decision(lid).decided:
+                continue
+            if accepting is not None and accepting not in locus.readings:
+                continue
+            out.append(lid)
+        return out
+
+    def of_kind(self, locus_id: int, witness: str | None) -> list[int]:
+        """Every locus of the same kind as ``locus_id`` (as ``witness`` differs there)."""
+        locus = self.locus(locus_id)
+        if locus is None:
+            return []
+        wid = witness or ""
+        kind = locus.kinds.get(wid, locus.kind)
+        return [
+            loc.id
+            for loc in self.loci
+            if loc.kinds.get(wid, loc.kind) == kind and (witness is None or wid in loc.readings)
+        ]
+
+    def undo(self) -> Changes:
+        """Take back the latest step; the divergence it changed becomes current."""
+        self._commit_draft()
+        op = self._project(writing=True).log.undo()
+        return self._changed(op, select=True)
+
+    def redo(self) -> Changes:
+        self._commit_draft()
+        op = self._project(writing=True).log.redo()
+        return self._changed(op, select=True)
+
+    def _project(self, *, writing: bool = True) -> Project:
+        if self.project is None:
+            raise ReadOnlyError("decisions.no-project")
+        if writing and self.project.read_only:
+            raise ReadOnlyError("decisions.read-only")
+        return self.project
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError("decisions.read-only")
+
+    def _changed(self, op: Operation | None, *, select: bool = False) -> Changes:
+        if op is None:
+            return Changes()
+        ids = frozenset(c.locus_id for c in op.changes)
+        changes = Changes(decisions=ids, history=True)
+        if select:
+            first = op.changes[0].locus_id
+            if first in self._by_id and first != self.current:
+                self.current = first
+                changes = changes | Changes(current=True)
+        return self._notify(changes)

@@ -1,0 +1,47 @@
+"""A session with real files and a real collation, run synchronously (no window, no thread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.collation.collate import collate
+from app.project.session import Collated, Session
+
+SOURCE = (
+    "春天来了，河边的柳树发了芽。孩子们在草地上放风筝，笑声传得很远。\n"
+    "老人坐在门口晒太阳，说今年的雨水比往年多。\n"
+    "村里新修了一条路，通到镇上的学校，上学的孩子再也不用蹚水了。\n"
+)
+VARIANT = (
+    "春天来了,河边的柳树发了芽。孩子们在草地上放风争，笑声传得很远。\n"
+    "老人坐在门口晒太阳，说今年的雨水比往年多多。\n"
+    "村里新修了一条路，通到镇上的学校，上学的孩子再也不用躺水了。\n"
+)
+"""Typos 争 (筝), 躺 (蹚), a doubled 多, and one half-width comma (folded by ``width``)."""
+
+
+def write_pair(folder: Path, source: str = SOURCE, variant: str = VARIANT) -> tuple[Path, Path]:
+    src, var = folder / "source.txt", folder / "variant.txt"
+    src.write_text(source, encoding="utf-8")
+    var.write_text(variant, encoding="utf-8")
+    return src, var
+
+
+def collate_now(session: Session) -> Collated:
+    """What the window's worker does, in this thread: collate the request and hand it back."""
+    request = session.request()
+    assert request is not None
+    result = collate(request.source, list(request.witnesses), request.rules, checks=request.checks)
+    collated = session.collated(request, result)
+    assert collated is not None
+    return collated
+
+
+def opened(folder: Path, source: str = SOURCE, variant: str = VARIANT) -> Session:
+    """A session on a new pair of files, collated, with its project in ``folder/projects``."""
+    session = Session(projects_dir=folder / "projects")
+    src, var = write_pair(folder, source, variant)
+    session.open_files(src, [var])
+    collate_now(session)
+    assert session.project is not None
+    return session

@@ -1,0 +1,234 @@
+"""The proofreading session, headless: what the window shows and does, without a window.
+
+Each bug a proofreader met in the window has its test here first (the session
+is where the state lives); tests/test_ui_session.py repeats them through the keys.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.collation.collate import collate
+from app.project.decisions import ReadOnlyError
+from app.project.file import ProjectError
+from app.project.session import Changes, Session
+from tests.helpers.session import collate_now, opened
+
+
+def ids_of(session: Session) -> list[int]:
+    return [locus.id for locus in session.loci]
+
+
+def where(session: Session, text: str) -> int:
+    """The id of the locus whose source reads ``text``."""
+    return next(loc.id for loc in session.loci if loc.source_text == text)
+
+
+def test_a_new_collation_becomes_a_project_and_its_loci_carry_ids(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    assert session.project is not None
+    assert session.project.path.parent == tmp_path / "projects"
+    assert {loc.source_text for loc in session.loci} == {"筝", "", "蹚"}
+    assert ids_of(session) == sorted(set(ids_of(session))) and 0 not in ids_of(session)
+    assert session.witness == "variant"
+
+
+def test_a_note_stays_on_the_locus_it_was_typed_for(tmp_path: Path) -> None:
+    """Type a note, press F8 twice: the note is on the first locus, not two further on."""
+    session = opened(tmp_path)
+    first, second, third = ids_of(session)
+    session.select(first)
+    session.type_note("查原稿")
+    assert session.note_shown() == "查原稿"
+    session.select(second)
+    session.select(third)
+    assert session.decision(first).note == "查原稿"
+    assert session.decision(second).note == "" and session.decision(third).note == ""
+    assert session.note_shown() == ""
+
+
+def test_enter_then_moving_on_does_not_copy_the_note(tmp_path: Path) -> None:
+    """Enter commits the note; leaving the note box later commits nothing more."""
+    session = opened(tmp_path)
+    first, second, _ = ids_of(session)
+    session.select(first)
+    session.type_note("存疑")
+    session.commit_note()  # Enter
+    session.select(second)  # F8
+    session.commit_note()  # the note box loses the focus
+    assert session.decision(first).note == "存疑"
+    assert session.decision(second).note == ""
+    assert len(session.history()) == 1
+
+
+def test_a_decision_keeps_a_note_typed_before_it(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    first = ids_of(session)[0]
+    session.select(first)
+    session.type_note("风筝")
+    session.reject([first])
+    assert session.decision(first).status == "rejected"
+    assert session.decision(first).note == "风筝"
+
+
+def test_next_undecided_counts_from_the_view_before_the_decision(tmp_path: Path) -> None:
+    """Under a filter on "undecided", deciding one must lead to the very next one."""
+    session = opened(tmp_path)
+    order = list(reversed(ids_of(session)))  # the table sorted the other way round
+    session.select(order[0])
+    session.reject([order[0]])
+    assert session.next_undecided(order, order[0]) == order[1]
+    session.select(order[1])
+    session.reject([order[1]])
+    assert session.next_undecided(order, order[1]) == order[2]
+    session.reject([order[2]])
+    assert session.next_undecided(order, order[2]) is None
+
+
+def test_next_undecided_wraps_round(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    a, b, c = ids_of(session)
+    session.reject([a])
+    assert session.next_undecided([a, b, c], c) == b
+
+
+def test_step_follows_the_view_order_and_says_when_it_wraps(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    a, b, c = ids_of(session)
+    session.select(b)
+    step = session.step([a, b, c], +1)
+    assert step is not None and (step.locus_id, step.wrapped) == (c, False)
+    session.select(c)
+    step = session.step([a, b, c], +1)
+    assert step is not None and (step.locus_id, step.wrapped) == (a, True)
+    step = session.step([c, a], -1)
+    assert step is not None and (step.locus_id, step.wrapped) == (a, True)
+    assert session.step([], +1) is None
+
+
+def test_undo_selects_the_undone_locus(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    a, _, c = ids_of(session)
+    session.select(a)
+    session.reject([a])
+    session.select(c)
+    session.undo()
+    assert session.current == a
+    assert not session.decision(a).decided
+    session.select(c)
+    session.redo()
+    assert session.current == a
+    assert session.decision(a).status == "rejected"
+
+
+def test_the_selection_keeps_its_place_when_a_rule_is_toggled(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    session.select(where(session, "蹚"))
+    session.set_rules(["whitespace", "script", "markup"])  # punctuation width counts now
+    collate_now(session)
+    current = session.current_locus()
+    assert current is not None and current.source_text == "蹚"
+    assert any(loc.source_text == "，" for loc in session.loci)
+    session.set_rules(["width", "whitespace", "script", "markup"])
+    collate_now(session)
+    current = session.current_locus()
+    assert current is not None and current.source_text == "蹚"
+
+
+def test_a_stale_collation_is_dropped(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    request = session.request()
+    assert request is not None
+    old = collate(request.source, list(request.witnesses), request.rules)
+    session.set_rules(["whitespace"])
+    assert session.collated(request, old) is None
+
+
+def test_observers_are_told_what_changed(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    seen: list[Changes] = []
+    session.subscribe(seen.append)
+    a = ids_of(session)[1]
+    assert session.current == ids_of(session)[0]  # a collation starts on its first locus
+    session.select(a)
+    session.reject([a])
+    assert seen[0] == Changes(current=True)
+    assert seen[-1].decisions == frozenset({a}) and seen[-1].history
+    session.unsubscribe(seen.append)
+    session.undo()
+    assert len(seen) == 2
+
+
+def test_one_undo_history_a_failed_undo_moves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The core's log is the only history: when the file refuses an undo, it stays put."""
+    session = opened(tmp_path)
+    a = ids_of(session)[0]
+    session.reject([a])
+    assert session.can_undo() and not session.can_redo()
+    project = session.project
+    assert project is not None
+
+    def refuse(*_args: object) -> None:
+        raise ProjectError("project.save-decision-failed", name="x", reason="disk full")
+
+    monkeypatch.setattr(project.file, "commit_decisions", refuse)
+    with pytest.raises(ProjectError):
+        session.undo()
+    assert session.can_undo() and not session.can_redo()
+    assert session.decision(a).status == "rejected"
+    assert [entry.done for entry in session.history()] == [True]
+
+
+def test_decisions_and_the_place_survive_closing_and_reopening(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    a, b, _ = ids_of(session)
+    session.select(b)
+    session.accept([a], "variant")
+    session.select(b)
+    session.save_view_state({"top": "12"})
+    assert session.project is not None
+    path = session.project.path
+    session.close()
+    again = Session(projects_dir=tmp_path / "projects")
+    again.open_project(path)
+    assert again.current == b
+    assert again.decision(a).status == "accepted"
+    assert again.view_state()["top"] == "12"
+    assert again.witness == "variant"
+    again.close()
+
+
+def test_a_read_only_project_refuses_every_change(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    assert session.project is not None
+    path = session.project.path
+    session.close()
+    reader = Session()
+    reader.open_project(path, read_only=True)
+    first = ids_of(reader)[0]
+    with pytest.raises(ReadOnlyError):
+        reader.reject([first])
+    with pytest.raises(ReadOnlyError):
+        reader.set_rules(["width"])
+    reader.select(first)
+    reader.type_note("不会保存")
+    assert reader.commit_note() == Changes()
+    assert reader.decision(first).note == ""
+    reader.close()
+
+
+def test_without_a_projects_folder_nothing_is_saved(tmp_path: Path) -> None:
+    """The command line's session: a collation, ids to name loci, and no file."""
+    session = Session()
+    (tmp_path / "s.txt").write_text("甲乙丙", encoding="utf-8")
+    (tmp_path / "v.txt").write_text("甲丁丙", encoding="utf-8")
+    session.open_files(tmp_path / "s.txt", [tmp_path / "v.txt"])
+    collate_now(session)
+    assert session.project is None
+    assert ids_of(session) == [1]
+    with pytest.raises(ReadOnlyError):
+        session.reject([1])

@@ -1,0 +1,41 @@
+"""What the window's controllers may ask of the window: a narrow, typed port.
+
+The controllers (:mod:`ui.window.projects`, :mod:`ui.window.proofreading`) work
+on the session; from the window they need only this, so they never import it
+(no cycle) and never reach into its widgets.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QStatusBar
+
+from app.project.session import Session
+
+
+class Host(Protocol):
+    """The window as its controllers see it."""
+
+    @property
+    def session(self) -> Session: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def show_error(self, title: str, message: str | BaseException) -> None: ...
+
+    def show_info(self, title: str, message: str) -> None: ...
+
+    def view_order(self) -> list[int]:
+        """The ids of the loci the table shows, in its order."""
+        ...
+
+    def start_collation(self, clear: bool = True) -> None: ...
+
+    def save_view_state(self) -> None:
+        """Remember in the project where the proofreader was (scroll, tab)."""
+        ...
+
+    def restore_view_state(self) -> None:
+        """Go back to where the proofreader was in the project just opened."""
+        ...
