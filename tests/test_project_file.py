@@ -550,7 +550,17 @@ def _v2_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file}
+def _v3_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 3 wrote it: classes and source-check messages, no stored alignments."""
+    _v2_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("ALTER TABLE loci ADD COLUMN classes TEXT NOT NULL DEFAULT '{}'")
+        conn.execute("ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''")
+        conn.execute("PRAGMA user_version = 3")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file}
 
 
 def test_every_older_version_has_a_builder() -> None:

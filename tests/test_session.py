@@ -232,3 +232,61 @@ def test_without_a_projects_folder_nothing_is_saved(tmp_path: Path) -> None:
     assert ids_of(session) == [1]
     with pytest.raises(ReadOnlyError):
         session.reject([1])
+
+
+def test_opening_a_project_aligns_nothing_again(tmp_path: Path) -> None:
+    """The stored regions rebuild the panes' alignment: no collation, the same loci."""
+    session = opened(tmp_path)
+    assert session.collation is not None
+    before = {wid: a.regions for wid, a in session.collation.alignments.items()}
+    assert session.project is not None
+    path = session.project.path
+    session.close()
+    again = Session(projects_dir=tmp_path / "projects")
+    again.open_project(path)
+    loci = again.loci
+    request = again.request()
+    assert request is not None and request.regions is not None
+    assert dict(request.regions) == before
+    collate_now(again)  # what the worker does: app.collation.collate.realign
+    assert again.loci == loci
+    assert again.collation is not None
+    witness = again.collation.alignments["variant"]
+    assert witness.regions == before["variant"]
+    # the alignment maps as a fresh collation's do: 蹚 stands opposite 躺
+    source, variant = again.workspace.source, again.workspace.witness("variant")
+    assert source is not None
+    at = source.text.index("蹚")
+    assert variant.text[witness.to_witness(at)] == "躺"
+    assert again.request() is not None and again.request().regions is None  # type: ignore[union-attr]
+    again.close()
+
+
+def test_a_project_without_stored_alignments_is_collated(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    assert session.project is not None
+    path = session.project.path
+    session.project.file._conn.execute("DELETE FROM alignments")
+    session.close()
+    again = Session(projects_dir=tmp_path / "projects")
+    again.open_project(path)
+    request = again.request()
+    assert request is not None and request.regions is None
+    again.close()
+
+
+def test_an_upgraded_project_keeps_its_alignments_after_one_collation(tmp_path: Path) -> None:
+    session = opened(tmp_path)
+    assert session.project is not None
+    path = session.project.path
+    session.project.file._conn.execute("DELETE FROM alignments")
+    session.close()
+    again = Session(projects_dir=tmp_path / "projects")
+    again.open_project(path)
+    collate_now(again)  # a full collation: the loci are the same, the regions are kept
+    again.close()
+    third = Session(projects_dir=tmp_path / "projects")
+    third.open_project(path)
+    request = third.request()
+    assert request is not None and request.regions is not None
+    third.close()

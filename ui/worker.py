@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.cancel import Cancelled
-from app.collation.collate import collate
+from app.collation.collate import collate, realign
 from app.collation.loci import Collation
 from app.project.workspace import CollationRequest
 
@@ -54,14 +54,25 @@ class _Job(QRunnable):
         try:
             if self.cancel.is_set():
                 raise Cancelled
-            result = self.function(
-                self.request.source,
-                list(self.request.witnesses),
-                self.request.rules,
-                cancel=self.cancel.is_set,
-                progress=lambda f: self.signals.progress.emit(rid, f),
-                checks=self.request.checks,
-            )
+            request = self.request
+            if request.regions is not None:  # a project just opened: its alignments only
+                result = realign(
+                    request.source,
+                    list(request.witnesses),
+                    request.rules,
+                    dict(request.regions),
+                    cancel=self.cancel.is_set,
+                    progress=lambda f: self.signals.progress.emit(rid, f),
+                )
+            else:
+                result = self.function(
+                    request.source,
+                    list(request.witnesses),
+                    request.rules,
+                    cancel=self.cancel.is_set,
+                    progress=lambda f: self.signals.progress.emit(rid, f),
+                    checks=request.checks,
+                )
         except Cancelled:
             self.signals.cancelled.emit(rid)
         except Exception as exc:  # reported to the user, never lost in a thread

@@ -12,7 +12,7 @@ in the source once, choosing among all the readings there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from app.cancel import CancelCheck, poll
@@ -79,6 +79,31 @@ def collate(
     }
     _report(progress, 1.0)
     return Collation(source, tuple(ids), rule_names, tuple(loci), alignments)
+
+
+def realign(
+    source: str,
+    witnesses: Sequence[tuple[str, str]],
+    rules: Iterable[str],
+    regions: Mapping[str, Sequence[Region]],
+    *,
+    cancel: CancelCheck | None = None,
+    progress: ProgressCallback | None = None,
+) -> Collation:
+    """The alignments of a collation made before, from its stored regions: no loci.
+
+    Normalizing is all it takes (the regions are in normalized coordinates),
+    so a project opens with its panes in step without aligning anything again.
+    """
+    rule_names = tuple(r for r in ALL_RULES if r in set(rules))
+    norm_source = normalize(source, rule_names)
+    alignments: dict[str, WitnessAlignment] = {}
+    for index, (wid, text) in enumerate(witnesses):
+        poll(cancel)
+        norm = normalize(text, rule_names)
+        alignments[wid] = WitnessAlignment(wid, norm_source.map, norm.map, tuple(regions[wid]))
+        _report(progress, (index + 1) / max(1, len(witnesses)))
+    return Collation(source, tuple(w for w, _ in witnesses), rule_names, (), alignments)
 
 
 def _report(progress: ProgressCallback | None, value: float) -> None:

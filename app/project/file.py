@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.collation.loci import Region
 from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +67,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE loci ADD COLUMN classes TEXT NOT NULL DEFAULT '{}'",
         "ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''",
     ),
+    3: ("CREATE TABLE alignments (witness_id TEXT PRIMARY KEY, regions TEXT NOT NULL)",),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -76,6 +78,7 @@ file and a new one cannot drift apart.
 _TABLES = {1: {"meta", "texts", "loci", "decisions"}}
 _TABLES[2] = _TABLES[1] | {"view_state", "history"}
 _TABLES[3] = _TABLES[2]
+_TABLES[4] = _TABLES[3] | {"alignments"}
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
     "move_id", "context_before", "context_after", "active", "classes", "message",
@@ -145,6 +148,7 @@ class ProjectFile:
         texts: Sequence[StoredText],
         rules: Sequence[str],
         loci: Sequence[StoredLocus],
+        alignments: Mapping[str, Sequence[Region]] | None = None,
     ) -> ProjectFile:
         """Build the file beside ``path`` and rename it into place: never a half-made project."""
         target = _absolute(path)
@@ -156,7 +160,7 @@ class ProjectFile:
             with _transaction(conn):
                 meta = {"created_at": now(), "created_by": f"Jiaokan {__version__}"}
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                _write_collation(conn, texts, rules, loci)
+                _write_collation(conn, texts, rules, loci, alignments or {})
 
         return cls._open(target, read_only=False, lock=_write_whole(target, fill, keep_lock=True))
 
@@ -237,6 +241,24 @@ class ProjectFile:
         sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
         return [_locus(r) for r in self._rows(sql + " ORDER BY start_offset, end_offset, id")]
 
+    def alignments(self) -> dict[str, tuple[Region, ...]]:
+        """Each witness's regions as last collated (schema 4 on; empty before, or if unreadable).
+
+        What the panes need to scroll in step, so opening a project does not
+        align every witness again; a row that does not read is simply not
+        used (the window then collates), never an error.
+        """
+        out: dict[str, tuple[Region, ...]] = {}
+        for wid, payload in self._rows("SELECT witness_id, regions FROM alignments"):
+            try:
+                out[wid] = tuple(
+                    Region(int(a), int(b), int(c), int(d), str(k), None if m is None else int(m))
+                    for a, b, c, d, k, m in json.loads(payload)
+                )
+            except (TypeError, ValueError):
+                return {}
+        return out
+
     def next_locus_id(self) -> int:
         """Counts inactive loci too, so a retired id is never given to a new locus."""
         return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
@@ -274,12 +296,23 @@ class ProjectFile:
             )
 
     def replace_collation(
-        self, texts: Sequence[StoredText], rules: Sequence[str], loci: Sequence[StoredLocus]
+        self,
+        texts: Sequence[StoredText],
+        rules: Sequence[str],
+        loci: Sequence[StoredLocus],
+        alignments: Mapping[str, Sequence[Region]] | None = None,
     ) -> None:
         """Loci are only ever upserted: a retired one keeps its row, and so its decision."""
         with self._writing("project.save-collation-failed"):
             self._conn.execute("DELETE FROM texts")
-            _write_collation(self._conn, texts, rules, loci)
+            self._conn.execute("DELETE FROM alignments")
+            _write_collation(self._conn, texts, rules, loci, alignments or {})
+
+    def set_alignments(self, alignments: Mapping[str, Sequence[Region]]) -> None:
+        """Store the regions of a collation whose loci did not change (an upgraded file)."""
+        with self._writing("project.save-collation-failed"):
+            self._conn.execute("DELETE FROM alignments")
+            _write_alignments(self._conn, alignments)
 
     def set_view_state(self, state: Mapping[str, str]) -> None:
         """Replaces the whole view state; a read-only window just does not remember its place."""
@@ -340,6 +373,7 @@ def _write_collation(
     texts: Sequence[StoredText],
     rules: Sequence[str],
     loci: Sequence[StoredLocus],
+    alignments: Mapping[str, Sequence[Region]],
 ) -> None:
     rows = [
         (i, t.role, t.witness_id, t.path, t.encoding, t.sha256, t.text) for i, t in enumerate(texts)
@@ -347,6 +381,17 @@ def _write_collation(
     conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
     conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
+    _write_alignments(conn, alignments)
+
+
+def _write_alignments(conn: sqlite3.Connection, alignments: Mapping[str, Sequence[Region]]) -> None:
+    conn.executemany(
+        "INSERT INTO alignments VALUES (?, ?)",
+        [
+            (wid, _json([[r.a_start, r.a_end, r.b_start, r.b_end, r.kind, r.move_id] for r in rs]))
+            for wid, rs in alignments.items()
+        ],
+    )
 
 
 def _upsert(table: str, columns: Sequence[str]) -> str:

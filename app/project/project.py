@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Locus
+from app.collation.loci import Collation, Locus, Region
 from app.messages import Message, message
 from app.project.decisions import Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -91,7 +91,8 @@ class Project:
         texts = [stored_text(source, "source")]
         texts += [stored_text(w, "witness", wid) for wid, w in witnesses]
         loci = _stored_loci(collation, range(1, len(collation.loci) + 1))
-        return cls(ProjectFile.create(path, texts, collation.rules, loci), loci)
+        regions = _regions(collation)
+        return cls(ProjectFile.create(path, texts, collation.rules, loci, regions), loci)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Project:
@@ -147,6 +148,16 @@ class Project:
         if len(self.witnesses) >= 2:
             loci = tuple(with_agreement(loci, self.witness_ids, tuple(self.rules)))
         return Collation(self.source.text, self.witness_ids, self.rules, loci)
+
+    def alignments(self) -> dict[str, tuple[Region, ...]]:
+        """Each witness's stored regions, when every witness has them (else empty)."""
+        stored = self.file.alignments()
+        return stored if set(stored) == set(self.witness_ids) else {}
+
+    def keep_alignments(self, collation: Collation) -> None:
+        """Store a collation's regions when the project has none (a file from before version 4)."""
+        if not self.read_only and not self.alignments() and collation.alignments:
+            self.file.set_alignments(_regions(collation))
 
     def ids(self) -> list[int]:
         return [s.id for s in self.loci]
@@ -263,7 +274,7 @@ class Project:
         kept_ids = set(keep)
         retired = [replace(old, active=False) for old in self.loci if old.id not in kept_ids]
         texts = [source, *witnesses]
-        self.file.replace_collation(texts, collation.rules, fresh + retired)
+        self.file.replace_collation(texts, collation.rules, fresh + retired, _regions(collation))
         self.source, self.witnesses, self.rules = source, witnesses, collation.rules
         self.loci = fresh
         self._by_id = {loc.id: loc for loc in fresh}
@@ -304,6 +315,11 @@ class Project:
                 for s in self.loci
             ),
         )
+
+
+def _regions(collation: Collation) -> dict[str, tuple[Region, ...]]:
+    """What the panes need to scroll in step, kept so that opening aligns nothing again."""
+    return {wid: a.regions for wid, a in collation.alignments.items()}
 
 
 def _find_again(old: StoredLocus, text: str) -> tuple[int, int] | None:

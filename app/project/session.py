@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.collation.loci import Collation, Locus
-from app.messages import MessageError
+from app.messages import MessageError, os_reason
 from app.project.decisions import UNDECIDED, Decision, Operation, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.project import Project, Unplaced, stored_text
@@ -321,7 +321,22 @@ class Session:
     # -- collating ------------------------------------------------------------------------
 
     def request(self) -> CollationRequest | None:
-        return self.workspace.request()
+        """What to collate now; for a project just opened, only its stored alignments."""
+        request = self.workspace.request()
+        project = self.project
+        if (
+            request is None
+            or project is None
+            or self.collation is None
+            or self.collation.alignments
+            or request.rules != tuple(project.rules)
+            or self._texts() != [project.source.text, *(w.text for w in project.witnesses)]
+        ):
+            return request
+        stored = project.alignments()
+        if not stored:
+            return request
+        return replace(request, regions=tuple((wid, stored[wid]) for wid, _ in request.witnesses))
 
     def collated(self, request: CollationRequest, collation: Collation) -> Collated | None:
         """Take a finished collation; None if it is stale (the work changed since).
@@ -332,34 +347,28 @@ class Session:
         """
         if not self.workspace.accept(request, collation):
             return None
+        if request.regions is not None and self.collation is not None:
+            # the loci shown are the project's; only the panes' alignment was wanted
+            self.collation = replace(self.collation, alignments=collation.alignments)
+            self._notify(Changes(witness=True, current=True))
+            return Collated()
         before = self.current_locus()
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
-        if self.project is None and self.projects_dir is not None:
-            try:
+        try:
+            if self.project is None and self.projects_dir is not None:
                 self.project = self._create_project(collation)
-            except (ProjectError, OSError) as exc:
-                error = (
-                    exc
-                    if isinstance(exc, MessageError)
-                    else ProjectError(
-                        "project.cannot-write", name=str(self.projects_dir), reason=str(exc)
-                    )
-                )
-        elif self.project is not None and not self._same_as_project(collation):
-            if self.project.read_only:
-                pass  # shown as stored: nothing may change in a read-only project
-            else:
-                try:
+            elif self.project is not None and not self.project.read_only:
+                # (a read-only project is shown as stored: nothing in it may change)
+                if self._same_as_project(collation):
+                    self.project.keep_alignments(collation)
+                else:
                     unplaced = self._adopt(collation)
-                except (ProjectError, OSError) as exc:
-                    error = (
-                        exc
-                        if isinstance(exc, MessageError)
-                        else ProjectError(
-                            "project.cannot-write", name=self.project.path.name, reason=str(exc)
-                        )
-                    )
+        except ProjectError as exc:
+            error = exc
+        except OSError as exc:
+            where = self.project.path if self.project else self.projects_dir or Path()
+            error = ProjectError("project.cannot-write", name=where.name, reason=os_reason(exc))
         if self.project is not None:
             shown = replace(self.project.collation(), alignments=collation.alignments)
         else:

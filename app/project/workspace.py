@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.classes.checks import CHECK_WITNESS
-from app.collation.loci import Collation
+from app.collation.loci import Collation, Region
 from app.text.loading import LoadedText, load_text
 from app.text.normalize import ALL_RULES
 
@@ -43,6 +43,9 @@ class CollationRequest:
     rules: tuple[str, ...]
     checks: bool = True
     """Also check the source on its own (app.classes.checks)."""
+    regions: tuple[tuple[str, tuple[Region, ...]], ...] | None = None
+    """Set when the loci are known already (a project just opened): only the alignments
+    are wanted, rebuilt from these stored regions, and nothing is aligned again."""
 
 
 @dataclass

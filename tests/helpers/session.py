@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.collation.collate import collate
+from app.collation.collate import collate, realign
 from app.project.session import Collated, Session
 
 SOURCE = (
@@ -31,7 +31,12 @@ def collate_now(session: Session) -> Collated:
     """What the window's worker does, in this thread: collate the request and hand it back."""
     request = session.request()
     assert request is not None
-    result = collate(request.source, list(request.witnesses), request.rules, checks=request.checks)
+    if request.regions is not None:
+        regions = dict(request.regions)
+        result = realign(request.source, list(request.witnesses), request.rules, regions)
+    else:
+        witnesses = list(request.witnesses)
+        result = collate(request.source, witnesses, request.rules, checks=request.checks)
     collated = session.collated(request, result)
     assert collated is not None
     return collated
