@@ -120,8 +120,9 @@ def find_existing(
     The same texts means: the project's source is the same file as
     ``source``, and its witnesses are the same files as ``variants``, one for
     one, in any order (a project with a witness more or fewer is another
-    collation, not this one).  A stored text is the same file as a given one
-    when either
+    collation, not this one; the rules do not matter, switching them is part
+    of the same work).  A stored text is the same file as a given one when
+    either
 
     - their paths resolve to the same file (relative stored paths against the
       current directory, as ``Project.source_changed_on_disk`` reads them):

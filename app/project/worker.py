@@ -79,7 +79,8 @@ class CollationWorker:
     """Runs one collation at a time off the caller's thread; only the latest result counts.
 
     ``submit``, ``cancel`` and ``shutdown`` are meant to be called from one
-    owner thread; they are also safe from others, or from a callback.
+    owner thread; they are safe from others too, and ``submit`` and ``cancel``
+    from a callback.
     """
 
     def __init__(
@@ -142,15 +143,13 @@ class CollationWorker:
         self.cancel()
         with self._lock:
             futures = set(self._futures)
-            executor = self._executor
         _, not_done = wait(futures, timeout)
         if not_done:
             return False
+        with self._lock:  # a submit from now on starts a thread of its own
+            executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True)
-            with self._lock:
-                if self._executor is executor:
-                    self._executor = None
         return True
 
     # -- the worker thread's side ------------------------------------------------------------
