@@ -1,85 +1,48 @@
-"""The background collation worker.
+"""The background collation worker as Qt signals: a bridge, no logic of its own.
 
-As in napari's slicer and Anki's task manager: the GUI thread builds an
-immutable request, one pool thread runs it, a newer request cancels the old
-one, and a result whose id is not the latest is dropped, never shown.  The
-job never touches a widget; everything comes back by queued signal.
+The request, cancel and stale rules live in app/project/worker.py, tested
+without a display.  Here its callbacks, called on the worker thread, become
+queued signals; on the GUI thread the runner checks once more that a result
+is still the latest, since a newer request may have been submitted while the
+signal waited in the event queue.  The job never touches a widget.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import traceback
+import contextlib
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
-from app.cancel import Cancelled
-from app.collation.collate import collate, realign
+from app.collation.collate import collate
 from app.collation.loci import Collation
+from app.project.worker import CollateFunction, CollationWorker, WorkerCallbacks
 from app.project.workspace import CollationRequest
 
-log = logging.getLogger(__name__)
-
-CollateFunction = Callable[..., Collation]
+__all__ = ["LIVE_RUNNERS", "CollateFunction", "CollationRunner"]
 
 
 class _JobSignals(QObject):
+    """Lives on the GUI thread: emitted from the worker thread, so delivered queued."""
+
     progress = Signal(int, float)
     finished = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
+    dropped = Signal(int)
 
 
-class _Job(QRunnable):
-    def __init__(
-        self,
-        request: CollationRequest,
-        cancel: threading.Event,
-        signals: _JobSignals,
-        function: CollateFunction,
-    ) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.request = request
-        self.cancel = cancel
-        self.signals = signals
-        self.function = function
+def _emitter(signal: SignalInstance) -> Callable[..., None]:
+    """Emit from the worker thread; a window already gone has nobody left to tell."""
 
-    def run(self) -> None:
-        rid = self.request.request_id
-        try:
-            if self.cancel.is_set():
-                raise Cancelled
-            request = self.request
-            if request.regions is not None:  # a project just opened: its alignments only
-                result = realign(
-                    request.source,
-                    list(request.witnesses),
-                    request.rules,
-                    dict(request.regions),
-                    cancel=self.cancel.is_set,
-                    progress=lambda f: self.signals.progress.emit(rid, f),
-                )
-            else:
-                result = self.function(
-                    request.source,
-                    list(request.witnesses),
-                    request.rules,
-                    cancel=self.cancel.is_set,
-                    progress=lambda f: self.signals.progress.emit(rid, f),
-                    checks=request.checks,
-                )
-        except Cancelled:
-            self.signals.cancelled.emit(rid)
-        except Exception as exc:  # reported to the user, never lost in a thread
-            log.error("collation %d failed:\n%s", rid, traceback.format_exc())
-            self.signals.failed.emit(rid, f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(rid, result)
+    def emit(*args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # its C++ object went with the window
+            signal.emit(*args)
+
+    return emit
 
 
 LIVE_RUNNERS: weakref.WeakSet[CollationRunner] = weakref.WeakSet()
@@ -98,17 +61,28 @@ class CollationRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, function: CollateFunction = collate) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._function = function
         self._signals = _JobSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
+        self._signals.dropped.connect(self._on_dropped)
+        progress, finished = _emitter(self._signals.progress), _emitter(self._signals.finished)
+        failed, cancelled = _emitter(self._signals.failed), _emitter(self._signals.cancelled)
+        dropped = _emitter(self._signals.dropped)
+        self._worker = CollationWorker(
+            WorkerCallbacks(
+                finished=lambda r, c: finished(r.request_id, c),
+                failed=lambda r, m: failed(r.request_id, m),
+                cancelled=lambda r: cancelled(r.request_id),
+                dropped=lambda r: dropped(r.request_id),
+                progress=lambda r, f: progress(r.request_id, f),
+            ),
+            function,
+        )
         self._latest: CollationRequest | None = None
-        self._cancel = threading.Event()
         self._pending = 0
+        """Submitted requests whose terminal signal the GUI thread has not yet seen."""
         LIVE_RUNNERS.add(self)
 
     @property
@@ -119,26 +93,30 @@ class CollationRunner(QObject):
         return self._pending > 0
 
     def active_threads(self) -> int:
-        return self._pool.activeThreadCount()
+        """1 while the worker thread still has a request to finish, as a thread pool counts."""
+        return int(self._worker.is_running())
 
-    def submit(self, request: CollationRequest) -> None:
-        """Cancel whatever runs and start ``request``."""
-        self._cancel.set()
-        self._cancel = threading.Event()
+    def submit(self, request: CollationRequest) -> Future[None]:
+        """Cancel whatever runs and start ``request``.
+
+        The future is done once the worker thread has sent the request's
+        signal (not yet handled here): for tests that must know that.
+        """
         self._latest = request
         self._pending += 1
-        self._pool.start(_Job(request, self._cancel, self._signals, self._function))
+        future = self._worker.submit(request)
         self.started.emit(request.request_id)
+        return future
 
     def cancel(self) -> None:
         """Stop the running request; its result, if it still comes, is dropped."""
-        self._cancel.set()
+        self._worker.cancel()
         self._latest = None
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Cancel and wait for the pool thread, so no thread outlives its window."""
+        """Cancel and wait for the worker thread, so no thread outlives its window."""
         self.cancel()
-        return self._pool.waitForDone(timeout_ms)
+        return self._worker.shutdown(timeout_ms / 1000)
 
     def _current(self, rid: int) -> CollationRequest | None:
         latest = self._latest
@@ -155,12 +133,11 @@ class CollationRunner(QObject):
             self.progress.emit(rid, fraction)
 
     @Slot(int, object)
-    def _on_finished(self, rid: int, result: Any) -> None:
+    def _on_finished(self, rid: int, result: Collation) -> None:
         request = self._current(rid)
         self._done()
         if request is None:
-            log.debug("dropped the stale result of collation %d", rid)
-            return
+            return  # a newer request came while this result waited in the event queue
         self._latest = None
         self.finished.emit(request, result)
 
@@ -176,3 +153,7 @@ class CollationRunner(QObject):
     def _on_cancelled(self, rid: int) -> None:
         self._done()
         self.cancelled.emit(rid)
+
+    @Slot(int)
+    def _on_dropped(self, _rid: int) -> None:
+        self._done()

@@ -452,6 +452,20 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     return conn
 
 
+def glance(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A connection for a quick look that writes nothing and takes no lock.
+
+    For reading many projects' metadata at once (app/project/registry.py)
+    without opening them: ``immutable`` while no journal exists, so nothing
+    is created beside the file, else a live ``ro`` connection, as a window may
+    be writing it.  No checks either: a damaged or foreign file shows as a
+    :class:`sqlite3.Error` from the first query.  (An immutable read can miss
+    a write begun after it started; fine for a look, not for editing.)
+    """
+    target = _absolute(path)
+    return _connect(target, "ro" if _journals(target) else "immutable")
+
+
 # -- validation before anything is written ------------------------------------------------
 
 

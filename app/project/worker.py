@@ -1,0 +1,230 @@
+"""The background collation worker, without Qt: only the latest request counts.
+
+As in napari's slicer and Anki's task manager: the caller (the window's GUI
+thread, a test, a script) builds an immutable :class:`CollationRequest`, one
+worker thread runs it, a newer request cancels the old one, and a result
+whose request is no longer the latest is dropped, never delivered.  The
+window's ``ui/worker.py`` only bridges the callbacks below to queued Qt
+signals, so all of this is tested without a display.
+
+The contract, for every request passed to :meth:`CollationWorker.submit`:
+
+- exactly one *terminal* callback is called, from the worker thread:
+  ``finished`` (the collation), ``failed`` (a one-line message; the
+  traceback goes to the log), ``cancelled`` (the work stopped on its cancel
+  check), or ``dropped`` (it ended, but a newer request or :meth:`cancel`
+  came first, so its result or failure is not delivered);
+- ``finished``, ``failed`` and ``progress`` are called only while the
+  request is the latest: the check and the call happen under the worker's
+  lock, so once :meth:`submit` or :meth:`cancel` has returned, nothing of an
+  older request is delivered any more (a queued Qt signal may still be on
+  its way: the bridge checks again on its own thread);
+- callbacks must be quick and must not wait for the thread that submits
+  (they run under that lock); they may call ``submit`` or ``cancel``, never
+  ``shutdown``, which waits for the thread they run on.
+
+Where the work runs is this module's business, not the caller's: today one
+thread of a :class:`~concurrent.futures.ThreadPoolExecutor` runs the collate
+function.  Running the witnesses in parallel processes (issue 12) changes only
+the function, or the executor behind this class: the coordinating thread
+keeps the request, the :class:`~app.cancel.CancelEvent` (it can ``wait()`` on
+it between process futures) and the callbacks, so no caller changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from app.cancel import CancelEvent, Cancelled
+from app.collation.collate import collate, realign
+from app.collation.loci import Collation
+from app.project.workspace import CollationRequest
+
+log = logging.getLogger(__name__)
+
+CollateFunction = Callable[..., Collation]
+"""Called as ``function(source, witnesses, rules, cancel=, progress=, checks=)``,
+like :func:`app.collation.collate.collate`."""
+
+THREAD_NAME = "jiaokan-collation"
+
+
+def _nothing(*_args: object) -> None:
+    """The default callback: the caller did not ask to hear of this."""
+
+
+@dataclass(frozen=True)
+class WorkerCallbacks:
+    """What the worker tells its caller, each called from the worker thread."""
+
+    finished: Callable[[CollationRequest, Collation], None] = _nothing
+    failed: Callable[[CollationRequest, str], None] = _nothing
+    cancelled: Callable[[CollationRequest], None] = _nothing
+    dropped: Callable[[CollationRequest], None] = _nothing
+    progress: Callable[[CollationRequest, float], None] = _nothing
+    """A fraction in [0, 1] of the latest request; an older one's progress is dropped."""
+
+
+def one_line(exc: BaseException) -> str:
+    """The failure as the user sees it: type and text on one line (the traceback is logged)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class CollationWorker:
+    """Runs one collation at a time off the caller's thread; only the latest result counts.
+
+    ``submit``, ``cancel`` and ``shutdown`` are meant to be called from one
+    owner thread; they are safe from others too, and ``submit`` and ``cancel``
+    from a callback.
+    """
+
+    def __init__(
+        self, callbacks: WorkerCallbacks | None = None, function: CollateFunction = collate
+    ) -> None:
+        self.callbacks = callbacks or WorkerCallbacks()
+        self._function = function
+        self._lock = threading.RLock()
+        self._executor: ThreadPoolExecutor | None = None
+        self._latest: CollationRequest | None = None
+        self._cancel = CancelEvent()
+        """The latest submission's own event: it tells a submission apart from an
+        earlier one of the same request object."""
+        self._active = 0
+        self._futures: set[Future[None]] = set()
+
+    # -- the owner's side --------------------------------------------------------------
+
+    @property
+    def latest_id(self) -> int | None:
+        """The request whose result will be delivered, or None after a cancel or a result."""
+        with self._lock:
+            return self._latest.request_id if self._latest else None
+
+    def is_running(self) -> bool:
+        """Whether a submitted request has not yet had its terminal callback."""
+        with self._lock:
+            return self._active > 0
+
+    def submit(self, request: CollationRequest) -> Future[None]:
+        """Cancel whatever runs and start ``request``; its future is done after its callback.
+
+        The future is for waiting (a test, a shutdown); the outcome comes by
+        callback only.
+        """
+        with self._lock:
+            self._cancel.set()
+            self._cancel = cancel = CancelEvent()
+            self._latest = request
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=THREAD_NAME)
+            self._active += 1
+            future = self._executor.submit(self._run, request, cancel)
+            self._futures.add(future)
+            future.add_done_callback(self._forget)
+            return future
+
+    def cancel(self) -> None:
+        """Stop the running request; its result, if it still comes, is dropped."""
+        with self._lock:
+            self._cancel.set()
+            self._latest = None
+
+    def shutdown(self, timeout: float | None = None) -> bool:
+        """Cancel, and wait until every request has had its callback and the thread ended.
+
+        False if ``timeout`` (seconds) passed first: the work ignores its cancel
+        check, and the thread is still there.  The worker can be used again.
+        """
+        self.cancel()
+        with self._lock:
+            futures = set(self._futures)
+        _, not_done = wait(futures, timeout)
+        if not_done:
+            return False
+        with self._lock:  # a submit from now on starts a thread of its own
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        return True
+
+    # -- the worker thread's side ------------------------------------------------------------
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._futures.discard(future)
+
+    def _wanted(self, cancel: CancelEvent) -> bool:
+        """Whether the submission that owns ``cancel`` is still the latest, not cancelled."""
+        return self._cancel is cancel and self._latest is not None
+
+    def _run(self, request: CollationRequest, cancel: CancelEvent) -> None:
+        try:
+            if cancel():
+                raise Cancelled
+            progress = lambda fraction: self._progress(cancel, request, fraction)  # noqa: E731
+            if request.regions is not None:  # a project just opened: its alignments only
+                result = realign(
+                    request.source,
+                    list(request.witnesses),
+                    request.rules,
+                    dict(request.regions),
+                    cancel=cancel,
+                    progress=progress,
+                )
+            else:
+                result = self._function(
+                    request.source,
+                    list(request.witnesses),
+                    request.rules,
+                    cancel=cancel,
+                    progress=progress,
+                    checks=request.checks,
+                )
+        except Cancelled:
+            self._end(cancel, request, lambda c: c.cancelled(request), always=True)
+        except Exception as exc:  # reported to the user, never lost in a thread
+            log.exception("collation %d failed", request.request_id)
+            why = one_line(exc)
+            self._end(cancel, request, lambda c: c.failed(request, why))
+        except BaseException:
+            self._end(cancel, request, lambda c: c.dropped(request), always=True)
+            raise
+        else:
+            self._end(cancel, request, lambda c: c.finished(request, result))
+
+    def _progress(self, cancel: CancelEvent, request: CollationRequest, fraction: float) -> None:
+        with self._lock:
+            if self._wanted(cancel):
+                self._call(lambda c: c.progress(request, fraction))
+
+    def _end(
+        self,
+        cancel: CancelEvent,
+        request: CollationRequest,
+        deliver: Callable[[WorkerCallbacks], None],
+        *,
+        always: bool = False,
+    ) -> None:
+        """The one terminal callback: the outcome if still wanted, else ``dropped``."""
+        with self._lock:
+            self._active -= 1
+            wanted = self._wanted(cancel)
+            if wanted:
+                self._latest = None  # delivered once; a later cancel() has nothing to stop
+            if wanted or always:
+                self._call(deliver)
+            else:
+                log.debug("dropped the stale result of collation %d", request.request_id)
+                self._call(lambda c: c.dropped(request))
+
+    def _call(self, deliver: Callable[[WorkerCallbacks], None]) -> None:
+        """A failing callback is the caller's bug: logged, never left in an unread future."""
+        try:
+            deliver(self.callbacks)
+        except Exception:
+            log.exception("a collation callback failed")
