@@ -106,9 +106,10 @@ def test_decisions_come_back_after_closing_with_the_rule_off(pair: Pair, tmp_pat
     with Project.create(path, pair.source, [("B", pair.variant)], pair.width_on) as p:
         ids = decide_eight(p, "B")
         before = {lid: place(p, lid) for lid in ids}
-        p.adopt(pair.width_off)
+        set_aside = {u.locus.id for u in p.adopt(pair.width_off)}
     with Project.open(path) as again:
         assert again.rules == WITHOUT_WIDTH
+        assert {u.locus.id for u in again.unplaced()} == set_aside
         assert again.adopt(pair.width_on) == []
         assert {lid: place(again, lid) for lid in ids} == before
 
@@ -361,6 +362,8 @@ def test_any_toggles_back_to_the_start_leave_every_decision_on_its_locus(
             assert p.ids() == start_ids
             # the decisions made on the way: on their locus again, or kept and listed
             kept = {u.locus.id for u in p.unplaced()}
+            shown = {lid for lid in p.ids() if lid in p.file.decisions()}
+            assert not shown & kept and shown | kept == set(p.file.decisions())
             for lid, decision in later.items():
                 assert p.file.decisions()[lid] == decision
                 assert (lid in p.ids()) != (lid in kept)
