@@ -149,6 +149,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         # app/project/project.py: why a decision could not be placed again after a re-collation
         "unplaced.place-gone": QT_TRANSLATE_NOOP("engine", "its place in the source is gone"),
         "unplaced.reading-changed": QT_TRANSLATE_NOOP("engine", "the accepted reading changed"),
+        "unplaced.place-taken": QT_TRANSLATE_NOOP("engine", "another decision holds its place"),
         # app/project/export.py
         "export.overlap": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} overlaps another or lies outside the source"

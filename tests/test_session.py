@@ -290,3 +290,18 @@ def test_an_upgraded_project_keeps_its_alignments_after_one_collation(tmp_path: 
     request = third.request()
     assert request is not None and request.regions is not None
     third.close()
+
+
+def test_every_decision_returns_when_a_rule_is_switched_back(tmp_path: Path) -> None:
+    """The bug a proofreader met: decide, switch a rule off and on, decisions gone."""
+    session = opened(tmp_path)
+    decided = {lid: session.decision(lid) for lid in ids_of(session)}
+    session.reject(ids_of(session))
+    decided = {lid: session.decision(lid) for lid in ids_of(session)}
+    assert all(d.status == "rejected" for d in decided.values())
+    session.set_rules(["script"])  # widths and line breaks count now: loci merge and split
+    collate_now(session)
+    session.set_rules(["width", "whitespace", "script", "markup"])
+    collate_now(session)
+    assert {lid: session.decision(lid) for lid in ids_of(session)} == decided
+    assert session.counts()["rejected"] == len(decided)

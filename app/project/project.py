@@ -1,25 +1,30 @@
 """A proofreading project: the texts, their loci with stable ids, and the decisions.
 
 This is what the window and the ``jiaokan`` project commands share.  Loci
-get an integer id when they first appear and keep it for good: after a
-re-collation (rules changed, a variant added, the source edited on disk)
-each decided locus is found again by its span, or by its text and context
-when the source itself changed, and keeps its id and its decision.  A
-decision whose locus cannot be found is never dropped: its locus stays in
-the file, inactive, and :meth:`Project.adopt` lists it for the user.
+get an integer id when they first appear and keep it for good.  A decision
+belongs to its place in the source (span, source text and a few characters
+of context), not to a row: after a re-collation (rules changed, a variant
+added or removed, the source edited on disk) every locus holding a decision
+or a note, shown or set aside earlier, is placed again by its span, or by
+its text and context when the source itself changed, and comes back under
+its id with its decision.  A decision that cannot be placed under the
+current rules is never dropped: its locus stays in the file, inactive,
+:meth:`Project.adopt` tells the user once, and the decision returns as
+soon as a later re-collation can place it again.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from app.collation.collate import with_agreement
 from app.collation.loci import Collation, Locus, Region
 from app.messages import Message, message
-from app.project.decisions import Decision, DecisionLog, Operation
+from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
 from app.project.file import ProjectError, ProjectFile, StoredLocus, StoredText
 from app.text.loading import LoadedText
@@ -238,48 +243,69 @@ class Project:
         source: StoredText | None = None,
         witnesses: Sequence[StoredText] | None = None,
     ) -> list[Unplaced]:
-        """Replace the loci with a new collation's, keeping every decision that still fits."""
+        """Replace the loci with a new collation's, putting every decision back on its place.
+
+        A decision belongs to its place in the source, not to a row: every
+        locus that holds a decision or a note, active or retired by an earlier
+        re-collation, is placed again (see :func:`_placement`).  One whose
+        place exists again comes back under its old id with its decision, so
+        switching a rule off and on, or removing a variant and adding it
+        back, restores every decision.  One that cannot be placed stays in
+        the file, retired, and is tried again at every later re-collation.
+
+        Returns only the decisions this re-collation took out of view (the
+        ones that were shown before and are not now): that is what the user
+        has to be told about after a change.  Those retired earlier and still
+        unplaceable are not repeated; :meth:`unplaced` lists all of them.
+        """
         source = source or self.source
         witnesses = list(witnesses if witnesses is not None else self.witnesses)
-        same_source = source.text == self.source.text
-        new_spans = {(loc.start, loc.end): k for k, loc in enumerate(collation.loci)}
-        ids: list[int | None] = [None] * len(collation.loci)
-        unplaced: list[Unplaced] = []
-        keep: dict[int, Decision] = {}
-        for old in self.loci:
-            decision = self.log.get(old.id)
-            span = (old.start, old.end) if same_source else _find_again(old, source.text)
-            k = new_spans.get(span) if span else None
-            if k is None or ids[k] is not None:
-                if decision.decided or decision.note:
-                    gone = message("unplaced.place-gone")
-                    unplaced.append(Unplaced(old, decision, gone))
-                continue
-            new = collation.loci[k]
-            if (
-                decision.status == "accepted"
-                and new.readings.get(decision.witness or "", new.source_text) != decision.reading
-            ):
-                changed = message("unplaced.reading-changed")
-                unplaced.append(Unplaced(old, decision, changed))
-                continue
-            ids[k] = old.id
-            keep[old.id] = decision
+        stored = self.file.loci(include_inactive=True)
+        decisions = self.file.decisions()
+        ids, places, why = _placement(stored, decisions, source.text, collation.loci)
         next_id = max([self.file.next_locus_id(), *(i + 1 for i in ids if i is not None)])
         for k, lid in enumerate(ids):
             if lid is None:
                 ids[k] = next_id
                 next_id += 1
         fresh = _stored_loci(collation, [i for i in ids if i is not None])
-        kept_ids = set(keep)
-        retired = [replace(old, active=False) for old in self.loci if old.id not in kept_ids]
+        placed = set(ids)
+        retired = []
+        for old in stored:
+            if old.id in placed:
+                continue
+            moved = _moved_to(old, places.get(old.id), source.text)
+            if old.active or moved is not old:
+                retired.append(replace(moved, active=False))
+        was_shown = {loc.id for loc in self.loci}
+        unplaced = [
+            Unplaced(old, decisions[old.id], why[old.id])
+            for old in stored
+            if old.id in why and old.id in was_shown
+        ]
         texts = [source, *witnesses]
         self.file.replace_collation(texts, collation.rules, fresh + retired, _regions(collation))
         self.source, self.witnesses, self.rules = source, witnesses, collation.rules
         self.loci = fresh
         self._by_id = {loc.id: loc for loc in fresh}
-        self.log = DecisionLog(keep, self.file, read_only=self.file.read_only)
+        self.log = DecisionLog(decisions, self.file, read_only=self.file.read_only)
         return unplaced
+
+    def unplaced(self) -> list[Unplaced]:
+        """Every decision and note kept in the file but not on a current locus, with why.
+
+        Unlike :meth:`adopt`'s answer (what one re-collation took out of
+        view), these are all of them, in source order, however long ago they
+        were set aside.
+        """
+        stored = self.file.loci(include_inactive=True)
+        decisions = self.file.decisions()
+        _ids, _places, why = _placement(stored, decisions, self.source.text, self.loci)
+        return [
+            Unplaced(old, decisions[old.id], why.get(old.id, message("unplaced.place-taken")))
+            for old in stored
+            if not old.active and _holds(decisions.get(old.id))
+        ]
 
     # -- view state and export --------------------------------------------------------------
 
@@ -320,6 +346,136 @@ class Project:
 def _regions(collation: Collation) -> dict[str, tuple[Region, ...]]:
     """What the panes need to scroll in step, kept so that opening aligns nothing again."""
     return {wid: a.regions for wid, a in collation.alignments.items()}
+
+
+class _Place(Protocol):
+    """What placing a decision needs of a locus: a fresh one or a stored one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def source_text(self) -> str: ...
+    @property
+    def readings(self) -> dict[str, str]: ...
+
+
+def _placement(
+    stored: Sequence[StoredLocus],
+    decisions: Mapping[int, Decision],
+    text: str,
+    new: Sequence[_Place],
+) -> tuple[list[int | None], dict[int, tuple[int, int]], dict[int, Message]]:
+    """Which stored locus each new locus continues, and why the others holding something don't.
+
+    Returns the old id for each new locus (None: a new place), where each
+    stored locus stands in ``text`` (when it was looked for and found), and,
+    for each stored decision or note left without a locus, why.
+
+    A stored locus's place is its span, when ``text`` still reads its source
+    text with the same context there; else, for one shown now or holding a
+    decision or a note, where its text and context are found again (the
+    source was edited; retired bare loci are not worth the search).  A new
+    locus at that place takes the old one over when the decision still fits
+    there: a rejection, an own reading or a note always does (the source
+    text is the same), an accepted reading only when its witness still
+    reads it there.  When several fit one place, a decision or
+    note beats a bare locus; then the one whose readings are exactly the new
+    ones (made under the same rules and variants) wins, then the one sharing
+    more witnesses' readings with it (insertions of different text at one
+    point have the same span), then the one shown now, then the latest
+    decision, then the newest id.  Bare loci are placed too, so a place
+    keeps its id however often the rules change.
+    """
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for k, loc in enumerate(new):
+        by_span.setdefault((loc.start, loc.end), []).append(k)
+    places: dict[int, tuple[int, int]] = {}
+    fitting: list[tuple[tuple[bool, bool, int, bool, str, int], int]] = []
+    fitted: set[int] = set()
+    misread: set[int] = set()
+    for old in stored:
+        decision = decisions.get(old.id, UNDECIDED)
+        holds = _holds(decision)
+        place = _place_of(old, text, search=holds or old.active)
+        if place is None:
+            continue
+        places[old.id] = place
+        for k in by_span.get(place, ()):
+            if not _fits(decision, new[k]):
+                misread.add(old.id)
+                continue
+            fitted.add(old.id)
+            readings = new[k].readings
+            same = sum(readings.get(w) == r for w, r in old.readings.items())
+            exact = old.readings == readings
+            score = (holds, exact, same, old.active, decision.decided_at, old.id)
+            fitting.append((score, k))
+    fitting.sort(reverse=True)
+    ids: list[int | None] = [None] * len(new)
+    taken: set[int] = set()
+    for score, k in fitting:
+        lid = score[-1]
+        if ids[k] is None and lid not in taken:
+            ids[k] = lid
+            taken.add(lid)
+    why: dict[int, Message] = {}
+    for old in stored:
+        if old.id in taken or not _holds(decisions.get(old.id, UNDECIDED)):
+            continue
+        if old.id in fitted:
+            why[old.id] = message("unplaced.place-taken")
+        elif old.id in misread:
+            why[old.id] = message("unplaced.reading-changed")
+        else:
+            why[old.id] = message("unplaced.place-gone")
+    return ids, places, why
+
+
+def _holds(decision: Decision | None) -> bool:
+    """Whether a locus holds something of the proofreader's that must not be lost."""
+    return decision is not None and (decision.decided or bool(decision.note))
+
+
+def _fits(decision: Decision, new: _Place) -> bool:
+    """Whether a decision still means the same at a locus over the same source text."""
+    if decision.status != "accepted":
+        return True
+    return new.readings.get(decision.witness or "", new.source_text) == decision.reading
+
+
+def _place_of(old: StoredLocus, text: str, *, search: bool) -> tuple[int, int] | None:
+    """Where a stored locus stands in ``text``: its own span, or found again by context."""
+    if _reads_at(old, text):
+        return old.start, old.end
+    return _find_again(old, text) if search else None
+
+
+def _reads_at(old: StoredLocus, text: str) -> bool:
+    """Whether ``text`` reads the locus's source text and context at the locus's span.
+
+    Always so for the source the locus was made from; for an edited source,
+    only where the edit left the place and its neighbourhood alone.
+    """
+    before, after = old.context_before, old.context_after
+    return (
+        text[old.start : old.end] == old.source_text
+        and old.start >= len(before)
+        and text[old.start - len(before) : old.start] == before
+        and text[old.end : old.end + len(after)] == after
+    )
+
+
+def _moved_to(old: StoredLocus, place: tuple[int, int] | None, text: str) -> StoredLocus:
+    """A retired locus re-anchored to an edited source, so later placing reads the right span."""
+    if place is None or (place == (old.start, old.end) and _reads_at(old, text)):
+        return old
+    start, end = place
+    before = text[max(0, start - CONTEXT) : start]
+    return replace(
+        old, start=start, end=end, context_before=before, context_after=text[end : end + CONTEXT]
+    )
 
 
 def _find_again(old: StoredLocus, text: str) -> tuple[int, int] | None:

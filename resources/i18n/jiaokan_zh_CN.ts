@@ -1494,6 +1494,11 @@
         <translation>所接受的文字已改变</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>another decision holds its place</source>
+        <translation>该位置已有另一条处理结果</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>divergence #{n} overlaps another or lies outside the source</source>
         <translation>异文 #{n} 与另一处重叠，或超出了底本范围</translation>

@@ -1494,6 +1494,11 @@
         <translation>所接受的文字已改變</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>another decision holds its place</source>
+        <translation>該位置已有另一條處理結果</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>divergence #{n} overlaps another or lies outside the source</source>
         <translation>異文 #{n} 與另一處重疊，或超出了底本範圍</translation>
