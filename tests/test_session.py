@@ -295,7 +295,6 @@ def test_an_upgraded_project_keeps_its_alignments_after_one_collation(tmp_path: 
 def test_every_decision_returns_when_a_rule_is_switched_back(tmp_path: Path) -> None:
     """The bug a proofreader met: decide, switch a rule off and on, decisions gone."""
     session = opened(tmp_path)
-    decided = {lid: session.decision(lid) for lid in ids_of(session)}
     session.reject(ids_of(session))
     decided = {lid: session.decision(lid) for lid in ids_of(session)}
     assert all(d.status == "rejected" for d in decided.values())

@@ -171,3 +171,39 @@ def test_every_shortcut_in_a_menu_triggers_its_action(qtbot: QtBot, win: MainWin
                 action.text(),
                 sequence.toString(QKeySequence.SequenceFormat.NativeText),
             )
+
+
+def test_opening_the_same_files_again_offers_their_project(
+    qtbot: QtBot, win: MainWindow, settings: Settings
+) -> None:
+    """Every launch on the same files used to make another project; now it offers the one."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ids = locus_ids(win)
+    win.session.reject([ids[0]])
+    assert win.session.project is not None
+    first = win.session.project.path
+    win.close()
+    again = MainWindow(Settings(settings.path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.open_demo()
+    (box,) = again.findChildren(QMessageBox, "existing-project-dialog")
+    assert first.name in box.informativeText()
+    assert "1 of 8 decided" in box.informativeText()
+    with qtbot.waitSignal(again.collationShown, timeout=WAIT):
+        box.defaultButton().click()
+    assert again.session.project is not None and again.session.project.path == first
+    assert again.session.decision(ids[0]).status == "rejected"
+    assert sorted(first.parent.glob("*.jkproj")) == [first]
+    # "New collation" makes a second project of the same files, as asked
+    assert again.open_demo()
+    (box,) = [
+        b for b in again.findChildren(QMessageBox, "existing-project-dialog") if b.isVisible()
+    ]
+    new = next(b for b in box.buttons() if b is not box.defaultButton())
+    with qtbot.waitSignal(again.collationShown, timeout=WAIT):
+        new.click()
+    assert again.session.project is not None and again.session.project.path != first
+    assert len(list(first.parent.glob("*.jkproj"))) == 2
+    again.runner.shutdown()

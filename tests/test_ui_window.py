@@ -368,7 +368,12 @@ def test_recent_work_is_offered_on_the_welcome_page(qtbot: QtBot, settings: Sett
     again.show()
     assert again.welcome.recent_list.count() == 1
     item = again.welcome.recent_list.item(0)
-    assert item.text().startswith("source-") and item.text().endswith(".jkproj")
+    # what the proofreader recognises: the source, the copies, how far decided, when
+    title, detail = item.text().split("\n")
+    assert title == "source.txt"
+    assert detail.startswith("against variant-typos.txt, variant-ocr.txt, variant-traditional.txt")
+    assert " · 0 of 8 decided · " in detail
+    assert item.toolTip().endswith(".jkproj")
     with qtbot.waitSignal(again.collationShown, timeout=WAIT):
         again.welcome.recent_list.itemActivated.emit(item)
     shown = again.collation()

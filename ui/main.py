@@ -114,12 +114,14 @@ def _screenshot(
     loop.exec()
     if "ok" not in outcome:
         window.runner.shutdown()
+        window.session.close()
         return _fail(outcome.get("error", "the collation did not finish within 120 s"))
     app.processEvents()
     saved = window.grab().save(out)
     collation = window.collation()
     count = len(collation.loci) if collation else 0
     window.runner.shutdown()
+    window.session.close()  # the project's lock goes with it
     if not saved:
         return _fail(f"cannot write {out}")
     print(f"{out}: {count} divergences")

@@ -26,6 +26,7 @@ from app.messages import MessageError, os_reason
 from app.project.decisions import UNDECIDED, Decision, Operation, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.project import Project, Unplaced, stored_text
+from app.project.registry import find_existing
 from app.project.workspace import CollationRequest, Witness, Workspace
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES
@@ -239,6 +240,17 @@ class Session:
         if self.current is None and self.loci:
             self.current = self.loci[0].id
         return self._notify(NEW_WORK)
+
+    def existing_projects(self) -> list[Path]:
+        """Projects already made from the files just opened, most recently changed first.
+
+        Asked before a new collation makes yet another project of the same
+        work, so the proofreader can go back to their decisions instead.
+        """
+        ws = self.workspace
+        if self.project is not None or self.projects_dir is None or ws.source is None:
+            return []
+        return find_existing(self.projects_dir, ws.source, [w.loaded for w in ws.witnesses])
 
     def view_state(self) -> dict[str, str]:
         """The view state the project was opened with (the window reads ``top``, ``tab``)."""

@@ -865,7 +865,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+35"/>
+        <location filename="../../ui/window/projects.py" line="+37"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
@@ -875,7 +875,7 @@
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+75"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
@@ -905,7 +905,27 @@
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-38"/>
+        <source>These files have a project</source>
+        <translation>这些文件已有项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have worked on these files before. Open that project, with its decisions, or start a new collation?</source>
+        <translation>您以前校对过这些文件。要打开原来的项目（连同已做的决定），还是开始新的校勘？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the project</source>
+        <translation>打开原项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New collation</source>
+        <translation>新建校勘</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opened read-only</source>
         <translation>以只读方式打开</translation>
     </message>
@@ -945,7 +965,7 @@
         <translation>在当前规则下，有 {0} 条决定找不到对应的异文。它们仍保存在项目文件中，待其位置重新出现时自动恢复：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
@@ -990,7 +1010,12 @@
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>against {0} · {1} of {2} decided · {3}</source>
+        <translation>对校 {0} · 已决定 {1}/{2} · {3}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>#{0} {1} → {2}: {3}</source>
         <translation>#{0} {1} → {2}：{3}</translation>
     </message>

@@ -865,7 +865,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+35"/>
+        <location filename="../../ui/window/projects.py" line="+37"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
@@ -875,7 +875,7 @@
         <translation>無法開啟檔案</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+75"/>
         <source>Open a project</source>
         <translation>開啟專案</translation>
     </message>
@@ -905,7 +905,27 @@
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-38"/>
+        <source>These files have a project</source>
+        <translation>這些檔案已有專案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have worked on these files before. Open that project, with its decisions, or start a new collation?</source>
+        <translation>您以前校對過這些檔案。要開啟原來的專案（連同已做的決定），還是開始新的校勘？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the project</source>
+        <translation>開啟原專案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New collation</source>
+        <translation>新增校勘</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opened read-only</source>
         <translation>以唯讀方式開啟</translation>
     </message>
@@ -945,7 +965,7 @@
         <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
@@ -990,7 +1010,12 @@
         <translation>已匯出 {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>against {0} · {1} of {2} decided · {3}</source>
+        <translation>對校 {0} · 已決定 {1}/{2} · {3}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>#{0} {1} → {2}: {3}</source>
         <translation>#{0} {1} → {2}：{3}</translation>
     </message>

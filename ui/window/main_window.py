@@ -607,7 +607,7 @@ class MainWindow(WindowLayout):
         # numbered as in every desktop's recent list, so one key opens each; the
         # welcome page lists all of them
         for n, entry in enumerate(entries[:9], 1):
-            name = entry.title.replace("&", "&&")
+            name = f"{entry.title} — {entry.detail}".replace("&", "&&")
             action = self.recent_menu.addAction(f"&{n} {name}")
             action.setToolTip(entry.path)
             action.triggered.connect(lambda _=False, p=entry.path: self.open_project(p))

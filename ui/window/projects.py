@@ -13,12 +13,13 @@ import json
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.file import ProjectError
 from app.project.project import Unplaced
+from app.project.registry import ProjectSummary, summary
 from app.project.session import Session
 from app.text.loading import LoadError
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
@@ -91,8 +92,50 @@ class Projects(QObject):
                 QCoreApplication.translate("Projects", "Cannot open the files"), exc
             )
             return False
-        self.host.start_collation()
+        existing = self.session.existing_projects()
+        if existing:
+            self.offer_existing(existing[0])
+        else:
+            self.host.start_collation()
         return True
+
+    def offer_existing(self, path: Path) -> QMessageBox:
+        """These files have a project already: open it (the default), or start a new one."""
+        about = summary(path)
+        detail = "" if about is None else recent_item(about).detail
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Projects", "These files have a project"),
+            QCoreApplication.translate(
+                "Projects",
+                "You have worked on these files before. Open that project, with its "
+                "decisions, or start a new collation?",
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self.w,
+        )
+        box.setObjectName("existing-project-dialog")
+        box.setInformativeText(f"{path.name}\n{detail}" if detail else path.name)
+        reopen = box.addButton(
+            QCoreApplication.translate("Projects", "Open the project"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("Projects", "New collation"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(reopen)
+        box.setEscapeButton(reopen)  # Escape makes nothing new
+
+        def answered() -> None:
+            if box.clickedButton() is reopen:
+                self.open_project(str(path))
+            else:
+                self.host.start_collation()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def open_project(self, path: str) -> bool:
         self.host.save_view_state()
@@ -255,7 +298,13 @@ class Projects(QObject):
                 self.recent.add(project.path)
 
     def recent_entries(self) -> list[RecentItem]:
-        return [RecentItem(p, Path(p).name) for p in self.recent.load() if Path(p).exists()]
+        """Recent projects as a proofreader tells them apart: source, copies, progress, date."""
+        entries = []
+        for path in self.recent.load():
+            about = summary(path)
+            if about is not None:
+                entries.append(recent_item(about))
+        return entries
 
     # -- copying and exporting -------------------------------------------------------------
 
@@ -330,6 +379,20 @@ class Projects(QObject):
             return False
         self._status(QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000)
         return True
+
+
+def recent_item(about: ProjectSummary) -> RecentItem:
+    """One line of Recent: the source's name; the copies, how far decided, when last changed."""
+    when = QDateTime.fromSecsSinceEpoch(int(about.changed_at.timestamp())).toLocalTime()
+    detail = QCoreApplication.translate(
+        "Projects", "against {0} · {1} of {2} decided · {3}"
+    ).format(
+        ", ".join(w.name for w in about.witnesses),
+        about.decided,
+        about.loci,
+        QLocale().toString(when, QLocale.FormatType.ShortFormat),
+    )
+    return RecentItem(str(about.path), about.source_name, detail)
 
 
 def _unplaced_line(u: Unplaced) -> str:
