@@ -114,6 +114,15 @@ class Settings:
 
     # -- window state -------------------------------------------------------
 
+    def last_folder(self, kind: str) -> str:
+        """The folder last used for ``kind`` of file ("texts", "projects", "exports"), or ""."""
+        return str(self._qs.value(f"folders/{kind}", ""))
+
+    def set_last_folder(self, kind: str, path: str) -> None:
+        """Remember the folder of ``path`` (a file) for the next dialog of ``kind``."""
+        if path:
+            self._qs.setValue(f"folders/{kind}", str(Path(path).parent))
+
     def state(self, key: str) -> QByteArray | None:
         value = self._qs.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None

@@ -34,12 +34,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+116"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>edited · {0}</source>
         <translation>已改写 · {0}</translation>
     </message>
@@ -62,12 +62,12 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+36"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+38"/>
         <source>Apparatus</source>
         <translation>校勘记</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Filter by kind</source>
         <translation>按类型筛选</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+61"/>
         <source>All witnesses</source>
         <translation>全部校本</translation>
     </message>
@@ -215,17 +215,22 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/widgets/locus_panel.py" line="+20"/>
+        <location filename="../../ui/widgets/locus_panel.py" line="+51"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Selected divergence</source>
         <translation>当前异文</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
+        <source>Readings</source>
+        <translation>各本异文</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&lt;small&gt;A accept · 1–9 accept witness n · R reject · E own reading · U undecided · Ctrl+Z undo&lt;/small&gt;</source>
         <translation>&lt;small&gt;A 接受 · 1–9 接受第 n 个校本 · R 拒绝 · E 改写 · U 待定 · Ctrl+Z 撤销&lt;/small&gt;</translation>
     </message>
@@ -240,7 +245,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+56"/>
         <source>Divergence</source>
         <translation>异文</translation>
     </message>
@@ -260,17 +265,22 @@
         <translation>异文 {0} / {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>= source</source>
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
+        <source>Show all {0} characters</source>
+        <translation>显示全部 {0} 字</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Suggested: {0} ({1} of {2} agree)</source>
         <translation>建议：{0}（{2} 本中 {1} 本相同）</translation>
     </message>
@@ -280,7 +290,7 @@
         <translation>⚠ 可能是底本有误</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Decision:</source>
         <translation>处理：</translation>
     </message>
@@ -288,7 +298,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/actions.py" line="+41"/>
+        <location filename="../../ui/window/actions.py" line="+47"/>
         <source>&amp;New collation…</source>
         <translation>新建校勘(&amp;N)…</translation>
     </message>
@@ -543,7 +553,7 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -593,7 +603,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -679,7 +689,7 @@
 <context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_collation.py" line="+22"/>
+        <location filename="../../ui/dialogs/new_collation.py" line="+24"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>
@@ -729,7 +739,7 @@
         <translation>校本（用来对校的其他本子）：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Choose the source</source>
         <translation>选择底本</translation>
     </message>
@@ -865,12 +875,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+37"/>
+        <location filename="../../ui/window/projects.py" line="+38"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
@@ -880,12 +890,12 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Add variants</source>
         <translation>添加校本</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Cannot add the variant</source>
         <translation>无法添加校本</translation>
     </message>
@@ -900,7 +910,7 @@
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-91"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -935,7 +945,7 @@
         <translation>{0} 以只读方式打开：{1}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -965,12 +975,12 @@
         <translation>在当前规则下，有 {0} 条决定找不到对应的异文。它们仍保存在项目文件中，待其位置重新出现时自动恢复：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
@@ -1000,7 +1010,7 @@
         <translation>导出校勘记为 CSV</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1010,7 +1020,7 @@
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>against {0} · {1} of {2} decided · {3}</source>
         <translation>对校 {0} · 已决定 {1}/{2} · {3}</translation>
     </message>
@@ -1569,22 +1579,22 @@
     <message>
         <location filename="../../ui/colors.py" line="+4"/>
         <source>substitution</source>
-        <translation>替换</translation>
+        <translation>讹字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>insertion</source>
-        <translation>增字</translation>
+        <translation>脱文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deletion</source>
-        <translation>缺字</translation>
+        <translation>衍文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>transposition</source>
-        <translation>倒置</translation>
+        <translation>倒文</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -92,11 +94,19 @@ class NewCollationDialog(QDialog):
                 self.variant_list.addItem(path)
         self._update_ok()
 
+    def _folder(self) -> str:
+        """Where a file dialog starts: beside the files chosen so far, else the last folder."""
+        chosen = [self.source(), *self.variants()]
+        for path in reversed(chosen):
+            if path and Path(path).parent.is_dir():
+                return str(Path(path).parent)
+        return self._start_dir
+
     def _choose_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("NewCollationDialog", "Choose the source"),
-            self._start_dir,
+            self._folder(),
             text_filter(),
         )
         if path:
@@ -106,7 +116,7 @@ class NewCollationDialog(QDialog):
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             QCoreApplication.translate("NewCollationDialog", "Choose variants"),
-            self._start_dir,
+            self._folder(),
             text_filter(),
         )
         self.add_variant_paths(paths)

@@ -48,6 +48,20 @@ _TAIL = (
 _CELL_LIMIT = 40
 
 
+_STATUS_READING = 12
+"""Characters of an own reading in the Status column (the panel shows it whole)."""
+_NAME = 14
+"""Characters of a witness name in the Status column: long file names are cut in the middle."""
+
+
+def short_name(name: str, limit: int = _NAME) -> str:
+    """``002_4ea96290340b9324`` as ``002_4ea…0b9324``: both ends tell copies apart."""
+    if len(name) <= limit:
+        return name
+    head = (limit - 1) // 2
+    return name[:head] + "…" + name[len(name) - (limit - 1 - head) :]
+
+
 def shown(text: str) -> str:
     """A reading as one table cell: visible line breaks, cut when long, ∅ for nothing."""
     cell = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "⇥")
@@ -83,6 +97,23 @@ class ApparatusModel(QAbstractTableModel):
     def locus(self, row: int) -> Locus:
         assert self._collation is not None
         return self._collation.loci[row]
+
+    def is_reading_column(self, column: int) -> bool:
+        """The source's and the witnesses' readings: the columns that share the spare width."""
+        return 2 <= column < self.kind_column
+
+    def widest_text(self, column: int) -> list[str]:
+        """Every text ``column`` can show now (the label columns), to size it to fit."""
+        if self._collation is None:
+            return []
+        rows = range(len(self._collation.loci))
+        if column == 0:
+            return [str(len(rows))]
+        if column == self.status_column:
+            return [self.status_text(r) for r in rows] + [
+                status_label(s) for s in ("undecided", "accepted", "rejected", "edited")
+            ]
+        return [self._display(r, column, self._collation.loci[r]) or "" for r in rows]
 
     def witness_column(self, witness_id: str) -> int:
         return len(_FIXED) + self._witnesses.index(witness_id)
@@ -129,11 +160,12 @@ class ApparatusModel(QAbstractTableModel):
         decision = self._decision(row)
         if decision.status == "accepted":
             return QCoreApplication.translate("ApparatusModel", "accepted · {0}").format(
-                decision.witness
+                short_name(decision.witness or "")
             )
         if decision.status == "edited":
+            reading = shown(decision.reading or "")
             return QCoreApplication.translate("ApparatusModel", "edited · {0}").format(
-                shown(decision.reading or "")
+                reading if len(reading) <= _STATUS_READING else reading[: _STATUS_READING - 1] + "…"
             )
         return status_label(decision.status)
 

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
 from app.project.decisions import STATUSES
@@ -44,15 +46,13 @@ class ApparatusView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # size columns from the first rows only: measuring 4,000 rows freezes the window
-        self.table.horizontalHeader().setResizeContentsPrecision(64)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(
             QCoreApplication.translate("ApparatusView", "Filter by kind")
         )
         self.kind_filter.addItem(QCoreApplication.translate("ApparatusView", "All kinds"), None)
-        for kind in KINDS:
+        for kind in (*KINDS, CHECK_WITNESS):  # the source checks' findings have a kind too
             self.kind_filter.addItem(kind_label(kind), kind)
         self.class_filter = QComboBox()
         self.class_filter.setAccessibleName(
@@ -110,8 +110,26 @@ class ApparatusView(QWidget):
         else:
             self.proxy.sort(column, order)
         self._refill_witness_filter(collation.witness_ids if collation else ())
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """The label columns as wide as their widest text, every row counted (a width
+        measured on the first rows cut "transposition" and "151:39"); the readings share
+        what is left, so no column hides off to the right at the default size."""
+        header = self.table.horizontalHeader()
+        model = self.model
+        metrics = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        for column in range(model.columnCount()):
+            if model.is_reading_column(column):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            texts = [title, *set(model.widest_text(column))]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + pad
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
     def _refill_witness_filter(self, ids: tuple[str, ...]) -> None:
         current = self.witness_filter.currentData()
@@ -161,9 +179,23 @@ class ApparatusView(QWidget):
 
     def decisions_changed(self) -> None:
         self.model.decisions_changed()
+        self._fit_status()
         if self.status_filter.currentData() is not None:
             self._on_filter()  # a decided row may leave the "undecided" filter
         self._update_count()
+
+    def _fit_status(self) -> None:
+        """A decision may name a longer witness: the Status column grows, never cuts it."""
+        column = self.model.status_column
+        if self.model.collation() is None:
+            return
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(t) for t in set(self.model.widest_text(column))), default=0
+        )
+        header = self.table.horizontalHeader()
+        if widest + 16 > header.sectionSize(column):
+            header.resizeSection(column, widest + 16)
 
     def visible_rows(self) -> list[int]:
         """Locus indices of the rows the filter shows, in the table's order."""

@@ -1,4 +1,13 @@
-"""The panel beside the texts: every reading of the selected locus at a glance."""
+"""The panel beside the texts: every reading of the selected locus at a glance.
+
+The readings are what the proofreader decides on, so they are the largest
+thing here, in the text panes' font and size (zoom reaches them); each
+witness's name stands small above its reading, shortened in the middle
+(``002_4ea9…0b9324``) however long it is, so a reading always has the whole
+width.  Everything scrolls inside the panel: a reading of a whole page never
+makes the window grow, and a very long one is shortened with a link to show
+it whole.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,16 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.collation.loci import Locus
 from app.project.decisions import UNDECIDED, Decision
@@ -14,12 +32,26 @@ from app.text.lines import LineIndex
 from ui.colors import is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label
 
+LONG_READING = 400
+"""Characters of a reading shown before it is shortened (the link shows it whole)."""
+_DECISION_READING = 60
+"""Characters of the chosen reading on the decision line, which must stay one or two lines."""
 
-def _reading_html(text: str) -> str:
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut in the middle to about ``limit`` characters: its start and its end show."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return text[:head] + " … " + text[len(text) - (limit - head) :]
+
+
+def _reading_html(text: str, limit: int | None = None) -> str:
     if not text:
         nothing = QCoreApplication.translate("LocusPanel", "(nothing)")
         return f"<i>{html.escape(nothing)}</i>"
-    return html.escape(text).replace("\n", "⏎<br>")
+    shown = text if limit is None else shortened(text, limit)
+    return html.escape(shown).replace("\n", "⏎<br>")
 
 
 class LocusPanel(QFrame):
@@ -38,11 +70,26 @@ class LocusPanel(QFrame):
         layout.setContentsMargins(8, 8, 8, 8)
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.RichText)
+        self._title.setWordWrap(True)
         self._body = QLabel()
         self._body.setTextFormat(Qt.TextFormat.RichText)
         self._body.setWordWrap(True)
-        self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         self._body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # never ask the window for width: the names are elided, the readings wrap
+        self._body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._body.linkActivated.connect(self._on_link)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._body)
+        self._scroll.setAccessibleName(QCoreApplication.translate("LocusPanel", "Readings"))
+        self._reading_font = ("", 0.0)
+        self._whole = False
         self._decision = QLabel()
         self._decision.setTextFormat(Qt.TextFormat.RichText)
         self._decision.setWordWrap(True)
@@ -60,7 +107,7 @@ class LocusPanel(QFrame):
         )
         self.note.setAccessibleName(QCoreApplication.translate("LocusPanel", "Note"))
         layout.addWidget(self._title)
-        layout.addWidget(self._body, 1)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(self._decision)
         layout.addWidget(self.note)
         layout.addWidget(self._keys)
@@ -72,6 +119,21 @@ class LocusPanel(QFrame):
     def refresh(self) -> None:
         """Show the same locus again, in the active colours and the current palette."""
         self.show_locus(*self._shown)
+
+    def set_reading_font(self, family: str, size: float) -> None:
+        """The text panes' font: the readings follow it, zoom included."""
+        self._reading_font = (family, size)
+        self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.refresh()  # the witness names are elided to the width
+
+    def _on_link(self, link: str) -> None:
+        if link == "whole":
+            self._whole = True
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -90,6 +152,8 @@ class LocusPanel(QFrame):
         note: str | None = None,
     ) -> None:
         """Show a locus; ``note`` is its note as typed so far (default: the decision's)."""
+        if self._shown[0] is not locus:
+            self._whole = False  # "show all" is for the reading it was clicked on
         self._shown = (locus, number, total, witnesses, lines, decision, editable, note)
         self.note.setEnabled(locus is not None and editable)
         shown_note = decision.note if note is None else note
@@ -117,42 +181,65 @@ class LocusPanel(QFrame):
             number, total
         )
         self._title.setText(f"<b>{html.escape(title)}</b><br><small>{where}</small>")
-        source = html.escape(QCoreApplication.translate("LocusPanel", "Source"))
         same = html.escape(QCoreApplication.translate("LocusPanel", "= source"))
         dark = is_dark(self.palette())
         style = f"background:{kind_background(locus.kind, dark).name()}"
         forced = text_color(dark)
         if forced is not None:
             style += f"; color:{forced.name()}"
-        rows = [
-            f"<tr><td colspan=2><span style='{style}'>&nbsp;"
-            f"{html.escape(kind_label(locus.kind))}&nbsp;</span></td></tr>",
-            f"<tr><td><b>{source}</b></td><td>{_reading_html(locus.source_text)}</td></tr>",
+        limit = None if self._whole else LONG_READING
+        blocks = [
+            f"<p><span style='{style}'>&nbsp;{html.escape(kind_label(locus.kind))}"
+            "&nbsp;</span></p>",
+            self._block(
+                QCoreApplication.translate("LocusPanel", "Source"),
+                "",
+                _reading_html(locus.source_text, limit),
+            ),
         ]
         for wid in witnesses:
+            note = ""
             if wid in locus.readings:
-                cell = _reading_html(locus.readings[wid])
+                cell = _reading_html(locus.readings[wid], limit)
                 kind = locus.kinds.get(wid)
                 if kind and kind != locus.kind:
-                    cell += f" <small>({html.escape(kind_label(kind))})</small>"
+                    note = f" ({html.escape(kind_label(kind))})"
             else:
                 cell = f"<span style='color:gray'>{same}</span>"
-            rows.append(
-                f"<tr><td><b>{html.escape(witness_label(wid))}</b></td><td>{cell}</td></tr>"
+            blocks.append(self._block(witness_label(wid), note, cell))
+        longest = max([len(locus.source_text), *map(len, locus.readings.values())])
+        if limit is not None and longest > limit:
+            more = QCoreApplication.translate("LocusPanel", "Show all {0} characters").format(
+                longest
             )
+            blocks.append(f"<p><a href='whole'>{html.escape(more)}</a></p>")
         vote = locus.agreement
         if vote is not None:
             text = QCoreApplication.translate(
                 "LocusPanel", "Suggested: {0} ({1} of {2} agree)"
-            ).format(_reading_html(vote.reading), vote.support, vote.total)
+            ).format(_reading_html(vote.reading, _DECISION_READING), vote.support, vote.total)
             if vote.likely_source_error:
                 text += (
                     "<br><b>"
                     + html.escape(QCoreApplication.translate("LocusPanel", "⚠ likely source error"))
                     + "</b>"
                 )
-            rows.append(f"<tr><td colspan=2>{text}</td></tr>")
-        self._body.setText("<table cellspacing=4>" + "".join(rows) + "</table>")
+            blocks.append(f"<p>{text}</p>")
+        self._body.setText("".join(blocks))
+
+    def _block(self, name: str, note: str, reading: str) -> str:
+        """A witness's name, small and elided to the panel's width, above its reading."""
+        metrics = QFontMetrics(self.font())
+        width = max(60, self._scroll.viewport().width() - metrics.horizontalAdvance(note) - 8)
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+        family, size = self._reading_font
+        font = f"font-size:{size:g}pt;" if size else "font-size:large;"
+        if family:
+            font += f" font-family:'{html.escape(family)}';"
+        return (
+            f"<p style='margin-top:6px; margin-bottom:0'><small><b>{html.escape(shown)}</b>"
+            f'{note}</small><br><span style="{font}">{reading}</span></p>'
+        )
 
     def text(self) -> str:
         return self._body.text()
@@ -165,7 +252,7 @@ class LocusPanel(QFrame):
         head = html.escape(QCoreApplication.translate("LocusPanel", "Decision:"))
         if decision.status == "undecided":
             return f"<b>{head}</b> {status}"
-        chosen = _reading_html(decision.reading or "")
+        chosen = _reading_html(decision.reading or "", _DECISION_READING)
         who = f" ({html.escape(decision.witness)})" if decision.witness else ""
         return f"<b>{head}</b> {status}{who} → {chosen}"
 

@@ -68,6 +68,8 @@ class Span:
     end: int
     kind: str
     row: int
+    decided: bool = False
+    """Drawn quieter (underlined, no fill), so what is still open stands out."""
 
 
 class TextPane(QPlainTextEdit):
@@ -213,15 +215,21 @@ class TextPane(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._visible_inserts:
+        marked = self._current_span()
+        if not self._visible_inserts and marked is None:
             return
         painter = QPainter(self.viewport())
         dark = is_dark(self.palette())
         colours = active()
+        if marked is not None:
+            # a bar in the margin beside the current divergence's lines: seen at a glance,
+            # even next to a large block of another colour
+            top = self.cursorRect(self._cursor_at(marked.start)).top()
+            bottom = self.cursorRect(self._cursor_at(marked.end)).bottom()
+            bar = QRect(0, top, 3 + colours.emphasis, bottom - top + 1)
+            painter.fillRect(bar, colours.current(dark))
         for span in self._visible_inserts:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._index.to_utf16(span.start))
-            rect: QRect = self.cursorRect(cursor)
+            rect: QRect = self.cursorRect(self._cursor_at(span.start))
             current = span.row == self._current
             colour = colours.current(dark) if current else colours.mark(span.kind, dark)
             width = (4 if current else 3) + colours.emphasis
@@ -229,6 +237,19 @@ class TextPane(QPlainTextEdit):
                 QRect(rect.left() - width // 2, rect.top(), width, rect.height()), colour
             )
         painter.end()
+
+    def _cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_utf16(offset))
+        return cursor
+
+    def _current_span(self) -> Span | None:
+        """The current divergence's span here (or where it stands), if it is in view."""
+        if self._current is None:
+            return None
+        span = self._fallback or self._span_of(self._current)
+        lo, hi = self.visible_range()
+        return span if span is not None and span.end >= lo and span.start <= hi else None
 
     # -- lazy highlighting ----------------------------------------------------
 
@@ -263,8 +284,14 @@ class TextPane(QPlainTextEdit):
     def _selection(self, span: Span, dark: bool) -> QTextEdit.ExtraSelection:
         colours = active()
         fmt = QTextCharFormat()
-        fmt.setBackground(colours.background(span.kind, dark))
         text = colours.text(dark)
+        if span.decided and span.row != self._current:
+            # decided: no fill, a dotted line in the kind's colour; the text reads as text
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(colours.mark(span.kind, dark))
+            text = None
+        else:
+            fmt.setBackground(colours.background(span.kind, dark))
         if span.row == self._current:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             # high contrast: reverse video, underlined in the kind's colour for the other palette

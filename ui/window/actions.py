@@ -30,6 +30,12 @@ def unique_keys(shortcuts: list[QKeySequence]) -> list[QKeySequence]:
     return out
 
 
+def _mark_rule(action: QAction) -> None:
+    """The toolbar's rule toggle says its state in its text: ☑ on, ☐ off."""
+    box = "☑" if action.isChecked() else "☐"
+    action.setIconText(f"{box} {without_mnemonic(action.text())}")
+
+
 class WindowActions:
     """Every action of the main window; the window connects them in ``_connect_signals``."""
 
@@ -222,3 +228,7 @@ class WindowActions:
         tools.addActions(list(self.rules.values()))
         for action in tools.actions():  # a button opens its dialog without saying "…"
             action.setIconText(without_mnemonic(action.text()).removesuffix("…"))
+        for action in self.rules.values():
+            # a box that is ticked or not: a flat label and a raised one read as anything
+            action.toggled.connect(lambda _on, a=action: _mark_rule(a))
+            _mark_rule(action)

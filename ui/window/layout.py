@@ -159,6 +159,7 @@ class WindowLayout(QMainWindow):
         family = self.settings.font_family() or cjk_font_family()
         for pane in (self.source_pane, self.witness_pane, self.corrected_pane):
             pane.set_font_size(family, self.settings.font_size())
+        self.locus_panel.set_reading_font(family, self.settings.font_size())
 
     def apply_colours(self) -> None:
         """The appearance and the colours in the settings, to every view at once."""

@@ -70,7 +70,7 @@ class MainWindow(WindowLayout):
         self.proofreading = Proofreading(self, self)
         self.ignored_runner = CollationRunner(self, ignored_collation)
         self.ignored_dialog: IgnoredDialog | None = None
-        self.projects = Projects(self, self)
+        self.projects = Projects(self, self, self.settings)
         self._build_widgets()
         self._build_actions()
         self._connect_signals()
@@ -196,6 +196,7 @@ class MainWindow(WindowLayout):
             self._display()
         elif changes.decisions:
             self.apparatus.decisions_changed()
+            self._show_highlights()  # decided divergences are drawn quieter
             self.update_counts()
             self.update_corrected()
         if changes.history or changes.project:
@@ -413,9 +414,10 @@ class MainWindow(WindowLayout):
             kind = locus.kinds.get(wid, locus.kind)
             if by_class:
                 kind = locus.classes.get(wid, locus.cls) or kind
-            src.append(Span(locus.start, locus.end, kind, row))
+            decided = self.session.decision(locus.id).decided
+            src.append(Span(locus.start, locus.end, kind, row, decided))
             start, end = locus.spans[wid]
-            wit.append(Span(start, end, kind, row))
+            wit.append(Span(start, end, kind, row, decided))
             marks.append((locus.start / total, locus.end / total, kind))
             counts[kind] = counts.get(kind, 0) + 1
         self.source_pane.set_spans(src)

@@ -25,6 +25,7 @@ from app.text.loading import LoadError
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
 from ui.messages import message_text, read_only_text
+from ui.settings import Settings
 from ui.widgets.apparatus import shown
 from ui.widgets.welcome import RecentItem
 from ui.window.host import Host
@@ -66,12 +67,17 @@ class RecentProjects:
 class Projects(QObject):
     """The window's project file: its life from creation to export."""
 
-    def __init__(self, host: Host, parent: QWidget) -> None:
+    def __init__(self, host: Host, parent: QWidget, settings: Settings) -> None:
         super().__init__(parent)
         self.host = host
         self.w = parent
         """The parent of the dialogs this controller opens."""
+        self.settings = settings
         self.recent = RecentProjects()
+
+    def _source_folder(self) -> str:
+        source = self.session.workspace.source
+        return str(Path(source.path).parent) if source is not None else ""
 
     @property
     def session(self) -> Session:
@@ -165,15 +171,17 @@ class Projects(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self.w,
             QCoreApplication.translate("Projects", "Open a project"),
-            str(data_dir() / "projects"),
+            self.settings.last_folder("projects") or str(data_dir() / "projects"),
             project_filter(),
         )
         if path:
+            self.settings.set_last_folder("projects", path)
             self.open_project(path)
 
     def new_collation(self) -> None:
-        dialog = NewCollationDialog(self.w)
+        dialog = NewCollationDialog(self.w, self.settings.last_folder("texts"))
         if dialog.exec():
+            self.settings.set_last_folder("texts", dialog.source())
             self.open_files(dialog.source(), dialog.variants())
 
     def choose_variants(self) -> None:
@@ -181,7 +189,10 @@ class Projects(QObject):
             self.new_collation()
             return
         paths, _ = QFileDialog.getOpenFileNames(
-            self.w, QCoreApplication.translate("Projects", "Add variants"), "", text_filter()
+            self.w,
+            QCoreApplication.translate("Projects", "Add variants"),
+            self._source_folder(),
+            text_filter(),
         )
         self.add_variants(paths)
 
@@ -216,7 +227,7 @@ class Projects(QObject):
             return
         if self.session.workspace.source is None:
             if len(paths) < 2:
-                dialog = NewCollationDialog(self.w)
+                dialog = NewCollationDialog(self.w, self.settings.last_folder("texts"))
                 dialog.source_edit.setText(paths[0])
                 if dialog.exec():
                     self.open_files(dialog.source(), dialog.variants())
@@ -311,10 +322,15 @@ class Projects(QObject):
     def save_as(self) -> None:
         if self.session.project is None:
             return
+        start = self.settings.last_folder("projects") or self._source_folder()
         path, _ = QFileDialog.getSaveFileName(
-            self.w, QCoreApplication.translate("Projects", "Save a copy as"), "", project_filter()
+            self.w,
+            QCoreApplication.translate("Projects", "Save a copy as"),
+            str(Path(start) / Path(project_path_name(self.session)).name) if start else "",
+            project_filter(),
         )
         if path:
+            self.settings.set_last_folder("projects", path)
             self.copy_to(path)
 
     def copy_to(self, path: str) -> None:
@@ -358,8 +374,12 @@ class Projects(QObject):
                 "CSV (*.csv)",
             ),
         }[what]
-        path, _ = QFileDialog.getSaveFileName(self.w, title, stem + suffix, filt)
+        folder = self.settings.last_folder("exports") or self._source_folder()
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, title, str(Path(folder) / (stem + suffix)), filt
+        )
         if path:
+            self.settings.set_last_folder("exports", path)
             self.export_to(what, path)
 
     def export_to(self, what: str, path: str) -> bool:
@@ -379,6 +399,10 @@ class Projects(QObject):
             return False
         self._status(QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000)
         return True
+
+
+def project_path_name(session: Session) -> str:
+    return session.project.path.name if session.project is not None else "project.jkproj"
 
 
 def recent_item(about: ProjectSummary) -> RecentItem:
