@@ -15,8 +15,10 @@ See docs/project-file.md for the schema and the guarantees.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import sys
@@ -25,12 +27,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app import __version__
 from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
+from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 
 SCHEMA_VERSION = 3
 
@@ -82,6 +85,8 @@ _LOCUS_COLUMNS = (
 )  # fmt: skip
 _DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
 _MAGIC = b"SQLite format 3\x00"
+_DIGESTS_KEY = "text_sha256"
+"""meta key: JSON list of the SHA-256 of each text as UTF-8, source first, then by position."""
 
 
 class ProjectError(MessageError):
@@ -148,6 +153,7 @@ class ProjectFile:
     ) -> ProjectFile:
         """Build the file beside ``path`` and rename it into place: never a half-made project."""
         target = _absolute(path)
+        owned = text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
 
         def fill(conn: sqlite3.Connection) -> None:
             conn.executescript(SCHEMA_V1)
@@ -158,7 +164,8 @@ class ProjectFile:
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 _write_collation(conn, texts, rules, loci)
 
-        return cls._open(target, read_only=False, lock=_write_whole(target, fill, keep_lock=True))
+        lock = _write_whole(target, fill, keep_lock=True, owned=owned)
+        return cls._open(target, read_only=False, lock=lock)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> ProjectFile:
@@ -172,20 +179,21 @@ class ProjectFile:
                 raise ProjectError("project.not-a-file", name=path.name)
         except OSError as e:
             raise ProjectError("project.cannot-open", name=path.name, reason=os_reason(e)) from None
-        why = message("read-only.asked") if read_only else _not_writable(path)
+        medium = _not_writable(path)
+        why = message("read-only.asked") if read_only else medium
         # no Jiaokan writes a file it finds read-only, but one may write where we only read
-        writers_possible = read_only or why is None
+        live = medium is None
         try:
             if why is None and lock is None:
                 lock, why = Lock.acquire(path)
             if why is not None and lock is not None:
                 lock.release()
                 lock = None
-            conn, version = _validated(path, may_recover=lock is not None)
+            conn, version = _validated(path, may_recover=lock is not None, live=live)
             if why is not None:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
-                elif writers_possible and not _journals(path):
+                elif live and not _journals(path):
                     conn.close()  # immutable reads could tear under a writer: read it live
                     conn = _connect(path, "ro")
                 return cls(path, conn, None, why)
@@ -225,17 +233,16 @@ class ProjectFile:
     # -- reading ---------------------------------------------------------------------
 
     def texts(self) -> list[StoredText]:
-        sql = "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
-        return [StoredText(*r) for r in self._rows(sql + " ORDER BY role != 'source', position")]
+        return self._parsed(_texts, self._rows(_TEXTS_SQL))
 
     def rules(self) -> tuple[str, ...]:
-        rows = self._rows("SELECT value FROM meta WHERE key = 'rules'")
-        return tuple(json.loads(rows[0][0])) if rows else ()
+        return self._parsed(_rules, self._rows("SELECT value FROM meta WHERE key = 'rules'"))
 
     def loci(self, *, include_inactive: bool = False) -> list[StoredLocus]:
         where = "" if include_inactive else " WHERE active"
         sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
-        return [_locus(r) for r in self._rows(sql + " ORDER BY start_offset, end_offset, id")]
+        rows = self._rows(sql + " ORDER BY start_offset, end_offset, id")
+        return self._parsed(lambda rs: [_locus(r) for r in rs], rows)
 
     def next_locus_id(self) -> int:
         """Counts inactive loci too, so a retired id is never given to a new locus."""
@@ -244,18 +251,25 @@ class ProjectFile:
     def decisions(self) -> dict[int, Decision]:
         rows = self._rows(f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions")
         try:
-            return {r[0]: Decision(*r[1:]) for r in rows}
-        except ValueError as e:
-            why = str(e)
+            return {_decision_id(r[0]): _decision(r[1:]) for r in rows}
+        except _Bad as e:
             raise ProjectError(
-                "project.invalid-decision", name=self.path.name, reason=why
+                "project.invalid-decision", name=self.path.name, reason=str(e)
             ) from None
 
     def history(self) -> list[tuple[int, str, str, str]]:
-        return self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
+        rows = self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
+        return self._parsed(_history, rows)
 
     def view_state(self) -> dict[str, str]:
-        return dict(self._rows("SELECT key, value FROM view_state"))
+        rows = self._rows("SELECT key, value FROM view_state")
+        return self._parsed(lambda rs: dict(_strings(r, "view state") for r in rs), rows)
+
+    def _parsed(self, parse: Callable[[list[Any]], _T], rows: list[Any]) -> _T:
+        try:
+            return parse(rows)
+        except _Bad as e:
+            raise ProjectError("project.damaged", name=self.path.name, problems=str(e)) from None
 
     # -- writing ---------------------------------------------------------------------
 
@@ -298,7 +312,10 @@ class ProjectFile:
         target = _absolute(new_path)
         if target == self.path:
             raise ProjectError("project.is-itself", name=target.name)
-        _write_whole(target, self._conn.backup, keep_lock=False)
+        texts = self.texts()
+        owned = project_files(self.path)
+        owned += text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
+        _write_whole(target, self._conn.backup, keep_lock=False, owned=owned)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -346,6 +363,12 @@ def _write_collation(
     ]
     conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
+    # the texts' own digests (the sha256 column is of the file's bytes, which a
+    # legacy codec may not give back exactly): a flipped byte is found on open
+    ordered = [t for t in texts if t.role == "source"] + [t for t in texts if t.role != "source"]
+    conn.execute(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)", (_DIGESTS_KEY, _text_digests(ordered))
+    )
     conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
 
 
@@ -372,13 +395,131 @@ def _locus_row(loc: StoredLocus) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+class _Bad(Exception):
+    """A row that is not what Jiaokan writes: its text is the problem, in English."""
+
+
+_T = TypeVar("_T")
+_TEXTS_SQL = (
+    "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
+    " ORDER BY role != 'source', position"
+)
+
+
+def _of(value: object, kind: type[_T], what: str) -> _T:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Bad(f"{what} is not {'an integer' if kind is int else 'text'}")
+    return value
+
+
+def _loaded(text: object, what: str) -> Any:
+    try:
+        return json.loads(_of(text, str, what))
+    except ValueError:  # json.JSONDecodeError, and a lone surrogate
+        raise _Bad(f"{what} is not valid JSON") from None
+
+
+def _str_dict(text: object, what: str) -> dict[str, str]:
+    value = _loaded(text, what)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _Bad(f"{what} is not a JSON object of texts")
+    return value
+
+
 def _locus(row: tuple[Any, ...]) -> StoredLocus:
-    spans: dict[str, list[int]] = json.loads(row[7])
+    lid = _of(row[0], int, "a locus id")
+    at = f"locus {lid}"
+    start, end = _of(row[1], int, f"{at} start"), _of(row[2], int, f"{at} end")
+    if not 0 <= start <= end:
+        raise _Bad(f"{at} has the span {start}-{end}")
+    spans: dict[str, tuple[int, int]] = {}
+    raw_spans = _loaded(row[7], f"{at} spans")
+    if not isinstance(raw_spans, dict):
+        raise _Bad(f"{at} spans is not a JSON object")
+    for w, span in raw_spans.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)):
+            raise _Bad(f"{at} spans of {w} is not two integers")
+        if not 0 <= span[0] <= span[1]:
+            raise _Bad(f"{at} spans of {w} is {span[0]}-{span[1]}")
+        spans[w] = (span[0], span[1])
+    readings = _str_dict(row[6], f"{at} readings")
+    move_id = None if row[8] is None else _of(row[8], int, f"{at} move_id")
+    active = _of(row[11], int, f"{at} active")
+    if active not in (0, 1):
+        raise _Bad(f"{at} active is {active}")
     return StoredLocus(
-        row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
-        {w: (int(s[0]), int(s[1])) for w, s in spans.items()},
-        row[8], row[9], row[10], bool(row[11]), json.loads(row[12]), row[13],
+        lid, start, end, _of(row[3], str, f"{at} source_text"), _of(row[4], str, f"{at} kind"),
+        _str_dict(row[5], f"{at} kinds"), readings, spans, move_id,
+        _of(row[9], str, f"{at} context_before"), _of(row[10], str, f"{at} context_after"),
+        bool(active), _str_dict(row[12], f"{at} classes"), _of(row[13], str, f"{at} message"),
     )  # fmt: skip
+
+
+def _texts(rows: list[Any]) -> list[StoredText]:
+    texts = []
+    for row in rows:
+        role, wid, *rest = row
+        if role not in ("source", "witness"):
+            raise _Bad("a text has no valid role")
+        if wid is not None:
+            _of(wid, str, "a witness id")
+        path, encoding, sha256, text = (_of(v, str, f"a text's {n}") for v, n in zip(
+            rest, ("path", "encoding", "sha256", "text"), strict=True
+        ))  # fmt: skip
+        texts.append(StoredText(role, wid, path, encoding, sha256, text))
+    roles = [t.role for t in texts]
+    if roles[:1] != ["source"] or roles.count("source") != 1:
+        raise _Bad("the project has no source text" if not texts or roles[0] != "source"
+                   else "the project has two source texts")  # fmt: skip
+    ids = [t.witness_id for t in texts[1:]]
+    if not all(ids) or len(set(ids)) != len(ids):
+        raise _Bad("a witness has no id of its own")
+    return texts
+
+
+def _rules(rows: list[Any]) -> tuple[str, ...]:
+    if not rows:
+        return ()
+    rules = _loaded(rows[0][0], "the rules")
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        raise _Bad("the rules are not a JSON list of names")
+    return tuple(rules)
+
+
+def _decision_id(value: object) -> int:
+    return _of(value, int, "a decision's locus id")
+
+
+def _decision(row: Sequence[Any]) -> Decision:
+    status, witness, reading, note, decided_at = row
+    for value, what in ((witness, "witness"), (reading, "reading")):
+        if value is not None:
+            _of(value, str, f"a decision's {what}")
+    _of(note, str, "a decision's note")
+    _of(decided_at, str, "a decision's time")
+    try:
+        return Decision(_of(status, str, "a decision's status"), witness, reading, note, decided_at)
+    except ValueError as e:
+        raise _Bad(str(e)) from None
+
+
+def _strings(row: Sequence[Any], what: str) -> tuple[str, str]:
+    return _of(row[0], str, f"a {what} key"), _of(row[1], str, f"a {what} value")
+
+
+def _history(rows: list[Any]) -> list[tuple[int, str, str, str]]:
+    out = []
+    for seq, at, label, changes in rows:
+        step = f"history step {_of(seq, int, 'a history step')}"
+        if not isinstance(_loaded(changes, f"{step} changes"), dict):
+            raise _Bad(f"{step} changes is not a JSON object")
+        out.append((seq, _of(at, str, f"{step} time"), _of(label, str, f"{step} label"), changes))
+    return out
+
+
+def _text_digests(texts: Sequence[StoredText]) -> str:
+    return _json([hashlib.sha256(t.text.encode("utf-8", "surrogatepass")).hexdigest()
+                  for t in texts])  # fmt: skip
 
 
 def _json(value: object) -> str:
@@ -452,11 +593,21 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, int]:
-    """A read-only connection to a file that passed every check, and its schema version."""
+def _validated(path: Path, *, may_recover: bool, live: bool) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection to a file that passed every check, and its schema version.
+
+    ``live``: someone may write the file meanwhile (it and its folder are
+    writable); otherwise nothing may be created beside it, and a WAL left by a
+    writer that crashed is read from a private copy (:func:`_private_copy`).
+    """
     _check_header(path)
     name = path.name
-    conn = _connect(path, "ro" if _journals(path) else "immutable")
+    if _journals(path) if live else Path(f"{path}-journal").exists():
+        conn = _connect(path, "ro")  # and SQLite sees a hot journal for what it is
+    elif not live and _wal_frames(path):
+        conn = _private_copy(path)
+    else:
+        conn = _connect(path, "immutable")
     try:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -480,6 +631,13 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version < 1 or not _TABLES[version] <= tables:
             raise ProjectError("project.not-jiaokan", name=name)
+        odd = _schema_difference(_schema(conn), _expected_schema(version))
+        if odd:
+            raise ProjectError("project.foreign-schema", name=name, what=odd)
+        try:
+            _check_rows(conn, version)
+        except _Bad as e:
+            raise ProjectError("project.damaged", name=name, problems=str(e)) from None
     except BaseException as e:
         conn.close()
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
@@ -488,6 +646,147 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
             raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
         raise
     return conn, version
+
+
+def _wal_frames(path: Path) -> bool:
+    """A WAL with more than its header: commits that may not be in the file itself yet."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 32
+    except OSError:
+        return False
+
+
+def _private_copy(path: Path) -> sqlite3.Connection:
+    """The file with its WAL applied, in memory, without writing a byte beside ``path``.
+
+    The file and its ``-wal`` are copied into a private folder, where SQLite
+    replays the WAL into the copy; the result is copied into memory and the
+    folder deleted.  For a file nobody may write (a read-only file, folder or
+    medium) that a writer left with a WAL: an immutable read would miss the
+    commits in the WAL, and a live one would have to create a ``-shm``.
+    """
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        with tempfile.TemporaryDirectory(prefix="jiaokan-") as folder:
+            copy = Path(folder) / "copy.jkproj"
+            shutil.copyfile(path, copy)
+            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+            disk = sqlite3.connect(copy, isolation_level=None)
+            try:
+                disk.backup(memory)
+            finally:
+                disk.close()
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
+# -- the schema: exactly what the migrations build --------------------------------------
+
+_Schema = dict[tuple[str, str], object]
+_ALLOWED_EXTRA = {("table", "sqlite_stat1"), ("table", "sqlite_stat4")}
+"""What SQLite itself may add (``ANALYZE`` in the shell): statistics, no code."""
+
+
+def _schema(conn: sqlite3.Connection) -> _Schema:
+    """Every object of the file, with what matters of tables and indexes.
+
+    Types other than tables and indexes (triggers, views) are listed by name
+    only: they are refused before anything else is asked of them.
+    """
+    out: _Schema = {}
+    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+    for kind, name, table in objects:
+        out[(str(kind), str(name))] = (str(table), None)
+    for kind, name in list(out):
+        if (kind, name) in _ALLOWED_EXTRA or kind != "table" or name not in _TABLES[SCHEMA_VERSION]:
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns = conn.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
+        keys = conn.execute(f"PRAGMA foreign_key_list({quoted})").fetchall()
+        indexes = conn.execute(f"PRAGMA index_list({quoted})").fetchall()
+        described = []
+        for _, index, unique, origin, partial in indexes:
+            iq = '"' + str(index).replace('"', '""') + '"'
+            cols = conn.execute(f"PRAGMA index_xinfo({iq})").fetchall()
+            described.append((index, unique, origin, partial, tuple(cols)))
+        out[(kind, name)] = (name, (tuple(columns), tuple(keys), tuple(sorted(described))))
+    return out
+
+
+_EXPECTED: dict[int, _Schema] = {}
+
+
+def _expected_schema(version: int) -> _Schema:
+    """What version 1's DDL and the migrations up to ``version`` build, in memory."""
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.executescript(SCHEMA_V1)
+            for v in range(1, version):
+                for statement in _MIGRATIONS[v]:
+                    conn.execute(statement)
+            _EXPECTED[version] = _schema(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def _schema_difference(found: _Schema, expected: _Schema) -> str:
+    """'' if ``found`` is ``expected``; else the first difference, in English."""
+    for kind, name in sorted(found):
+        if (kind, name) in _ALLOWED_EXTRA:
+            continue
+        if (kind, name) not in expected:
+            return f"an extra {kind} {name!r}"
+        if found[(kind, name)] != expected[(kind, name)]:
+            return f"the {kind} {name!r} is not as Jiaokan makes it"
+    missing = sorted(set(expected) - set(found))
+    return f"no {missing[0][0]} {missing[0][1]!r}" if missing else ""
+
+
+def _check_rows(conn: sqlite3.Connection, version: int) -> None:
+    """Every row as the reading methods will parse it, and the texts against their digests.
+
+    Older versions lack some columns, which read as their migration's default.
+    """
+    texts = _texts(conn.execute(_TEXTS_SQL).fetchall())
+    meta = conn.execute("SELECT key, value FROM meta").fetchall()
+    for row in meta:
+        _strings(row, "meta")
+    values = dict(meta)
+    _rules([(values["rules"],)] if "rules" in values else [])
+    if _DIGESTS_KEY in values:
+        digests = _loaded(values[_DIGESTS_KEY], "the texts' digests")
+        if digests != json.loads(_text_digests(texts)):
+            raise _Bad("a stored text does not match its SHA-256")
+    defaults = {"classes": "'{}'", "message": "''", "note": "''"}
+    added = {c for v in range(version, SCHEMA_VERSION) for c in _added_columns(v)}
+
+    def select(columns: Sequence[str], table: str) -> str:
+        shown = [defaults[c] if c in added else c for c in columns]
+        return f"SELECT {', '.join(shown)} FROM {table}"
+
+    source = len(texts[0].text)
+    for row in conn.execute(select(_LOCUS_COLUMNS, "loci")):
+        locus = _locus(row)
+        if not locus.active:  # retired: its source and witnesses may be gone, and that is fine
+            continue
+        if locus.end > source:
+            raise _Bad(f"locus {locus.id} lies outside the source")
+    for row in conn.execute(select(_DECISION_COLUMNS, "decisions")):
+        _decision_id(row[0])
+        _decision(row[1:])
+    if version >= 2:
+        _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
+        for row in conn.execute("SELECT key, value FROM view_state"):
+            _strings(row, "view state")
+
+
+def _added_columns(version: int) -> list[str]:
+    """The columns migration ``version`` adds (``ALTER TABLE t ADD COLUMN c ...``)."""
+    return [s.split()[5] for s in _MIGRATIONS[version] if s.startswith("ALTER TABLE")]
 
 
 # -- migrations ---------------------------------------------------------------------------
@@ -529,14 +828,28 @@ def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite
 # -- writing a whole file -------------------------------------------------------------------
 
 
+def _witness_paths(texts: Sequence[StoredText]) -> list[tuple[str, str]]:
+    return [(t.witness_id or "", t.path) for t in texts]
+
+
 def _write_whole(
-    target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_lock: bool
+    target: Path,
+    fill: Callable[[sqlite3.Connection], None],
+    *,
+    keep_lock: bool,
+    owned: Sequence[Owned] = (),
 ) -> Lock | None:
     """Fill a temporary file in the same folder, then rename it over ``target``.
 
     Under ``target``'s lock, so an open project is never replaced; the lock is
-    handed back (``keep_lock``) to a caller that goes on to open the file.
+    handed back (``keep_lock``) to a caller that goes on to open the file,
+    holding the new file itself.  Never over a text in ``owned`` or anything
+    but a regular file (app/project/paths.py).
     """
+    try:
+        check_output(target, owned)
+    except OutputError as e:
+        raise ProjectError(e.message) from None
     lock, why = Lock.acquire(target)
     if lock is None:
         raise ProjectError("project.cannot-write", name=target.name, reason=why or "")
@@ -560,6 +873,9 @@ def _write_whole(
         os.replace(tmp, target)
         if sys.platform != "win32":
             _fsync(target.parent)
+        held = lock.hold_file(target)  # the new inode, under every name it may ever get
+        if held is not None:
+            raise ProjectError("project.cannot-write", name=target.name, reason=held)
     except BaseException as e:
         lock.release()
         if isinstance(e, OSError | sqlite3.Error):
