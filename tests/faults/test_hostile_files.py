@@ -62,7 +62,7 @@ DAMAGED = {
     "flipped byte in a text": _flip_a_bit_in_the_source,
     "edited text": _sql("UPDATE texts SET text = text || '。' WHERE role = 'witness'"),
     "bad JSON in spans": _sql("UPDATE loci SET spans = '{\"a\": [1,' WHERE id = 1"),
-    "spans not two integers": _sql("UPDATE loci SET spans = '{\"a\": [1, \"2\"]}' WHERE id = 1"),
+    "spans not two integers": _sql('UPDATE loci SET spans = \'{"a": [1, "2"]}\' WHERE id = 1'),
     "bad JSON in kinds": _sql("UPDATE loci SET kinds = 'nope' WHERE id = 1"),
     "kinds not texts": _sql("UPDATE loci SET kinds = '{\"a\": 3}' WHERE id = 1"),
     "bad JSON in readings": _sql("UPDATE loci SET readings = '[' WHERE id = 1"),
@@ -115,7 +115,9 @@ def test_a_damaged_row_is_one_line_and_the_file_is_left_as_it_was(
     job: Job, capsys: pytest.CaptureFixture[str], case: str, command: str
 ) -> None:
     before = _prepared(job, capsys, DAMAGED[case])
-    argv = ["decide", job.project, "2", "--reject"] if command == "decide" else ["loci", job.project]
+    argv = (
+        ["decide", job.project, "2", "--reject"] if command == "decide" else ["loci", job.project]
+    )
     code, out, err = cli(capsys, *argv)
     assert code == 2 and out == ""
     one_line_error(err, "p.jkproj is damaged (")
