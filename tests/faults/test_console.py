@@ -16,22 +16,27 @@ from tests.conftest import ROOT
 from tests.faults.conftest import Job, one_line_error, run, snapshot
 
 
-def test_a_gbk_console_shows_what_it_can_and_never_a_traceback(job: Job) -> None:
-    gbk = {"PYTHONIOENCODING": "gbk"}
-    done = run("collate", job.source, job.a, job.b, env=gbk)
+def _odd_reading(job: Job) -> None:
+    """A decision whose reading a GBK console cannot show (Korean, and the empty set)."""
+    done = run("decide", job.project, "3", "--reading", "의∅")
     assert done.returncode == 0, done.stderr
-    table = done.stdout.decode("gbk")
-    assert "?" in table and "昃" in table  # 의 and ∅ are replaced, the rest is as it was
-    done = run("loci", job.project, env=gbk)
+
+
+def test_a_gbk_console_shows_what_it_can_and_never_a_traceback(job: Job) -> None:
+    _odd_reading(job)
+    done = run("loci", job.project, env={"PYTHONIOENCODING": "gbk"})
     assert done.returncode == 0 and not done.stderr
+    listing = done.stdout.decode("gbk")
+    assert "'??'" in listing and "昃" in listing  # 의 and ∅ replaced, the rest as it was
 
 
 def test_json_in_a_gbk_console_is_exact(job: Job) -> None:
     """Escaped where the console cannot hold a character: the document is still the same."""
-    gbk = run("collate", job.source, job.a, job.b, "--json", env={"PYTHONIOENCODING": "gbk"})
-    utf8 = run("collate", job.source, job.a, job.b, "--json", env={"PYTHONIOENCODING": "utf-8"})
+    _odd_reading(job)
+    gbk = run("loci", job.project, "--json", env={"PYTHONIOENCODING": "gbk"})
+    utf8 = run("loci", job.project, "--json", env={"PYTHONIOENCODING": "utf-8"})
     assert gbk.returncode == 0 and utf8.returncode == 0
-    assert "의" in utf8.stdout.decode("utf-8")
+    assert "의∅" in utf8.stdout.decode("utf-8")
     assert json.loads(gbk.stdout.decode("gbk")) == json.loads(utf8.stdout.decode("utf-8"))
 
 
