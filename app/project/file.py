@@ -24,7 +24,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -218,7 +218,16 @@ class ProjectFile:
         return cls(path, conn, lock, None)
 
     def close(self) -> None:
-        """The database first, then the lock, so the next writer finds the WAL checkpointed."""
+        """The database first, then the lock, so the next writer finds the WAL checkpointed.
+
+        A writer empties its WAL into the file explicitly first: SQLite skips
+        that on close while anyone else reads the file, and a reader through
+        another name (a hard link) is someone SQLite cannot see; a WAL left
+        beside one name would be missed by a writer through the other.
+        """
+        if self._lock is not None:
+            with suppress(sqlite3.Error):  # the WAL then stays, and SQLite replays it
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
