@@ -20,6 +20,7 @@ accident) made a symlink or a hard link to another file is never truncated.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import stat
@@ -98,7 +99,7 @@ class Lock:
     def hold_file(self, project: Path) -> Message | None:
         """Lock the project file itself (instead of any held before); why not, if not."""
         if self._file_fd is not None:
-            os.close(self._file_fd)
+            _close_file(self._file_fd)
             self._file_fd = None
         try:
             fd = os.open(project, os.O_RDONLY | _OPEN_FLAGS)
@@ -128,7 +129,15 @@ class Lock:
         finally:
             os.close(fd)
             if file_fd is not None:
-                os.close(file_fd)
+                _close_file(file_fd)
+
+
+def _close_file(fd: int) -> None:
+    """Windows wants a byte lock undone before its handle closes; POSIX drops it on close."""
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError):
+            _lock_fd(fd, lock=False, at=_FILE_LOCK_BYTE)
+    os.close(fd)
 
 
 def _open_lock_file(path: Path) -> tuple[int | None, Message | None]:
