@@ -163,3 +163,25 @@ def test_the_engine_refuses_too_create_and_save_as(job: Job) -> None:
         with pytest.raises(ProjectError, match="not a regular file"):
             project.save_as(os.devnull)
         assert snapshot(job.folder, strict=False) == before
+
+
+def test_save_as_onto_another_name_of_the_project_is_refused(job: Job, tmp_path: Path) -> None:
+    other = tmp_path / "same.jkproj"
+    os.link(job.project, other)
+    with ProjectFile.open(job.project) as project:
+        before = snapshot(job.folder)
+        with pytest.raises(ProjectError, match="project file itself"):
+            project.save_as(other)
+        assert snapshot(job.folder) == before
+
+
+def test_a_symlink_to_a_fifo_is_a_special_file_too(
+    job: Job, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    link = job.folder / "out.txt"
+    link.symlink_to(fifo)
+    code, _, err = cli(capsys, "export", job.project, "--text", link)
+    assert code == 2 and link.is_symlink() and fifo.is_fifo()
+    one_line_error(err, "is not a regular file")
