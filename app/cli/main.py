@@ -19,7 +19,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
@@ -125,8 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
         run = _collate if args.command == "collate" else cli_project.run
-        status = run(args, out)
-        out.flush()  # a full disk or a closed pipe is reported here, not at exit
+        output = _Output(out)
+        status = run(args, cast(TextIO, output))
+        output.flush()  # a full disk or a closed pipe is reported here, not at exit
         return status
     except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
         _silence_stdout()
@@ -143,12 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_project.ProjectCommandError,
     ) as exc:
         return _fail(str(exc))
-    except OSError as exc:  # the output (stdout on a full disk), or a file nobody expected
+    except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
+        _silence_stdout()
+        return _fail(f"cannot write the output: {_reason(failed.error)}")
+    except OSError as exc:  # a file nobody expected: still one line
         where = getattr(exc, "filename", None)
-        if where is None:
-            _silence_stdout()
-            return _fail(f"cannot write the output: {exc.strerror or exc}")
-        return _fail(f"{where}: {exc.strerror or exc}")
+        return _fail(_reason(exc) if where is None else f"{where}: {_reason(exc)}")
     except sqlite3.Error as exc:  # every known case is a ProjectError; this is the safety net
         return _fail(f"SQLite: {exc}")
 
@@ -167,6 +168,42 @@ def _occupy_standard_fds() -> None:
             if opened != fd:
                 os.dup2(opened, fd)
                 os.close(opened)
+
+
+class _OutputFailed(Exception):
+    """Writing stdout failed: told apart from every other OSError by where it happened."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Output:
+    """stdout, with its failures marked as its own (a broken pipe stays a broken pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.encoding = stream.encoding
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _OutputFailed(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _OutputFailed(e) from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def _silence_stdout() -> None:

@@ -7,13 +7,18 @@ tracebacks.  Each runs here in a process of its own, as a shell would.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from app.cli import main as cli_main
 from tests.conftest import ROOT
-from tests.faults.conftest import Job, one_line_error, run, snapshot
+from tests.faults.conftest import Job, cli, one_line_error, run, snapshot
 
 
 def _odd_reading(job: Job) -> None:
@@ -75,3 +80,18 @@ def test_a_reader_that_stops_early_is_not_an_error(job: Job) -> None:
     command = 'set -o pipefail 2>/dev/null; "$0" -m app collate "$1" "$2" | head -c 1 >/dev/null'
     done = _shell(command, job.source, job.a)
     assert b"Traceback" not in done.stderr and not done.stderr
+
+
+def test_an_unforeseen_system_error_is_one_line_too(
+    job: Job, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net under every known message: an OSError that nothing else reworded."""
+
+    def failing(*args: object, **kw: object) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(cli_main, "collate", failing)
+    code, out, err = cli(capsys, "collate", job.source, job.a)
+    assert code == 2 and out == ""
+    one_line_error(err, os.strerror(errno.EIO))
+    assert "cannot write the output" not in err
