@@ -424,7 +424,7 @@ def _of(value: object, kind: type[_T], what: str) -> _T:
 def _loaded(text: object, what: str) -> Any:
     try:
         return json.loads(_of(text, str, what))
-    except ValueError:  # json.JSONDecodeError, and a lone surrogate
+    except (ValueError, RecursionError):  # JSONDecodeError, a lone surrogate, [[[[…]]]]
         raise _Bad(f"{what} is not valid JSON") from None
 
 
@@ -465,21 +465,26 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
 
 
 def _texts(rows: list[Any]) -> list[StoredText]:
+    """The texts, source first: exactly one source, and witnesses with ids of their own."""
     texts = []
-    for row in rows:
-        role, wid, *rest = row
+    for role, wid, path, encoding, sha256, text in rows:
         if role not in ("source", "witness"):
             raise _Bad("a text has no valid role")
         if wid is not None:
             _of(wid, str, "a witness id")
-        path, encoding, sha256, text = (_of(v, str, f"a text's {n}") for v, n in zip(
-            rest, ("path", "encoding", "sha256", "text"), strict=True
-        ))  # fmt: skip
-        texts.append(StoredText(role, wid, path, encoding, sha256, text))
-    roles = [t.role for t in texts]
-    if roles[:1] != ["source"] or roles.count("source") != 1:
-        raise _Bad("the project has no source text" if not texts or roles[0] != "source"
-                   else "the project has two source texts")  # fmt: skip
+        texts.append(
+            StoredText(
+                role,
+                wid,
+                _of(path, str, "a text's path"),
+                _of(encoding, str, "a text's encoding"),
+                _of(sha256, str, "a text's sha256"),
+                _of(text, str, "a text"),
+            )
+        )
+    sources = sum(t.role == "source" for t in texts)
+    if sources != 1:
+        raise _Bad("the project has no source text" if not sources else "two source texts")
     ids = [t.witness_id for t in texts[1:]]
     if not all(ids) or len(set(ids)) != len(ids):
         raise _Bad("a witness has no id of its own")

@@ -81,6 +81,7 @@ DAMAGED = {
     "unknown status": _sql("UPDATE decisions SET status = 'maybe'"),
     "accepted without witness": _sql("UPDATE decisions SET status = 'accepted', witness = NULL"),
     "bad JSON in history": _sql("UPDATE history SET changes = '{'"),
+    "JSON nested too deep": _sql(f"UPDATE loci SET kinds = '{'[' * 100_000}' WHERE id = 1"),
     "blob view state": _sql("INSERT INTO view_state VALUES ('scroll', X'00')"),
 }
 
