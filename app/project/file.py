@@ -140,6 +140,8 @@ class ProjectFile:
         self.read_only_reason = "" if why is None else str(why)
         self._conn = conn
         self._lock = lock
+        self._fresh: dict[str, Any] = {}
+        """What the checks before opening parsed already, each handed out once, until a write."""
 
     # -- opening and closing ---------------------------------------------------------
 
@@ -189,14 +191,14 @@ class ProjectFile:
             if why is not None and lock is not None:
                 lock.release()
                 lock = None
-            conn, version = _validated(path, may_recover=lock is not None, live=live)
+            conn, version, fresh = _validated(path, may_recover=lock is not None, live=live)
             if why is not None:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
                 elif live and not _journals(path):
                     conn.close()  # immutable reads could tear under a writer: read it live
                     conn = _connect(path, "ro")
-                return cls(path, conn, None, why)
+                return cls(path, conn, None, why)._with(fresh)
             conn.close()
             conn = _connect(path, "rw")
             try:
@@ -215,7 +217,11 @@ class ProjectFile:
                     "project.cannot-open", name=path.name, reason=_one_line(e)
                 ) from None
             raise
-        return cls(path, conn, lock, None)
+        return cls(path, conn, lock, None)._with(fresh)
+
+    def _with(self, fresh: dict[str, Any]) -> ProjectFile:
+        self._fresh = fresh
+        return self
 
     def close(self) -> None:
         """The database first, then the lock, so the next writer finds the WAL checkpointed.
@@ -242,12 +248,19 @@ class ProjectFile:
     # -- reading ---------------------------------------------------------------------
 
     def texts(self) -> list[StoredText]:
+        if "texts" in self._fresh:
+            return list(self._fresh.pop("texts"))
         return self._parsed(_texts, self._rows(_TEXTS_SQL))
 
     def rules(self) -> tuple[str, ...]:
+        if "rules" in self._fresh:
+            return tuple(self._fresh.pop("rules"))
         return self._parsed(_rules, self._rows("SELECT value FROM meta WHERE key = 'rules'"))
 
     def loci(self, *, include_inactive: bool = False) -> list[StoredLocus]:
+        if "loci" in self._fresh:
+            every: list[StoredLocus] = self._fresh.pop("loci")
+            return every if include_inactive else [loc for loc in every if loc.active]
         where = "" if include_inactive else " WHERE active"
         sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
         rows = self._rows(sql + " ORDER BY start_offset, end_offset, id")
@@ -258,6 +271,8 @@ class ProjectFile:
         return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
 
     def decisions(self) -> dict[int, Decision]:
+        if "decisions" in self._fresh:
+            return dict(self._fresh.pop("decisions"))
         rows = self._rows(f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions")
         try:
             return {_decision_id(r[0]): _decision(r[1:]) for r in rows}
@@ -341,6 +356,7 @@ class ProjectFile:
         name = self.path.name
         if self.read_only_why is not None:
             raise ProjectError("project.open-read-only", name=name, reason=self.read_only_why)
+        self._fresh.clear()  # what was read before this write may be out of date after it
         try:
             with _transaction(self._conn):
                 yield
@@ -415,52 +431,53 @@ _TEXTS_SQL = (
 )
 
 
-def _of(value: object, kind: type[_T], what: str) -> _T:
+def _of(value: object, kind: type[_T], what: str, *at: object) -> _T:
+    """``value`` if it is a ``kind``; ``what.format(*at)`` names it otherwise (made only then)."""
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise _Bad(f"{what} is not {'an integer' if kind is int else 'text'}")
+        raise _Bad(f"{what.format(*at)} is not {'an integer' if kind is int else 'text'}")
     return value
 
 
-def _loaded(text: object, what: str) -> Any:
+def _loaded(text: object, what: str, *at: object) -> Any:
     try:
-        return json.loads(_of(text, str, what))
+        return json.loads(_of(text, str, what, *at))
     except (ValueError, RecursionError):  # JSONDecodeError, a lone surrogate, [[[[…]]]]
-        raise _Bad(f"{what} is not valid JSON") from None
+        raise _Bad(f"{what.format(*at)} is not valid JSON") from None
 
 
-def _str_dict(text: object, what: str) -> dict[str, str]:
-    value = _loaded(text, what)
+def _str_dict(text: object, what: str, *at: object) -> dict[str, str]:
+    value = _loaded(text, what, *at)
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise _Bad(f"{what} is not a JSON object of texts")
+        raise _Bad(f"{what.format(*at)} is not a JSON object of texts")
     return value
 
 
 def _locus(row: tuple[Any, ...]) -> StoredLocus:
     lid = _of(row[0], int, "a locus id")
-    at = f"locus {lid}"
-    start, end = _of(row[1], int, f"{at} start"), _of(row[2], int, f"{at} end")
+    start, end = _of(row[1], int, "locus {} start", lid), _of(row[2], int, "locus {} end", lid)
     if not 0 <= start <= end:
-        raise _Bad(f"{at} has the span {start}-{end}")
+        raise _Bad(f"locus {lid} has the span {start}-{end}")
     spans: dict[str, tuple[int, int]] = {}
-    raw_spans = _loaded(row[7], f"{at} spans")
+    raw_spans = _loaded(row[7], "locus {} spans", lid)
     if not isinstance(raw_spans, dict):
-        raise _Bad(f"{at} spans is not a JSON object")
+        raise _Bad(f"locus {lid} spans is not a JSON object")
     for w, span in raw_spans.items():
         if not (isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)):
-            raise _Bad(f"{at} spans of {w} is not two integers")
+            raise _Bad(f"locus {lid} spans of {w} is not two integers")
         if not 0 <= span[0] <= span[1]:
-            raise _Bad(f"{at} spans of {w} is {span[0]}-{span[1]}")
+            raise _Bad(f"locus {lid} spans of {w} is {span[0]}-{span[1]}")
         spans[w] = (span[0], span[1])
-    readings = _str_dict(row[6], f"{at} readings")
-    move_id = None if row[8] is None else _of(row[8], int, f"{at} move_id")
-    active = _of(row[11], int, f"{at} active")
+    move_id = None if row[8] is None else _of(row[8], int, "locus {} move_id", lid)
+    active = _of(row[11], int, "locus {} active", lid)
     if active not in (0, 1):
-        raise _Bad(f"{at} active is {active}")
+        raise _Bad(f"locus {lid} active is {active}")
     return StoredLocus(
-        lid, start, end, _of(row[3], str, f"{at} source_text"), _of(row[4], str, f"{at} kind"),
-        _str_dict(row[5], f"{at} kinds"), readings, spans, move_id,
-        _of(row[9], str, f"{at} context_before"), _of(row[10], str, f"{at} context_after"),
-        bool(active), _str_dict(row[12], f"{at} classes"), _of(row[13], str, f"{at} message"),
+        lid, start, end, _of(row[3], str, "locus {} source_text", lid),
+        _of(row[4], str, "locus {} kind", lid), _str_dict(row[5], "locus {} kinds", lid),
+        _str_dict(row[6], "locus {} readings", lid), spans, move_id,
+        _of(row[9], str, "locus {} context_before", lid),
+        _of(row[10], str, "locus {} context_after", lid), bool(active),
+        _str_dict(row[12], "locus {} classes", lid), _of(row[13], str, "locus {} message", lid),
     )  # fmt: skip
 
 
@@ -524,10 +541,11 @@ def _strings(row: Sequence[Any], what: str) -> tuple[str, str]:
 def _history(rows: list[Any]) -> list[tuple[int, str, str, str]]:
     out = []
     for seq, at, label, changes in rows:
-        step = f"history step {_of(seq, int, 'a history step')}"
-        if not isinstance(_loaded(changes, f"{step} changes"), dict):
-            raise _Bad(f"{step} changes is not a JSON object")
-        out.append((seq, _of(at, str, f"{step} time"), _of(label, str, f"{step} label"), changes))
+        step = _of(seq, int, "a history step")
+        if not isinstance(_loaded(changes, "history step {} changes", step), dict):
+            raise _Bad(f"history step {step} changes is not a JSON object")
+        time, what = _of(at, str, "history step {} time", step), _of(label, str, "a label")
+        out.append((step, time, what, changes))
     return out
 
 
@@ -607,8 +625,11 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _validated(path: Path, *, may_recover: bool, live: bool) -> tuple[sqlite3.Connection, int]:
-    """A read-only connection to a file that passed every check, and its schema version.
+def _validated(
+    path: Path, *, may_recover: bool, live: bool
+) -> tuple[sqlite3.Connection, int, dict[str, Any]]:
+    """A read-only connection to a file that passed every check, its schema version,
+    and what the checks parsed (texts, rules, loci, decisions), so it is not parsed twice.
 
     ``live``: someone may write the file meanwhile (it and its folder are
     writable); otherwise nothing may be created beside it, and a WAL left by a
@@ -649,7 +670,7 @@ def _validated(path: Path, *, may_recover: bool, live: bool) -> tuple[sqlite3.Co
         if odd:
             raise ProjectError("project.foreign-schema", name=name, what=odd)
         try:
-            _check_rows(conn, version)
+            fresh = _check_rows(conn, version)
         except _Bad as e:
             raise ProjectError("project.damaged", name=name, problems=str(e)) from None
     except BaseException as e:
@@ -659,7 +680,7 @@ def _validated(path: Path, *, may_recover: bool, live: bool) -> tuple[sqlite3.Co
         if isinstance(e, sqlite3.DatabaseError):
             raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
         raise
-    return conn, version
+    return conn, version, fresh
 
 
 def _wal_frames(path: Path) -> bool:
@@ -760,17 +781,18 @@ def _schema_difference(found: _Schema, expected: _Schema) -> str:
     return f"no {missing[0][0]} {missing[0][1]!r}" if missing else ""
 
 
-def _check_rows(conn: sqlite3.Connection, version: int) -> None:
+def _check_rows(conn: sqlite3.Connection, version: int) -> dict[str, Any]:
     """Every row as the reading methods will parse it, and the texts against their digests.
 
-    Older versions lack some columns, which read as their migration's default.
+    Older versions lack some columns, which read as their migration's default
+    (what the migration gives them).  Returns what was parsed.
     """
     texts = _texts(conn.execute(_TEXTS_SQL).fetchall())
     meta = conn.execute("SELECT key, value FROM meta").fetchall()
     for row in meta:
         _strings(row, "meta")
     values = dict(meta)
-    _rules([(values["rules"],)] if "rules" in values else [])
+    rules = _rules([(values["rules"],)] if "rules" in values else [])
     if _DIGESTS_KEY in values:
         digests = _loaded(values[_DIGESTS_KEY], "the texts' digests")
         if digests != json.loads(_text_digests(texts)):
@@ -783,19 +805,20 @@ def _check_rows(conn: sqlite3.Connection, version: int) -> None:
         return f"SELECT {', '.join(shown)} FROM {table}"
 
     source = len(texts[0].text)
-    for row in conn.execute(select(_LOCUS_COLUMNS, "loci")):
-        locus = _locus(row)
-        if not locus.active:  # retired: its source and witnesses may be gone, and that is fine
-            continue
-        if locus.end > source:
+    order = " ORDER BY start_offset, end_offset, id"
+    loci = [_locus(row) for row in conn.execute(select(_LOCUS_COLUMNS, "loci") + order)]
+    for locus in loci:  # a retired one's source may be gone, and that is fine
+        if locus.active and locus.end > source:
             raise _Bad(f"locus {locus.id} lies outside the source")
-    for row in conn.execute(select(_DECISION_COLUMNS, "decisions")):
-        _decision_id(row[0])
-        _decision(row[1:])
+    decisions = {
+        _decision_id(row[0]): _decision(row[1:])
+        for row in conn.execute(select(_DECISION_COLUMNS, "decisions"))
+    }
     if version >= 2:
         _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
         for row in conn.execute("SELECT key, value FROM view_state"):
             _strings(row, "view state")
+    return {"texts": texts, "rules": rules, "loci": loci, "decisions": decisions}
 
 
 def _added_columns(version: int) -> list[str]:
