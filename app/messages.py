@@ -60,6 +60,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "reason.not-a-valid-path": QT_TRANSLATE_NOOP("engine", "not a valid path"),
         "reason.no-space-left": QT_TRANSLATE_NOOP("engine", "no space left on device"),
         "reason.read-only-file-system": QT_TRANSLATE_NOOP("engine", "read-only file system"),
+        "reason.lock-not-plain": QT_TRANSLATE_NOOP(
+            "engine", "it is a link or not a plain file, and was left alone"
+        ),
         # the system's and SQLite's own words for common failures, exactly as they give
         # them, so that known_reason() can offer them for translation unchanged
         "system.no-such-file-or-directory": QT_TRANSLATE_NOOP(
@@ -120,6 +123,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "project.not-jiaokan": QT_TRANSLATE_NOOP(
             "engine", "{name} is an SQLite database but not a Jiaokan project"
         ),
+        "project.foreign-schema": QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened"
+        ),
         "project.upgrade-failed": QT_TRANSLATE_NOOP(
             "engine",
             "could not upgrade {name} from project format {version}"
@@ -141,6 +147,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         ),
         "lock.holder": QT_TRANSLATE_NOOP("engine", "pid {pid} on host {host}"),
         "lock.holder-unknown": QT_TRANSLATE_NOOP("engine", "pid unknown"),
+        "lock.holder-other-name": QT_TRANSLATE_NOOP("engine", "under another name of the file"),
         # app/project/decisions.py
         "decisions.read-only": QT_TRANSLATE_NOOP("engine", "the project is open read-only"),
         "decisions.no-project": QT_TRANSLATE_NOOP(
@@ -169,6 +176,26 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "cannot write text in the encoding {encoding}{hint}"
         ),
         "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
+        # app/project/paths.py: an output that would destroy something; nothing is written
+        "output.is-project": QT_TRANSLATE_NOOP(
+            "engine", "{path} is the project file itself; it was not overwritten"
+        ),
+        "output.is-part": QT_TRANSLATE_NOOP(
+            "engine", "{path} belongs to the project {name}; it was not overwritten"
+        ),
+        "output.is-source": QT_TRANSLATE_NOOP(
+            "engine", "{path} is the source text; it was not overwritten"
+        ),
+        "output.is-variant": QT_TRANSLATE_NOOP(
+            "engine", "{path} is the variant {witness}; it was not overwritten"
+        ),
+        "output.not-regular": QT_TRANSLATE_NOOP(
+            "engine", "{path} is not a regular file (a folder, device, pipe or socket); not written"
+        ),
+        "output.twice": QT_TRANSLATE_NOOP("engine", "{path} is named as two outputs"),
+        "output.exists": QT_TRANSLATE_NOOP(
+            "engine", "{path} already exists; give --replace to replace it"
+        ),
     }
 )
 """Every message id the engine uses, with its English text: what the CLI prints."""

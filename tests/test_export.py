@@ -329,7 +329,7 @@ def test_write_errors_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="no such folder"):
         write_text(make(SOURCE), tmp_path / "missing" / "out.txt")
     (tmp_path / "dir").mkdir()
-    with pytest.raises(ExportError, match="is a directory"):
+    with pytest.raises(ExportError, match="is not a regular file"):
         write_report(make(SOURCE), tmp_path / "dir")
     assert sorted(os.listdir(tmp_path)) == ["dir"]
 
@@ -559,8 +559,10 @@ def test_csv_round_trips_arbitrary_text(
     # read_text() would turn a quoted lone "\r" into "\n": decode the bytes as they are
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert len(rows) == 2
-    assert rows[1][7:9] == [source, reading]
-    assert rows[1][12:14] == [reading, note]
+    # undone as docs/faults.md says: one leading ' off every cell that has one
+    cells = [c[1:] if c.startswith("'") else c for c in rows[1]]
+    assert cells[7:9] == [source, reading]
+    assert cells[12:14] == [reading, note]
 
 
 # -- properties -------------------------------------------------------------------

@@ -11,21 +11,25 @@ command is meant for scripts as much as for people.
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import io
+import os
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
 from app.cli import project as cli_project
-from app.cli.output import text_json
+from app.cli.output import dump_json, text_json
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
 from app.project.file import ProjectError
+from app.project.paths import OutputError, check_output, quoted, text_files
 from app.project.project import Project
 from app.project.workspace import unique_id
 from app.text.loading import LoadedText, LoadError, load_text
@@ -96,23 +100,37 @@ def _parser() -> argparse.ArgumentParser:
     col.add_argument(
         "--project", metavar="OUT.jkproj", help="also save the collation as a new project file"
     )
+    col.add_argument(
+        "--replace",
+        action="store_true",
+        help="let --project replace an existing file (never the source or a variant)",
+    )
     cli_project.add_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _occupy_standard_fds()
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        # a GBK console cannot show every character: '?' in a table, never a traceback
+        out.reconfigure(errors="replace")
     parser = _parser()
     try:
         args = parser.parse_args(args_list)
         if args.command is None:
             parser.print_usage(sys.stderr)
             return EXIT_USAGE
-        if args.command == "collate":
-            return _collate(args, sys.stdout)
-        return cli_project.run(args, sys.stdout)
+        if out is None:
+            raise CommandError("standard output is closed; nothing was done")
+        run = _collate if args.command == "collate" else cli_project.run
+        output = _Output(out)
+        status = run(args, cast(TextIO, output))
+        output.flush()  # a full disk or a closed pipe is reported here, not at exit
+        return status
     except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
-        sys.stdout = None  # no flush error at exit
+        _silence_stdout()
         return 0
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
@@ -122,19 +140,99 @@ def main(argv: Sequence[str] | None = None) -> int:
         LoadError,
         UnknownRuleError,
         ProjectError,
+        OutputError,
         cli_project.ProjectCommandError,
     ) as exc:
         return _fail(str(exc))
+    except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
+        _silence_stdout()
+        return _fail(f"cannot write the output: {_reason(failed.error)}")
+    except OSError as exc:  # a file nobody expected: still one line
+        where = getattr(exc, "filename", None)
+        return _fail(_reason(exc) if where is None else f"{where}: {_reason(exc)}")
+    except sqlite3.Error as exc:  # every known case is a ProjectError; this is the safety net
+        return _fail(f"SQLite: {exc}")
+
+
+def _occupy_standard_fds() -> None:
+    """Put /dev/null on a closed fd 0, 1 or 2, so no file opened later (the project!) gets
+    that number and receives what is printed."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                opened = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+
+
+class _OutputFailed(Exception):
+    """Writing stdout failed: told apart from every other OSError by where it happened."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Output:
+    """stdout, with its failures marked as its own (a broken pipe stays a broken pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.encoding = stream.encoding
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _OutputFailed(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _OutputFailed(e) from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _silence_stdout() -> None:
+    """What is still buffered for stdout goes nowhere, so exiting cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None
 
 
 def _fail(message: str) -> int:
     line = " ".join(message.split())
-    print(f"jiaokan: error: {line}", file=sys.stderr)
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):  # else the exit status still says it
+            print(f"jiaokan: error: {line}", file=sys.stderr)
     return EXIT_USAGE
 
 
 def _collate(args: argparse.Namespace, out: TextIO) -> int:
     rules = parse_rules(args.rules)
+    if args.project:
+        inputs = text_files(
+            args.source, zip(witness_ids(args.variants), args.variants, strict=True)
+        )
+        check_output(args.project, inputs)  # before the work, and never over a text
+        if os.path.lexists(args.project) and not args.replace:
+            raise OutputError("output.exists", path=quoted(args.project))
     source = load_text(args.source, args.encoding)
     variants = [load_text(p, args.encoding) for p in args.variants]
     ids = witness_ids(args.variants)
@@ -149,8 +247,7 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
         doc = to_json(result, source, variants, ids)
         if args.show_ignored:
             doc["ignored"] = [locus.to_json() for locus in ignored]
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
+        dump_json(doc, out)
     else:
         write_table(result, source, variants, ids, out)
         if args.show_ignored:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import json
+from typing import Any, Protocol, TextIO
 
 
 class TextInfo(Protocol):
@@ -23,3 +24,10 @@ def text_json(item: TextInfo) -> dict[str, Any]:
         "chars": len(item.text),
         "sha256": item.sha256,
     }
+
+
+def dump_json(doc: object, out: TextIO) -> None:
+    """The JSON document, exact in any console: \\u escapes where the encoding is not UTF."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    json.dump(doc, out, ensure_ascii=not encoding.startswith("utf"))
+    out.write("\n")

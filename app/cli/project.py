@@ -1,6 +1,6 @@
 """The project subcommands: ``jiaokan loci``, ``jiaokan decide``, ``jiaokan export``.
 
-They record decisions exactly as the window does (through :class:`Project`,
+They record decisions exactly as the window does (through the project's decision log,
 one transaction per command) so that batch work and scripts can share a
 project with a proofreader.
 """
@@ -8,14 +8,14 @@ project with a proofreader.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
-from app.cli.output import text_json
-from app.project.decisions import ReadOnlyError
+from app.cli.output import dump_json, text_json
+from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.paths import check_distinct, check_output
 from app.project.project import Project
 
 
@@ -102,8 +102,7 @@ def loci_json(project: Project) -> dict[str, Any]:
 def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     doc = loci_json(project)
     if args.json:
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
+        dump_json(doc, out)
         return 0
     for entry in doc["divergences"]:
         chosen = entry["chosen"]
@@ -128,24 +127,39 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if args.accept is not None and args.accept not in (*project.witness_ids, CHECK_WITNESS):
         known = ", ".join(project.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
+    decisions = {lid: _decision(project, lid, args) for lid in ids}
     try:
-        if args.accept is not None:
-            project.accept(ids, args.accept)
-        elif args.reject:
-            project.reject(ids)
-        elif args.reading is not None:
-            for lid in ids:
-                project.edit(lid, args.reading)
-        else:
-            project.undecide(ids)
-        if args.note is not None:
-            for lid in ids:
-                project.set_note(lid, args.note)
+        project.log.apply(_label(ids, args), decisions)  # one command, one transaction
     except ReadOnlyError as exc:
         raise ProjectCommandError(str(exc)) from None
     counts = project.counts()
     out.write(f"{len(ids)} decided; {counts['undecided']} of {len(project.loci)} undecided\n")
     return 0
+
+
+def _decision(project: Project, lid: int, args: argparse.Namespace) -> Decision:
+    """What the window's action would decide at ``lid``, with the note given (or kept)."""
+    locus = project.locus(lid)
+    note = project.log.get(lid).note if args.note is None else args.note
+    if args.accept is not None:
+        reading = locus.readings.get(args.accept, locus.source_text)
+        return Decision("accepted", args.accept, reading, note)
+    if args.reject:
+        return Decision("rejected", None, locus.source_text, note)
+    if args.reading is not None:
+        return Decision("edited", None, args.reading, note)
+    return Decision(note=note)
+
+
+def _label(ids: list[int], args: argparse.Namespace) -> str:
+    """As the window labels the step in its Undo menu."""
+    verb = (
+        "Accept" if args.accept is not None else "Reject" if args.reject
+        else "Edit" if args.reading is not None else "Undecide"
+    )  # fmt: skip
+    what = f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} loci"
+    label = f"{verb} {what}" + (f" ({args.accept})" if args.accept is not None else "")
+    return label + (" with a note" if args.note is not None else "")
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
@@ -154,6 +168,10 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
             "say what to export: --text OUT, --report OUT.html, --csv OUT.csv"
         )
     data = project.export_input()
+    targets = [p for p in (args.text, args.report, args.csv) if p]
+    check_distinct(targets)
+    for target in targets:  # every output checked before the first is written
+        check_output(target, data.owned())
     try:
         if args.text:
             write_text(data, Path(args.text), utf8=args.utf8)

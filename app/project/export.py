@@ -31,6 +31,7 @@ from html import escape
 from app.collation.loci import KINDS
 from app.messages import Message, MessageError, lowered_os_reason, message
 from app.project.decisions import STATUSES, Decision, now
+from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 from app.text.lines import LINE_BREAK, LineIndex
 
 StrPath = str | os.PathLike[str]
@@ -70,6 +71,13 @@ class ExportInput:
     rules: tuple[str, ...]
     loci: tuple[ExportLocus, ...]
     """Sorted by (start, end); insertion points at one offset keep their order."""
+    project_path: str = ""
+    """The project file the data comes from ("" if none): an export never replaces it."""
+
+    def owned(self) -> list[Owned]:
+        """The files no export of this data may land on: the project and its texts."""
+        owned = project_files(self.project_path) if self.project_path else []
+        return owned + text_files(self.source_path, ((w.id, w.path) for w in self.witnesses))
 
 
 class ExportError(MessageError):
@@ -193,7 +201,7 @@ def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
 
 
 def write_text(data: ExportInput, path: StrPath, *, utf8: bool = False) -> None:
-    _write_atomic(path, encode_text(data, utf8=utf8))
+    _write_atomic(path, encode_text(data, utf8=utf8), data)
 
 
 # -- files ------------------------------------------------------------------------
@@ -203,14 +211,21 @@ def _quote(name: str) -> str:
     return f"'{name}'" if name.isprintable() else repr(name)
 
 
-def _write_atomic(path: StrPath, payload: bytes) -> None:
+def _write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
     """Write ``payload`` to ``path`` completely or not at all.
+
+    Never onto the project or one of its texts, and never over anything but
+    a regular file (app/project/paths.py): :class:`OutputError` says why.
 
     The temporary file is created with the usual permissions (``0o666`` less
     the umask, not ``mkstemp``'s private ``0o600``) and takes on those of a
     file it replaces, so an export that others read stays readable to them.
     """
     target = os.fspath(path)
+    try:
+        check_output(target, data.owned())
+    except OutputError as exc:
+        raise ExportError(exc.message) from None
     folder = os.path.dirname(os.path.abspath(target))
     temp = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -246,12 +261,27 @@ def _reason(exc: OSError) -> str | Message:
 # -- CSV --------------------------------------------------------------------------
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV injection")."""
+
+
+def inert(cell: str) -> str:
+    """A cell no spreadsheet evaluates: a ``'`` in front of one that starts like a formula.
+
+    A cell already starting with ``'`` gets one too, so the rule can be undone
+    exactly: drop one leading ``'`` from every cell that has one
+    (docs/faults.md).
+    """
+    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+
+
 def write_csv(data: ExportInput, path: StrPath) -> None:
     """One row per locus, in UTF-8 with a BOM: without it Excel reads Chinese as mojibake.
 
     A ``reading:<id>`` cell is empty both where the witness agrees and where
     it omits the passage; the ``kind:<id>`` columns at the end (empty where
-    the witness agrees) tell the two apart.
+    the witness agrees) tell the two apart.  Text cells go through
+    :func:`inert`, so that a reading such as ``=HYPERLINK(...)`` stays text.
     """
     ids = [w.id for w in data.witnesses]
     lines = LineIndex(data.source_text)
@@ -259,7 +289,8 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     writer = csv.writer(out)
     head = ["id", "start", "end", "line", "column", "kind", "class", "source"]
     tail = ["status", "witness", "chosen", "note", "decided_at"]
-    writer.writerow(head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids])
+    titles = head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids]
+    writer.writerow([inert(c) for c in titles])
     for locus in _ordered(data):
         d = locus.decision
         where = [locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
@@ -268,8 +299,8 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
         row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
-        writer.writerow(row)
-    _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"))
+        writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
+    _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
 
 
 # -- the HTML report --------------------------------------------------------------
@@ -502,4 +533,4 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
 def write_report(data: ExportInput, path: StrPath) -> None:
     # A lone surrogate cannot come from a decoded file; should one slip in,
     # a character reference shows it as U+FFFD instead of failing the export.
-    _write_atomic(path, render_report(data).encode("utf-8", "xmlcharrefreplace"))
+    _write_atomic(path, render_report(data).encode("utf-8", "xmlcharrefreplace"), data)

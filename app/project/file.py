@@ -15,23 +15,26 @@ See docs/project-file.md for the schema and the guarantees.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app import __version__
 from app.collation.loci import Region
 from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
+from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 
 SCHEMA_VERSION = 4
 
@@ -85,6 +88,8 @@ _LOCUS_COLUMNS = (
 )  # fmt: skip
 _DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
 _MAGIC = b"SQLite format 3\x00"
+_DIGESTS_KEY = "text_sha256"
+"""meta key: JSON list of the SHA-256 of each text as UTF-8, source first, then by position."""
 
 
 class ProjectError(MessageError):
@@ -138,6 +143,8 @@ class ProjectFile:
         self.read_only_reason = "" if why is None else str(why)
         self._conn = conn
         self._lock = lock
+        self._fresh: dict[str, Any] = {}
+        """What the checks before opening parsed already, each handed out once, until a write."""
 
     # -- opening and closing ---------------------------------------------------------
 
@@ -152,6 +159,7 @@ class ProjectFile:
     ) -> ProjectFile:
         """Build the file beside ``path`` and rename it into place: never a half-made project."""
         target = _absolute(path)
+        owned = text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
 
         def fill(conn: sqlite3.Connection) -> None:
             conn.executescript(SCHEMA_V1)
@@ -162,7 +170,8 @@ class ProjectFile:
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 _write_collation(conn, texts, rules, loci, alignments or {})
 
-        return cls._open(target, read_only=False, lock=_write_whole(target, fill, keep_lock=True))
+        lock = _write_whole(target, fill, keep_lock=True, owned=owned)
+        return cls._open(target, read_only=False, lock=lock)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> ProjectFile:
@@ -176,23 +185,24 @@ class ProjectFile:
                 raise ProjectError("project.not-a-file", name=path.name)
         except OSError as e:
             raise ProjectError("project.cannot-open", name=path.name, reason=os_reason(e)) from None
-        why = message("read-only.asked") if read_only else _not_writable(path)
+        medium = _not_writable(path)
+        why = message("read-only.asked") if read_only else medium
         # no Jiaokan writes a file it finds read-only, but one may write where we only read
-        writers_possible = read_only or why is None
+        live = medium is None
         try:
             if why is None and lock is None:
                 lock, why = Lock.acquire(path)
             if why is not None and lock is not None:
                 lock.release()
                 lock = None
-            conn, version = _validated(path, may_recover=lock is not None)
+            conn, version, fresh = _validated(path, may_recover=lock is not None, live=live)
             if why is not None:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
-                elif writers_possible and not _journals(path):
+                elif live and not _journals(path):
                     conn.close()  # immutable reads could tear under a writer: read it live
                     conn = _connect(path, "ro")
-                return cls(path, conn, None, why)
+                return cls(path, conn, None, why)._with(fresh)
             conn.close()
             conn = _connect(path, "rw")
             try:
@@ -211,10 +221,23 @@ class ProjectFile:
                     "project.cannot-open", name=path.name, reason=_one_line(e)
                 ) from None
             raise
-        return cls(path, conn, lock, None)
+        return cls(path, conn, lock, None)._with(fresh)
+
+    def _with(self, fresh: dict[str, Any]) -> ProjectFile:
+        self._fresh = fresh
+        return self
 
     def close(self) -> None:
-        """The database first, then the lock, so the next writer finds the WAL checkpointed."""
+        """The database first, then the lock, so the next writer finds the WAL checkpointed.
+
+        A writer empties its WAL into the file explicitly first: SQLite skips
+        that on close while anyone else reads the file, and a reader through
+        another name (a hard link) is someone SQLite cannot see; a WAL left
+        beside one name would be missed by a writer through the other.
+        """
+        if self._lock is not None:
+            with suppress(sqlite3.Error):  # the WAL then stays, and SQLite replays it
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -229,17 +252,23 @@ class ProjectFile:
     # -- reading ---------------------------------------------------------------------
 
     def texts(self) -> list[StoredText]:
-        sql = "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
-        return [StoredText(*r) for r in self._rows(sql + " ORDER BY role != 'source', position")]
+        if "texts" in self._fresh:
+            return list(self._fresh.pop("texts"))
+        return self._parsed(_texts, self._rows(_TEXTS_SQL))
 
     def rules(self) -> tuple[str, ...]:
-        rows = self._rows("SELECT value FROM meta WHERE key = 'rules'")
-        return tuple(json.loads(rows[0][0])) if rows else ()
+        if "rules" in self._fresh:
+            return tuple(self._fresh.pop("rules"))
+        return self._parsed(_rules, self._rows("SELECT value FROM meta WHERE key = 'rules'"))
 
     def loci(self, *, include_inactive: bool = False) -> list[StoredLocus]:
+        if "loci" in self._fresh:
+            every: list[StoredLocus] = self._fresh.pop("loci")
+            return every if include_inactive else [loc for loc in every if loc.active]
         where = "" if include_inactive else " WHERE active"
         sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
-        return [_locus(r) for r in self._rows(sql + " ORDER BY start_offset, end_offset, id")]
+        rows = self._rows(sql + " ORDER BY start_offset, end_offset, id")
+        return self._parsed(lambda rs: [_locus(r) for r in rs], rows)
 
     def alignments(self) -> dict[str, tuple[Region, ...]]:
         """Each witness's regions as last collated (schema 4 on; empty before, or if unreadable).
@@ -264,20 +293,29 @@ class ProjectFile:
         return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
 
     def decisions(self) -> dict[int, Decision]:
+        if "decisions" in self._fresh:
+            return dict(self._fresh.pop("decisions"))
         rows = self._rows(f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions")
         try:
-            return {r[0]: Decision(*r[1:]) for r in rows}
-        except ValueError as e:
-            why = str(e)
+            return {_decision_id(r[0]): _decision(r[1:]) for r in rows}
+        except _Bad as e:
             raise ProjectError(
-                "project.invalid-decision", name=self.path.name, reason=why
+                "project.invalid-decision", name=self.path.name, reason=str(e)
             ) from None
 
     def history(self) -> list[tuple[int, str, str, str]]:
-        return self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
+        rows = self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
+        return self._parsed(_history, rows)
 
     def view_state(self) -> dict[str, str]:
-        return dict(self._rows("SELECT key, value FROM view_state"))
+        rows = self._rows("SELECT key, value FROM view_state")
+        return self._parsed(lambda rs: dict(_strings(r, "view state") for r in rs), rows)
+
+    def _parsed(self, parse: Callable[[list[Any]], _T], rows: list[Any]) -> _T:
+        try:
+            return parse(rows)
+        except _Bad as e:
+            raise ProjectError("project.damaged", name=self.path.name, problems=str(e)) from None
 
     # -- writing ---------------------------------------------------------------------
 
@@ -331,7 +369,10 @@ class ProjectFile:
         target = _absolute(new_path)
         if target == self.path:
             raise ProjectError("project.is-itself", name=target.name)
-        _write_whole(target, self._conn.backup, keep_lock=False)
+        texts = self.texts()
+        owned = project_files(self.path)
+        owned += text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
+        _write_whole(target, self._conn.backup, keep_lock=False, owned=owned)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -348,6 +389,7 @@ class ProjectFile:
         name = self.path.name
         if self.read_only_why is not None:
             raise ProjectError("project.open-read-only", name=name, reason=self.read_only_why)
+        self._fresh.clear()  # what was read before this write may be out of date after it
         try:
             with _transaction(self._conn):
                 yield
@@ -380,6 +422,12 @@ def _write_collation(
     ]
     conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
+    # the texts' own digests (the sha256 column is of the file's bytes, which a
+    # legacy codec may not give back exactly): a flipped byte is found on open
+    ordered = [t for t in texts if t.role == "source"] + [t for t in texts if t.role != "source"]
+    conn.execute(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)", (_DIGESTS_KEY, _text_digests(ordered))
+    )
     conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
     _write_alignments(conn, alignments)
 
@@ -417,13 +465,138 @@ def _locus_row(loc: StoredLocus) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+class _Bad(Exception):
+    """A row that is not what Jiaokan writes: its text is the problem, in English."""
+
+
+_T = TypeVar("_T")
+_TEXTS_SQL = (
+    "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
+    " ORDER BY role != 'source', position"
+)
+
+
+def _of(value: object, kind: type[_T], what: str, *at: object) -> _T:
+    """``value`` if it is a ``kind``; ``what.format(*at)`` names it otherwise (made only then)."""
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Bad(f"{what.format(*at)} is not {'an integer' if kind is int else 'text'}")
+    return value
+
+
+def _loaded(text: object, what: str, *at: object) -> Any:
+    try:
+        return json.loads(_of(text, str, what, *at))
+    except (ValueError, RecursionError):  # JSONDecodeError, a lone surrogate, [[[[…]]]]
+        raise _Bad(f"{what.format(*at)} is not valid JSON") from None
+
+
+def _str_dict(text: object, what: str, *at: object) -> dict[str, str]:
+    value = _loaded(text, what, *at)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _Bad(f"{what.format(*at)} is not a JSON object of texts")
+    return value
+
+
 def _locus(row: tuple[Any, ...]) -> StoredLocus:
-    spans: dict[str, list[int]] = json.loads(row[7])
+    lid = _of(row[0], int, "a locus id")
+    start, end = _of(row[1], int, "locus {} start", lid), _of(row[2], int, "locus {} end", lid)
+    if not 0 <= start <= end:
+        raise _Bad(f"locus {lid} has the span {start}-{end}")
+    spans: dict[str, tuple[int, int]] = {}
+    raw_spans = _loaded(row[7], "locus {} spans", lid)
+    if not isinstance(raw_spans, dict):
+        raise _Bad(f"locus {lid} spans is not a JSON object")
+    for w, span in raw_spans.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)):
+            raise _Bad(f"locus {lid} spans of {w} is not two integers")
+        if not 0 <= span[0] <= span[1]:
+            raise _Bad(f"locus {lid} spans of {w} is {span[0]}-{span[1]}")
+        spans[w] = (span[0], span[1])
+    move_id = None if row[8] is None else _of(row[8], int, "locus {} move_id", lid)
+    active = _of(row[11], int, "locus {} active", lid)
+    if active not in (0, 1):
+        raise _Bad(f"locus {lid} active is {active}")
     return StoredLocus(
-        row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
-        {w: (int(s[0]), int(s[1])) for w, s in spans.items()},
-        row[8], row[9], row[10], bool(row[11]), json.loads(row[12]), row[13],
+        lid, start, end, _of(row[3], str, "locus {} source_text", lid),
+        _of(row[4], str, "locus {} kind", lid), _str_dict(row[5], "locus {} kinds", lid),
+        _str_dict(row[6], "locus {} readings", lid), spans, move_id,
+        _of(row[9], str, "locus {} context_before", lid),
+        _of(row[10], str, "locus {} context_after", lid), bool(active),
+        _str_dict(row[12], "locus {} classes", lid), _of(row[13], str, "locus {} message", lid),
     )  # fmt: skip
+
+
+def _texts(rows: list[Any]) -> list[StoredText]:
+    """The texts, source first: exactly one source, and witnesses with ids of their own."""
+    texts = []
+    for role, wid, path, encoding, sha256, text in rows:
+        if role not in ("source", "witness"):
+            raise _Bad("a text has no valid role")
+        if wid is not None:
+            _of(wid, str, "a witness id")
+        texts.append(
+            StoredText(
+                role,
+                wid,
+                _of(path, str, "a text's path"),
+                _of(encoding, str, "a text's encoding"),
+                _of(sha256, str, "a text's sha256"),
+                _of(text, str, "a text"),
+            )
+        )
+    sources = sum(t.role == "source" for t in texts)
+    if sources != 1:
+        raise _Bad("the project has no source text" if not sources else "two source texts")
+    ids = [t.witness_id for t in texts[1:]]
+    if not all(ids) or len(set(ids)) != len(ids):
+        raise _Bad("a witness has no id of its own")
+    return texts
+
+
+def _rules(rows: list[Any]) -> tuple[str, ...]:
+    if not rows:
+        return ()
+    rules = _loaded(rows[0][0], "the rules")
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        raise _Bad("the rules are not a JSON list of names")
+    return tuple(rules)
+
+
+def _decision_id(value: object) -> int:
+    return _of(value, int, "a decision's locus id")
+
+
+def _decision(row: Sequence[Any]) -> Decision:
+    status, witness, reading, note, decided_at = row
+    for value, what in ((witness, "witness"), (reading, "reading")):
+        if value is not None:
+            _of(value, str, f"a decision's {what}")
+    _of(note, str, "a decision's note")
+    _of(decided_at, str, "a decision's time")
+    try:
+        return Decision(_of(status, str, "a decision's status"), witness, reading, note, decided_at)
+    except ValueError as e:
+        raise _Bad(str(e)) from None
+
+
+def _strings(row: Sequence[Any], what: str) -> tuple[str, str]:
+    return _of(row[0], str, f"a {what} key"), _of(row[1], str, f"a {what} value")
+
+
+def _history(rows: list[Any]) -> list[tuple[int, str, str, str]]:
+    out = []
+    for seq, at, label, changes in rows:
+        step = _of(seq, int, "a history step")
+        if not isinstance(_loaded(changes, "history step {} changes", step), dict):
+            raise _Bad(f"history step {step} changes is not a JSON object")
+        time, what = _of(at, str, "history step {} time", step), _of(label, str, "a label")
+        out.append((step, time, what, changes))
+    return out
+
+
+def _text_digests(texts: Sequence[StoredText]) -> str:
+    return _json([hashlib.sha256(t.text.encode("utf-8", "surrogatepass")).hexdigest()
+                  for t in texts])  # fmt: skip
 
 
 def _json(value: object) -> str:
@@ -511,11 +684,24 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, int]:
-    """A read-only connection to a file that passed every check, and its schema version."""
+def _validated(
+    path: Path, *, may_recover: bool, live: bool
+) -> tuple[sqlite3.Connection, int, dict[str, Any]]:
+    """A read-only connection to a file that passed every check, its schema version,
+    and what the checks parsed (texts, rules, loci, decisions), so it is not parsed twice.
+
+    ``live``: someone may write the file meanwhile (it and its folder are
+    writable); otherwise nothing may be created beside it, and a WAL left by a
+    writer that crashed is read from a private copy (:func:`_private_copy`).
+    """
     _check_header(path)
     name = path.name
-    conn = _connect(path, "ro" if _journals(path) else "immutable")
+    if _journals(path) if live else Path(f"{path}-journal").exists():
+        conn = _connect(path, "ro")  # and SQLite sees a hot journal for what it is
+    elif not live and _wal_frames(path):
+        conn = _private_copy(path)
+    else:
+        conn = _connect(path, "immutable")
     try:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -539,6 +725,13 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version < 1 or not _TABLES[version] <= tables:
             raise ProjectError("project.not-jiaokan", name=name)
+        odd = _schema_difference(_schema(conn), _expected_schema(version))
+        if odd:
+            raise ProjectError("project.foreign-schema", name=name, what=odd)
+        try:
+            fresh = _check_rows(conn, version)
+        except _Bad as e:
+            raise ProjectError("project.damaged", name=name, problems=str(e)) from None
     except BaseException as e:
         conn.close()
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
@@ -546,7 +739,150 @@ def _validated(path: Path, *, may_recover: bool) -> tuple[sqlite3.Connection, in
         if isinstance(e, sqlite3.DatabaseError):
             raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
         raise
-    return conn, version
+    return conn, version, fresh
+
+
+def _wal_frames(path: Path) -> bool:
+    """A WAL with more than its header: commits that may not be in the file itself yet."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 32
+    except OSError:
+        return False
+
+
+def _private_copy(path: Path) -> sqlite3.Connection:
+    """The file with its WAL applied, in memory, without writing a byte beside ``path``.
+
+    The file and its ``-wal`` are copied into a private folder, where SQLite
+    replays the WAL into the copy; the result is copied into memory and the
+    folder deleted.  For a file nobody may write (a read-only file, folder or
+    medium) that a writer left with a WAL: an immutable read would miss the
+    commits in the WAL, and a live one would have to create a ``-shm``.
+    """
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        with tempfile.TemporaryDirectory(prefix="jiaokan-") as folder:
+            copy = Path(folder) / "copy.jkproj"
+            shutil.copyfile(path, copy)
+            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+            disk = sqlite3.connect(copy, isolation_level=None)
+            try:
+                disk.backup(memory)
+            finally:
+                disk.close()
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
+# -- the schema: exactly what the migrations build --------------------------------------
+
+_Schema = dict[tuple[str, str], object]
+_ALLOWED_EXTRA = {("table", "sqlite_stat1"), ("table", "sqlite_stat4")}
+"""What SQLite itself may add (``ANALYZE`` in the shell): statistics, no code."""
+
+
+def _schema(conn: sqlite3.Connection) -> _Schema:
+    """Every object of the file, with what matters of tables and indexes.
+
+    Types other than tables and indexes (triggers, views) are listed by name
+    only: they are refused before anything else is asked of them.
+    """
+    out: _Schema = {}
+    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+    for kind, name, table in objects:
+        out[(str(kind), str(name))] = (str(table), None)
+    for kind, name in list(out):
+        if (kind, name) in _ALLOWED_EXTRA or kind != "table" or name not in _TABLES[SCHEMA_VERSION]:
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns = conn.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
+        keys = conn.execute(f"PRAGMA foreign_key_list({quoted})").fetchall()
+        indexes = conn.execute(f"PRAGMA index_list({quoted})").fetchall()
+        described = []
+        for _, index, unique, origin, partial in indexes:
+            iq = '"' + str(index).replace('"', '""') + '"'
+            cols = conn.execute(f"PRAGMA index_xinfo({iq})").fetchall()
+            described.append((index, unique, origin, partial, tuple(cols)))
+        out[(kind, name)] = (name, (tuple(columns), tuple(keys), tuple(sorted(described))))
+    return out
+
+
+_EXPECTED: dict[int, _Schema] = {}
+
+
+def _expected_schema(version: int) -> _Schema:
+    """What version 1's DDL and the migrations up to ``version`` build, in memory."""
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.executescript(SCHEMA_V1)
+            for v in range(1, version):
+                for statement in _MIGRATIONS[v]:
+                    conn.execute(statement)
+            _EXPECTED[version] = _schema(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def _schema_difference(found: _Schema, expected: _Schema) -> str:
+    """'' if ``found`` is ``expected``; else the first difference, in English."""
+    for kind, name in sorted(found):
+        if (kind, name) in _ALLOWED_EXTRA:
+            continue
+        if (kind, name) not in expected:
+            return f"an extra {kind} {name!r}"
+        if found[(kind, name)] != expected[(kind, name)]:
+            return f"the {kind} {name!r} is not as Jiaokan makes it"
+    missing = sorted(set(expected) - set(found))
+    return f"no {missing[0][0]} {missing[0][1]!r}" if missing else ""
+
+
+def _check_rows(conn: sqlite3.Connection, version: int) -> dict[str, Any]:
+    """Every row as the reading methods will parse it, and the texts against their digests.
+
+    Older versions lack some columns, which read as their migration's default
+    (what the migration gives them).  Returns what was parsed.
+    """
+    texts = _texts(conn.execute(_TEXTS_SQL).fetchall())
+    meta = conn.execute("SELECT key, value FROM meta").fetchall()
+    for row in meta:
+        _strings(row, "meta")
+    values = dict(meta)
+    rules = _rules([(values["rules"],)] if "rules" in values else [])
+    if _DIGESTS_KEY in values:
+        digests = _loaded(values[_DIGESTS_KEY], "the texts' digests")
+        if digests != json.loads(_text_digests(texts)):
+            raise _Bad("a stored text does not match its SHA-256")
+    defaults = {"classes": "'{}'", "message": "''", "note": "''"}
+    added = {c for v in range(version, SCHEMA_VERSION) for c in _added_columns(v)}
+
+    def select(columns: Sequence[str], table: str) -> str:
+        shown = [defaults[c] if c in added else c for c in columns]
+        return f"SELECT {', '.join(shown)} FROM {table}"
+
+    source = len(texts[0].text)
+    order = " ORDER BY start_offset, end_offset, id"
+    loci = [_locus(row) for row in conn.execute(select(_LOCUS_COLUMNS, "loci") + order)]
+    for locus in loci:  # a retired one's source may be gone, and that is fine
+        if locus.active and locus.end > source:
+            raise _Bad(f"locus {locus.id} lies outside the source")
+    decisions = {
+        _decision_id(row[0]): _decision(row[1:])
+        for row in conn.execute(select(_DECISION_COLUMNS, "decisions"))
+    }
+    if version >= 2:
+        _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
+        for row in conn.execute("SELECT key, value FROM view_state"):
+            _strings(row, "view state")
+    return {"texts": texts, "rules": rules, "loci": loci, "decisions": decisions}
+
+
+def _added_columns(version: int) -> list[str]:
+    """The columns migration ``version`` adds (``ALTER TABLE t ADD COLUMN c ...``)."""
+    return [s.split()[5] for s in _MIGRATIONS[version] if s.startswith("ALTER TABLE")]
 
 
 # -- migrations ---------------------------------------------------------------------------
@@ -588,14 +924,28 @@ def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite
 # -- writing a whole file -------------------------------------------------------------------
 
 
+def _witness_paths(texts: Sequence[StoredText]) -> list[tuple[str, str]]:
+    return [(t.witness_id or "", t.path) for t in texts]
+
+
 def _write_whole(
-    target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_lock: bool
+    target: Path,
+    fill: Callable[[sqlite3.Connection], None],
+    *,
+    keep_lock: bool,
+    owned: Sequence[Owned] = (),
 ) -> Lock | None:
     """Fill a temporary file in the same folder, then rename it over ``target``.
 
     Under ``target``'s lock, so an open project is never replaced; the lock is
-    handed back (``keep_lock``) to a caller that goes on to open the file.
+    handed back (``keep_lock``) to a caller that goes on to open the file,
+    holding the new file itself.  Never over a text in ``owned`` or anything
+    but a regular file (app/project/paths.py).
     """
+    try:
+        check_output(target, owned)
+    except OutputError as e:
+        raise ProjectError(e.message) from None
     lock, why = Lock.acquire(target)
     if lock is None:
         raise ProjectError("project.cannot-write", name=target.name, reason=why or "")
@@ -619,6 +969,9 @@ def _write_whole(
         os.replace(tmp, target)
         if sys.platform != "win32":
             _fsync(target.parent)
+        held = lock.hold_file(target)  # the new inode, under every name it may ever get
+        if held is not None:
+            raise ProjectError("project.cannot-write", name=target.name, reason=held)
     except BaseException as e:
         lock.release()
         if isinstance(e, OSError | sqlite3.Error):

@@ -15,7 +15,6 @@ soon as a later re-collation can place it again.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +26,7 @@ from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
 from app.project.file import ProjectError, ProjectFile, StoredLocus, StoredText
+from app.project.paths import regular_file_sha256
 from app.text.loading import LoadedText
 
 CONTEXT = 8
@@ -101,7 +101,12 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Project:
-        return cls(ProjectFile.open(path, read_only=read_only))
+        file = ProjectFile.open(path, read_only=read_only)
+        try:
+            return cls(file)
+        except BaseException:
+            file.close()  # and so its lock: a refused file is left as it was
+            raise
 
     def close(self) -> None:
         self.file.close()
@@ -229,13 +234,12 @@ class Project:
     # -- re-collation ----------------------------------------------------------------
 
     def source_changed_on_disk(self) -> bool:
-        """Whether the source file no longer has the bytes the project was made from."""
-        path = Path(self.source.path)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return False
-        return digest != self.source.sha256
+        """Whether the source file no longer has the bytes the project was made from.
+
+        Only a regular file is read: a FIFO or device now at that path would hang.
+        """
+        digest = regular_file_sha256(self.source.path)
+        return digest is not None and digest != self.source.sha256
 
     def adopt(
         self,
@@ -325,6 +329,7 @@ class Project:
                 ExportWitness(w.witness_id or "", w.path, w.encoding) for w in self.witnesses
             ),
             rules=tuple(self.rules),
+            project_path=str(self.path),
             loci=tuple(
                 ExportLocus(
                     s.id,

@@ -1573,6 +1573,46 @@
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>it is a link or not a plain file, and was left alone</source>
+        <translation>它是链接或不是普通文件，已原样保留</translation>
+    </message>
+    <message>
+        <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
+        <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
+    </message>
+    <message>
+        <source>under another name of the file</source>
+        <translation>通过该文件的另一个名称</translation>
+    </message>
+    <message>
+        <source>{path} is the project file itself; it was not overwritten</source>
+        <translation>{path} 就是项目文件本身；未被覆盖</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the project {name}; it was not overwritten</source>
+        <translation>{path} 属于项目 {name}；未被覆盖</translation>
+    </message>
+    <message>
+        <source>{path} is the source text; it was not overwritten</source>
+        <translation>{path} 是底本；未被覆盖</translation>
+    </message>
+    <message>
+        <source>{path} is the variant {witness}; it was not overwritten</source>
+        <translation>{path} 是校本 {witness}；未被覆盖</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
+        <translation>{path} 不是普通文件（文件夹、设备、管道或套接字）；未写入</translation>
+    </message>
+    <message>
+        <source>{path} is named as two outputs</source>
+        <translation>{path} 被指定为两个输出</translation>
+    </message>
+    <message>
+        <source>{path} already exists; give --replace to replace it</source>
+        <translation>{path} 已存在；如要替换，请加 --replace</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>

@@ -1573,6 +1573,46 @@
         <source>cannot write {path}: {reason}</source>
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>it is a link or not a plain file, and was left alone</source>
+        <translation>它是連結或不是普通檔案，已原樣保留</translation>
+    </message>
+    <message>
+        <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
+        <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
+    </message>
+    <message>
+        <source>under another name of the file</source>
+        <translation>透過該檔案的另一個名稱</translation>
+    </message>
+    <message>
+        <source>{path} is the project file itself; it was not overwritten</source>
+        <translation>{path} 就是專案檔本身；未被覆寫</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the project {name}; it was not overwritten</source>
+        <translation>{path} 屬於專案 {name}；未被覆寫</translation>
+    </message>
+    <message>
+        <source>{path} is the source text; it was not overwritten</source>
+        <translation>{path} 是底本；未被覆寫</translation>
+    </message>
+    <message>
+        <source>{path} is the variant {witness}; it was not overwritten</source>
+        <translation>{path} 是校本 {witness}；未被覆寫</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
+        <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
+    </message>
+    <message>
+        <source>{path} is named as two outputs</source>
+        <translation>{path} 被指定為兩個輸出</translation>
+    </message>
+    <message>
+        <source>{path} already exists; give --replace to replace it</source>
+        <translation>{path} 已存在；如要取代，請加 --replace</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
