@@ -200,8 +200,7 @@ class ProjectFile:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
                 elif live and not _journals(path):
-                    conn.close()  # immutable reads could tear under a writer: read it live
-                    conn = _connect(path, "ro")
+                    conn = _snapshot_or_live(conn, path, asked=read_only)
                 return cls(path, conn, None, why)._with(fresh)
             conn.close()
             conn = _connect(path, "rw")
@@ -906,6 +905,31 @@ def _migrate(conn: sqlite3.Connection, version: int, path: Path) -> None:
             supported=str(SCHEMA_VERSION),
             reason=_one_line(e),
         ) from None
+
+
+def _snapshot_or_live(conn: sqlite3.Connection, path: Path, *, asked: bool) -> sqlite3.Connection:
+    """How to go on reading a writable file opened read-only (``conn`` is immutable).
+
+    Immutable reads could tear under a writer, and a live read of a WAL file
+    leaves an empty -wal and -shm beside it.  Asked to read only (``loci``,
+    ``export``): take the lock for a moment, so no writer can start, copy the
+    file into memory, and let go; nothing is created beside it and nobody is
+    kept out.  Someone holds the lock (a window writes it): read it live.
+    """
+    lock, _busy = Lock.acquire(path) if asked else (None, None)
+    if lock is None:
+        conn.close()
+        return _connect(path, "ro")
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(memory)
+    except BaseException:
+        memory.close()
+        raise
+    finally:
+        conn.close()
+        lock.release()
+    return memory
 
 
 def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite3.Connection:

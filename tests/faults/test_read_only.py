@@ -143,3 +143,31 @@ def test_a_project_on_a_read_only_file_system_opens(job: Job, tmp_path: Path) ->
     }
     assert statuses[1] == "rejected"
     assert out.read_text(encoding="utf-8") and snapshot(crashed.parent) == before
+
+
+def test_reading_a_writable_project_creates_nothing_either(
+    job: Job, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``loci`` and ``export`` on an ordinary project leave no -wal, -shm or lock behind."""
+    assert cli(capsys, "decide", job.project, "1", "--reject")[0] == 0
+    before = snapshot(job.folder)
+    assert _loci(capsys, job.project)[1] == "rejected"
+    assert cli(capsys, "export", job.project, "--csv", tmp_path / "out.csv")[0] == 0
+    assert snapshot(job.folder) == before
+    assert cli(capsys, "decide", job.project, "2", "--reject")[0] == 0
+
+
+def test_a_reader_reads_a_snapshot_and_keeps_nobody_out(job: Job) -> None:
+    """Read-only opens copy the file under the lock for a moment: a writer may start at
+    once, and what it writes never tears what the reader already has."""
+    reader = ProjectFile.open(job.project, read_only=True)
+    try:
+        assert reader.decisions() == {}
+        with ProjectFile.open(job.project) as writer:
+            assert not writer.read_only
+            writer.commit_decisions("Reject #1", {1: Decision("rejected", None, "昃")}, "t")
+        assert reader.decisions() == {}
+    finally:
+        reader.close()
+    with ProjectFile.open(job.project, read_only=True) as again:
+        assert again.decisions()[1].status == "rejected"
