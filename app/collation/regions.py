@@ -2,7 +2,8 @@
 
 A swap is one transposition, a doubled character one duplication, a moved
 sentence a pair of moves; a chance one-character match inside a replaced
-passage is absorbed; an edge that would cut a normalization group is widened.
+passage is absorbed; a whole sentence added or dropped is marked on its own
+boundaries; an edge that would cut a normalization group is widened.
 """
 
 from __future__ import annotations
@@ -23,8 +24,17 @@ _SWAP_JOIN_GAP = 3
 
 
 def regions_of(
-    alignment: Alignment, a: Normalized, b: Normalized, move_counter: list[int]
+    alignment: Alignment,
+    a: Normalized,
+    b: Normalized,
+    move_counter: list[int],
+    source: str = "",
 ) -> list[Region]:
+    """The regions of one witness ``b`` against the source ``a``, cleaned up.
+
+    ``source`` (the source as decoded) lets the clean-up see paragraph
+    breaks that the whitespace rule removed from ``a``.
+    """
     raw: list[Region] = []
     pa = pb = 0
     for i, j, n in alignment.blocks:
@@ -47,7 +57,9 @@ def regions_of(
             mid = moved.get((-1, -1, r.b_start, r.b_end))
         out.append(replace(r, kind="move", move_id=mid) if mid is not None else r)
     out = _join_swaps(out, a.text, b.text)
-    out = _absorb_chance_matches(out)
+    out = _slide_to_boundaries(out, a.text, b.text)
+    out = _absorb_chance_matches(out, a, source)
+    out = _slide_to_boundaries(_pure_where_equal(out, a.text, b.text), a.text, b.text)
     out = _snap(out, a.map, b.map)
     return [r if r.kind else replace(r, kind=_kind(r, a.text, b.text)) for r in out]
 
@@ -113,13 +125,33 @@ def _size(r: Region) -> int:
     return max(r.a_end - r.a_start, r.b_end - r.b_start)
 
 
-def _chance(gap: int, left: Region, right: Region) -> bool:
-    """Whether ``gap`` equal characters between two edits look like a chance match."""
+def _chance(gap: int, left: Region, right: Region, a: Normalized, source: str) -> bool:
+    """Whether the ``gap`` equal characters between two edits look like a chance match.
+
+    A whole sentence (from a sentence end to its own, 4 characters or more)
+    is never one: two sentences added around an unchanged one are two loci.
+    The one or two characters taken into a long edit beside them do not
+    hold a paragraph break, even one the whitespace rule removed (a
+    heading's dash, then a dropped first sentence of the next paragraph).
+    """
+    s, e = left.a_end, right.a_start
     small, large = sorted((_size(left), _size(right)))
-    return gap < small or (gap <= 2 and 4 * gap <= large)
+    if gap >= small:
+        if not (gap <= 2 and 4 * gap <= large):
+            return False
+        if "\n" in a.text[s:e] or (
+            source and s > 0 and e < len(a.text) and _broken(a, s, e, source)
+        ):
+            return False
+    return gap < 4 or boundary_score(a.text, s) < 3 or boundary_score(a.text, e) < 3
 
 
-def _absorb_chance_matches(regions: list[Region]) -> list[Region]:
+def _broken(a: Normalized, s: int, e: int, source: str) -> bool:
+    """Whether the source holds a line break between ``a.text[s-1]`` and ``a.text[e]``."""
+    return "\n" in source[a.map.span(s - 1, s)[1] : a.map.span(e, e + 1)[0]]
+
+
+def _absorb_chance_matches(regions: list[Region], a: Normalized, source: str) -> list[Region]:
     """Merge edits split only by a chance match shorter than the edits on both sides.
 
     Two unrelated passages share a 的 or a 了 here and there; an LCS aligns
@@ -133,17 +165,142 @@ def _absorb_chance_matches(regions: list[Region]) -> list[Region]:
         if out and r.kind != "move" and out[-1].kind != "move":
             prev = out[-1]
             gap = r.a_start - prev.a_end
-            if _chance(gap, prev, r):
+            if _chance(gap, prev, r, a, source):
                 out[-1] = Region(prev.a_start, r.a_end, prev.b_start, r.b_end)
                 # the grown region may now swallow the equality before it
                 while len(out) > 1 and out[-2].kind != "move":
                     before, cur = out[-2], out[-1]
                     gap = cur.a_start - before.a_end
-                    if not _chance(gap, before, cur):
+                    if not _chance(gap, before, cur, a, source):
                         break
                     out[-2:] = [Region(before.a_start, cur.a_end, before.b_start, cur.b_end)]
                 continue
         out.append(r)
+    return out
+
+
+def _pure_where_equal(regions: list[Region], a: str, b: str) -> list[Region]:
+    """An absorbed region that is one side plus an equal edge, back to a pure edit.
+
+    An added sentence that contains the character after it (他 in
+    他表示…。 added before 他说) may be aligned with a chance match on that
+    character inside the insertion; absorbing the match then reports a
+    substitution of 他 by the sentence and 他.  Trimmed of what both sides
+    share at the edges, it is the insertion it was.  A region that stays
+    two-sided after trimming is left as absorbed.
+    """
+    out: list[Region] = []
+    for r in regions:
+        a0, a1, b0, b1 = r.a_start, r.a_end, r.b_start, r.b_end
+        if r.kind or a0 == a1 or b0 == b1:
+            out.append(r)
+            continue
+        while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+            a0, b0 = a0 + 1, b0 + 1
+        while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
+            a1, b1 = a1 - 1, b1 - 1
+        out.append(Region(a0, a1, b0, b1) if a0 == a1 or b0 == b1 else r)
+    return out
+
+
+_SENTENCE_ENDS = frozenset("。！？!?…")
+_CLAUSE_MARKS = frozenset("，、；：;:,")
+_OPENING = frozenset("“‘「『（(《〈【〔［")
+_CLOSING = frozenset("”’」』）)》〉】〕］")
+_STRAIGHT_QUOTES = frozenset("\"'")
+"""What the width rule makes of “” and ‘’: opening or closing by what stands before."""
+
+
+def _closes(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is a closing mark (a straight quote closes unless it opens)."""
+    c = text[k]
+    if c in _CLOSING:
+        return True
+    if c not in _STRAIGHT_QUOTES:
+        return False
+    return k > 0 and text[k - 1] not in _CLAUSE_MARKS and text[k - 1] not in _OPENING | {"\n"}
+
+
+def _opens(text: str, k: int) -> bool:
+    return text[k] in _OPENING or (text[k] in _STRAIGHT_QUOTES and not _closes(text, k))
+
+
+def boundary_score(text: str, i: int) -> int:
+    """How well an edit's edge at ``i`` (between ``text[i-1]`` and ``text[i]``) suits an editor.
+
+    diff-match-patch's semantic score for Chinese prose: the text's ends and
+    paragraph breaks first, then a sentence end (with its closing quote),
+    then a clause mark or a quotation's edge; an edge that parts a mark from
+    the text it ends scores nothing.  Marks are read in either width, since
+    the width rule folds ，to , and “” to straight quotes.
+    """
+    if i <= 0 or i >= len(text):
+        return 6
+    x, y = text[i - 1], text[i]
+    if x == "\n":
+        return 5
+    if y == "\n":
+        return 4
+    if y in _SENTENCE_ENDS or y in _CLAUSE_MARKS or _closes(text, i):
+        return 0
+    k = i - 1
+    while k > 0 and _closes(text, k):
+        k -= 1
+    if text[k] in _SENTENCE_ENDS:
+        return 3
+    if x in _CLAUSE_MARKS or k < i - 1 or _opens(text, i):
+        return 2
+    return 0
+
+
+def _slide_to_boundaries(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Slide each pure insertion or deletion to its best equivalent place.
+
+    A dropped sentence between two sentences ending in 。 can be read as
+    ``S。`` or as ``。S`` (the previous full stop and all of S but its own):
+    the same diff, but an editor marks the sentence with its own closing
+    mark.  Like diff-match-patch's ``diff_cleanupSemanticLossless`` (and
+    git's indent heuristic for lines), every placement with the same effect,
+    within the equal text between the neighbouring regions, is scored by
+    :func:`boundary_score` at both edges; the region moves only to a
+    strictly better one, so ties keep the aligner's choice.
+    """
+    out: list[Region] = []
+    for k, r in enumerate(regions):
+        deletion = r.b_start == r.b_end and r.a_start < r.a_end
+        insertion = r.a_start == r.a_end and r.b_start < r.b_end
+        if r.kind or not (deletion or insertion):
+            out.append(r)
+            continue
+        prev = out[-1] if out else None
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        text, s, e = (a, r.a_start, r.a_end) if deletion else (b, r.b_start, r.b_end)
+        # room to the left and right: the equal stretches up to the neighbours
+        left_room = min(
+            r.a_start - (prev.a_end if prev else 0), r.b_start - (prev.b_end if prev else 0)
+        )
+        right_room = min(
+            (nxt.a_start if nxt else len(a)) - r.a_end, (nxt.b_start if nxt else len(b)) - r.b_end
+        )
+        lo = 0
+        while lo < left_room and text[s - lo - 1] == text[e - lo - 1]:
+            lo += 1
+        hi = 0
+        while hi < right_room and text[s + hi] == text[e + hi]:
+            hi += 1
+        if not lo and not hi:
+            out.append(r)
+            continue
+        best, best_score = 0, boundary_score(text, s) + boundary_score(text, e)
+        for d in range(-lo, hi + 1):
+            score = boundary_score(text, s + d) + boundary_score(text, e + d)
+            if score > best_score:
+                best, best_score = d, score
+        out.append(
+            Region(r.a_start + best, r.a_end + best, r.b_start + best, r.b_end + best)
+            if best
+            else r
+        )
     return out
 
 
