@@ -11,6 +11,7 @@ import pytest
 
 from app.collation.collate import Collation, collate
 from app.collation.regions import boundary_score
+from app.text.normalize import normalize
 
 BEFORE = "春天来了，河水解冻了。"
 AFTER = "他说这是好年景。"
@@ -127,3 +128,18 @@ def test_boundary_scores_rank_paragraph_then_sentence_then_clause() -> None:
     assert score[text.index("。")] == 0  # between a sentence and its full stop
     assert score[text.index("”")] == 0  # between a full stop and its quote
     assert score[text.index("乙")] == 0  # inside a word
+
+
+def test_paragraph_ending_in_a_quotation_moves_whole_and_a_sentence_beside_it_stays_its_own() -> (
+    None
+):
+    """The closing quote after the last full stop goes with its sentence, so with the move."""
+    paras = [f"这是第{n}段文字，内容各不相同，编号{n}用来区分它们。" for n in range(12)]
+    paras[2] = "他们在河边种了树。老人说：“明年再来看看吧。”"
+    dropped = "这一句在后来的版本里删去了。"
+    paras[3] = dropped + paras[3]
+    variant = [*paras[:2], paras[3][len(dropped) :], *paras[4:9], paras[2], *paras[9:]]
+    result = one("\n".join(paras), "\n".join(variant))
+    loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
+    assert loci == [(paras[2], "", "move"), (dropped, "", "deletion"), ("", paras[2], "move")]
+    assert normalize(result.rebuild("v")).text == normalize("\n".join(variant)).text

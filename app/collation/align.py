@@ -30,7 +30,8 @@ from app.cancel import CancelCheck, poll
 Block = tuple[int, int, int]
 """``(i, j, n)``: ``a[i:i+n] == b[j:j+n]`` (``n`` may be 0: a forced boundary)."""
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n…]*(?:[。！？；!?;\n…]+|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;\n…]*(?:[。！？；!?;…]+[”’」』）)\"']*\n*|\n+|$)")
+"""A sentence with its end marks, the closing quotes after them and any line breaks."""
 _MIN_MOVE = 8
 """Shortest text (normalized characters) reported as moved rather than deleted and added."""
 _DIRECT_LIMIT = 4_000_000
