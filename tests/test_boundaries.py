@@ -143,3 +143,37 @@ def test_paragraph_ending_in_a_quotation_moves_whole_and_a_sentence_beside_it_st
     loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
     assert loci == [(paras[2], "", "move"), (dropped, "", "deletion"), ("", paras[2], "move")]
     assert normalize(result.rebuild("v")).text == normalize("\n".join(variant)).text
+
+
+PARAGRAPHS = [f"这是第{n}段文字，内容各不相同，编号{n}用来区分它们。" for n in range(12)]
+MOVED = "他们在河边种了树。老人说：明年再来看看长势。孩子们听了都很高兴。"
+
+
+def test_paragraph_moved_and_edited_reports_the_move_and_each_edit() -> None:
+    """A doubled 河 and a dropped 长 inside the moved paragraph are loci of their own."""
+    paras = [*PARAGRAPHS[:2], MOVED, *PARAGRAPHS[2:]]
+    edited = MOVED.replace("河边", "河河边").replace("长势", "势")
+    variant = [*PARAGRAPHS[:8], edited, *PARAGRAPHS[8:]]
+    source = "\n".join(paras)
+    result = one(source, "\n".join(variant))
+    loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
+    left = [x for x in loci if x[0]]
+    arrived = [x for x in loci if not x[0]]
+    # where it left: the move in two pieces around the dropped character
+    assert [kind for _, _, kind in left] == ["move", "deletion", "move"]
+    assert "".join(text for text, _, _ in left) == MOVED
+    assert left[1][:2] == ("长", "")
+    # where it arrived: the move in two pieces around the doubled one
+    assert [kind for _, _, kind in arrived] == ["move", "duplication", "move"]
+    assert "".join(reading for _, reading, _ in arrived) == edited
+    assert arrived[1][1] == "河"
+    ids = {loc.move_id for loc in result.loci if loc.kind == "move"}
+    assert len(ids) == 1 and None not in ids
+    assert normalize(result.rebuild("v")).text == normalize("\n".join(variant)).text
+
+
+def test_paragraph_moved_unchanged_stays_one_pair_of_moves() -> None:
+    paras = [*PARAGRAPHS[:2], MOVED, *PARAGRAPHS[2:]]
+    variant = [*PARAGRAPHS[:8], MOVED, *PARAGRAPHS[8:]]
+    result = one("\n".join(paras), "\n".join(variant))
+    assert [(loc.kind, loc.source_text) for loc in result.loci] == [("move", MOVED), ("move", "")]
