@@ -18,7 +18,11 @@ noise does not count for or against anyone:
   character as one character read twice (展 -> 展展) instead of an insertion;
 * kind accuracy, per truth kind: the share of truth edits of that kind whose
   matched span (an exact one if any, else the overlapping one sharing the
-  most with it) was reported with that kind.
+  most with it) was reported with that kind;
+* boundary: of the whole sentences added or dropped, the share reported on
+  the sentence's own boundaries: exactly its span and reading, not one of
+  the equivalent placements ``exact`` accepts (``。S`` for ``S。``), since an
+  editor marks a sentence with its own closing mark.
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from bench.norm import NormalizedLike, Normalizer
-from bench.variant import KINDS, Edit
+from bench.variant import BESIDE, KINDS, Edit
+
+SENTENCE_DETAILS = ("sentence", BESIDE)
+"""Truth details of whole sentences added or dropped (scored for boundaries)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,15 @@ class Score:
     missed: list[Edit] = field(default_factory=list)
     inexact: list[tuple[Edit, list[Reported]]] = field(default_factory=list)
     false: list[Reported] = field(default_factory=list)
+    sentences: int = 0
+    """Whole sentences added or dropped in the truth."""
+    on_boundary: int = 0
+    """Of those, the ones reported with exactly their own span and reading."""
+    off_boundary: list[tuple[Edit, list[Reported]]] = field(default_factory=list)
+
+    @property
+    def boundary(self) -> float:
+        return self.on_boundary / self.sentences if self.sentences else 1.0
 
 
 def overlaps(a0: int, a1: int, b0: int, b1: int, *, closed: bool = False) -> bool:
@@ -179,12 +195,24 @@ class Evaluator:
             for k in hit:
                 matches[k].append(idx)
         kinds = {kind: KindScore() for kind in KINDS}
-        found = exact = 0
+        found = exact = sentences = on_boundary = 0
+        off_boundary: list[tuple[Edit, list[Reported]]] = []
         missed: list[Edit] = []
         inexact: list[tuple[Edit, list[Reported]]] = []
         for k, edit in enumerate(self.truth):
             ks = kinds.setdefault(edit.kind, KindScore())
             ks.count += 1
+            if edit.detail in SENTENCE_DETAILS:
+                sentences += 1
+                own = [
+                    i
+                    for i in matches[k]
+                    if spans[i] == self._t[k] and self._norm(items[i].reading) == self._t_read[k]
+                ]
+                if own:
+                    on_boundary += 1
+                elif len(off_boundary) < keep_examples:
+                    off_boundary.append((edit, [items[i] for i in matches[k]]))
             if not matches[k]:
                 if len(missed) < keep_examples:
                     missed.append(edit)
@@ -214,6 +242,9 @@ class Evaluator:
             missed=missed,
             inexact=inexact,
             false=false,
+            sentences=sentences,
+            on_boundary=on_boundary,
+            off_boundary=off_boundary,
         )
 
 
