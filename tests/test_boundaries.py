@@ -177,3 +177,28 @@ def test_paragraph_moved_unchanged_stays_one_pair_of_moves() -> None:
     variant = [*PARAGRAPHS[:8], MOVED, *PARAGRAPHS[8:]]
     result = one("\n".join(paras), "\n".join(variant))
     assert [(loc.kind, loc.source_text) for loc in result.loci] == [("move", MOVED), ("move", "")]
+
+
+@pytest.mark.parametrize("ending", ["。", "！"])
+def test_sentence_dropped_right_after_a_moved_paragraph_keeps_its_full_stop(ending: str) -> None:
+    """Not the previous paragraph's 。 before the move and the rest after it: one deletion."""
+    dropped = f"这一句在后来的版本里删去了{ending}"
+    paras = [*PARAGRAPHS[:2], MOVED, dropped + "剩下的这一句还在。", *PARAGRAPHS[2:]]
+    variant = [*PARAGRAPHS[:2], "剩下的这一句还在。", *PARAGRAPHS[2:8], MOVED, *PARAGRAPHS[8:]]
+    result = one("\n".join(paras), "\n".join(variant))
+    loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
+    assert loci == [(MOVED, "", "move"), (dropped, "", "deletion"), ("", MOVED, "move")]
+
+
+def test_sentence_dropped_beside_a_move_in_the_benchmark_case_that_split_it() -> None:
+    """bench seed 2 at 10k: the aligner gave the dropped sentence's 。 to the paragraph before."""
+    from bench.norm import get_normalizer
+    from bench.variant import BESIDE, make_case
+
+    case = make_case(10_000, 2, get_normalizer()[0])
+    result = collate(case.source, [("v", case.variant)])
+    for edit in (e for e in case.truth if e.detail == BESIDE):
+        hits = [loc for loc in result.loci if loc.start < edit.end and edit.start < loc.end]
+        assert [(loc.start, loc.end, loc.kind) for loc in hits if loc.kind != "move"] == [
+            (edit.start, edit.end, "deletion")
+        ]

@@ -58,6 +58,7 @@ def regions_of(
         if mid is None and r.a_start == r.a_end:
             mid = moved.get((-1, -1, r.b_start, r.b_end))
         out.append(replace(r, kind="move", move_id=mid) if mid is not None else r)
+    out = _slide_beside_moves(out, a.text, b.text)
     out = _join_swaps(out, a.text, b.text)
     out = _slide_to_boundaries(out, a.text, b.text)
     out = _absorb_chance_matches(out, a, source)
@@ -383,6 +384,104 @@ def _slide_to_boundaries(regions: list[Region], a: str, b: str) -> list[Region]:
             else r
         )
     return out
+
+
+def _slide_beside_moves(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Gather what was dropped (or added) right beside a move on the side an editor marks.
+
+    A sentence dropped right after a moved paragraph, ``。M S。R`` against
+    ``。R``, may be aligned as the first full stop, the move and ``S``:
+    the dropped sentence loses its full stop to a one-character deletion
+    before the move.  All of it goes at one point of the other text, so the
+    whole block (the move fixed inside it) slides like a pure deletion;
+    the placement with the fewest pieces besides the move, then the best
+    boundaries, wins.  The same holds for what was added beside a move's
+    arrival.
+    """
+    out = list(regions)
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if m.kind != "move" or m.move_id is None:
+            k += 1
+            continue
+        leaving = m.b_start == m.b_end
+        i = k - 1 if k and _beside(out[k - 1], m, leaving, before=True) else k
+        j = k + 1 if k + 1 < len(out) and _beside(out[k + 1], m, leaving, before=False) else k
+        if i == j:
+            k += 1
+            continue
+        text, other = (a, b) if leaving else (b, a)
+        xs, ye = _span(out[i], leaving)[0], _span(out[j], leaving)[1]
+        ms, me = _span(m, leaving)
+        pt = _span(m, not leaving)[0]
+        prev = out[i - 1] if i else None
+        nxt = out[j + 1] if j + 1 < len(out) else None
+        left_room = min(
+            xs - (_span(prev, leaving)[1] if prev else 0),
+            pt - (_span(prev, not leaving)[1] if prev else 0),
+        )
+        right_room = min(
+            (_span(nxt, leaving)[0] if nxt else len(text)) - ye,
+            (_span(nxt, not leaving)[0] if nxt else len(other)) - pt,
+        )
+        d = _block_shift(text, (xs, ye), (ms, me), left_room, right_room)
+        if not d:
+            k = j + 1
+            continue
+        block: list[Region] = []
+        for s, e, kind, mid in (
+            (xs + d, ms, "", None),
+            (ms, me, m.kind, m.move_id),
+            (me, ye + d, "", None),
+        ):
+            if s < e:
+                block.append(_at(s, e, pt + d, leaving, kind, mid))
+        out[i : j + 1] = block
+        k = i + len(block)
+    return out
+
+
+def _span(r: Region, leaving: bool) -> tuple[int, int]:
+    """The region's span in the text a move left (``leaving``: the source) or arrived in."""
+    return (r.a_start, r.a_end) if leaving else (r.b_start, r.b_end)
+
+
+def _at(s: int, e: int, p: int, leaving: bool, kind: str, move_id: int | None) -> Region:
+    """``[s, e)`` of one text at point ``p`` of the other."""
+    if leaving:
+        return Region(s, e, p, p, kind, move_id)
+    return Region(p, p, s, e, kind, move_id)
+
+
+def _beside(r: Region, m: Region, leaving: bool, *, before: bool) -> bool:
+    """Whether ``r`` is a plain one-sided edit at the move's point, touching it."""
+    s, e = _span(r, leaving)
+    ms, me = _span(m, leaving)
+    if r.kind or s == e or _span(r, not leaving) != _span(m, not leaving):
+        return False
+    return e == ms if before else s == me
+
+
+def _block_shift(
+    text: str, block: tuple[int, int], fixed: tuple[int, int], left_room: int, right_room: int
+) -> int:
+    """How far to slide ``text[block]`` (keeping ``text[fixed]`` inside it), 0 if no better."""
+    xs, ye = block
+    ms, me = fixed
+    lo = 0
+    while lo < left_room and ye - lo - 1 > me and text[xs - lo - 1] == text[ye - lo - 1]:
+        lo += 1
+    hi = 0
+    while hi < right_room and xs + hi < ms and text[xs + hi] == text[ye + hi]:
+        hi += 1
+
+    def rank(d: int) -> tuple[int, int, bool]:
+        pieces = [(s, e) for s, e in ((xs + d, ms), (me, ye + d)) if s < e]
+        score = sum(boundary_score(text, s) + boundary_score(text, e) for s, e in pieces)
+        return (-len(pieces), score, d == 0)
+
+    return max(range(-lo, hi + 1), key=rank)
 
 
 def _snap(regions: list[Region], a_map: OffsetMap, b_map: OffsetMap) -> list[Region]:
