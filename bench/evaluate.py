@@ -15,7 +15,10 @@ noise does not count for or against anyone:
   same normalized length and the same effect: applied to the normalized
   source window covering both, it gives the same string as the truth edit.
   So deleting either 展 of 展展 is exact, and so is writing a doubled
-  character as one character read twice (展 -> 展展) instead of an insertion;
+  character as one character read twice (展 -> 展展) instead of an insertion.
+  A paragraph moved and edited on the way may be reported as the move in
+  pieces around the edits inside it: that is exact when the pieces, in
+  order, cover the truth's span and their readings rebuild its reading;
 * kind accuracy, per truth kind: the share of truth edits of that kind whose
   matched span (an exact one if any, else the overlapping one sharing the
   most with it) was reported with that kind;
@@ -47,6 +50,8 @@ class Reported:
     end: int
     reading: str
     kind: str = ""
+    group: int | None = None
+    """The move a piece belongs to (the engine's ``move_id``), if any."""
 
 
 @dataclass
@@ -156,6 +161,29 @@ class Evaluator:
             ls, le, reading, w0, w1
         )
 
+    def _pieces_exact(
+        self, k: int, candidates: list[int], spans: list[tuple[int, int]], items: list[Reported]
+    ) -> bool:
+        """Whether a move's pieces and the edits between them, in order, make truth edit ``k``."""
+        if self.truth[k].kind != "move":
+            return False
+        ts, te = self._t[k]
+        if ts == te:  # where it arrived: every piece at one point
+            points = [spans[i] for i in candidates if items[i].group is not None]
+            run = [i for i in candidates if points and spans[i] == points[0]]
+        else:  # where it left: pieces side by side over the span
+            run = [i for i in candidates if ts <= spans[i][0] and spans[i][1] <= te]
+            pos = ts
+            for i in run:
+                if spans[i][0] != pos:
+                    return False
+                pos = spans[i][1]
+            if pos != te:
+                return False
+        if len(run) < 2 or not any(items[i].group is not None for i in run):
+            return False
+        return "".join(self._norm(items[i].reading) for i in run) == self._t_read[k]
+
     def _closest(
         self, k: int, candidates: list[int], spans: list[tuple[int, int]], items: list[Reported]
     ) -> int:
@@ -223,6 +251,8 @@ class Evaluator:
                 (i for i in matches[k] if self._exact(k, spans[i], self._norm(items[i].reading))),
                 None,
             )
+            if best is None and self._pieces_exact(k, matches[k], spans, items):
+                best = next(i for i in matches[k] if items[i].group is not None)
             if best is not None:
                 exact += 1
                 ks.exact += 1

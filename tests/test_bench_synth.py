@@ -227,6 +227,26 @@ def test_a_sentence_is_on_its_boundaries_only_with_its_own_span() -> None:
     assert slid.off_boundary and slid.off_boundary[0][0] == truth[0]
 
 
+def test_a_move_in_pieces_around_its_edits_is_exact_when_the_pieces_rebuild_it() -> None:
+    source = "甲乙丙丁。戊己庚辛。壬癸子丑。"
+    truth = [
+        Edit(0, 5, "", "move", "from edited"),
+        Edit(15, 15, "甲乙乙丙丁。", "move", "to edited"),
+    ]
+    ev = evaluator(source, truth)
+    left = [Reported(0, 2, "", "move", 1), Reported(2, 5, "", "move", 1)]
+    arrived = [
+        Reported(15, 15, "甲乙", "move", 1),
+        Reported(15, 15, "乙", "duplication"),
+        Reported(15, 15, "丙丁。", "move", 1),
+    ]
+    assert ev.score(left + arrived).exact == 1.0
+    unmarked = [Reported(r.start, r.end, r.reading, r.kind) for r in left + arrived]
+    assert ev.score(unmarked).exact == 0.0  # pieces of nothing in particular
+    wrong = [*left, *arrived[:2]]  # the last piece missing: it does not rebuild
+    assert ev.score(wrong).exact == 0.5
+
+
 def test_kind_accuracy_counts_the_reported_kind() -> None:
     ev = evaluator(SOURCE, [Edit(3, 5, "展发", "transposition")])
     score = ev.score([Reported(3, 5, "展发", "substitution")])
