@@ -470,7 +470,7 @@ def _block_shift(
     xs, ye = block
     ms, me = fixed
     lo = 0
-    while lo < left_room and ye - lo - 1 > me and text[xs - lo - 1] == text[ye - lo - 1]:
+    while lo < left_room and ye - lo - 1 >= me and text[xs - lo - 1] == text[ye - lo - 1]:
         lo += 1
     hi = 0
     while hi < right_room and xs + hi < ms and text[xs + hi] == text[ye + hi]:
