@@ -116,6 +116,22 @@ def test_offsets_map_back_and_forth_around_a_slid_deletion() -> None:
         assert alignment.to_witness(alignment.to_source(offset)) == offset
 
 
+def test_offsets_map_back_and_forth_around_a_slid_insertion() -> None:
+    sentence = "他表示这次的传播很快。"
+    source = BEFORE + AFTER
+    variant = BEFORE + sentence + AFTER
+    alignment = one(source, variant).alignments["v"]
+    start, end = len(BEFORE), len(BEFORE) + len(sentence)
+    for offset in range(len(variant) + 1):
+        there = alignment.to_source(offset)
+        if start <= offset <= end:
+            assert there == start  # the whole added sentence stands opposite one point
+        else:
+            assert alignment.to_witness(there) == offset
+    for offset in range(len(source) + 1):
+        assert alignment.to_source(alignment.to_witness(offset)) == offset
+
+
 def test_boundary_scores_rank_paragraph_then_sentence_then_clause() -> None:
     text = "甲乙，丙丁。“戊己。”庚\n辛"
     score = {i: boundary_score(text, i) for i in range(len(text) + 1)}
