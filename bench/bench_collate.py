@@ -83,6 +83,7 @@ def engine_loci(source: str, variant: str, repeats: int) -> tuple[float, list[Re
             locus.end,
             locus.readings[WITNESS],
             locus.kinds.get(WITNESS, locus.kind) if hasattr(locus, "kinds") else locus.kind,
+            getattr(locus, "move_id", None),
         )
         for locus in result.loci
         if WITNESS in locus.readings

@@ -15,10 +15,17 @@ noise does not count for or against anyone:
   same normalized length and the same effect: applied to the normalized
   source window covering both, it gives the same string as the truth edit.
   So deleting either 展 of 展展 is exact, and so is writing a doubled
-  character as one character read twice (展 -> 展展) instead of an insertion;
+  character as one character read twice (展 -> 展展) instead of an insertion.
+  A paragraph moved and edited on the way may be reported as the move in
+  pieces around the edits inside it: that is exact when the pieces, in
+  order, cover the truth's span and their readings rebuild its reading;
 * kind accuracy, per truth kind: the share of truth edits of that kind whose
   matched span (an exact one if any, else the overlapping one sharing the
-  most with it) was reported with that kind.
+  most with it) was reported with that kind;
+* boundary: of the whole sentences added or dropped, the share reported on
+  the sentence's own boundaries: exactly its span and reading, not one of
+  the equivalent placements ``exact`` accepts (``。S`` for ``S。``), since an
+  editor marks a sentence with its own closing mark.
 """
 
 from __future__ import annotations
@@ -29,7 +36,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from bench.norm import NormalizedLike, Normalizer
-from bench.variant import KINDS, Edit
+from bench.variant import BESIDE, KINDS, Edit
+
+SENTENCE_DETAILS = ("sentence", BESIDE)
+"""Truth details of whole sentences added or dropped (scored for boundaries)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class Reported:
     end: int
     reading: str
     kind: str = ""
+    group: int | None = None
+    """The move a piece belongs to (the engine's ``move_id``), if any."""
 
 
 @dataclass
@@ -61,6 +73,15 @@ class Score:
     missed: list[Edit] = field(default_factory=list)
     inexact: list[tuple[Edit, list[Reported]]] = field(default_factory=list)
     false: list[Reported] = field(default_factory=list)
+    sentences: int = 0
+    """Whole sentences added or dropped in the truth."""
+    on_boundary: int = 0
+    """Of those, the ones reported with exactly their own span and reading."""
+    off_boundary: list[tuple[Edit, list[Reported]]] = field(default_factory=list)
+
+    @property
+    def boundary(self) -> float:
+        return self.on_boundary / self.sentences if self.sentences else 1.0
 
 
 def overlaps(a0: int, a1: int, b0: int, b1: int, *, closed: bool = False) -> bool:
@@ -140,6 +161,29 @@ class Evaluator:
             ls, le, reading, w0, w1
         )
 
+    def _pieces_exact(
+        self, k: int, candidates: list[int], spans: list[tuple[int, int]], items: list[Reported]
+    ) -> bool:
+        """Whether a move's pieces and the edits between them, in order, make truth edit ``k``."""
+        if self.truth[k].kind != "move":
+            return False
+        ts, te = self._t[k]
+        if ts == te:  # where it arrived: every piece at one point
+            points = [spans[i] for i in candidates if items[i].group is not None]
+            run = [i for i in candidates if points and spans[i] == points[0]]
+        else:  # where it left: pieces side by side over the span
+            run = [i for i in candidates if ts <= spans[i][0] and spans[i][1] <= te]
+            pos = ts
+            for i in run:
+                if spans[i][0] != pos:
+                    return False
+                pos = spans[i][1]
+            if pos != te:
+                return False
+        if len(run) < 2 or not any(items[i].group is not None for i in run):
+            return False
+        return "".join(self._norm(items[i].reading) for i in run) == self._t_read[k]
+
     def _closest(
         self, k: int, candidates: list[int], spans: list[tuple[int, int]], items: list[Reported]
     ) -> int:
@@ -179,12 +223,24 @@ class Evaluator:
             for k in hit:
                 matches[k].append(idx)
         kinds = {kind: KindScore() for kind in KINDS}
-        found = exact = 0
+        found = exact = sentences = on_boundary = 0
+        off_boundary: list[tuple[Edit, list[Reported]]] = []
         missed: list[Edit] = []
         inexact: list[tuple[Edit, list[Reported]]] = []
         for k, edit in enumerate(self.truth):
             ks = kinds.setdefault(edit.kind, KindScore())
             ks.count += 1
+            if edit.detail in SENTENCE_DETAILS:
+                sentences += 1
+                own = [
+                    i
+                    for i in matches[k]
+                    if spans[i] == self._t[k] and self._norm(items[i].reading) == self._t_read[k]
+                ]
+                if own:
+                    on_boundary += 1
+                elif len(off_boundary) < keep_examples:
+                    off_boundary.append((edit, [items[i] for i in matches[k]]))
             if not matches[k]:
                 if len(missed) < keep_examples:
                     missed.append(edit)
@@ -195,6 +251,8 @@ class Evaluator:
                 (i for i in matches[k] if self._exact(k, spans[i], self._norm(items[i].reading))),
                 None,
             )
+            if best is None and self._pieces_exact(k, matches[k], spans, items):
+                best = next(i for i in matches[k] if items[i].group is not None)
             if best is not None:
                 exact += 1
                 ks.exact += 1
@@ -214,6 +272,9 @@ class Evaluator:
             missed=missed,
             inexact=inexact,
             false=false,
+            sentences=sentences,
+            on_boundary=on_boundary,
+            off_boundary=off_boundary,
         )
 
 

@@ -187,14 +187,112 @@ class _Placer:
 CHAR_EDITS = (("sub1", 22), ("sub2", 10), ("ins", 17), ("del", 17), ("swap", 17), ("dup", 17))
 
 
-def _structural_edits(source: str, paragraphs: list[str], placer: _Placer, seed: int) -> list[Edit]:
-    """One moved paragraph, one dropped and one added sentence."""
-    rng = placer.rng
+SENTENCES_PER = 5_000
+"""Source characters per dropped sentence, and per added one."""
+BESIDE = "beside"
+"""Detail of an edit placed right beside a moved paragraph, closer than ``GAP``."""
+
+
+def _paragraph_starts(paragraphs: list[str]) -> list[int]:
     starts: list[int] = []
     pos = 0
     for p in paragraphs:
         starts.append(pos)
         pos += len(p) + 1
+    return starts
+
+
+def _edited_copy(paragraph: str, rng: random.Random) -> str | None:
+    """The paragraph with one character doubled and a later one dropped, if it has room."""
+    n = len(paragraph)
+    sites = [
+        i
+        for i in range(2, n - 2)
+        if all(is_han(c) for c in paragraph[i - 1 : i + 2])
+        and paragraph[i - 1] != paragraph[i] != paragraph[i + 1]
+        and paragraph[i - 1] != paragraph[i + 1]
+    ]
+    first = [i for i in sites if i < n // 2 - 10]
+    second = [i for i in sites if i > n // 2 + 10]
+    if not first or not second:
+        return None
+    i, j = rng.choice(first), rng.choice(second)
+    return paragraph[:i] + paragraph[i] + paragraph[i:j] + paragraph[j + 1 :]
+
+
+def _move(
+    paragraphs: list[str],
+    starts: list[int],
+    placer: _Placer,
+    pi: int,
+    *,
+    edited: bool,
+) -> list[Edit]:
+    """Paragraph ``pi`` moved far away (edited inside on the way, if ``edited``)."""
+    rng = placer.rng
+    n = len(paragraphs)
+    ps, pe = starts[pi], starts[pi] + len(paragraphs[pi]) + 1
+    far = [q for q in range(1, n) if abs(q - pi) >= max(3, n // 4) and q not in (pi, pi + 1)]
+    far = far or [q for q in range(1, n) if abs(q - pi) >= 2 and q != pi + 1]
+    far = [q for q in far if placer.free(starts[q], starts[q])]
+    if not far or not placer.free(ps, pe):
+        return []
+    text = paragraphs[pi]
+    if edited:
+        changed = _edited_copy(text, rng)
+        if changed is None:
+            return []
+        text = changed
+    q = starts[rng.choice(far)]
+    detail = "edited" if edited else ""
+    return [
+        placer.take(Edit(ps, pe, "", "move", f"from {detail}".strip())),
+        placer.take(Edit(q, q, text + "\n", "move", f"to {detail}".strip())),
+    ]
+
+
+def _beside(source: str, gone: Edit, placer: _Placer) -> Edit | None:
+    """The first sentence after a moved paragraph's old place, dropped too."""
+    end = source.find("\n", gone.end)
+    spans = sentence_spans(source, gone.end, end if end >= 0 else len(source))
+    if len(spans) < 2:
+        return None
+    s, e = spans[0]
+    if not 8 <= e - s <= 80 or not placer.free(e, e):
+        return None
+    placer.zones.append((s, e))
+    return Edit(s, e, "", "deletion", BESIDE)
+
+
+def _sharing(new: str, source: str, s: int, rng: random.Random) -> str:
+    """An added sentence made to share characters with the sentence it goes before.
+
+    The one-character match then lies inside the insertion (他 in 今年他们…
+    added before 他说…), which a diff likes to align with the next sentence.
+    """
+    way = rng.randrange(4)
+    body, end = new[:-1], new[-1]
+    if way == 0:
+        return source[s] + new
+    k = rng.randrange(1, len(body))
+    if way == 1:
+        return body[:k] + source[s] + body[k:] + end
+    if way == 2:
+        return body[:k] + source[s : s + 2] + body[k:] + end
+    return new
+
+
+def _structural_edits(source: str, paragraphs: list[str], placer: _Placer, seed: int) -> list[Edit]:
+    """Moved paragraphs (one edited inside), dropped and added sentences.
+
+    One plain and one edited move, each with the sentence after its old
+    place dropped as well; and per ``SENTENCES_PER`` characters one dropped
+    and one added sentence, a share of them right after a recurring
+    paragraph, the added ones often sharing characters with the sentence
+    they precede.
+    """
+    rng = placer.rng
+    starts = _paragraph_starts(paragraphs)
     counts: dict[str, int] = {}
     for p in paragraphs:
         counts[p] = counts.get(p, 0) + 1
@@ -202,38 +300,56 @@ def _structural_edits(source: str, paragraphs: list[str], placer: _Placer, seed:
     edits: list[Edit] = []
     movable = [i for i in range(1, n - 1) if 60 <= len(paragraphs[i]) <= 400]
     movable = [i for i in movable if counts[paragraphs[i]] == 1]
-    if movable and n >= 6:
-        pi = rng.choice(movable)
-        far = [q for q in range(1, n) if abs(q - pi) >= max(3, n // 4) and q != pi + 1]
-        far = far or [q for q in range(1, n) if abs(q - pi) >= 2 and q != pi + 1]
-        if far:
-            qi = rng.choice(far)
-            ps, pe = starts[pi], starts[pi] + len(paragraphs[pi]) + 1
-            q = starts[qi]
-            edits.append(placer.take(Edit(ps, pe, "", "move", "from")))
-            edits.append(placer.take(Edit(q, q, paragraphs[pi] + "\n", "move", "to")))
+    rng.shuffle(movable)
+    if n >= 6:
+        for edited in (False, True):
+            for pi in movable:
+                pair = _move(paragraphs, starts, placer, pi, edited=edited)
+                if pair:
+                    edits += pair
+                    beside = _beside(source, pair[0], placer)
+                    if beside is not None:
+                        edits.append(beside)
+                    break
     sentences = [
         span
         for i in range(n)
-        for span in sentence_spans(source, starts[i], starts[i] + len(paragraphs[i]))[1:]
+        for span in sentence_spans(source, starts[i], starts[i] + len(paragraphs[i]))
     ]
+    after_copy = {
+        starts[i + 1]
+        for i in range(n - 1)
+        if counts[paragraphs[i]] > 1 and counts[paragraphs[i + 1]] == 1
+    }
     rng.shuffle(sentences)
-    for s, e in sentences:
+    # sentences right after a recurring paragraph first, for a share of the edits
+    first = [sp for sp in sentences if sp[0] in after_copy]
+    ordered = first[: max(1, len(first) // 2)] + sentences
+    wanted = max(1, len(source) // SENTENCES_PER)
+    dropped = 0
+    for s, e in ordered:
+        if dropped >= wanted:
+            break
         if (
             8 <= e - s <= 80
             and placer.free(s, e)
             and source[s:e] not in (source[s - (e - s) : s], source[e : e + e - s])
         ):
             edits.append(placer.take(Edit(s, e, "", "deletion", "sentence")))
-            break
+            dropped += 1
     extra = Prose(random.Random(f"added-{seed}"))
-    for s, _e in sentences:
-        if placer.free(s, s) and is_han(source[s]):
-            new = extra.sentence()
-            while new in source:
-                new = extra.sentence()
-            edits.append(placer.take(Edit(s, s, new, "insertion", "sentence")))
+    added = 0
+    rng.shuffle(sentences)
+    ordered = first[: max(1, len(first) // 2)] + sentences
+    for s, _e in ordered:
+        if added >= wanted:
             break
+        if placer.free(s, s) and is_han(source[s]):
+            new = _sharing(extra.sentence(), source, s, rng)
+            while new in source:
+                new = _sharing(extra.sentence(), source, s, rng)
+            edits.append(placer.take(Edit(s, s, new, "insertion", "sentence")))
+            added += 1
     return edits
 
 
@@ -263,7 +379,7 @@ def make_truth(source: str, paragraphs: list[str], seed: int, normalize: Normali
     kept = [
         e
         for e in edits
-        if e.kind == "move" or e.detail == "sentence" or visible(source, e, normalize)
+        if e.kind == "move" or e.detail in ("sentence", BESIDE) or visible(source, e, normalize)
     ]
     return sorted(kept)
 
@@ -369,7 +485,8 @@ def check_case(case: Case, normalize: Normalizer) -> None:
     for e in case.truth:
         if e.kind not in KINDS:
             raise AssertionError(f"unknown kind {e.kind}")
-        if e.start < prev_end + GAP or e.end < e.start:
+        gap = 0 if e.detail == BESIDE else GAP
+        if e.start < prev_end + gap or e.end < e.start:
             raise AssertionError(f"edit {e} too close to or overlapping the previous one")
         prev_end = e.end
     rebuilt = apply_edits(case.source, case.truth)

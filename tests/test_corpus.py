@@ -88,3 +88,17 @@ def test_every_locus_is_exact(result: Collation, pair: tuple[str, str]) -> None:
         reading = loc.readings["B"]
         if loc.kind == "substitution" and len(loc.source_text) == len(reading) == 1:
             assert loc.source_text != reading
+
+
+def test_swap_inside_a_moved_passage_is_its_own_locus(result: Collation) -> None:
+    """B moved a passage to its front and swapped 守严 inside it, as in the title.
+
+    The move is reported whole (in pieces around the swap, one move id), and
+    the swap on both sides: where the text left and where it arrived.
+    """
+    swaps = [loc for loc in result.loci if loc.kind == "transposition"]
+    moved = [loc for loc in swaps[1:] if loc.source_text == "守严" or loc.readings["B"] == "严守"]
+    assert [(loc.source_text, loc.readings["B"]) for loc in moved] == [("", "严守"), ("守严", "")]
+    ids = {loc.move_id for loc in result.loci if loc.kind == "move"}
+    pieces = [loc for loc in result.loci if loc.kind == "move"]
+    assert len(ids) < len(pieces)  # the moved passage's pieces share one move id

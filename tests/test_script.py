@@ -281,6 +281,21 @@ def test_reverse_phrases_load_lazily() -> None:
     assert calls == [1]
 
 
+def test_guard_tables_are_kept_between_runs(tmp_path: Path) -> None:
+    """Built once per cache key and read back after (the user's cache dir is a test folder)."""
+    calls: list[int] = []
+
+    def load() -> Mapping[str, str]:
+        calls.append(1)
+        return READING_PHRASES
+
+    first = ScriptFolder(CHARS, PHRASES, READINGS, load, cache_key=f"test-{tmp_path.name}")
+    second = ScriptFolder(CHARS, PHRASES, READINGS, load, cache_key=f"test-{tmp_path.name}")
+    assert first.fold("皇後") == second.fold("皇後") == ("皇後", [])
+    assert first.fold("之後") == second.fold("之後")
+    assert calls == [1]
+
+
 def test_char_keys_must_be_single() -> None:
     with pytest.raises(ValueError, match="single"):
         ScriptFolder({"記憶": "记忆"}, {})

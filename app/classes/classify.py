@@ -46,7 +46,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import takewhile
 
-from app.classes.datacache import cached, package_versions
+from app.datacache import cached, package_versions
 from app.text.normalize import normalize
 from app.text.script import fold_traditional, opencc_tables
 

@@ -30,9 +30,12 @@ from app.cancel import CancelCheck, poll
 Block = tuple[int, int, int]
 """``(i, j, n)``: ``a[i:i+n] == b[j:j+n]`` (``n`` may be 0: a forced boundary)."""
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n…]*(?:[。！？；!?;\n…]+|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;\n…]*(?:[。！？；!?;…]+[”’」』）)\"']*\n*|\n+|$)")
+"""A sentence with its end marks, the closing quotes after them and any line breaks."""
 _MIN_MOVE = 8
 """Shortest text (normalized characters) reported as moved rather than deleted and added."""
+_EDITED_SIMILARITY = 0.8
+"""How alike (Indel) a sentence and its edited copy must be for a moved run to take them in."""
 _DIRECT_LIMIT = 4_000_000
 """Largest product of stretch lengths sent straight to rapidfuzz (a few ms)."""
 _HARD_LIMIT = 400_000_000
@@ -295,11 +298,16 @@ def _grow_runs(
     b_tok: list[tuple[str, tuple[int, int]]],
     anchored: set[tuple[int, int]],
 ) -> list[list[int]]:
-    """Extend moved runs over neighbouring sentences that are equal but not unique.
+    """Extend moved runs over neighbouring sentences that are equal but not unique, or edited.
 
     A moved paragraph often holds a stock sentence that recurs elsewhere;
-    uniqueness alone would cut the move in two around it.  A neighbour joins
-    the run when it reads the same on both sides and anchors nothing.
+    uniqueness alone would cut the move in two around it.  A paragraph may
+    also be moved and edited on the way: a sentence with a doubled or a
+    dropped character is unique on neither side, and would leave the move
+    in pieces with a deleted and an added sentence between them.  A
+    neighbour joins the run when it reads the same, or nearly
+    (``_EDITED_SIMILARITY``), on both sides and anchors nothing; runs that
+    then meet are one move, whose arrival reads the edited text.
     """
     a_start = {span[0]: k for k, (_, span) in enumerate(a_tok)}
     b_start = {span[0]: k for k, (_, span) in enumerate(b_tok)}
@@ -311,7 +319,12 @@ def _grow_runs(
         if ka is None or kb is None:
             return False
         (ta, sa), (tb, sb) = a_tok[ka], b_tok[kb]
-        return ta == tb and sa not in taken and sb not in taken
+        if sa in taken or sb in taken:
+            return False
+        return ta == tb or (
+            min(len(ta), len(tb)) >= _MIN_MOVE
+            and Indel.normalized_similarity(ta, tb) >= _EDITED_SIMILARITY
+        )
 
     a_starts = [span[0] for _, span in a_tok]
     b_starts = [span[0] for _, span in b_tok]

@@ -62,7 +62,7 @@ def collate(
         norm = normalize(text, rule_names)
         poll(cancel)
         alignment = align(norm_source.text, norm.text, cancel)
-        regions = regions_of(alignment, norm_source, norm, move_counter)
+        regions = regions_of(alignment, norm_source, norm, move_counter, source)
         per_witness.append((wid, text, norm, regions))
         _report(progress, (index + 1.5) / total)
     loci = _merge(source, norm_source.map, per_witness)

@@ -2,12 +2,15 @@
 
 A swap is one transposition, a doubled character one duplication, a moved
 sentence a pair of moves; a chance one-character match inside a replaced
-passage is absorbed; an edge that would cut a normalization group is widened.
+passage is absorbed; a whole sentence added or dropped is marked on its own
+boundaries; an edge that would cut a normalization group is widened.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+
+from rapidfuzz.distance import Indel
 
 from app.collation.align import Alignment
 from app.collation.loci import Region
@@ -23,8 +26,17 @@ _SWAP_JOIN_GAP = 3
 
 
 def regions_of(
-    alignment: Alignment, a: Normalized, b: Normalized, move_counter: list[int]
+    alignment: Alignment,
+    a: Normalized,
+    b: Normalized,
+    move_counter: list[int],
+    source: str = "",
 ) -> list[Region]:
+    """The regions of one witness ``b`` against the source ``a``, cleaned up.
+
+    ``source`` (the source as decoded) lets the clean-up see paragraph
+    breaks that the whitespace rule removed from ``a``.
+    """
     raw: list[Region] = []
     pa = pb = 0
     for i, j, n in alignment.blocks:
@@ -46,10 +58,92 @@ def regions_of(
         if mid is None and r.a_start == r.a_end:
             mid = moved.get((-1, -1, r.b_start, r.b_end))
         out.append(replace(r, kind="move", move_id=mid) if mid is not None else r)
+    out = _slide_beside_moves(out, a.text, b.text)
     out = _join_swaps(out, a.text, b.text)
-    out = _absorb_chance_matches(out)
+    out = _slide_to_boundaries(out, a.text, b.text)
+    out = _absorb_chance_matches(out, a, source)
+    out = _slide_to_boundaries(_pure_where_equal(out, a.text, b.text), a.text, b.text)
+    out = _edits_inside_moves(out, a.text, b.text)
     out = _snap(out, a.map, b.map)
     return [r if r.kind else replace(r, kind=_kind(r, a.text, b.text)) for r in out]
+
+
+def _edits_inside_moves(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Split a move whose text was edited on the way around the edits, each a region of its own.
+
+    The aligner takes a sentence with a doubled or a dropped character into
+    the move it belongs to (app.collation.align), so the paragraph is one
+    move; the edits inside must still be seen.  What the witness lacks is
+    marked where the text left (a dropped 的 in the source's paragraph),
+    what it added where the text arrived (a doubled 通 in the witness's);
+    a changed or swapped passage is marked on both sides.  Every piece
+    keeps its place, so the readings still rebuild the witness.
+    """
+    arrivals = {r.move_id: r for r in regions if r.kind == "move" and r.a_start == r.a_end}
+    departures = {r.move_id: r for r in regions if r.kind == "move" and r.b_start == r.b_end}
+    edits: dict[int, list[tuple[int, int, int, int, str]]] = {}
+    for mid, gone in departures.items():
+        came = arrivals.get(mid)
+        if mid is None or came is None:
+            continue
+        x, y = a[gone.a_start : gone.a_end], b[came.b_start : came.b_end]
+        if x != y:
+            edits[mid] = _inner_edits(x, y)
+    if not edits:
+        return regions
+    out: list[Region] = []
+    for r in regions:
+        inner = edits.get(r.move_id) if r.move_id is not None else None
+        if not inner:
+            out.append(r)
+            continue
+        leaving = r.b_start == r.b_end
+        base, last = (r.a_start, r.a_end) if leaving else (r.b_start, r.b_end)
+        pos = base
+        for x0, x1, y0, y1, kind in inner:
+            lo, hi = (base + x0, base + x1) if leaving else (base + y0, base + y1)
+            if lo == hi:
+                continue  # nothing of this edit on this side
+            if lo > pos:
+                out.append(_piece(r, pos, lo, leaving))
+            out.append(replace(_piece(r, lo, hi, leaving), kind=kind, move_id=None))
+            pos = hi
+        if pos < last:
+            out.append(_piece(r, pos, last, leaving))
+    return out
+
+
+def _piece(r: Region, start: int, end: int, leaving: bool) -> Region:
+    """Part ``[start, end)`` of a move's text where it left (``leaving``) or arrived."""
+    if leaving:
+        return Region(start, end, r.b_start, r.b_end, r.kind, r.move_id)
+    return Region(r.a_start, r.a_end, start, end, r.kind, r.move_id)
+
+
+def _inner_edits(x: str, y: str) -> list[tuple[int, int, int, int, str]]:
+    """The edits that make ``x`` into ``y``, as ``(x0, x1, y0, y1, kind)``, near ones joined."""
+    ops = [op for op in Indel.opcodes(x, y) if op.tag != "equal"]
+    groups: list[list[int]] = []
+    for op in ops:
+        if groups and op.src_start - groups[-1][1] <= _SWAP_JOIN_GAP:
+            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
+        else:
+            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out: list[tuple[int, int, int, int, str]] = []
+    for x0, x1, y0, y1 in groups:
+        old, new = x[x0:x1], y[y0:y1]
+        if old and new:
+            kind = "transposition" if _swap_parts(old, new) else "substitution"
+        elif new:
+            n = len(new)
+            doubled = y[max(0, y0 - n) : y0] == new or y[y1 : y1 + n] == new
+            kind = "duplication" if doubled else "insertion"
+        else:
+            n = len(old)
+            doubled = x[max(0, x0 - n) : x0] == old or x[x1 : x1 + n] == old
+            kind = "duplication" if doubled else "deletion"
+        out.append((x0, x1, y0, y1, kind))
+    return out
 
 
 def _swap_parts(x: str, y: str) -> bool:
@@ -113,13 +207,33 @@ def _size(r: Region) -> int:
     return max(r.a_end - r.a_start, r.b_end - r.b_start)
 
 
-def _chance(gap: int, left: Region, right: Region) -> bool:
-    """Whether ``gap`` equal characters between two edits look like a chance match."""
+def _chance(gap: int, left: Region, right: Region, a: Normalized, source: str) -> bool:
+    """Whether the ``gap`` equal characters between two edits look like a chance match.
+
+    A whole sentence (from a sentence end to its own, 4 characters or more)
+    is never one: two sentences added around an unchanged one are two loci.
+    The one or two characters taken into a long edit beside them do not
+    hold a paragraph break, even one the whitespace rule removed (a
+    heading's dash, then a dropped first sentence of the next paragraph).
+    """
+    s, e = left.a_end, right.a_start
     small, large = sorted((_size(left), _size(right)))
-    return gap < small or (gap <= 2 and 4 * gap <= large)
+    if gap >= small:
+        if not (gap <= 2 and 4 * gap <= large):
+            return False
+        if "\n" in a.text[s:e] or (
+            source and s > 0 and e < len(a.text) and _broken(a, s, e, source)
+        ):
+            return False
+    return gap < 4 or boundary_score(a.text, s) < 3 or boundary_score(a.text, e) < 3
 
 
-def _absorb_chance_matches(regions: list[Region]) -> list[Region]:
+def _broken(a: Normalized, s: int, e: int, source: str) -> bool:
+    """Whether the source holds a line break between ``a.text[s-1]`` and ``a.text[e]``."""
+    return "\n" in source[a.map.span(s - 1, s)[1] : a.map.span(e, e + 1)[0]]
+
+
+def _absorb_chance_matches(regions: list[Region], a: Normalized, source: str) -> list[Region]:
     """Merge edits split only by a chance match shorter than the edits on both sides.
 
     Two unrelated passages share a 的 or a 了 here and there; an LCS aligns
@@ -133,18 +247,241 @@ def _absorb_chance_matches(regions: list[Region]) -> list[Region]:
         if out and r.kind != "move" and out[-1].kind != "move":
             prev = out[-1]
             gap = r.a_start - prev.a_end
-            if _chance(gap, prev, r):
+            if _chance(gap, prev, r, a, source):
                 out[-1] = Region(prev.a_start, r.a_end, prev.b_start, r.b_end)
                 # the grown region may now swallow the equality before it
                 while len(out) > 1 and out[-2].kind != "move":
                     before, cur = out[-2], out[-1]
                     gap = cur.a_start - before.a_end
-                    if not _chance(gap, before, cur):
+                    if not _chance(gap, before, cur, a, source):
                         break
                     out[-2:] = [Region(before.a_start, cur.a_end, before.b_start, cur.b_end)]
                 continue
         out.append(r)
     return out
+
+
+def _pure_where_equal(regions: list[Region], a: str, b: str) -> list[Region]:
+    """An absorbed region that is one side plus an equal edge, back to a pure edit.
+
+    An added sentence that contains the character after it (他 in
+    他表示…。 added before 他说) may be aligned with a chance match on that
+    character inside the insertion; absorbing the match then reports a
+    substitution of 他 by the sentence and 他.  Trimmed of what both sides
+    share at the edges, it is the insertion it was.  A region that stays
+    two-sided after trimming is left as absorbed.
+    """
+    out: list[Region] = []
+    for r in regions:
+        a0, a1, b0, b1 = r.a_start, r.a_end, r.b_start, r.b_end
+        if r.kind or a0 == a1 or b0 == b1:
+            out.append(r)
+            continue
+        while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+            a0, b0 = a0 + 1, b0 + 1
+        while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
+            a1, b1 = a1 - 1, b1 - 1
+        out.append(Region(a0, a1, b0, b1) if a0 == a1 or b0 == b1 else r)
+    return out
+
+
+_SENTENCE_ENDS = frozenset("。！？!?…")
+_CLAUSE_MARKS = frozenset("，、；：;:,")
+_OPENING = frozenset("“‘「『（(《〈【〔［")
+_CLOSING = frozenset("”’」』）)》〉】〕］")
+_STRAIGHT_QUOTES = frozenset("\"'")
+"""What the width rule makes of “” and ‘’: opening or closing by what stands before."""
+
+
+def _closes(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is a closing mark (a straight quote closes unless it opens)."""
+    c = text[k]
+    if c in _CLOSING:
+        return True
+    if c not in _STRAIGHT_QUOTES:
+        return False
+    return k > 0 and text[k - 1] not in _CLAUSE_MARKS and text[k - 1] not in _OPENING | {"\n"}
+
+
+def _opens(text: str, k: int) -> bool:
+    return text[k] in _OPENING or (text[k] in _STRAIGHT_QUOTES and not _closes(text, k))
+
+
+def boundary_score(text: str, i: int) -> int:
+    """How well an edit's edge at ``i`` (between ``text[i-1]`` and ``text[i]``) suits an editor.
+
+    diff-match-patch's semantic score for Chinese prose: the text's ends and
+    paragraph breaks first, then a sentence end (with its closing quote),
+    then a clause mark or a quotation's edge; an edge that parts a mark from
+    the text it ends scores nothing.  Marks are read in either width, since
+    the width rule folds ，to , and “” to straight quotes.
+    """
+    if i <= 0 or i >= len(text):
+        return 6
+    x, y = text[i - 1], text[i]
+    if x == "\n":
+        return 5
+    if y == "\n":
+        return 4
+    if y in _SENTENCE_ENDS or y in _CLAUSE_MARKS or _closes(text, i):
+        return 0
+    k = i - 1
+    while k > 0 and _closes(text, k):
+        k -= 1
+    if text[k] in _SENTENCE_ENDS:
+        return 3
+    if x in _CLAUSE_MARKS or k < i - 1 or _opens(text, i):
+        return 2
+    return 0
+
+
+def _slide_to_boundaries(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Slide each pure insertion or deletion to its best equivalent place.
+
+    A dropped sentence between two sentences ending in 。 can be read as
+    ``S。`` or as ``。S`` (the previous full stop and all of S but its own):
+    the same diff, but an editor marks the sentence with its own closing
+    mark.  Like diff-match-patch's ``diff_cleanupSemanticLossless`` (and
+    git's indent heuristic for lines), every placement with the same effect,
+    within the equal text between the neighbouring regions, is scored by
+    :func:`boundary_score` at both edges; the region moves only to a
+    strictly better one, so ties keep the aligner's choice.
+    """
+    out: list[Region] = []
+    for k, r in enumerate(regions):
+        deletion = r.b_start == r.b_end and r.a_start < r.a_end
+        insertion = r.a_start == r.a_end and r.b_start < r.b_end
+        if r.kind or not (deletion or insertion):
+            out.append(r)
+            continue
+        prev = out[-1] if out else None
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        text, s, e = (a, r.a_start, r.a_end) if deletion else (b, r.b_start, r.b_end)
+        # room to the left and right: the equal stretches up to the neighbours
+        left_room = min(
+            r.a_start - (prev.a_end if prev else 0), r.b_start - (prev.b_end if prev else 0)
+        )
+        right_room = min(
+            (nxt.a_start if nxt else len(a)) - r.a_end, (nxt.b_start if nxt else len(b)) - r.b_end
+        )
+        lo = 0
+        while lo < left_room and text[s - lo - 1] == text[e - lo - 1]:
+            lo += 1
+        hi = 0
+        while hi < right_room and text[s + hi] == text[e + hi]:
+            hi += 1
+        if not lo and not hi:
+            out.append(r)
+            continue
+        best, best_score = 0, boundary_score(text, s) + boundary_score(text, e)
+        for d in range(-lo, hi + 1):
+            score = boundary_score(text, s + d) + boundary_score(text, e + d)
+            if score > best_score:
+                best, best_score = d, score
+        out.append(
+            Region(r.a_start + best, r.a_end + best, r.b_start + best, r.b_end + best)
+            if best
+            else r
+        )
+    return out
+
+
+def _slide_beside_moves(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Gather what was dropped (or added) right beside a move on the side an editor marks.
+
+    A sentence dropped right after a moved paragraph, ``。M S。R`` against
+    ``。R``, may be aligned as the first full stop, the move and ``S``:
+    the dropped sentence loses its full stop to a one-character deletion
+    before the move.  All of it goes at one point of the other text, so the
+    whole block (the move fixed inside it) slides like a pure deletion;
+    the placement with the fewest pieces besides the move, then the best
+    boundaries, wins.  The same holds for what was added beside a move's
+    arrival.
+    """
+    out = list(regions)
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if m.kind != "move" or m.move_id is None:
+            k += 1
+            continue
+        leaving = m.b_start == m.b_end
+        i = k - 1 if k and _beside(out[k - 1], m, leaving, before=True) else k
+        j = k + 1 if k + 1 < len(out) and _beside(out[k + 1], m, leaving, before=False) else k
+        if i == j:
+            k += 1
+            continue
+        text, other = (a, b) if leaving else (b, a)
+        xs, ye = _span(out[i], leaving)[0], _span(out[j], leaving)[1]
+        ms, me = _span(m, leaving)
+        pt = _span(m, not leaving)[0]
+        prev = out[i - 1] if i else None
+        nxt = out[j + 1] if j + 1 < len(out) else None
+        left_room = min(
+            xs - (_span(prev, leaving)[1] if prev else 0),
+            pt - (_span(prev, not leaving)[1] if prev else 0),
+        )
+        right_room = min(
+            (_span(nxt, leaving)[0] if nxt else len(text)) - ye,
+            (_span(nxt, not leaving)[0] if nxt else len(other)) - pt,
+        )
+        d = _block_shift(text, (xs, ye), (ms, me), left_room, right_room)
+        if not d:
+            k = j + 1
+            continue
+        block: list[Region] = []
+        for s, e, kind, mid in (
+            (xs + d, ms, "", None),
+            (ms, me, m.kind, m.move_id),
+            (me, ye + d, "", None),
+        ):
+            if s < e:
+                block.append(_at(s, e, pt + d, leaving, kind, mid))
+        out[i : j + 1] = block
+        k = i + len(block)
+    return out
+
+
+def _span(r: Region, leaving: bool) -> tuple[int, int]:
+    """The region's span in the text a move left (``leaving``: the source) or arrived in."""
+    return (r.a_start, r.a_end) if leaving else (r.b_start, r.b_end)
+
+
+def _at(s: int, e: int, p: int, leaving: bool, kind: str, move_id: int | None) -> Region:
+    """``[s, e)`` of one text at point ``p`` of the other."""
+    if leaving:
+        return Region(s, e, p, p, kind, move_id)
+    return Region(p, p, s, e, kind, move_id)
+
+
+def _beside(r: Region, m: Region, leaving: bool, *, before: bool) -> bool:
+    """Whether ``r`` is a plain one-sided edit at the move's point, touching it."""
+    s, e = _span(r, leaving)
+    ms, me = _span(m, leaving)
+    if r.kind or s == e or _span(r, not leaving) != _span(m, not leaving):
+        return False
+    return e == ms if before else s == me
+
+
+def _block_shift(
+    text: str, block: tuple[int, int], fixed: tuple[int, int], left_room: int, right_room: int
+) -> int:
+    """How far to slide ``text[block]`` (keeping ``text[fixed]`` inside it), 0 if no better."""
+    xs, ye = block
+    ms, me = fixed
+    lo = 0
+    while lo < left_room and ye - lo - 1 >= me and text[xs - lo - 1] == text[ye - lo - 1]:
+        lo += 1
+    hi = 0
+    while hi < right_room and xs + hi < ms and text[xs + hi] == text[ye + hi]:
+        hi += 1
+
+    def rank(d: int) -> tuple[int, int, bool]:
+        pieces = [(s, e) for s, e in ((xs + d, ms), (me, ye + d)) if s < e]
+        score = sum(boundary_score(text, s) + boundary_score(text, e) for s, e in pieces)
+        return (-len(pieces), score, d == 0)
+
+    return max(range(-lo, hi + 1), key=rank)
 
 
 def _snap(regions: list[Region], a_map: OffsetMap, b_map: OffsetMap) -> list[Region]:

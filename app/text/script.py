@@ -32,12 +32,14 @@ not reported.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import TypeAlias
 
+from app.datacache import cached, package_versions
 from app.text import textops
 from app.text.offsets import Replacement
 
@@ -139,7 +141,9 @@ class ScriptFolder:
     to the standard form it shares a reading with) configure the
     one-to-many guard; without ``readings`` nothing is guarded.
     ``reading_phrases`` may be a zero-argument callable, so a large table is
-    loaded only once some text needs the guard.
+    loaded only once some text needs the guard.  With a ``cache_key`` (the
+    versions of the tables' sources), the guard's tables, a few tenths of a
+    second to build, are kept in the user's cache (app.datacache) between runs.
     """
 
     def __init__(
@@ -149,6 +153,7 @@ class ScriptFolder:
         readings: Mapping[str, Sequence[str]] | None = None,
         reading_phrases: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
         variants: Mapping[str, str] | None = None,
+        cache_key: str = "",
     ) -> None:
         if any(len(c) != 1 for c in chars):
             raise ValueError("chars keys must be single characters")
@@ -168,6 +173,7 @@ class ScriptFolder:
         self._reading_phrases = reading_phrases or {}
         self._variants = dict(variants or {})
         self._guard: _Guard | None = None
+        self._cache_key = cache_key
         ambiguous = {s for s, ts in self._readings.items() if len(ts) > 1}
         guarded = sorted(c for c, v in table.items() if v in ambiguous and v != c)
         self._guarded_re = _char_class(guarded) if guarded else None
@@ -201,11 +207,17 @@ class ScriptFolder:
 
     def _loaded_guard(self) -> _Guard:
         if self._guard is None:
-            phrases = self._reading_phrases
-            if callable(phrases):
-                phrases = phrases()
-            self._guard = _Guard(self._readings, phrases, self._variants)
+            if self._cache_key:
+                self._guard = cached("script-guard", self._cache_key, self._build_guard)
+            else:
+                self._guard = self._build_guard()
         return self._guard
+
+    def _build_guard(self) -> _Guard:
+        phrases = self._reading_phrases
+        if callable(phrases):
+            phrases = phrases()
+        return _Guard(self._readings, phrases, self._variants)
 
     def _unfold_unsafe(self, text: str, folded: str, replacements: list[Replacement]) -> str:
         """Put back each guarded character whose fold the reverse tables do not back."""
@@ -344,7 +356,15 @@ def opencc_folder() -> ScriptFolder:
         readings=readings,
         reading_phrases=lambda: _defaults("STPhrases.txt"),
         variants=variants,
+        cache_key=_guard_cache_key(),
     )
+
+
+def _guard_cache_key() -> str:
+    """OpenCC's version and this module's own variant list, which the guard's tables read."""
+    extra = "".join(f"{k}{v}" for k, v in sorted(_EXTRA_VARIANTS.items()))
+    digest = hashlib.sha1(extra.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{package_versions('opencc-python-reimplemented')}+{digest}"
 
 
 def fold_traditional(text: str) -> tuple[str, list[Replacement]]:

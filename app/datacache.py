@@ -1,11 +1,15 @@
 """Tables derived from package data, kept in the user's cache between runs.
 
 Building the sound and shape tables for classification takes a few tenths
-of a second (pypinyin's 47,000 phrases, two decomposition tables); a
+of a second (pypinyin's 47,000 phrases, two decomposition tables), and so
+does the script rule's one-to-many guard (OpenCC's 49,000 s2t phrases); a
 command-line run that collates 100,000 characters in 0.3 s cannot pay that
 every time.  The tables are built once per version of the packages they
 come from and pickled under the user cache dir; a missing, stale or
 unreadable cache is simply built again.
+
+It sits outside the engine's layers (like app.cancel) because both
+app.text (the script rule) and app.classes (classification) use it.
 """
 
 from __future__ import annotations
