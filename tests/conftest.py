@@ -90,6 +90,14 @@ def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
+def compiled(tmp_path: Path) -> Path:
+    """The committed translations compiled afresh by lrelease (a test using it starts a process)."""
+    from tests.helpers.i18n import compile_translations
+
+    return compile_translations(tmp_path / "qm")
+
+
+@pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing: {CORPUS} (it sits beside the checkout)")

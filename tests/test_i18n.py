@@ -9,9 +9,7 @@ from __future__ import annotations
 import ast
 import html
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from app.project.decisions import Change, Decision, Operation
 from tests.conftest import ROOT
+from tests.helpers.i18n import LANGS, messages, tool
 from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import (
     LANGUAGE_ENV,
@@ -46,29 +45,10 @@ from ui.i18n import (
 from ui.settings import Settings
 from ui.window.main_window import DEMO_FILES, MainWindow
 
-LANGS = ("zh_CN", "zh_TW")
 WAIT = 20_000
 PLACEHOLDER = re.compile(r"\{\d+\}|%n")
 # Words that stay English in every language: the name, formats, keys.
 KEPT_WORDS = {"Jiaokan", "HTML", "CSV", "OCR", "Ctrl"}
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).with_name(name)
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is missing: it comes with PySide6")
-    return found
-
-
-def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
-    """(context, source) -> the <message> element, for every message of a .ts file."""
-    root = ET.parse(ts).getroot()
-    return {
-        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg
-        for ctx in root.iter("context")
-        for msg in ctx.iter("message")
-    }
 
 
 def translations(msg: ET.Element) -> list[str]:
@@ -108,7 +88,7 @@ def test_every_source_string_has_a_translation(tmp_path: Path) -> None:
     # the engine's messages are marked in app/messages.py (the Makefile reads it too)
     sources = [*sorted(str(p) for p in (ROOT / "ui").rglob("*.py")), str(ROOT / "app/messages.py")]
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
+        [tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
         check=True,
         capture_output=True,
     )
@@ -212,21 +192,6 @@ def test_translate_calls_use_literals_lupdate_can_read() -> None:
         "messages.py",
     }
     assert [f for f in found if f.split(":")[0] not in allowed or "f-string" in f] == []
-
-
-@pytest.fixture
-def compiled(tmp_path: Path) -> Path:
-    out = tmp_path / "qm"
-    out.mkdir()
-    for lang in LANGS:
-        ts = TRANSLATIONS_DIR / f"jiaokan_{lang}.ts"
-        qm = out / f"jiaokan_{lang}.qm"
-        subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
-    return out
 
 
 @pytest.fixture(params=LANGS)

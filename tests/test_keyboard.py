@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.test_i18n import compiled  # noqa: F401  (a fixture)
 from ui.i18n import install_translators, remove_translators
 from ui.settings import Settings
 from ui.window.main_window import MainWindow
@@ -47,7 +46,7 @@ def unreachable(entries: list[QAction], where: str) -> Iterator[str]:
 
 
 @pytest.fixture(params=["en", "zh_CN", "zh_TW"])
-def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Iterator[str]:  # noqa: F811
+def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Iterator[str]:
     lang = str(request.param)
     if lang != "en":
         assert install_translators(lang, compiled)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
-from tests.test_ui_window import WAIT, open_demo
+from tests.helpers.window import WAIT, open_demo
 from ui import colors
 from ui.appearance import apply_appearance, dark_palette
 from ui.colors import COLOUR_KINDS, build, contrast, is_dark

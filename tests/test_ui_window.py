@@ -16,25 +16,16 @@ from app.collation.collate import collate
 from app.collation.loci import Collation
 from app.text.loading import load_text
 from tests.conftest import ROOT
+from tests.helpers.window import WAIT, open_demo
 from ui.settings import Settings
 from ui.widgets.apparatus import ApparatusModel
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
-
-WAIT = 20_000
 
 
 def demo_collation(rules: tuple[str, ...] | None = None) -> Collation:
     source = load_text(DEMO_DIR / DEMO_FILES[0]).text
     witnesses = [(Path(f).stem, load_text(DEMO_DIR / f).text) for f in DEMO_FILES[1:]]
     return collate(source, witnesses, *([rules] if rules is not None else []), checks=True)
-
-
-def open_demo(qtbot: QtBot, window: MainWindow) -> Collation:
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_demo()
-    collation = window.collation()
-    assert collation is not None
-    return collation
 
 
 def loci_key(collation: Collation) -> list[tuple[int, int, dict[str, str]]]:
