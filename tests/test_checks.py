@@ -418,6 +418,7 @@ CHILD = (
 )
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is platformdirs' on Linux")
 @pytest.mark.parametrize("cache", ["writable", "unusable"])
 def test_jieba_loads_quietly_with_or_without_a_cache(tmp_path: Path, cache: str) -> None:

@@ -82,6 +82,7 @@ def test_placeholders_survive_translation(lang: str) -> None:
             assert sorted(PLACEHOLDER.findall(text)) == wanted, (ctx, source, text)
 
 
+@pytest.mark.subprocess
 def test_every_source_string_has_a_translation(tmp_path: Path) -> None:
     """Extract the strings from the sources now: a new one without a translation fails."""
     fresh = tmp_path / "fresh.ts"
@@ -204,6 +205,7 @@ def chinese(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Ite
     remove_translators()
 
 
+@pytest.mark.subprocess
 def test_translator_switches_the_strings(chinese: str) -> None:
     expected = {"zh_CN": "待定", "zh_TW": "待定"}[chinese]
     assert status_label("undecided") == expected
@@ -211,6 +213,7 @@ def test_translator_switches_the_strings(chinese: str) -> None:
     assert file_menu == {"zh_CN": "文件(&F)", "zh_TW": "檔案(&F)"}[chinese]
 
 
+@pytest.mark.subprocess
 def test_history_names_operations_in_the_window_language(chinese: str) -> None:
     accepted = Decision("accepted", "variant-ocr", "楼")
     one = Operation("Accept #3 (variant-ocr)", (Change(3, Decision(), accepted),))
@@ -234,6 +237,7 @@ def _english_left(text: str, ids: set[str]) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in KEPT_WORDS]
 
 
+@pytest.mark.subprocess
 def test_window_shows_no_english(qtbot: QtBot, tmp_path: Path, chinese: str) -> None:
     window = MainWindow(Settings(tmp_path / "x.ini"))
     qtbot.addWidget(window)
@@ -307,6 +311,7 @@ def test_english_is_the_default(qapp: object) -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+@pytest.mark.subprocess
 def test_lupdate_reads_every_window_module() -> None:
     """`make lupdate` must see files in every ui/ subfolder, or moved strings go untranslated."""
     done = subprocess.run(

@@ -54,6 +54,7 @@ def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> It
     remove_translators()
 
 
+@pytest.mark.subprocess
 def test_every_menu_entry_is_reachable_from_the_keyboard(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:
@@ -67,6 +68,7 @@ def test_every_menu_entry_is_reachable_from_the_keyboard(
     assert not found
 
 
+@pytest.mark.subprocess
 def test_the_panes_and_the_table_have_accessible_names(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:
@@ -88,6 +90,7 @@ def test_the_panes_and_the_table_have_accessible_names(
         assert all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names
 
 
+@pytest.mark.subprocess
 def test_toolbar_and_shortcut_list_show_no_accelerator_marks(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -46,7 +47,7 @@ def key(
     k: Qt.Key,
     mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
-    qtbot.keyClick(win.apparatus.table, k, mod)
+    QTest.keyClick(win.apparatus.table, k, mod)
 
 
 def test_keys_decide_and_move_on(
@@ -188,6 +189,7 @@ def test_damaged_project_gets_a_message_and_stays_untouched(
     assert win.project is None
 
 
+@pytest.mark.subprocess
 def test_open_project_from_the_command_line_argument(qtbot: QtBot, window: MainWindow) -> None:
     import subprocess
     import sys

@@ -24,6 +24,7 @@ from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
 
+@pytest.mark.subprocess
 def test_lupdate_finds_every_engine_message_under_its_english(tmp_path: Path) -> None:
     """A new engine message lupdate cannot see (so never translated) fails here; the
     window looks each up by the very English the CLI prints."""
@@ -95,6 +96,7 @@ def newer_project(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_load_errors_are_shown_in_chinese(
     language: str, window: MainWindow, tmp_path: Path
@@ -123,6 +125,7 @@ def test_load_errors_are_shown_in_chinese(
     ],
     indirect=["language"],
 )
+@pytest.mark.subprocess
 def test_a_newer_project_is_refused_in_the_window_language(
     language: str, expected: str, window: MainWindow, tmp_path: Path
 ) -> None:
@@ -152,6 +155,7 @@ def test_in_english_the_window_says_what_the_cli_says(
     assert dialog_text(window, "error-dialog") == cli_error(["loci", str(path)], capsys)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_why_a_project_is_read_only_is_told_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow, tmp_path: Path
@@ -172,6 +176,7 @@ def test_why_a_project_is_read_only_is_told_in_chinese(
         assert window.statusBar().currentMessage() == f"只读：{why}"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_a_character_the_encoding_cannot_hold_is_explained_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow, tmp_path: Path
@@ -194,6 +199,7 @@ def test_a_character_the_encoding_cannot_hold_is_explained_in_chinese(
     assert not out.exists()
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_why_a_decision_could_not_be_placed_is_told_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow
