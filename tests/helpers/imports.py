@@ -165,6 +165,7 @@ def _files_run_by(name: str, root: Path) -> Iterator[Path]:
                 yield path
 
 
+@cache
 def loads_qt(path: Path, root: Path) -> bool:
     """Whether importing the module at ``path`` loads Qt, following the imports it runs
     through the modules of ``root`` (a function's own imports wait for its call)."""
