@@ -66,6 +66,7 @@ def test_importing_the_engine_loads_no_qt() -> None:
 
 
 def _cycles_shown(graph: dict[str, dict[str, int]]) -> str:
+    """One line per cycle, each module with the line where it imports the next."""
     return "\n".join(
         " -> ".join(f"{a} (line {graph[a][b]})" for a, b in pairwise(c)) + f" -> {c[-1]}"
         for c in cycles(graph)
@@ -131,6 +132,12 @@ def test_the_check_sees_a_test_module_imported(tmp_path: Path) -> None:
         "tests/test_imports_another.py:2 imports tests.test_ui_window",
         "tests/test_imports_another.py:7 imports tests.test_cli",
     ]
+
+
+def test_a_test_not_marked_subprocess_cannot_start_a_process() -> None:
+    """conftest.py refuses it, so ``-m "not subprocess"`` leaves out every test that does."""
+    with pytest.raises(pytest.fail.Exception, match=r"mark it @pytest\.mark\.subprocess"):
+        subprocess.run([sys.executable, "-c", "pass"], check=False)
 
 
 SPLIT = ("-m", "not gui and not subprocess")
