@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import hypothesis
 import pytest
-from hypothesis import settings
 
 # No per-example deadline: the first example may load a dictionary (a second or
 # so on a slow CI machine), which says nothing about the property under test.
-settings.register_profile("jiaokan", deadline=None)
-settings.load_profile("jiaokan")
+hypothesis.settings.register_profile("jiaokan", deadline=None)
+hypothesis.settings.load_profile("jiaokan")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,6 +27,32 @@ if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``gui`` every test that needs Qt: it uses ``qtbot`` or ``qapp`` (also through a
+    fixture such as ``window``), or its module loads PySide6 when imported, so that
+    ``-m "not gui"`` runs where Qt or a display is missing.  Read from the sources (AST)."""
+    from tests.helpers.imports import loads_qt
+
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "qtbot" in fixtures or "qapp" in fixtures or loads_qt(item.path, ROOT):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _processes_are_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail a test that starts a process without ``@pytest.mark.subprocess``, so that
+    ``-m "not subprocess"`` leaves out every one (each start goes through ``Popen``)."""
+    if request.node.get_closest_marker("subprocess") is not None:
+        return
+    nodeid = request.node.nodeid
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        pytest.fail(f"{nodeid} starts a process: mark it @pytest.mark.subprocess", pytrace=False)
+
+    monkeypatch.setattr(subprocess.Popen, "_execute_child", refuse)
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +114,14 @@ def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
         win.show()
     yield win
     win.runner.shutdown()
+
+
+@pytest.fixture
+def compiled(tmp_path: Path) -> Path:
+    """The committed translations compiled afresh by lrelease (a test using it starts a process)."""
+    from tests.helpers.i18n import compile_translations
+
+    return compile_translations(tmp_path / "qm")
 
 
 @pytest.fixture

@@ -313,15 +313,13 @@ def test_hard_wrapped_text_reports_no_paragraph_end() -> None:
 
 # -- the real copies in shared/corpus ------------------------------------------------------
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the checkout")
-def test_the_real_copies_stray_syllable_and_english_word_are_found() -> None:
-    b = (CORPUS / "002_4ea96290340b9324.txt").read_text(encoding="utf-8")
+def test_the_real_copies_stray_syllable_and_english_word_are_found(corpus: Path) -> None:
+    """A missing corpus fails (the ``corpus`` fixture), as in test_corpus.py: never skipped."""
+    b = (corpus / "002_4ea96290340b9324.txt").read_text(encoding="utf-8")
     foreign = {(b[f.start : f.end], f.fix) for f in of("foreign", b)}
     assert ("의", "") in foreign and (" and ", "") in foreign
-    a = (CORPUS / "000_3cf06c38faf44306.txt").read_text(encoding="utf-8")
+    a = (corpus / "000_3cf06c38faf44306.txt").read_text(encoding="utf-8")
     found = check_text(a)
     assert not [f for f in found if f.check in ("doubled", "foreign", "doubled_punctuation")]
     assert len(found) <= 10  # the full-width copy: a handful, each a real blemish
@@ -418,6 +416,7 @@ CHILD = (
 )
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is platformdirs' on Linux")
 @pytest.mark.parametrize("cache", ["writable", "unusable"])
 def test_jieba_loads_quietly_with_or_without_a_cache(tmp_path: Path, cache: str) -> None:

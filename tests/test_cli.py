@@ -104,6 +104,7 @@ def test_table_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert out.rstrip().endswith("2 loci")
 
 
+@pytest.mark.subprocess
 def test_console_script_runs_headless(tmp_path: Path) -> None:
     src = write(tmp_path / "a.txt", "一二三")
     var = write(tmp_path / "b.txt", "一二四")

@@ -143,6 +143,7 @@ def test_empty_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "".join(d["readings"][witness] for d in insertions) == text
 
 
+@pytest.mark.subprocess
 def test_console_script_has_no_traceback(tmp_path: Path, good: Path) -> None:
     missing = tmp_path / "missing.txt"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}

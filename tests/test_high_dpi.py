@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 DEMO = ROOT / "resources" / "demo"
 
 
+@pytest.mark.subprocess
 def test_window_renders_at_twice_the_pixels_on_a_2x_display(tmp_path: Path) -> None:
     """At a scale factor of 2 the screenshot has 2x2 device pixels per logical one.
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 import ast
 import html
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from app.project.decisions import Change, Decision, Operation
 from tests.conftest import ROOT
+from tests.helpers.i18n import LANGS, messages, tool
 from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import (
     LANGUAGE_ENV,
@@ -46,29 +45,10 @@ from ui.i18n import (
 from ui.settings import Settings
 from ui.window.main_window import DEMO_FILES, MainWindow
 
-LANGS = ("zh_CN", "zh_TW")
 WAIT = 20_000
 PLACEHOLDER = re.compile(r"\{\d+\}|%n")
 # Words that stay English in every language: the name, formats, keys.
 KEPT_WORDS = {"Jiaokan", "HTML", "CSV", "OCR", "Ctrl"}
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).with_name(name)
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is missing: it comes with PySide6")
-    return found
-
-
-def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
-    """(context, source) -> the <message> element, for every message of a .ts file."""
-    root = ET.parse(ts).getroot()
-    return {
-        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg
-        for ctx in root.iter("context")
-        for msg in ctx.iter("message")
-    }
 
 
 def translations(msg: ET.Element) -> list[str]:
@@ -96,19 +76,22 @@ def test_every_message_is_translated_and_finished(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_placeholders_survive_translation(lang: str) -> None:
-    for (ctx, source), msg in messages(TRANSLATIONS_DIR / f"jiaokan_{lang}.ts").items():
+    msgs = messages(TRANSLATIONS_DIR / f"jiaokan_{lang}.ts")
+    assert sum(bool(PLACEHOLDER.search(source)) for _, source in msgs) > 20
+    for (ctx, source), msg in msgs.items():
         wanted = sorted(PLACEHOLDER.findall(source))
         for text in translations(msg):
             assert sorted(PLACEHOLDER.findall(text)) == wanted, (ctx, source, text)
 
 
+@pytest.mark.subprocess
 def test_every_source_string_has_a_translation(tmp_path: Path) -> None:
     """Extract the strings from the sources now: a new one without a translation fails."""
     fresh = tmp_path / "fresh.ts"
     # the engine's messages are marked in app/messages.py (the Makefile reads it too)
     sources = [*sorted(str(p) for p in (ROOT / "ui").rglob("*.py")), str(ROOT / "app/messages.py")]
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
+        [tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
         check=True,
         capture_output=True,
     )
@@ -214,21 +197,6 @@ def test_translate_calls_use_literals_lupdate_can_read() -> None:
     assert [f for f in found if f.split(":")[0] not in allowed or "f-string" in f] == []
 
 
-@pytest.fixture
-def compiled(tmp_path: Path) -> Path:
-    out = tmp_path / "qm"
-    out.mkdir()
-    for lang in LANGS:
-        ts = TRANSLATIONS_DIR / f"jiaokan_{lang}.ts"
-        qm = out / f"jiaokan_{lang}.qm"
-        subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
-    return out
-
-
 @pytest.fixture(params=LANGS)
 def chinese(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Iterator[str]:
     """A Chinese translator for one test; English again afterwards for the others."""
@@ -239,6 +207,7 @@ def chinese(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Ite
     remove_translators()
 
 
+@pytest.mark.subprocess
 def test_translator_switches_the_strings(chinese: str) -> None:
     expected = {"zh_CN": "待定", "zh_TW": "待定"}[chinese]
     assert status_label("undecided") == expected
@@ -246,6 +215,7 @@ def test_translator_switches_the_strings(chinese: str) -> None:
     assert file_menu == {"zh_CN": "文件(&F)", "zh_TW": "檔案(&F)"}[chinese]
 
 
+@pytest.mark.subprocess
 def test_history_names_operations_in_the_window_language(chinese: str) -> None:
     accepted = Decision("accepted", "variant-ocr", "楼")
     one = Operation("Accept #3 (variant-ocr)", (Change(3, Decision(), accepted),))
@@ -269,6 +239,7 @@ def _english_left(text: str, ids: set[str]) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in KEPT_WORDS]
 
 
+@pytest.mark.subprocess
 def test_window_shows_no_english(qtbot: QtBot, tmp_path: Path, chinese: str) -> None:
     window = MainWindow(Settings(tmp_path / "x.ini"))
     qtbot.addWidget(window)
@@ -342,6 +313,7 @@ def test_english_is_the_default(qapp: object) -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+@pytest.mark.subprocess
 def test_lupdate_reads_every_window_module() -> None:
     """`make lupdate` must see files in every ui/ subfolder, or moved strings go untranslated."""
     done = subprocess.run(

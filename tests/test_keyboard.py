@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.test_i18n import compiled  # noqa: F401  (a fixture)
 from ui.i18n import install_translators, remove_translators
 from ui.settings import Settings
 from ui.window.main_window import MainWindow
@@ -47,7 +46,7 @@ def unreachable(entries: list[QAction], where: str) -> Iterator[str]:
 
 
 @pytest.fixture(params=["en", "zh_CN", "zh_TW"])
-def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Iterator[str]:  # noqa: F811
+def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> Iterator[str]:
     lang = str(request.param)
     if lang != "en":
         assert install_translators(lang, compiled)
@@ -55,6 +54,7 @@ def language(request: pytest.FixtureRequest, qapp: object, compiled: Path) -> It
     remove_translators()
 
 
+@pytest.mark.subprocess
 def test_every_menu_entry_is_reachable_from_the_keyboard(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:
@@ -68,6 +68,7 @@ def test_every_menu_entry_is_reachable_from_the_keyboard(
     assert not found
 
 
+@pytest.mark.subprocess
 def test_the_panes_and_the_table_have_accessible_names(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:
@@ -89,6 +90,7 @@ def test_the_panes_and_the_table_have_accessible_names(
         assert all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names
 
 
+@pytest.mark.subprocess
 def test_toolbar_and_shortcut_list_show_no_accelerator_marks(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:

@@ -111,7 +111,7 @@ def test_round_trip(pieces: list[str], rules: set[str]) -> None:
 def test_deleted_text_is_exactly_the_whitespace_and_marks(pieces: list[str]) -> None:
     text = "".join(pieces)
     norm = normalize(text, ["whitespace", "markup"])
-    covered = set()
+    covered: set[int] = set()
     for i in range(len(norm.text)):
         covered.update(range(*norm.map.span(i, i + 1)))
     dropped = "".join(ch for k, ch in enumerate(text) if k not in covered)

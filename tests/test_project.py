@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def loaded(path: Path, text: str) -> LoadedText:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path) -> Iterator[Project]:
     src = loaded(tmp_path / "source.txt", SOURCE)
     typos = loaded(tmp_path / "typos.txt", TYPOS)
     ocr = loaded(tmp_path / "ocr.txt", OCR)

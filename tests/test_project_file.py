@@ -323,6 +323,7 @@ def worker() -> Iterator[Callable[..., subprocess.Popen[str]]]:
         proc.communicate()
 
 
+@pytest.mark.subprocess
 def test_another_process_holding_the_project_makes_it_read_only(
     made: Path, worker: Callable[..., subprocess.Popen[str]]
 ) -> None:
@@ -338,6 +339,7 @@ def test_another_process_holding_the_project_makes_it_read_only(
         assert not third.read_only
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_killed_writer_loses_no_decision_it_reported(
     project_path: Path, worker: Callable[..., subprocess.Popen[str]]
@@ -346,8 +348,10 @@ def test_a_killed_writer_loses_no_decision_it_reported(
     assert proc.stdout is not None
     reported = [int(proc.stdout.readline()) for _ in range(40)]
     os.kill(proc.pid, signal.SIGKILL)
-    rest, _ = proc.communicate()
-    reported += [int(line) for line in rest.split()]
+    # read on through proc.stdout itself: readline() may already hold later lines in its
+    # buffer, which communicate() (reading the pipe underneath) would never see
+    reported += [int(line) for line in proc.stdout.read().split()]
+    proc.wait()
     assert proc.returncode == -signal.SIGKILL
     assert reported == list(range(1, len(reported) + 1))
     assert Path(f"{project_path}-wal").exists()  # killed before any clean close

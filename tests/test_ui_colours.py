@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -10,12 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QColorDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
-from tests.test_ui_window import WAIT, open_demo
+from tests.helpers.window import WAIT, open_demo
 from ui import colors
 from ui.appearance import apply_appearance, dark_palette
 from ui.colors import COLOUR_KINDS, build, contrast, is_dark
@@ -76,12 +78,12 @@ def lab(color: QColor) -> tuple[float, float, float]:
 
 
 def delta_e(a: QColor, b: QColor) -> float:
-    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+    return math.dist(lab(a), lab(b))
 
 
 def chroma(color: QColor) -> float:
     _, a, b = lab(color)
-    return (a * a + b * b) ** 0.5
+    return math.hypot(a, b)
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
@@ -173,7 +175,7 @@ def pick_colour(qtbot: QtBot, dialog: PreferencesDialog, key: str, colour: str) 
     """As the editor does: click the swatch, choose in the colour dialog, OK."""
     dialog.tabs.setCurrentWidget(dialog.colours)
     button = dialog.colours.buttons[key][0]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     chooser = dialog.colours.colour_dialog
     assert isinstance(chooser, QColorDialog) and chooser.isVisible()
     chooser.setCurrentColor(QColor(colour))
@@ -244,7 +246,7 @@ def test_restore_defaults_forgets_the_picked_colours(
     dialog = window.show_preferences()
     restore = dialog.colours.restore
     assert restore.isEnabled()
-    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert not restore.isEnabled()
     assert dialog.colours.buttons["missing"][0].property("mark") == "#009e73"
     dialog.accept()

@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.text.loading import load_text
-from tests.helpers.window import locus_ids
+from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place, locus_ids
 from ui.settings import Settings
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
-
-WAIT = 20_000
 
 
 def make_window(qtbot: QtBot, settings: Settings) -> MainWindow:
@@ -48,7 +47,7 @@ def key(
     k: Qt.Key,
     mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
-    qtbot.keyClick(win.apparatus.table, k, mod)
+    QTest.keyClick(win.apparatus.table, k, mod)
 
 
 def test_keys_decide_and_move_on(
@@ -190,6 +189,7 @@ def test_damaged_project_gets_a_message_and_stays_untouched(
     assert win.project is None
 
 
+@pytest.mark.subprocess
 def test_open_project_from_the_command_line_argument(qtbot: QtBot, window: MainWindow) -> None:
     import subprocess
     import sys
@@ -227,25 +227,6 @@ def test_dropping_a_project_file_opens_it(
     assert other.project is not None and str(other.project.path) == path
     assert not other.project.read_only
     other.runner.shutdown()
-
-
-def accept_what_a_recollation_cannot_place(qtbot: QtBot, win: MainWindow) -> int:
-    """Accept a reading that only exists while Traditional forms count, then count them
-    again: the decision's locus is gone, so the dialog of unplaced decisions shows.
-    Returns the decision's locus id."""
-    # the Traditional copy's 著 (for 着) only differs while Traditional forms count
-    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
-        win.rule_actions["script"].setChecked(False)
-    win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-traditional"))
-    shown = win.collation()
-    assert shown is not None
-    row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
-    win.select_locus(row)
-    win.acts.accept.trigger()
-    decided = locus_ids(win)[row]
-    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
-        win.rule_actions["script"].setChecked(True)
-    return decided
 
 
 def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainWindow) -> None:

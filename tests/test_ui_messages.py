@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import sqlite3
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,21 +18,19 @@ from app.cli import main as cli
 from app.messages import ENGLISH, placeholders
 from app.project.file import SCHEMA_VERSION, ProjectFile
 from tests.conftest import ROOT
-from tests.test_i18n import _tool, messages
-from tests.test_ui_decisions import accept_what_a_recollation_cannot_place
+from tests.helpers.i18n import LANGS, compile_translations, messages, tool
+from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
-WAIT = 20_000
-LANGS = ("zh_CN", "zh_TW")
 
-
+@pytest.mark.subprocess
 def test_lupdate_finds_every_engine_message_under_its_english(tmp_path: Path) -> None:
     """A new engine message lupdate cannot see (so never translated) fails here; the
     window looks each up by the very English the CLI prints."""
     fresh = tmp_path / "engine.ts"
     subprocess.run(
-        [_tool("pyside6-lupdate"), str(ROOT / "app" / "messages.py"), "-ts", str(fresh)],
+        [tool("pyside6-lupdate"), str(ROOT / "app" / "messages.py"), "-ts", str(fresh)],
         check=True,
         capture_output=True,
     )
@@ -61,20 +57,12 @@ def test_translations_keep_every_named_placeholder(lang: str) -> None:
         assert placeholders(text) == placeholders(source), (lang, source, text)
 
 
-def _compile(lang: str, out: Path) -> None:
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    tool = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
-    assert tool is not None, "pyside6-lrelease comes with PySide6"
-    ts = TRANSLATIONS_DIR / f"jiaokan_{lang}.ts"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(out / f"jiaokan_{lang}.qm")], check=True)
-
-
 @pytest.fixture
 def language(request: pytest.FixtureRequest, qapp: object, tmp_path: Path) -> Iterator[str]:
     """The interface language of one test (indirect parameter); English again afterwards."""
     lang = str(request.param)
     if lang != "en":
-        _compile(lang, tmp_path)
+        compile_translations(tmp_path, (lang,))
         assert install_translators(lang, tmp_path), "the translation did not load"
     yield lang
     remove_translators()
@@ -108,6 +96,7 @@ def newer_project(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_load_errors_are_shown_in_chinese(
     language: str, window: MainWindow, tmp_path: Path
@@ -136,6 +125,7 @@ def test_load_errors_are_shown_in_chinese(
     ],
     indirect=["language"],
 )
+@pytest.mark.subprocess
 def test_a_newer_project_is_refused_in_the_window_language(
     language: str, expected: str, window: MainWindow, tmp_path: Path
 ) -> None:
@@ -165,6 +155,7 @@ def test_in_english_the_window_says_what_the_cli_says(
     assert dialog_text(window, "error-dialog") == cli_error(["loci", str(path)], capsys)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_why_a_project_is_read_only_is_told_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow, tmp_path: Path
@@ -185,6 +176,7 @@ def test_why_a_project_is_read_only_is_told_in_chinese(
         assert window.statusBar().currentMessage() == f"只读：{why}"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_a_character_the_encoding_cannot_hold_is_explained_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow, tmp_path: Path
@@ -207,6 +199,7 @@ def test_a_character_the_encoding_cannot_hold_is_explained_in_chinese(
     assert not out.exists()
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
 def test_why_a_decision_could_not_be_placed_is_told_in_chinese(
     language: str, qtbot: QtBot, window: MainWindow

@@ -9,11 +9,12 @@ from itertools import combinations
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.collation.loci import KINDS
 from ui.colors import (
-    KINDS,
     contrast,
     current_color,
     is_dark,
@@ -122,14 +123,14 @@ def test_clicking_a_mark_emits_its_index(qtbot: QtBot, ruler: OverviewRuler) -> 
             qtbot.assertNotEmitted(ruler.positionClicked),
             qtbot.waitSignal(ruler.markClicked, timeout=WAIT) as blocker,
         ):
-            qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, y))
+            QTest.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, y))
         assert blocker.args == [index]
 
 
 def test_a_click_between_two_marks_takes_the_nearer(qtbot: QtBot, ruler: OverviewRuler) -> None:
     ruler.set_marks([(100 / HEIGHT, 100 / HEIGHT, "deletion"), (106 / HEIGHT, 0.27, "move")])
     with qtbot.waitSignal(ruler.markClicked, timeout=WAIT) as blocker:
-        qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 104))
+        QTest.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 104))
     assert blocker.args == [1]
 
 
@@ -139,7 +140,7 @@ def test_clicking_empty_space_emits_the_fraction(qtbot: QtBot, ruler: OverviewRu
         qtbot.assertNotEmitted(ruler.markClicked),
         qtbot.waitSignal(ruler.positionClicked, timeout=WAIT) as blocker,
     ):
-        qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 300))
+        QTest.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 300))
     assert blocker.args[0] == pytest.approx(300 / HEIGHT, abs=1 / HEIGHT)
 
 
@@ -179,7 +180,7 @@ def test_a_hundred_thousand_marks_paint(qtbot: QtBot, ruler: OverviewRuler) -> N
     marked = {image.pixelColor(7, y).name() for y in range(HEIGHT)}
     assert marked <= {kind_mark(kind, False).name() for kind in KINDS} | {"#ffffff"}
     with qtbot.waitSignal(ruler.markClicked, timeout=WAIT) as blocker:
-        qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 200))
+        QTest.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(7, 200))
     start, end, _ = marks[blocker.args[0]]
     assert int(start * HEIGHT) - 3 <= 200 <= int(end * HEIGHT) + 5
 
