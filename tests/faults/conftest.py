@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
@@ -48,9 +49,9 @@ def job(tmp_path: Path) -> Job:
 
 
 @contextmanager
-def redirect_stdout(stream: object) -> Iterator[None]:
+def redirect_stdout(stream: TextIO) -> Iterator[None]:
     saved = sys.stdout
-    sys.stdout = stream  # type: ignore[assignment]
+    sys.stdout = stream
     try:
         yield
     finally:

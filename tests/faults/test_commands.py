@@ -123,6 +123,7 @@ _CHECK = textwrap.dedent(
 )
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("kind", ["fifo", "folder", "gone", "changed", "same"])
 def test_the_source_on_disk_is_only_ever_read_if_it_is_a_regular_file(job: Job, kind: str) -> None:
     if kind in ("fifo", "folder", "gone"):

@@ -27,6 +27,7 @@ def _odd_reading(job: Job) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.subprocess
 def test_a_gbk_console_shows_what_it_can_and_never_a_traceback(job: Job) -> None:
     _odd_reading(job)
     done = run("loci", job.project, env={"PYTHONIOENCODING": "gbk"})
@@ -35,6 +36,7 @@ def test_a_gbk_console_shows_what_it_can_and_never_a_traceback(job: Job) -> None
     assert "'??'" in listing and "昃" in listing  # 의 and ∅ replaced, the rest as it was
 
 
+@pytest.mark.subprocess
 def test_json_in_a_gbk_console_is_exact(job: Job) -> None:
     """Escaped where the console cannot hold a character: the document is still the same."""
     _odd_reading(job)
@@ -45,6 +47,7 @@ def test_json_in_a_gbk_console_is_exact(job: Job) -> None:
     assert json.loads(gbk.stdout.decode("gbk")) == json.loads(utf8.stdout.decode("utf-8"))
 
 
+@pytest.mark.subprocess
 def test_a_gbk_console_gets_errors_in_one_line(job: Job, tmp_path: Path) -> None:
     odd = tmp_path / "의∅.jkproj"
     done = run("loci", odd, env={"PYTHONIOENCODING": "gbk"})
@@ -57,12 +60,14 @@ def _shell(command: str, *args: object) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=30)
 
 
+@pytest.mark.subprocess
 def test_a_full_stdout_is_one_line(job: Job) -> None:
     done = _shell('exec "$0" -m app loci "$1" > /dev/full', job.project)
     assert done.returncode == 2
     one_line_error(done.stderr.decode(), "cannot write the output", "No space left on device")
 
 
+@pytest.mark.subprocess
 def test_a_closed_stdout_is_one_line_and_nothing_is_done(job: Job) -> None:
     before = snapshot(job.folder)
     done = _shell('exec "$0" -m app decide "$1" 1 --reject >&-', job.project)
@@ -71,11 +76,13 @@ def test_a_closed_stdout_is_one_line_and_nothing_is_done(job: Job) -> None:
     assert snapshot(job.folder) == before
 
 
+@pytest.mark.subprocess
 def test_closed_stdout_and_stderr_still_end_with_status_two(job: Job) -> None:
     done = _shell('exec "$0" -m app loci "$1" >&- 2>&-', job.project)
     assert done.returncode == 2
 
 
+@pytest.mark.subprocess
 def test_a_reader_that_stops_early_is_not_an_error(job: Job) -> None:
     command = 'set -o pipefail 2>/dev/null; "$0" -m app collate "$1" "$2" | head -c 1 >/dev/null'
     done = _shell(command, job.source, job.a)

@@ -86,7 +86,7 @@ DAMAGED = {
 }
 
 
-def _prepared(job: Job, capsys: pytest.CaptureFixture[str], edit: Edit) -> dict[str, object]:
+def _prepared(job: Job, capsys: pytest.CaptureFixture[str], edit: Edit) -> dict[str, bytes | str]:
     assert cli(capsys, "decide", job.project, "1", "--reject")[0] == 0  # a decision, a history
     edit(job.project)
     assert not Path(f"{job.project}-wal").exists()

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from app.project import lock as project_lock
 from app.project.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, one_line_error, run, snapshot
@@ -85,6 +84,7 @@ _RACER = textwrap.dedent(
 )
 
 
+@pytest.mark.subprocess
 def test_racing_decides_through_two_names_lose_nothing(job: Job, tmp_path: Path) -> None:
     other = tmp_path / "hardlink.jkproj"
     os.link(job.project, other)
@@ -117,7 +117,7 @@ def test_a_full_disk_while_taking_the_lock_is_one_line_and_leaves_nothing(
     def full(fd: int, data: bytes) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(project_lock.os, "write", full)
+    monkeypatch.setattr(os, "write", full)
     out = job.folder / "new.jkproj"
     before = snapshot(job.folder)
     code, _, err = cli(capsys, "collate", job.source, job.a, "--project", out)
@@ -126,6 +126,7 @@ def test_a_full_disk_while_taking_the_lock_is_one_line_and_leaves_nothing(
     assert snapshot(job.folder) == before
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("blocks", [0, 8])
 def test_a_file_size_limit_during_collate_is_one_line_and_leaves_nothing(
     job: Job, blocks: int
@@ -134,13 +135,14 @@ def test_a_file_size_limit_during_collate_is_one_line_and_leaves_nothing(
     out = job.folder / "new.jkproj"
     before = snapshot(job.folder)
     command = f'ulimit -f {blocks}; exec "$0" -m app collate "$1" "$2" --project "$3"'
-    argv = ["sh", "-c", command, sys.executable, job.source, job.a, out]
+    argv = ["sh", "-c", command, sys.executable, str(job.source), str(job.a), str(out)]
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=30)
     assert done.returncode == 2
     one_line_error(done.stderr.decode(), "cannot write new.jkproj")
     assert snapshot(job.folder) == before
 
 
+@pytest.mark.subprocess
 def test_the_lock_of_a_project_made_by_collate_is_released(job: Job) -> None:
     assert not Path(f"{job.project}.lock").exists()
     done = run("decide", job.project, "1", "2", "--reject")

@@ -123,6 +123,7 @@ def _can_mount_read_only(folder: Path) -> bool:
         return False
 
 
+@pytest.mark.subprocess
 def test_a_project_on_a_read_only_file_system_opens(job: Job, tmp_path: Path) -> None:
     crashed = _crashed(job, tmp_path / "medium")
     if not _can_mount_read_only(crashed.parent):
@@ -134,7 +135,7 @@ def test_a_project_on_a_read_only_file_system_opens(job: Job, tmp_path: Path) ->
         '"$0" -m app loci "$1/p.jkproj" --json > "$2.json" || exit $?\n'
         'exec "$0" -m app export "$1/p.jkproj" --text "$2"\n'
     )
-    argv = ["unshare", "-m", "sh", "-c", script, sys.executable, crashed.parent, out]
+    argv = ["unshare", "-m", "sh", "-c", script, sys.executable, str(crashed.parent), str(out)]
     before = snapshot(crashed.parent)
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=30)
     assert done.returncode == 0, done.stderr
