@@ -102,3 +102,19 @@ def test_swap_inside_a_moved_passage_is_its_own_locus(result: Collation) -> None
     ids = {loc.move_id for loc in result.loci if loc.kind == "move"}
     pieces = [loc for loc in result.loci if loc.kind == "move"]
     assert len(ids) < len(pieces)  # the moved passage's pieces share one move id
+
+
+def test_what_the_rules_ignore_is_only_what_they_fold(
+    pair: tuple[str, str], result: Collation
+) -> None:
+    """A real reader saw a whole paragraph (党 → 疫情防控…) and "，→，提出" listed as ignored."""
+    from app.collation.ignored import ignored_loci
+    from app.text.normalize import normalize
+
+    hidden = ignored_loci(result, [("B", pair[1])])
+    assert len(hidden) > 50  # the half-width commas, at least
+    for locus in hidden:
+        folded = normalize(locus.source_text, result.rules).text
+        assert normalize(locus.readings["B"], result.rules).text == folded, locus
+    assert all(len(locus.source_text) < 10 for locus in hidden)
+    assert any(locus.source_text == "，" and locus.readings["B"] == "," for locus in hidden)
