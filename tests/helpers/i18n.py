@@ -43,10 +43,11 @@ def compile_translations(out: Path, langs: tuple[str, ...] = LANGS) -> Path:
     """The committed .ts files compiled into ``out`` (so a test never reads a stale build)."""
     out.mkdir(parents=True, exist_ok=True)
     for lang in langs:
-        ts = resource("i18n") / f"jiaokan_{lang}.ts"
-        subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(out / f"jiaokan_{lang}.qm")],
-            check=True,
-            capture_output=True,
-        )
+        for name in (f"jiaokan_{lang}", f"qt_supplement_{lang}"):
+            ts = resource("i18n") / f"{name}.ts"
+            subprocess.run(
+                [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(out / f"{name}.qm")],
+                check=True,
+                capture_output=True,
+            )
     return out

@@ -119,8 +119,12 @@ class AboutDialog(QDialog):
             "Help", "Collation and proofreading of Chinese texts against their variants."
         )
         heading = QCoreApplication.translate("Help", "Libraries and data shipped with it")
+        licence = QCoreApplication.translate(
+            "Help", "Free software under the MIT licence (the LICENSE file comes with it)."
+        )
         html = (
-            f"<h2>校勘 Jiaokan {__version__}</h2><p>{summary}</p><p><b>{heading}</b></p>"
+            f"<h2>校勘 Jiaokan {__version__}</h2><p>{summary}</p><p>{licence}</p>"
+            f"<p><b>{heading}</b></p>"
             f"<table cellspacing=6><tr>{heads}</tr>{rows}</table>"
         )
         text = QLabel(html)
