@@ -1,15 +1,27 @@
-"""Load the engine's dictionaries up front, before there is anything to keep responsive.
+"""Load the engine's dictionaries early, behind the window.
 
-Loading pypinyin's, OpenCC's and jieba's tables takes about a second, much
-of it in single C calls (unpickling, unmarshalling) that hold the GIL: done
-lazily in the background worker it would freeze the window in mid-work.
-The window therefore calls :func:`preload` while it starts; the command
-line does not (it loads what a run needs, when it needs it).
+Loading pypinyin's, OpenCC's and jieba's tables takes most of a second.
+They used to be loaded before the window appeared, because jieba's own
+cache is one ``marshal.load`` of ~0.6 s that holds the GIL: loaded in the
+background it froze the window that long.  Jieba's prefix dictionary now
+comes from our own cache in chunks (app/classes/checks.py), and no single
+step holds the GIL for more than a few tens of milliseconds, so the window
+shows first and :func:`preload_in_background` loads the tables while the
+proofreader looks at it.  The command line does neither (it loads what a run
+needs, when it needs it).
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+
+
+def preload_in_background() -> threading.Thread:
+    """Start :func:`preload` in a thread of its own; join it before the program ends."""
+    thread = threading.Thread(target=preload, name="jiaokan-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def preload(*, checks: bool = True) -> None:

@@ -29,7 +29,24 @@ from bench.norm import get_normalizer
 from bench.synth import parse_size, size_label
 from bench.variant import make_case
 
-TARGETS = {"usable_s": 1.0, "highlights_s": 4.0, "max_delay_ms": 50.0}
+TARGETS = {"usable_s": 1.0, "highlights_s": 4.0, "max_delay_ms": 50.0, "launch_s": 1.0}
+
+
+def launch_usable(runs: int = 3) -> float:
+    """Seconds from starting ``jiaokan`` until its window's event loop runs (best of
+    ``runs``, warm: the first run fills the caches), on the real start-up path."""
+    import subprocess
+
+    best = float("inf")
+    for _ in range(runs + 1):
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIAOKAN_STARTED": repr(time.time())}
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.launch"], env=env, capture_output=True, text=True,
+            timeout=60, check=True,
+        )  # fmt: skip
+        figure = next(line for line in done.stdout.splitlines() if line.startswith("usable "))
+        best = min(best, float(figure.split()[1]))
+    return best
 
 
 def measure(size: int, seed: int) -> dict[str, float]:
@@ -59,7 +76,7 @@ def measure(size: int, seed: int) -> dict[str, float]:
     from app.preload import preload
 
     started = time.perf_counter()
-    preload()  # as ui.main does at start-up, before the window appears
+    preload()  # loaded before the big collation starts, as it is behind a window at rest
     startup = time.perf_counter() - started
     window = MainWindow(Settings(tmp / "settings.ini"))
     window.resize(1280, 820)
@@ -95,6 +112,7 @@ def measure(size: int, seed: int) -> dict[str, float]:
     QTimer.singleShot(100, loop.quit)  # a few ticks after the highlights, to time their cost
     loop.exec()
     timer.stop()
+    collation = window.collation()  # before closing: closing ends the session
     window.close()
     if "highlights" not in marks:
         raise SystemExit("the collation did not finish within 120 s")
@@ -105,7 +123,6 @@ def measure(size: int, seed: int) -> dict[str, float]:
         t for t in ticks if t > marks["shown"]
     ]
     show_block = max((b - a for a, b in itertools.pairwise(around)), default=0.0)
-    collation = window.collation()
     return {
         "chars": float(len(first.source)),
         "loci": float(len(collation.loci) if collation else 0),
@@ -115,6 +132,7 @@ def measure(size: int, seed: int) -> dict[str, float]:
         "ticks": float(len(running)),
         "show_block_ms": max(0.0, show_block - 0.010) * 1000,
         "startup_s": startup,
+        "launch_s": launch_usable(),
     }
 
 
@@ -129,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| figure | measured | target | result |")
     print("|:--|--:|--:|:--|")
     rows = [
+        ("window usable after launch (warm)", f"{r['launch_s']:.3f} s", "< 1 s", "launch_s"),
         ("window usable after opening", f"{r['usable_s']:.3f} s", "< 1 s", "usable_s"),
         ("all highlights shown", f"{r['highlights_s']:.3f} s", "< 4 s", "highlights_s"),
         ("largest 10 ms timer delay", f"{r['max_delay_ms']:.1f} ms", "< 50 ms", "max_delay_ms"),
@@ -138,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         passed = r[key] < TARGETS[key]
         ok &= passed
         print(f"| {label} | {value} | {target} | {'PASS' if passed else 'FAIL'} |")
-    print(f"\nStart-up, loading the dictionaries before the window shows: {r['startup_s']:.2f} s.")
+    loading = r["startup_s"]
+    print(f"\nLoading the dictionaries (behind the window, which shows first): {loading:.2f} s.")
     print(
         f"Showing the finished collation (table, highlights, ruler) held the GUI thread "
         f"for {r['show_block_ms']:.0f} ms."

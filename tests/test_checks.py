@@ -441,5 +441,16 @@ def test_jieba_loads_quietly_with_or_without_a_cache(tmp_path: Path, cache: str)
     assert proc.stdout.strip() == "[(2, 3)]"
     assert proc.stderr == ""
     assert list((tmp_path / "tmp").iterdir()) == []  # nothing in the shared temp dir
-    if cache == "writable":
-        assert (tmp_path / "cache" / "jiaokan" / "jieba" / "jieba.cache").is_file()
+    if cache == "writable":  # jieba's prefix dictionary, kept in chunks (app/classes/checks.py)
+        assert list((tmp_path / "cache" / "jiaokan").glob("jieba-prefix-*.pickle"))
+
+
+def test_the_chunked_prefix_dictionary_is_jieba_s_own() -> None:
+    """Loaded in chunks so a window stays live, it must be exactly what jieba builds."""
+    from app.classes.checks import _model
+
+    model = _model()
+    freq, total = model.tokenizer.gen_pfdict(model.tokenizer.get_dict_file())
+    assert freq == model.tokenizer.FREQ and model.tokenizer.total == total
+    assert model.tokenizer.initialized
+    assert [w for w in model.tokenizer.cut("社区防控工作", HMM=False)] == ["社区", "防控", "工作"]

@@ -10,6 +10,7 @@ switch off, so each rule below is narrowed to what is nearly always a slip.
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import re
 import threading
@@ -23,6 +24,7 @@ from typing import Any
 import platformdirs
 
 from app.cancel import CancelCheck, poll
+from app.datacache import cached, package_versions
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
 
@@ -155,10 +157,25 @@ class _Model:
         # unwritable (read-only home): a directory that cannot exist, so nothing is
         # read from or dumped anywhere and the dictionary is built in memory
         self.tokenizer.tmp_dir = str(cache if writable else Path(os.devnull) / "jieba")
-        self.tokenizer.initialize()
+        total, chunks = cached("jieba-prefix", package_versions("jieba"), self._prefix_chunks)
+        # jieba's own cache is one marshal.load of ~0.6 s that holds the GIL: a window
+        # loading it in the background would freeze that long. Chunk by chunk, every
+        # other thread gets its turn between them.
+        freq: dict[str, int] = {}
+        for chunk in chunks:
+            freq.update(marshal.loads(chunk))
+        self.tokenizer.FREQ, self.tokenizer.total = freq, total
+        self.tokenizer.initialized = True
         jieba.setLogLevel(logging.WARNING)
         self.freq: dict[str, int] = self.tokenizer.FREQ
         self.tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+
+    def _prefix_chunks(self) -> tuple[int, list[bytes]]:
+        """jieba's prefix dictionary, built by jieba, as marshalled chunks of 20,000 words."""
+        freq, total = self.tokenizer.gen_pfdict(self.tokenizer.get_dict_file())
+        items = list(freq.items())
+        step = 20_000
+        return total, [marshal.dumps(dict(items[k : k + step])) for k in range(0, len(items), step)]
 
     def word(self, w: str) -> bool:
         return self.freq.get(w, 0) > 0

@@ -171,7 +171,9 @@ class ProjectFile:
                 _write_collation(conn, texts, rules, loci, alignments or {})
 
         lock = _write_whole(target, fill, keep_lock=True, owned=owned)
-        return cls._open(target, read_only=False, lock=lock)
+        # its rows were written a moment ago by this process, under the lock it still
+        # holds: checking each again would only cost time on the window's thread
+        return cls._open(target, read_only=False, lock=lock, rows_known=True)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> ProjectFile:
@@ -179,7 +181,9 @@ class ProjectFile:
         return cls._open(_absolute(path), read_only=read_only, lock=None)
 
     @classmethod
-    def _open(cls, path: Path, *, read_only: bool, lock: Lock | None) -> ProjectFile:
+    def _open(
+        cls, path: Path, *, read_only: bool, lock: Lock | None, rows_known: bool = False
+    ) -> ProjectFile:
         try:
             if not stat.S_ISREG(path.stat().st_mode):
                 raise ProjectError("project.not-a-file", name=path.name)
@@ -195,7 +199,9 @@ class ProjectFile:
             if why is not None and lock is not None:
                 lock.release()
                 lock = None
-            conn, version, fresh = _validated(path, may_recover=lock is not None, live=live)
+            conn, version, fresh = _validated(
+                path, may_recover=lock is not None, live=live, rows_known=rows_known
+            )
             if why is not None:
                 if version < SCHEMA_VERSION:  # the file cannot be upgraded: a copy in memory is
                     conn = _migrated_copy(conn, version, path)
@@ -684,11 +690,13 @@ def _check_header(path: Path) -> None:
 
 
 def _validated(
-    path: Path, *, may_recover: bool, live: bool
+    path: Path, *, may_recover: bool, live: bool, rows_known: bool = False
 ) -> tuple[sqlite3.Connection, int, dict[str, Any]]:
     """A read-only connection to a file that passed every check, its schema version,
     and what the checks parsed (texts, rules, loci, decisions), so it is not parsed twice.
 
+    ``rows_known``: the file was just written by this process (``create``), so its
+    rows are not read and checked one by one again; everything else is.
     ``live``: someone may write the file meanwhile (it and its folder are
     writable); otherwise nothing may be created beside it, and a WAL left by a
     writer that crashed is read from a private copy (:func:`_private_copy`).
@@ -728,7 +736,7 @@ def _validated(
         if odd:
             raise ProjectError("project.foreign-schema", name=name, what=odd)
         try:
-            fresh = _check_rows(conn, version)
+            fresh = {} if rows_known else _check_rows(conn, version)
         except _Bad as e:
             raise ProjectError("project.damaged", name=name, problems=str(e)) from None
     except BaseException as e:

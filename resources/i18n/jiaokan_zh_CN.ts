@@ -34,17 +34,17 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+135"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>edited · {0}</source>
         <translation>已改写 · {0}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>source</source>
         <translation>底本</translation>
     </message>
@@ -174,6 +174,11 @@
         <location line="+3"/>
         <source>Libraries and data shipped with it</source>
         <translation>随附的库与数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
+        <translation>自由软件，以 MIT 许可证发布（随附 LICENSE 文件）。</translation>
     </message>
 </context>
 <context>
@@ -338,7 +343,7 @@
         <translation>添加校本(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="+115"/>
+        <location filename="../../ui/i18n.py" line="+117"/>
         <source>Ignore punctuation &amp;width</source>
         <translation>忽略标点全半角(&amp;W)</translation>
     </message>
@@ -553,7 +558,7 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -603,7 +608,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -1304,7 +1309,7 @@
         <translation>文件系统是只读的</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No such file or directory</source>
         <translation>文件或文件夹不存在</translation>
     </message>
@@ -1459,7 +1464,7 @@
         <translation>{name} 是 SQLite 数据库，但不是 Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>could not upgrade {name} from project format {version} to {supported} ({reason}); the file was left as it was</source>
         <translation>无法将 {name} 从项目格式 {version} 升级到 {supported}（{reason}）；文件保持原样</translation>
     </message>
@@ -1509,7 +1514,7 @@
         <translation>进程号未知</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
@@ -1574,42 +1579,52 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <location line="-115"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
     <message>
+        <location line="+63"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>
     <message>
+        <location line="+24"/>
         <source>under another name of the file</source>
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
+        <location line="+30"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
         <translation>{path} 属于项目 {name}；未被覆盖</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
         <translation>{path} 是底本；未被覆盖</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
         <translation>{path} 是校本 {witness}；未被覆盖</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
         <translation>{path} 不是普通文件（文件夹、设备、管道或套接字）；未写入</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is named as two outputs</source>
         <translation>{path} 被指定为两个输出</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
         <translation>{path} 已存在；如要替换，请加 --replace</translation>
     </message>
@@ -1660,7 +1675,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="-132"/>
+        <location filename="../../ui/i18n.py" line="-134"/>
         <source>undecided</source>
         <translation>待定</translation>
     </message>

@@ -34,17 +34,17 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+135"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>edited · {0}</source>
         <translation>已改寫 · {0}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>source</source>
         <translation>底本</translation>
     </message>
@@ -174,6 +174,11 @@
         <location line="+3"/>
         <source>Libraries and data shipped with it</source>
         <translation>隨附的函式庫與資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
+        <translation>自由軟體，以 MIT 授權條款發布（隨附 LICENSE 檔案）。</translation>
     </message>
 </context>
 <context>
@@ -338,7 +343,7 @@
         <translation>新增校本(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="+115"/>
+        <location filename="../../ui/i18n.py" line="+117"/>
         <source>Ignore punctuation &amp;width</source>
         <translation>忽略標點全半形(&amp;W)</translation>
     </message>
@@ -553,7 +558,7 @@
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -603,7 +608,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -1304,7 +1309,7 @@
         <translation>檔案系統是唯讀的</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>No such file or directory</source>
         <translation>檔案或資料夾不存在</translation>
     </message>
@@ -1459,7 +1464,7 @@
         <translation>{name} 是 SQLite 資料庫，但不是 Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>could not upgrade {name} from project format {version} to {supported} ({reason}); the file was left as it was</source>
         <translation>無法將 {name} 從專案格式 {version} 升級到 {supported}（{reason}）；檔案保持原樣</translation>
     </message>
@@ -1509,7 +1514,7 @@
         <translation>處理程序編號未知</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the project is open read-only</source>
         <translation>專案以唯讀方式開啟</translation>
     </message>
@@ -1574,42 +1579,52 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
+        <location line="-115"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
+        <location line="+63"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>
     <message>
+        <location line="+24"/>
         <source>under another name of the file</source>
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
+        <location line="+30"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
         <translation>{path} 屬於專案 {name}；未被覆寫</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
         <translation>{path} 是底本；未被覆寫</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
         <translation>{path} 是校本 {witness}；未被覆寫</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
         <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{path} is named as two outputs</source>
         <translation>{path} 被指定為兩個輸出</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
         <translation>{path} 已存在；如要取代，請加 --replace</translation>
     </message>
@@ -1660,7 +1675,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="-132"/>
+        <location filename="../../ui/i18n.py" line="-134"/>
         <source>undecided</source>
         <translation>待定</translation>
     </message>

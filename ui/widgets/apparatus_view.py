@@ -179,23 +179,9 @@ class ApparatusView(QWidget):
 
     def decisions_changed(self) -> None:
         self.model.decisions_changed()
-        self._fit_status()
         if self.status_filter.currentData() is not None:
             self._on_filter()  # a decided row may leave the "undecided" filter
         self._update_count()
-
-    def _fit_status(self) -> None:
-        """A decision may name a longer witness: the Status column grows, never cuts it."""
-        column = self.model.status_column
-        if self.model.collation() is None:
-            return
-        metrics = self.table.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(t) for t in set(self.model.widest_text(column))), default=0
-        )
-        header = self.table.horizontalHeader()
-        if widest + 16 > header.sectionSize(column):
-            header.resizeSection(column, widest + 16)
 
     def visible_rows(self) -> list[int]:
         """Locus indices of the rows the filter shows, in the table's order."""

@@ -188,10 +188,11 @@ class MainWindow(WindowLayout):
         """Refresh exactly what a step of the session changed."""
         if changes.project:
             self._show_project()
+        highlights = not changes.collation  # else _display draws them, once
         if changes.texts:
-            self._show_texts()
-        if changes.witness and not changes.texts:
-            self._show_witness()
+            self._show_texts(highlights=highlights)
+        elif changes.witness:
+            self._show_witness(highlights=highlights)
         if changes.collation:
             self._display()
         elif changes.decisions:
@@ -330,7 +331,7 @@ class MainWindow(WindowLayout):
         self._refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
 
-    def _show_texts(self) -> None:
+    def _show_texts(self, *, highlights: bool = True) -> None:
         """The source and the witness list, as the session has them now."""
         src = self.session.workspace.source
         if src is None:
@@ -359,9 +360,9 @@ class MainWindow(WindowLayout):
                         n + 1, ids[n]
                     )
                 )
-        self._show_witness()
+        self._show_witness(highlights=highlights)
 
-    def _show_witness(self) -> None:
+    def _show_witness(self, *, highlights: bool = True) -> None:
         wid = self.session.witness
         ids = self.session.witness_ids
         if wid is None or wid not in ids:
@@ -378,7 +379,8 @@ class MainWindow(WindowLayout):
         self.witness_label.setToolTip(witness.loaded.path)
         if self.witness_pane.text() != witness.text:
             self.witness_pane.set_text(witness.text)
-        self._show_highlights()
+        if highlights:
+            self._show_highlights()
 
     def _on_witness_chosen(self, index: int) -> None:
         ids = self.session.witness_ids
