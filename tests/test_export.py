@@ -506,13 +506,14 @@ def test_csv_parses_back(tmp_path: Path) -> None:
     assert raw.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == [
-        *("id", "start", "end", "line", "column", "kind", "class", "source"),
+        *("#", "id", "start", "end", "line", "column", "kind", "class", "source"),
         *("reading:甲", "reading:乙"),
         *("status", "witness", "chosen", "note", "decided_at", "kind:甲", "kind:乙"),
     ]
     assert len(rows) == 1 + len(data.loci)
     expected = [
         [
+            str(n),
             *(str(locus.id), str(locus.start), str(locus.end)),
             *_line_col(data.source_text, locus.start),
             locus.kind,
@@ -526,11 +527,11 @@ def test_csv_parses_back(tmp_path: Path) -> None:
             locus.decision.decided_at,
             *(locus.kinds.get(w, "") for w in WITNESSES),
         ]
-        for locus in data.loci
+        for n, locus in enumerate(data.loci, 1)
     ]
     assert rows[1:] == expected
-    assert rows[7][5:10] == ["substitution", "", "；\n", "。\n", ""]  # line breaks survive quoting
-    assert rows[5][8:10] == ["", ""] and rows[5][-2:] == ["", "deletion"]  # omits vs agrees
+    assert rows[7][6:11] == ["substitution", "", "；\n", "。\n", ""]  # line breaks survive quoting
+    assert rows[5][9:11] == ["", ""] and rows[5][-2:] == ["", "deletion"]  # omits vs agrees
 
 
 def _line_col(text: str, offset: int) -> tuple[str, str]:
@@ -561,8 +562,8 @@ def test_csv_round_trips_arbitrary_text(
     assert len(rows) == 2
     # undone as docs/faults.md says: one leading ' off every cell that has one
     cells = [c[1:] if c.startswith("'") else c for c in rows[1]]
-    assert cells[7:9] == [source, reading]
-    assert cells[12:14] == [reading, note]
+    assert cells[8:10] == [source, reading]
+    assert cells[13:15] == [reading, note]
 
 
 # -- properties -------------------------------------------------------------------

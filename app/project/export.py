@@ -278,6 +278,9 @@ def inert(cell: str) -> str:
 def write_csv(data: ExportInput, path: StrPath) -> None:
     """One row per locus, in UTF-8 with a BOM: without it Excel reads Chinese as mojibake.
 
+    ``#`` numbers the loci in source order as the window's table and the report
+    do (it changes when a re-collation adds or drops one); ``id`` is the
+    locus's permanent id, the one ``jiaokan decide`` takes.
     A ``reading:<id>`` cell is empty both where the witness agrees and where
     it omits the passage; the ``kind:<id>`` columns at the end (empty where
     the witness agrees) tell the two apart.  Text cells go through
@@ -287,13 +290,13 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     lines = LineIndex(data.source_text)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    head = ["id", "start", "end", "line", "column", "kind", "class", "source"]
+    head = ["#", "id", "start", "end", "line", "column", "kind", "class", "source"]
     tail = ["status", "witness", "chosen", "note", "decided_at"]
     titles = head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids]
     writer.writerow([inert(c) for c in titles])
-    for locus in _ordered(data):
+    for n, locus in enumerate(_ordered(data), 1):
         d = locus.decision
-        where = [locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
+        where = [n, locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
         readings = [locus.readings.get(w, "") for w in ids]
         chosen = "" if d.reading is None else d.reading
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
