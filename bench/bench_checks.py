@@ -8,6 +8,10 @@
 * every check on a synthetic 100k text of clean prose (:mod:`bench.synth`),
   where every finding is a false positive;
 * every check on the real copies in ``shared/corpus`` when that folder is there;
+* paragraph ends on the project's own prose with page breaks (a sentence cut
+  in two) and lost full stops injected: the false-fix rate is the share of
+  those reported with the other's fix (a full stop where a join was right, or
+  the reverse), on seeds the rule was tuned on and on others;
 * the time to check 1M characters, and to load jieba's dictionary once.
 
     .venv/bin/python -m bench.bench_checks [--seed N]
@@ -171,6 +175,60 @@ def slip_recall(block: str) -> tuple[int, list[str]]:
     return found, missed
 
 
+def paragraph_ends(seed: int, size: int = 30_000) -> tuple[str, list[int], list[int]]:
+    """Prose with page breaks inside sentences (one paragraph in seven cut in two at a
+    random place away from punctuation) and lost full stops (one in ten dropped);
+    returns the text and where each of the two kinds of paragraph end stands."""
+    import random
+
+    from bench.synth import make_paragraphs
+
+    rng = random.Random(seed)
+    pieces: list[str] = []
+    breaks: list[int] = []
+    stops: list[int] = []
+    at = 0
+    for paragraph in make_paragraphs(size, seed):
+        r = rng.random()
+        inner = [
+            i
+            for i in range(10, len(paragraph) - 10)
+            if paragraph[i - 1] not in "，。、；：！？“”" and paragraph[i] not in "，。、；：！？“”"
+        ]
+        if r < 0.15 and inner:
+            cut = rng.choice(inner)
+            parts = [paragraph[:cut], paragraph[cut:]]
+            breaks.append(at + cut)
+        elif r < 0.25 and paragraph.endswith("。"):
+            parts = [paragraph[:-1]]
+            stops.append(at + len(paragraph) - 1)
+        else:
+            parts = [paragraph]
+        for part in parts:
+            pieces.append(part)
+            at += len(part) + 1
+    return "\n".join(pieces), breaks, stops
+
+
+def paragraph_end_rates(seeds: range) -> dict[str, int]:
+    """Right, wrong (the other kind's fix) and missed, over the paragraph ends of ``seeds``."""
+    from app.classes import checks
+
+    out = Counter({"right": 0, "wrong": 0, "missed": 0, "breaks": 0, "stops": 0})
+    for seed in seeds:
+        text, breaks, stops = paragraph_ends(seed)
+        kinds = ("missing_full_stop", "broken_paragraph")
+        found = {f.start: f.check for f in checks.check_text(text) if f.check in kinds}
+        for where, wanted in [(b, "broken_paragraph") for b in breaks] + [
+            (s, "missing_full_stop") for s in stops
+        ]:
+            got = found.get(where)
+            out["missed" if got is None else "right" if got == wanted else "wrong"] += 1
+        out["breaks"] += len(breaks)
+        out["stops"] += len(stops)
+    return dict(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -214,6 +272,23 @@ def main() -> None:
         + (": missed " + " ".join(held_missed) if held_missed else "")
         + "\n"
     )
+
+    print("## Paragraph ends: page breaks and lost full stops\n")
+    print(
+        "Prose the project writes, with sentences cut in two by a page break and full stops\n"
+        "dropped (`paragraph_ends`). A wrong fix is a full stop proposed where the two halves\n"
+        "should be joined, or the reverse; missed ends are lines too short to count as prose.\n"
+    )
+    print("| seeds | page breaks | lost full stops | right | wrong | missed | false-fix rate |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, seeds in (("1–5 (tuned on)", range(1, 6)), ("6–25 (held out)", range(6, 26))):
+        r = paragraph_end_rates(seeds)
+        rate = r["wrong"] / max(1, r["right"] + r["wrong"])
+        print(
+            f"| {label} | {r['breaks']} | {r['stops']} | {r['right']} | {r['wrong']} "
+            f"| {r['missed']} | {rate:.3f} |"
+        )
+    print()
 
     synth = make_source(100_000, args.seed)
     findings = checks.check_text(synth)

@@ -305,6 +305,38 @@ def test_headings_short_lines_and_closed_paragraphs_need_no_full_stop(text: str)
     assert of("missing_full_stop", text) == []
 
 
+# -- a paragraph a page break cut in two ------------------------------------------------------
+
+BROKEN = (
+    "社区是疫情防控的第一线，也是外防输入、内防扩散最有效的防线。"
+    "把社区这道防线守住，就能有效切断疫情扩散蔓延的渠道，全面严格"
+)
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n", "\n\n- 12 -\n\n", "\n第3页\n"])
+def test_a_sentence_cut_by_a_page_break_is_joined_not_given_a_full_stop(between: str) -> None:
+    """In a real document all five "no full stop" findings were page breaks (…全面严格⏎⏎管控。)."""
+    text = BROKEN + between + "管控。各地都在行动，基层党组织冲锋在前。"
+    assert of("missing_full_stop", text) == []
+    (found,) = of("broken_paragraph", text)
+    assert (found.start, found.end, found.fix) == (len(BROKEN), len(BROKEN) + len(between), "")
+    assert apply(text, [found]) == text.replace(between, "")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "各地都在行动，基层党组织和广大党员干部冲锋在前，守牢社区防线，筑起坚固屏障。",
+        "“我们一定守好这道门。”一位社区书记说。",  # a quotation opens a new paragraph
+        "第二章 基层组织",  # so does a heading
+    ],
+)
+def test_a_paragraph_that_lost_its_full_stop_still_gets_one(after: str) -> None:
+    text = BROKEN + "\n" + after
+    assert of("broken_paragraph", text) == []
+    assert [f.fix for f in of("missing_full_stop", text)] == ["。"]
+
+
 def test_hard_wrapped_text_reports_no_paragraph_end() -> None:
     line = "这是一行被硬换行切断的文字，它的后面其实还有下文要接着写下去"
     assert of("missing_full_stop", "\n".join([line] * 8)) == []
@@ -331,7 +363,8 @@ MESSY = (
     "我们们要发展发展经济，，他说：“好的的。\n"
     "（注意」这里,那里.力量 and 各方担道义의胸襟锟斤拷\n"
     "这是一个很长的段落，里面有逗号，但是最后没有句号的结尾啊\n"
-    "烫烫烫烫《红楼梦》\n"
+    "《红楼梦》烫烫烫烫\n"
+    "把社区这道防线守住，就能有效切断疫情扩散蔓延的渠道，全面严格\n\n管控。\n"
 )
 
 
