@@ -64,6 +64,9 @@ def measure(size: int, seed: int) -> dict[str, float]:
     first = make_case(size, seed, normalize)
     second = make_case(size, seed + 1, normalize)
     tmp = Path(tempfile.mkdtemp(prefix="jiaokan-gui-bench-"))
+    # its projects go to a scratch data dir: never the user's, and no earlier run's
+    # project of the same texts is offered instead of a new collation
+    os.environ["XDG_DATA_HOME"] = str(tmp / "data")
     src = tmp / "source.txt"
     src.write_text(first.source, encoding="utf-8")
     # the second variant is the first of another case, re-keyed to this source

@@ -604,8 +604,13 @@ def _text_digests(texts: Sequence[StoredText]) -> str:
                   for t in texts])  # fmt: skip
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""One encoder for every row: ``json.dumps`` with an argument builds a new one per call,
+which was half the time of writing a 5,000-locus project."""
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODE(value)
 
 
 def _one_line(e: BaseException) -> str | Message:
