@@ -48,14 +48,16 @@ _TAIL = (
 _CELL_LIMIT = 40
 
 
-_STATUS_READING = 12
+_STATUS_READING = 8
 """Characters of an own reading in the Status column (the panel shows it whole)."""
-_NAME = 14
-"""Characters of a witness name in the Status column: long file names are cut in the middle."""
+_NAME = 20
+"""Characters of a witness name in the Status column and the status bar: longer file
+names are cut in the middle."""
 
 
 def short_name(name: str, limit: int = _NAME) -> str:
-    """``002_4ea96290340b9324`` as ``002_4ea…0b9324``: both ends tell copies apart."""
+    """A long file name cut in the middle (``002_4ea9629…_county_archive``): both ends tell
+    copies apart."""
     if len(name) <= limit:
         return name
     head = (limit - 1) // 2

@@ -47,6 +47,8 @@ class ApparatusView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
+        # long file names as column titles: both ends tell the copies apart
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(
             QCoreApplication.translate("ApparatusView", "Filter by kind")

@@ -29,6 +29,7 @@ from ui.appearance import apply_appearance
 from ui.messages import error_text
 from ui.settings import MAX_FONT, MIN_FONT, Settings
 from ui.widgets.apparatus_view import ApparatusView
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.legend import KindLegend
 from ui.widgets.locus_panel import LocusPanel
 from ui.widgets.overview import OverviewRuler
@@ -54,7 +55,7 @@ class WindowLayout(QMainWindow):
         self.witness_combo = QComboBox()
         self.witness_combo.setAccessibleName(QCoreApplication.translate("MainWindow", "Witness"))
         self.witness_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.witness_label = QLabel()
+        self.witness_label = ElidedLabel()
         self.ruler = OverviewRuler()
         self.locus_panel = LocusPanel()
         self.apparatus = ApparatusView()

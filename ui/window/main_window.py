@@ -33,6 +33,7 @@ from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
 from ui.paths import resource
 from ui.settings import Settings
+from ui.widgets.apparatus import short_name
 from ui.widgets.corrected import corrected_view
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
@@ -465,7 +466,7 @@ class MainWindow(WindowLayout):
                 )
             )
         parts += [
-            f"{w.id}: {collation.count(w.id)} ({w.loaded.encoding})"
+            f"{short_name(w.id)}: {collation.count(w.id)} ({w.loaded.encoding})"
             for w in self.session.workspace.witnesses
         ]
         self.status_counts.setText(" · ".join(parts))
