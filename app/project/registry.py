@@ -20,10 +20,11 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from app.project.file import SCHEMA_VERSION, glance
 from app.text.loading import LoadedText
@@ -88,28 +89,19 @@ def summary(path: str | os.PathLike[str]) -> ProjectSummary | None:
     target = _resolved(path)
     if target is None:
         return None
-    try:
-        conn = glance(target)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        version = _version(conn)
-        texts = _texts(conn) if version else None
-        if texts is None:
-            return None
+
+    def read(conn: sqlite3.Connection, version: int, texts: _Texts) -> ProjectSummary:
         (loci,) = conn.execute("SELECT count(*) FROM loci WHERE active").fetchone()
         (decided,) = conn.execute(
             "SELECT count(*) FROM decisions d JOIN loci l ON l.id = d.locus_id"
             " WHERE l.active AND d.status != 'undecided'"
         ).fetchone()
-        rules = _rules(conn)
         changed = _last_step(conn, version) or _mtime(target)
-    except (sqlite3.Error, OSError, ValueError, TypeError):
-        return None
-    finally:
-        conn.close()
-    source, witnesses = texts
-    return ProjectSummary(target, source, witnesses, rules, int(loci), int(decided), changed)
+        source, witnesses = texts
+        rules = _rules(conn)
+        return ProjectSummary(target, source, witnesses, rules, int(loci), int(decided), changed)
+
+    return _reading(target, read)
 
 
 def find_existing(
@@ -195,21 +187,32 @@ def _stored(text: TextRef) -> _Identity:
 
 def _match(candidate: Path, source: _Identity, variants: Sequence[_Identity]) -> datetime | None:
     """The candidate's last change if it holds these texts, else None (also if unreadable)."""
-    try:
-        conn = glance(candidate)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        version = _version(conn)
-        texts = _texts(conn) if version else None
-        if texts is None:
-            return None
+
+    def read(conn: sqlite3.Connection, version: int, texts: _Texts) -> datetime | None:
         stored_source, stored_witnesses = texts
         if not _stored(stored_source).same(source):
             return None
         if not _one_for_one([_stored(w) for w in stored_witnesses], variants):
             return None
         return _last_step(conn, version) or _mtime(candidate)
+
+    return _reading(candidate, read)
+
+
+_Texts = tuple[TextRef, tuple[TextRef, ...]]
+_T = TypeVar("_T")
+
+
+def _reading(path: Path, read: Callable[[sqlite3.Connection, int, _Texts], _T | None]) -> _T | None:
+    """``read`` on a look at the project at ``path``; None if it is not one or cannot be read."""
+    try:
+        conn = glance(path)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        version = _version(conn)
+        texts = _texts(conn) if version else None
+        return None if texts is None else read(conn, version, texts)
     except (sqlite3.Error, OSError, ValueError, TypeError):
         return None
     finally:
