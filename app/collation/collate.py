@@ -13,13 +13,21 @@ in the source once, choosing among all the readings there.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
 from app.collation.agreement import agreement
 from app.collation.align import align
-from app.collation.loci import Collation, Locus, Region, WitnessAlignment, touches
+from app.collation.loci import (
+    Collation,
+    Locus,
+    Region,
+    WitnessAlignment,
+    encloses,
+    nest,
+    overlapping,
+)
 from app.collation.regions import regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
 from app.text.offsets import OffsetMap
@@ -71,6 +79,7 @@ def collate(
         from app.collation.findings import add_findings
 
         loci = add_findings(source, loci, check_text(source, cancel=cancel))
+    loci = nest(loci)
     if len(ids) >= 2:
         loci = with_agreement(loci, ids, rule_names)
     alignments = {
@@ -114,14 +123,30 @@ def _report(progress: ProgressCallback | None, value: float) -> None:
 def with_agreement(
     loci: Sequence[Locus], ids: Sequence[str], rules: tuple[str, ...]
 ) -> list[Locus]:
-    """The loci with the copies' vote at each (readings compared under ``rules``)."""
+    """The loci with the copies' vote at each (readings compared under ``rules``).
+
+    A witness whose own locus encloses this one or overlaps its edge (it
+    lacks the paragraph around it) abstains here; one whose own divergences
+    lie inside this locus votes for the source here, as it reads this
+    stretch apart from those smaller places, which are decided on their own.
+    """
 
     def key(text: str) -> str:
         return normalize(text, rules).text
 
-    return [
-        replace(loc, agreement=agreement(loc.source_text, loc.readings, ids, key)) for loc in loci
-    ]
+    crossing = overlapping(loci)
+    out = []
+    for loc, others in zip(loci, crossing, strict=True):
+        abstain = {
+            w
+            for j in others
+            if not encloses(loc, loci[j])
+            for w in loci[j].readings
+            if w not in loc.readings
+        }
+        vote = agreement(loc.source_text, loc.readings, ids, key, abstain)
+        out.append(replace(loc, agreement=vote))
+    return out
 
 
 def _merge(
@@ -129,48 +154,76 @@ def _merge(
     source_map: OffsetMap,
     per_witness: list[tuple[str, str, Normalized, list[Region]]],
 ) -> list[Locus]:
-    events = sorted(
-        (r.a_start, r.a_end, w, k, r)
-        for w, item in enumerate(per_witness)
-        for k, r in enumerate(item[3])
-    )
-    clusters: list[tuple[int, int, list[tuple[int, Region]]]] = []
-    for s, e, w, _, r in events:
-        if clusters:
-            cs, ce, members = clusters[-1]
-            # two regions of one witness that only touch stay apart (a move
-            # arriving next to an insertion keeps its own locus)
-            overlap = s < ce and cs < e
-            own_touch = any(mw == w for mw, _r in members)
-            if overlap or (touches(cs, ce, s, e) and not own_touch):
-                clusters[-1] = (cs, max(ce, e), [*members, (w, r)])
-                continue
-        clusters.append((s, e, [(w, r)]))
+    """The loci: each witness's own divergences, grouped only where they stand at the same place.
+
+    A witness's overlapping regions become one divergence of its own, exactly
+    as if it had been collated alone.  Divergences of different witnesses
+    are one locus only when their source spans are identical (the same
+    source text, or the same insertion point): never by a chain of overlaps,
+    so one copy's lacking paragraph cannot swallow another's one-character
+    fix, which stays a locus of its own nested inside (:func:`nest`).
+    """
+    groups: dict[tuple[int, int], list[dict[int, _Own]]] = {}
+    for w, item in enumerate(per_witness):
+        for own in _own_divergences(source_map, item):
+            slots = groups.setdefault((own.start, own.end), [])
+            slot = next((g for g in slots if w not in g), None)
+            if slot is None:
+                slots.append({w: own})
+            else:
+                slot[w] = own
     loci: list[Locus] = []
-    for cs, ce, members in clusters:
-        start, end = source_map.span(cs, ce)
-        readings: dict[str, str] = {}
-        kinds: dict[str, str] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        move_id: int | None = None
-        for w, (wid, text, norm, _) in enumerate(per_witness):
-            own = [r for mw, r in members if mw == w]
-            if not own:
-                continue
-            vs = own[0].b_start - (own[0].a_start - cs)
-            ve = own[-1].b_end + (ce - own[-1].a_end)
-            o_s, o_e = norm.map.span(vs, ve)
-            readings[wid] = text[o_s:o_e]
-            spans[wid] = (o_s, o_e)
-            own_kinds = {r.kind for r in own}
-            kinds[wid] = own[0].kind if len(own_kinds) == 1 else "substitution"
-            if move_id is None:
-                move_id = next((r.move_id for r in own if r.move_id is not None), None)
-        first = next(iter(kinds.values()))
+    for (start, end), slots in groups.items():
         text = source[start:end]
         before, after = source[max(0, start - _CONTEXT) : start], source[end : end + _CONTEXT]
-        classes = {w: classify(text, r, kinds[w], before, after) for w, r in readings.items()}
-        loci.append(
-            Locus(start, end, text, readings, first, kinds, move_id, spans, classes=classes)
-        )
+        for slot in slots:
+            members = [(per_witness[w][0], slot[w]) for w in sorted(slot)]
+            readings = {wid: own.reading for wid, own in members}
+            kinds = {wid: own.kind for wid, own in members}
+            spans = {wid: own.span for wid, own in members}
+            move_id = next((own.move_id for _, own in members if own.move_id is not None), None)
+            classes = {w: classify(text, r, kinds[w], before, after) for w, r in readings.items()}
+            first = next(iter(kinds.values()))
+            loci.append(
+                Locus(start, end, text, readings, first, kinds, move_id, spans, classes=classes)
+            )
+    loci.sort(key=lambda loc: (loc.start, loc.end != loc.start, loc.end))
     return loci
+
+
+@dataclass(frozen=True)
+class _Own:
+    """One witness's divergence in original coordinates, before grouping."""
+
+    start: int
+    end: int
+    reading: str
+    span: tuple[int, int]
+    kind: str
+    move_id: int | None
+
+
+def _own_divergences(
+    source_map: OffsetMap, item: tuple[str, str, Normalized, list[Region]]
+) -> list[_Own]:
+    """One witness's divergences: its overlapping regions joined (touching ones stay apart)."""
+    _wid, text, norm, regions = item
+    clusters: list[tuple[int, int, list[Region]]] = []
+    for r in sorted(regions, key=lambda r: (r.a_start, r.a_end, r.b_start, r.b_end)):
+        if clusters:
+            cs, ce, members = clusters[-1]
+            if r.a_start < ce and cs < r.a_end:
+                clusters[-1] = (cs, max(ce, r.a_end), [*members, r])
+                continue
+        clusters.append((r.a_start, r.a_end, [r]))
+    out: list[_Own] = []
+    for cs, ce, own in clusters:
+        start, end = source_map.span(cs, ce)
+        vs = own[0].b_start - (own[0].a_start - cs)
+        ve = own[-1].b_end + (ce - own[-1].a_end)
+        o_s, o_e = norm.map.span(vs, ve)
+        kinds = {r.kind for r in own}
+        kind = own[0].kind if len(kinds) == 1 else "substitution"
+        move_id = next((r.move_id for r in own if r.move_id is not None), None)
+        out.append(_Own(start, end, text[o_s:o_e], (o_s, o_e), kind, move_id))
+    return out
