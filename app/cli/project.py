@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
 from app.cli.output import text_json
-from app.project.decisions import ReadOnlyError
+from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.project import Project
 
@@ -77,6 +77,8 @@ def loci_json(project: Project) -> dict[str, Any]:
     for stored, locus in zip(project.loci, collation.loci, strict=True):
         decision = project.log.get(stored.id)
         entry = {"id": stored.id, **locus.to_json()}
+        if locus.parent is not None:
+            entry["parent_id"] = project.loci[locus.parent].id
         entry["status"] = decision.status
         entry["chosen"] = decision.reading
         if decision.witness:
@@ -108,9 +110,10 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     for entry in doc["divergences"]:
         chosen = entry["chosen"]
         shown = "" if chosen is None else f" -> {chosen!r}"
+        inside = f"  (in #{entry['parent_id']})" if "parent_id" in entry else ""
         out.write(
             f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
-            f"{entry['source_text']!r}  {entry['status']}{shown}\n"
+            f"{entry['source_text']!r}  {entry['status']}{shown}{inside}\n"
         )
     counts = doc["counts"]
     out.write(", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
@@ -128,6 +131,7 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if args.accept is not None and args.accept not in (*project.witness_ids, CHECK_WITNESS):
         known = ", ".join(project.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
+    _refuse_conflicts(project, args, ids)
     try:
         if args.accept is not None:
             project.accept(ids, args.accept)
@@ -146,6 +150,24 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     counts = project.counts()
     out.write(f"{len(ids)} decided; {counts['undecided']} of {len(project.loci)} undecided\n")
     return 0
+
+
+def _refuse_conflicts(project: Project, args: argparse.Namespace, ids: list[int]) -> None:
+    """Stop before writing when a new reading would overlap another that changes the text."""
+    if args.accept is not None:
+        decisions = project.acceptance(ids, args.accept)
+    elif args.reading is not None:
+        decisions = {lid: Decision("edited", None, args.reading) for lid in ids}
+    else:
+        return
+    for lid, decision in decisions.items():
+        others = project.conflicts(lid, decision, decisions)
+        if others:
+            named = ", ".join(f"#{o}" for o in others)
+            raise ProjectCommandError(
+                f"#{lid} overlaps {named}, whose reading also changes the text: "
+                f"undecide {named} first, or decide #{lid} otherwise"
+            )
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from app.collation.agreement import Agreement
 from app.text.offsets import OffsetMap
@@ -202,14 +202,23 @@ def crosses(s: int, e: int, rs: int, re_: int) -> bool:
     return False
 
 
-def overlapping(loci: Sequence[Locus]) -> list[list[int]]:
+class Spanned(Protocol):
+    """A locus as far as overlapping goes: a fresh one, a stored one, an exported one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def overlapping(loci: Sequence[Spanned]) -> list[list[int]]:
     """For each locus, the indexes of the other loci it :func:`crosses` (a sweep, not all pairs)."""
     order = sorted(range(len(loci)), key=lambda i: (loci[i].start, loci[i].end))
     out: list[list[int]] = [[] for _ in loci]
     active: list[int] = []
     for i in order:
         s, e = loci[i].start, loci[i].end
-        active = [j for j in active if loci[j].end > s or loci[j].end == loci[j].start == s]
+        active = [j for j in active if loci[j].end > s]
         for j in active:
             if crosses(loci[j].start, loci[j].end, s, e):
                 out[i].append(j)
