@@ -146,7 +146,7 @@ def quality(size: int, seed: int, count: int, normalize: Normalizer) -> bool:
         ok = ok and many.recall >= TARGET_RECALL and many.exact >= TARGET_EXACT
         ok = ok and many.recall >= pair.recall - TARGET_BELOW_PAIR
         ok = ok and many.exact >= pair.exact - TARGET_BELOW_PAIR
-    nested = sum(1 for loc in loci if loc.parent is not None)
+    nested = sum(1 for loc in loci if getattr(loc, "parent", None) is not None)  # older engines
     print(
         f"\n{len(loci)} loci, {nested} nested inside another; N-witness run "
         f"{together_seconds:.2f} s, sum of the pair runs {pair_total:.2f} s\n"
@@ -184,7 +184,9 @@ def timing(size: int, count: int, seed: int, normalize: Normalizer, workdir: Pat
         paths[-1].write_text(w.text, encoding="utf-8")
     cmd = [sys.executable, "-m", "app", "collate", *map(str, paths), "--json"]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
+    # BENCH_APP_ROOT: time another checkout's engine (docs/performance.md, before and after)
+    cwd = os.environ.get("BENCH_APP_ROOT", str(ROOT))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=cwd)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss_kb(proc.pid))
