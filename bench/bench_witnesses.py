@@ -106,10 +106,15 @@ def _reported(loci: Sequence[Locus], wid: str) -> list[Reported]:
     ]
 
 
-def _timed(source: str, pairs: list[tuple[str, str]]) -> tuple[float, Collation]:
+def _timed(
+    source: str, pairs: list[tuple[str, str]], processes: int | None = None
+) -> tuple[float, Collation]:
     gc.collect()
     t0 = time.perf_counter()
-    result = collate(source, pairs)
+    if processes is None:
+        result = collate(source, pairs)
+    else:
+        result = collate(source, pairs, processes=processes)
     return time.perf_counter() - t0, result
 
 
@@ -176,6 +181,7 @@ def _tree_rss_kb(pid: int) -> int:
 
 def timing(size: int, count: int, seed: int, normalize: Normalizer, workdir: Path) -> bool:
     """The whole command on ``count`` variants: wall time and the process tree's peak memory."""
+    load = os.getloadavg()[0]
     source, witnesses = make_witnesses(size, seed, count, normalize)
     paths = [workdir / "source.txt"]
     paths[0].write_text(source, encoding="utf-8")
@@ -192,13 +198,22 @@ def timing(size: int, count: int, seed: int, normalize: Normalizer, workdir: Pat
         peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(0.02)
     wall = time.perf_counter() - t0
-    one_seconds, _ = _timed(source, [(witnesses[0].id, witnesses[0].text)])
-    all_seconds, _ = _timed(source, [(w.id, w.text) for w in witnesses])
+    pairs = [(w.id, w.text) for w in witnesses]
+    one_seconds, _ = _timed(source, pairs[:1])
+    all_seconds, _ = _timed(source, pairs)
+    try:
+        alone_seconds = f"{_timed(source, pairs, processes=0)[0]:.2f}"
+    except TypeError:  # an engine from before worker processes
+        alone_seconds = "—"
     print(f"## {size_label(size)} characters against {count} variants\n")
+    print(f"Load average at the start: {load:.2f} (other work shares the cores)\n")
     print("| Run | Seconds |")
     print("|---|---:|")
     print(f"| collate() one variant | {one_seconds:.2f} |")
-    print(f"| collate() {count} variants | {all_seconds:.2f} |")
+    print(f"| collate() {count} variants, all in one process | {alone_seconds} |")
+    print(
+        f"| collate() {count} variants (as the command and the window run it) | {all_seconds:.2f} |"
+    )
     print(f"| `python -m app collate` {count} variants (wall) | {wall:.2f} |")
     print(f"\nPeak memory of the command's process tree: {peak / 1024:.0f} MB\n")
     ok = proc.returncode == 0 and wall < 5.0 and peak / 1024 < 600
