@@ -46,9 +46,12 @@ def test_cancel_stops_the_processes() -> None:
     assert time.monotonic() - started < 30
 
 
-def test_small_collations_stay_in_this_process() -> None:
+def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "spare_cores", lambda: 2.0)
     assert parallel.worker_count(SOURCE, [t for _, t in WITNESSES]) == 0
     assert parallel.worker_count("字" * 100_000, ["字" * 100_000] * 4) == 0  # start-up costs more
     assert parallel.worker_count("字" * 2_000_000, ["字" * 2_000_000]) == 0  # one witness
     many = parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5)
     assert many == min(parallel.cores(), 5) or parallel.cores() < 2
+    monkeypatch.setattr(parallel, "spare_cores", lambda: 0.5)  # other work has the cores
+    assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5) == 0

@@ -54,15 +54,25 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def spare_cores() -> float:
+    """Cores nobody else uses: the cores less the load average (which counts this process)."""
+    try:
+        return cores() - os.getloadavg()[0]
+    except OSError:  # no load average to read
+        return float(cores())
+
+
 def worker_count(source: str, texts: Sequence[str]) -> int:
     """How many processes to align ``texts`` against ``source`` with (0: stay in this one).
 
     Processes only where they are expected to save at least a fifth of the
     time of aligning the witnesses one after the other, start-up included,
-    so a collation in processes is never slower than one in this process.
+    and only while another core is spare: on a machine whose cores other
+    work keeps busy, processes only add their start-up.  So a collation in
+    processes is never slower than one in this process.
     """
     workers = min(cores(), len(texts))
-    if workers < 2:
+    if workers < 2 or spare_cores() < 1:
         return 0
     costs = sorted(((len(source) + len(t)) * SECONDS_PER_CHAR for t in texts), reverse=True)
     loads = [0.0] * workers
