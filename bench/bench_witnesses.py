@@ -203,14 +203,16 @@ def timing(size: int, count: int, seed: int, normalize: Normalizer, workdir: Pat
     all_seconds, _ = _timed(source, pairs)
     try:
         alone_seconds = f"{_timed(source, pairs, processes=0)[0]:.2f}"
+        spread_seconds = f"{_timed(source, pairs, processes=2)[0]:.2f}"
     except TypeError:  # an engine from before worker processes
-        alone_seconds = "—"
+        alone_seconds = spread_seconds = "—"
     print(f"## {size_label(size)} characters against {count} variants\n")
     print(f"Load average at the start: {load:.2f} (other work shares the cores)\n")
     print("| Run | Seconds |")
     print("|---|---:|")
     print(f"| collate() one variant | {one_seconds:.2f} |")
     print(f"| collate() {count} variants, all in one process | {alone_seconds} |")
+    print(f"| collate() {count} variants, two worker processes | {spread_seconds} |")
     print(
         f"| collate() {count} variants (as the command and the window run it) | {all_seconds:.2f} |"
     )
