@@ -117,3 +117,41 @@ def test_collate_json_names_the_parent(tmp_path: Path, capsys: pytest.CaptureFix
     items = json.loads(capsys.readouterr().out)["divergences"]
     (inner,) = [d for d in items if "parent" in d]
     assert inner["source_text"] == "说" and items[inner["parent"]]["source_text"] == PARA
+
+
+def test_a_decision_on_an_old_merged_locus_is_kept_and_reported(tmp_path: Path) -> None:
+    """A project from before: one locus merged from two copies' divergences, decided."""
+    import hashlib
+
+    from app.collation.collate import collate
+    from app.collation.loci import Collation, Locus
+    from app.text.loading import LoadedText
+    from app.text.normalize import ALL_RULES
+
+    def loaded(name: str, text: str) -> LoadedText:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return LoadedText(
+            str(tmp_path / name), text, "utf-8", hashlib.sha256(text.encode()).hexdigest()
+        )
+
+    src, b, c = loaded("s.txt", SOURCE), loaded("b.txt", FIXED), loaded("c.txt", LACKING)
+    start = SOURCE.index(PARA)
+    merged = Locus(
+        start,
+        start + len(PARA),
+        PARA,
+        {"b": PARA.replace("说", "悦"), "c": ""},
+        "substitution",
+        {"b": "substitution", "c": "deletion"},
+    )
+    old = Collation(SOURCE, ("b", "c"), ALL_RULES, (merged,))
+    with Project.create(tmp_path / "old.jkproj", src, [("b", b), ("c", c)], old) as project:
+        (lid,) = project.ids()
+        project.reject([lid])
+        unplaced = project.adopt(collate(SOURCE, [("b", FIXED), ("c", LACKING)]))
+        # the copies' own loci now: the paragraph and the fix inside it, neither with that span
+        assert {loc.source_text for loc in project.loci} == {PARA, "说"}
+        # the paragraph is the old span: the rejection (same source text) is placed on it
+        assert [u.locus.id for u in unplaced] == []
+        (para,) = [loc.id for loc in project.loci if loc.source_text == PARA]
+        assert para == lid and project.status(lid) == "rejected"
