@@ -82,7 +82,7 @@ def collate(
         _report(progress, (done[0] + 0.5) / total)
 
     if workers >= 2 and len(witnesses) >= 2:
-        jobs = [(source, rule_names, text, keys) for text in texts]
+        jobs = [(source, norm_source, rule_names, text, keys) for text in texts]
         found = in_processes(_witness_task, jobs, workers, cancel, finished_one)
     else:
         found = []
@@ -156,19 +156,20 @@ def witness_divergences(
     return Witnessed(regions, counter[0], owns, norm.map, known)
 
 
-_normalized_source: list[tuple[str, tuple[str, ...], Normalized]] = []
-"""In a worker process: the source normalized once for all the witnesses it aligns."""
-
-
 def _witness_task(
-    source: str, rules: tuple[str, ...], text: str, keys: bool, cancel: CancelCheck
+    source: str,
+    norm_source: Normalized,
+    rules: tuple[str, ...],
+    text: str,
+    keys: bool,
+    cancel: CancelCheck,
 ) -> Witnessed:
-    """:func:`witness_divergences` in a worker process (app.collation.parallel)."""
-    cached = _normalized_source[0] if _normalized_source else None
-    if cached is None or cached[1] != rules or cached[0] != source:
-        cached = (source, rules, normalize(source, rules))
-        _normalized_source[:] = [cached]
-    return witness_divergences(source, cached[2], rules, text, keys, cancel)
+    """:func:`witness_divergences` in a worker process (app.collation.parallel).
+
+    The source comes normalized: pickling it costs less than normalizing it
+    again in every process.
+    """
+    return witness_divergences(source, norm_source, rules, text, keys, cancel)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:
