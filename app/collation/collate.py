@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
-from app.collation.agreement import agreement
+from app.collation.agreement import Agreement, agreement
 from app.collation.align import align
 from app.collation.loci import (
     Collation,
@@ -255,9 +255,26 @@ def with_agreement(
             for w in loci[j].readings
             if w not in loc.readings
         }
-        vote = agreement(loc.source_text, loc.readings, ids, key, abstain)
+        vote = _lone(loc, ids, key) if not abstain else None
+        if vote is None:
+            vote = agreement(loc.source_text, loc.readings, ids, key, abstain)
         out.append(replace(loc, agreement=vote))
     return out
+
+
+def _lone(loc: Locus, ids: Sequence[str], key: Callable[[str], str]) -> Agreement | None:
+    """The vote where one witness alone reads differently (most loci), without counting.
+
+    The source and every other witness (two or more votes) outvote the one
+    reading; exactly what :func:`agreement` finds, in a fraction of its time.
+    """
+    if len(loc.readings) != 1 or len(ids) < 2:
+        return None
+    ((wid, reading),) = loc.readings.items()
+    if wid not in ids or key(reading) == key(loc.source_text):
+        return None
+    others = tuple(w for w in ids if w != wid)
+    return Agreement(loc.source_text, len(ids), len(ids) + 1, ("", *others), len(ids))
 
 
 def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> list[Locus]:
