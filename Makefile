@@ -58,6 +58,7 @@ test: translations lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
+	$(BIN)/python -m bench.bench_witnesses
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks

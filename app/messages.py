@@ -161,6 +161,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "export.overlap": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} overlaps another or lies outside the source"
         ),
+        "export.conflict": QT_TRANSLATE_NOOP(
+            "engine",
+            "divergence #{n} overlaps #{m} and both change the text: undecide one of them",
+        ),
         "export.mismatch": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} does not match the source; collate again"
         ),

@@ -57,3 +57,16 @@ def test_noise_votes_with_its_reading() -> None:
 def test_one_variant_has_no_vote() -> None:
     (locus,) = collate("一二三", [("B", "一二四")]).loci
     assert locus.agreement is None and "suggestion" not in locus.to_json()
+
+
+def test_the_quick_vote_of_a_lone_reading_is_the_full_count() -> None:
+    from app.collation.collate import _lone
+    from app.collation.loci import Locus
+
+    def key(text: str) -> str:
+        return text.replace(",", "，")
+
+    ids = ["B", "C", "D"]
+    loc = Locus(0, 1, "功", {"C": "工"}, "substitution")
+    assert _lone(loc, ids, key) == agreement("功", {"C": "工"}, ids, key)
+    assert _lone(Locus(0, 1, "，", {"C": ","}, "substitution"), ids, key) is None  # same key

@@ -128,22 +128,45 @@ def test_overlapping_readings_of_two_witnesses_are_one_locus() -> None:
     assert second.readings == {"C": "布", "D": "布"}
     b, c = "把社区疫甲乙控各项部署落到实处", "把社区疫情放空各项部署落到实处"
     wide = collate(source, [("B", b), ("C", c)])
-    (locus,) = wide.loci
-    assert (locus.start, locus.end, locus.source_text) == (4, 7, "情防控")
-    assert locus.readings == {"B": "甲乙控", "C": "情放空"}
-    assert locus.kinds == {"B": "substitution", "C": "substitution"}
+    first, second = wide.loci  # overlapping, not the same place: each keeps its own
+    assert (first.start, first.end, first.readings) == (4, 6, {"B": "甲乙"})
+    assert (second.start, second.end, second.readings) == (5, 7, {"C": "放空"})
+    assert first.parent is None and second.parent is None
     assert wide.rebuild("B") == b
     assert wide.rebuild("C") == c
 
 
-def test_insertion_touching_another_witness_span_joins_it() -> None:
+def test_insertion_beside_another_witness_span_stays_its_own() -> None:
     source = "甲乙丙丁戊"
     result = collate(source, [("B", "甲乙X丙丁戊"), ("C", "甲乙丁戊")])
-    (locus,) = result.loci
-    assert (locus.start, locus.end) == (2, 3)
-    assert locus.readings == {"B": "X丙", "C": ""}
+    insertion, deletion = result.loci
+    assert (insertion.start, insertion.end, insertion.readings) == (2, 2, {"B": "X"})
+    assert (deletion.start, deletion.end, deletion.readings) == (2, 3, {"C": ""})
     assert result.rebuild("B") == "甲乙X丙丁戊"
     assert result.rebuild("C") == "甲乙丁戊"
+
+
+def test_a_lacking_paragraph_does_not_swallow_another_copy_s_fix() -> None:
+    para = "学而时习之不亦说乎有朋自远方来不亦乐乎人不知而不愠不亦君子乎"
+    source = "子曰" + para + "曾子曰吾日三省吾身"
+    fixed = source.replace("说", "悦")
+    result = collate(
+        source,
+        [("B", fixed), ("C", source.replace(para, "")), ("D", fixed)],
+    )
+    lacking, fix = sorted(
+        result.loci, key=lambda loc: loc.start == loc.end or -len(loc.source_text)
+    )
+    assert lacking.readings == {"C": ""} and lacking.source_text == para
+    assert fix.readings == {"B": "悦", "D": "悦"} and fix.source_text == "说"
+    assert result.loci[fix.parent or 0] == lacking and lacking.parent is None
+    assert fix.agreement is not None and lacking.agreement is not None
+    # C lacks the paragraph: it abstains at the fix rather than back the source
+    assert (fix.agreement.reading, fix.agreement.support, fix.agreement.total) == ("悦", 2, 3)
+    assert fix.agreement.likely_source_error
+    assert (lacking.agreement.support, lacking.agreement.total) == (3, 4)
+    for wid, text in [("B", fixed), ("C", source.replace(para, "")), ("D", fixed)]:
+        assert result.rebuild(wid) == text
 
 
 def test_non_bmp_characters_count_as_one_code_point() -> None:

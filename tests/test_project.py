@@ -75,8 +75,9 @@ def test_corrected_text_through_export_input(project: Project) -> None:
     from app.project.export import corrected_text
 
     project.accept([by_text(project, "已")], "typos")  # a wrong reading, taken on purpose
-    # typos' 湖 and the OCR's inserted 不清 touch: one locus, 糊, with both readings
-    project.accept([by_text(project, "糊")], "ocr")
+    # typos' 湖 and the OCR's inserted 不清 only touch: each witness keeps its own locus
+    inserted = next(loc.id for loc in project.loci if loc.readings.get("ocr") == "不清")
+    project.accept([inserted], "ocr")
     assert corrected_text(project.export_input()) == SOURCE.replace("已", "己").replace(
         "模糊。", "模糊不清。"
     )
@@ -85,7 +86,7 @@ def test_corrected_text_through_export_input(project: Project) -> None:
 def test_recollation_keeps_decisions_and_reports_what_it_cannot_place(project: Project) -> None:
     keep = by_text(project, "已")
     project.accept([keep], "typos")
-    lost = by_text(project, "糊")
+    lost = next(loc.id for loc in project.loci if loc.readings.get("ocr") == "不清")
     project.accept([lost], "ocr")
     # the OCR variant is dropped: the reading accepted from it is gone
     result = collate(SOURCE, [("typos", TYPOS)])

@@ -183,7 +183,7 @@ def test_a_decision_that_cannot_be_placed_returns_when_it_can(
 def test_a_retired_decision_follows_an_edited_source(small: Project, tmp_path: Path) -> None:
     """Set aside under one source, placed again under an edited one, by its context."""
     ocr_only = with_ocr(small, tmp_path)
-    (day,) = ocr_only
+    (day,) = [lid for lid in ocr_only if small.locus(lid).source_text == "天"]
     small.reject([day])
     old_start = small.locus(day).start
     without_ocr(small)

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.collation.collate import collate
+from app.collation.loci import Locus
 from app.text.normalize import ALL_RULES, normalize
 
 # A small alphabet makes repeats, doubled characters and chance matches common.
@@ -79,17 +80,68 @@ def test_several_witnesses_each_rebuild(
     _check_loci(source, result.loci, ["B", "C"])
 
 
-def _check_loci(source: str, loci: tuple, ids: list[str]) -> None:  # type: ignore[type-arg]
-    last_end = 0
-    last_start = -1
+def _check_loci(source: str, loci: tuple[Locus, ...], ids: list[str]) -> None:
+    previous: tuple[int, bool, int] = (-1, False, -1)
     for locus in loci:
         assert 0 <= locus.start <= locus.end <= len(source)
         assert locus.source_text == source[locus.start : locus.end]
-        # loci are sorted and never overlap (insertion points may share a start)
-        assert locus.start >= last_end or (locus.start == locus.end == last_start)
+        assert (locus.start, locus.start != locus.end, locus.end) >= previous, "sorted"
+        previous = (locus.start, locus.start != locus.end, locus.end)
         assert locus.readings, "a locus with no differing witness"
         assert set(locus.readings) <= set(ids)
         for reading in locus.readings.values():
             assert reading != locus.source_text or locus.kind == "move"
-        last_end = max(last_end, locus.end)
-        last_start = locus.start
+        if locus.parent is not None:
+            outer = loci[locus.parent]
+            assert outer.start <= locus.start <= locus.end <= outer.end
+            assert outer.end - outer.start > locus.end - locus.start
+    # one witness's own loci never overlap (insertion points may share a start)
+    for wid in ids:
+        last_end, last_start = 0, -1
+        for locus in loci:
+            if wid not in locus.readings:
+                continue
+            assert locus.start >= last_end or (locus.start == locus.end == last_start)
+            last_end = max(last_end, locus.end)
+            last_start = locus.start
+
+
+def _own(loci: tuple, wid: str) -> list[tuple[int, int, str, str, tuple[int, int]]]:  # type: ignore[type-arg]
+    """One witness's loci, as a witness alone would have them (grouping left out)."""
+    return [
+        (loc.start, loc.end, loc.readings[wid], loc.kinds[wid], loc.spans[wid])
+        for loc in loci
+        if wid in loc.readings
+    ]
+
+
+@st.composite
+def witnesses(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A source and two to four variants, each with its own edits (some lack a stretch)."""
+    source = draw(TEXT)
+    variants = []
+    for _ in range(draw(st.integers(2, 4))):
+        _, variant = draw(edited(st.just(source)))
+        if draw(st.booleans()) and len(variant) > 10:
+            cut = draw(st.integers(0, len(variant) - 5))
+            variant = variant[:cut] + variant[cut + draw(st.integers(5, 30)) :]
+        variants.append(variant)
+    return source, variants
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(witnesses(), st.booleans())
+def test_each_witness_keeps_the_loci_it_has_alone(
+    case: tuple[str, list[str]], with_rules: bool
+) -> None:
+    source, variants = case
+    rules = ALL_RULES if with_rules else ()
+    ids = [f"W{k}" for k in range(len(variants))]
+    together = collate(source, list(zip(ids, variants, strict=True)), rules=rules)
+    _check_loci(source, together.loci, ids)
+    for wid, text in zip(ids, variants, strict=True):
+        alone = collate(source, [(wid, text)], rules=rules)
+        assert _own(together.loci, wid) == _own(alone.loci, wid)
+    # the same place is one locus: two loci share a span only at an insertion point
+    spans = [(loc.start, loc.end) for loc in together.loci if loc.start != loc.end]
+    assert len(spans) == len(set(spans))

@@ -77,6 +77,8 @@ def loci_json(project: Project) -> dict[str, Any]:
     for stored, locus in zip(project.loci, collation.loci, strict=True):
         decision = project.log.get(stored.id)
         entry = {"id": stored.id, **locus.to_json()}
+        if locus.parent is not None:
+            entry["parent_id"] = project.loci[locus.parent].id
         entry["status"] = decision.status
         entry["chosen"] = decision.reading
         if decision.witness:
@@ -107,9 +109,10 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     for entry in doc["divergences"]:
         chosen = entry["chosen"]
         shown = "" if chosen is None else f" -> {chosen!r}"
+        inside = f"  (in #{entry['parent_id']})" if "parent_id" in entry else ""
         out.write(
             f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
-            f"{entry['source_text']!r}  {entry['status']}{shown}\n"
+            f"{entry['source_text']!r}  {entry['status']}{shown}{inside}\n"
         )
     counts = doc["counts"]
     out.write(", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
@@ -128,6 +131,7 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         known = ", ".join(project.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
     decisions = {lid: _decision(project, lid, args) for lid in ids}
+    _refuse_conflicts(project, decisions)
     try:
         project.log.apply(_label(ids, args), decisions)  # one command, one transaction
     except ReadOnlyError as exc:
@@ -160,6 +164,18 @@ def _label(ids: list[int], args: argparse.Namespace) -> str:
     what = f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} loci"
     label = f"{verb} {what}" + (f" ({args.accept})" if args.accept is not None else "")
     return label + (" with a note" if args.note is not None else "")
+
+
+def _refuse_conflicts(project: Project, decisions: dict[int, Decision]) -> None:
+    """Stop before writing when a new reading would overlap another that changes the text."""
+    for lid, decision in decisions.items():
+        others = project.conflicts(lid, decision, decisions)
+        if others:
+            named = ", ".join(f"#{o}" for o in others)
+            raise ProjectCommandError(
+                f"#{lid} overlaps {named}, whose reading also changes the text: "
+                f"undecide {named} first, or decide #{lid} otherwise"
+            )
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:

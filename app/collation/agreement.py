@@ -2,7 +2,10 @@
 
 With two or more variants, the copies vote: the source counts as one
 witness, and a witness that agrees with the source at a locus votes for the
-source's reading.  Readings are compared after normalization with the
+source's reading.  A witness that diverges over the place in a locus of its
+own (it lacks the whole paragraph around a one-character locus) abstains:
+it does not read the source's text there, so it backs neither reading.
+Readings are compared after normalization with the
 active rules, so `,` and `，` vote together; the suggestion shows the form
 the majority of its supporters wrote.
 """
@@ -10,7 +13,7 @@ the majority of its supporters wrote.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 SOURCE = "\x00source"
@@ -53,13 +56,19 @@ def agreement(
     readings: dict[str, str],
     witness_ids: Sequence[str],
     key: Callable[[str], str],
+    abstain: Collection[str] = (),
 ) -> Agreement | None:
-    """The copies' vote at a locus, or None with fewer than two variants to vote."""
+    """The copies' vote at a locus, or None with fewer than two variants to vote.
+
+    The witnesses in ``abstain`` (diverging over this place in a locus of
+    their own) do not vote; ``total`` counts only those who do.
+    """
     if len(witness_ids) < 2:
         return None
     votes: dict[str, str] = {SOURCE: source_text}
     for wid in witness_ids:
-        votes[wid] = readings.get(wid, source_text)
+        if wid in readings or wid not in abstain:
+            votes[wid] = readings.get(wid, source_text)
     keyed = {voter: key(text) for voter, text in votes.items()}
     counts = Counter(keyed.values())
     source_key = keyed[SOURCE]

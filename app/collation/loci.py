@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 from app.collation.agreement import Agreement
 from app.text.offsets import OffsetMap
@@ -61,6 +61,14 @@ class Locus:
     Carried by the locus itself, so nothing keeps a list of ids in step with
     a list of loci; a fresh collation has none until a project places it.
     """
+    parent: int | None = None
+    """The index, in the same collation's ``loci``, of the innermost locus enclosing this one.
+
+    With several witnesses each keeps its own divergences, so one copy's
+    one-character locus may lie inside another copy's long one (a lacking
+    paragraph); ``None`` at the top level.  Derived from the spans
+    (:func:`nest`), so the project file stores nothing for it.
+    """
 
     @property
     def cls(self) -> str:
@@ -84,6 +92,8 @@ class Locus:
             out["message"] = self.message
         if self.move_id is not None:
             out["move_id"] = self.move_id
+        if self.parent is not None:
+            out["parent"] = self.parent
         if self.agreement is not None:
             out["suggestion"] = self.agreement.to_json()
             out["likely_source_error"] = self.agreement.likely_source_error
@@ -173,3 +183,66 @@ def touches(s: int, e: int, rs: int, re_: int) -> bool:
     if rs == re_ and s <= rs <= e:
         return True
     return s == e and rs <= s <= re_
+
+
+def crosses(s: int, e: int, rs: int, re_: int) -> bool:
+    """Whether two loci overlap: they share source text, or one's insertion point is inside.
+
+    Unlike :func:`touches`, an insertion point at the edge of a span does not
+    cross it: the insertion goes before or after the replaced text, so both
+    can be applied.  Two insertions at one point never cross (at one point
+    the readings of different witnesses are one locus).
+    """
+    if s < e and rs < re_:
+        return rs < e and s < re_
+    if s == e and rs < re_:
+        return rs < s < re_
+    if rs == re_ and s < e:
+        return s < rs < e
+    return False
+
+
+class Spanned(Protocol):
+    """A locus as far as overlapping goes: a fresh one, a stored one, an exported one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def overlapping(loci: Sequence[Spanned]) -> list[list[int]]:
+    """For each locus, the indexes of the other loci it :func:`crosses` (a sweep, not all pairs)."""
+    order = sorted(range(len(loci)), key=lambda i: (loci[i].start, loci[i].end))
+    out: list[list[int]] = [[] for _ in loci]
+    active: list[int] = []
+    for i in order:
+        s, e = loci[i].start, loci[i].end
+        active = [j for j in active if loci[j].end > s]
+        for j in active:
+            if crosses(loci[j].start, loci[j].end, s, e):
+                out[i].append(j)
+                out[j].append(i)
+        active.append(i)
+    return out
+
+
+def encloses(outer: Locus, inner: Locus) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a longer locus it crosses)."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > inner.end - inner.start
+        and crosses(outer.start, outer.end, inner.start, inner.end)
+    )
+
+
+def nest(loci: Sequence[Locus]) -> list[Locus]:
+    """The loci with each one's :attr:`Locus.parent` set: the innermost locus that encloses it."""
+    crossing = overlapping(loci)
+    out = []
+    for i, loc in enumerate(loci):
+        around = [j for j in crossing[i] if encloses(loci[j], loc)]
+        parent = min(around, key=lambda j: (loci[j].end - loci[j].start, j)) if around else None
+        out.append(loc if loc.parent == parent else replace(loc, parent=parent))
+    return out

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
-from app.collation.loci import KINDS
+from app.collation.loci import KINDS, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message
 from app.project.decisions import STATUSES, Decision, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
@@ -52,6 +52,8 @@ class ExportLocus:
     """The proofreader's class (错字, 漏字, …) of the first differing reading."""
     message: str = ""
     """What a check of the source alone found here."""
+    parent: int | None = None
+    """The id of the innermost locus enclosing this one (another copy's longer locus)."""
 
 
 @dataclass(frozen=True)
@@ -113,17 +115,57 @@ def _ordered(data: ExportInput) -> list[ExportLocus]:
 
     A locus that no longer matches the source (a project whose source file
     changed under it) would splice readings into the wrong place, so it
-    stops the export rather than produce a plausible but wrong text.
+    stops the export rather than produce a plausible but wrong text.  Loci
+    may overlap (one copy's short locus inside another's long one), but two
+    overlapping decisions that both change the text stop it too: applying
+    both would splice one reading into the other, and neither is more right
+    than the other, so the proofreader undecides one (``jiaokan decide``
+    and the window refuse to record such a pair in the first place).
     """
     loci = sorted(data.loci, key=lambda locus: (locus.start, locus.end))  # stable
-    last = 0
     for n, locus in enumerate(loci, 1):
-        if not last <= locus.start <= locus.end <= len(data.source_text):
+        if not 0 <= locus.start <= locus.end <= len(data.source_text):
             raise ExportError("export.overlap", n=str(n))
         if data.source_text[locus.start : locus.end] != locus.source_text:
             raise ExportError("export.mismatch", n=str(n))
-        last = locus.end
+    crossing = overlapping(loci)
+    for k, locus in enumerate(loci):
+        if not _changes(locus):
+            continue
+        other = next((loci[j] for j in crossing[k] if j > k and _changes(loci[j])), None)
+        if other is not None:
+            raise ExportError("export.conflict", n=str(locus.id), m=str(other.id))
     return loci
+
+
+def _changes(locus: ExportLocus) -> bool:
+    d = locus.decision
+    return d.status in ("accepted", "edited") and d.reading not in (None, locus.source_text)
+
+
+def _in_text(loci: list[ExportLocus]) -> list[bool]:
+    """Which loci stand in the corrected text's flow: no two of them overlap.
+
+    Every locus that changes the text does (they never overlap, see
+    :func:`_ordered`); of the rest, decided ones before open ones, then the
+    shorter first, so another copy's long locus does not hide the short
+    ones inside it.  The others are in the report's table only.
+    """
+    crossing = overlapping(loci)
+    order = sorted(
+        range(len(loci)),
+        key=lambda k: (
+            not _changes(loci[k]),
+            not loci[k].decision.decided,
+            loci[k].end - loci[k].start,
+            k,
+        ),
+    )
+    shown = [False] * len(loci)
+    for k in order:
+        if not any(shown[j] for j in crossing[k]):
+            shown[k] = True
+    return shown
 
 
 def _chosen(locus: ExportLocus, eol: str | None) -> str:
@@ -138,10 +180,16 @@ def _chosen(locus: ExportLocus, eol: str | None) -> str:
 
 
 def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]]:
-    """The corrected text in pieces: unchanged source (``None``) and each locus with its number."""
+    """The corrected text in pieces: unchanged source (``None``) and loci with their numbers.
+
+    Where loci overlap, only the ones :func:`_in_text` picks are pieces.
+    """
     eol = line_ending(data.source_text)
     last = 0
-    for n, locus in enumerate(_ordered(data), 1):
+    loci = _ordered(data)
+    for n, (locus, shown) in enumerate(zip(loci, _in_text(loci), strict=True), 1):
+        if not shown:
+            continue  # inside a locus that stands in the text; listed in the report's table
         if locus.start > last:
             yield 0, None, data.source_text[last : locus.start]
         yield n, locus, _chosen(locus, eol)
@@ -282,9 +330,11 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     do (it changes when a re-collation adds or drops one); ``id`` is the
     locus's permanent id, the one ``jiaokan decide`` takes.
     A ``reading:<id>`` cell is empty both where the witness agrees and where
-    it omits the passage; the ``kind:<id>`` columns at the end (empty where
-    the witness agrees) tell the two apart.  Text cells go through
-    :func:`inert`, so that a reading such as ``=HYPERLINK(...)`` stays text.
+    it omits the passage; the ``kind:<id>`` columns (empty where the witness
+    agrees) tell the two apart.  The last column, ``within``, is the id of the
+    locus this one lies inside (another copy's longer divergence), if any.
+    Text cells go through :func:`inert`, so that a reading such as
+    ``=HYPERLINK(...)`` stays text.
     """
     ids = [w.id for w in data.witnesses]
     lines = LineIndex(data.source_text)
@@ -293,7 +343,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     head = ["#", "id", "start", "end", "line", "column", "kind", "class", "source"]
     tail = ["status", "witness", "chosen", "note", "decided_at"]
     titles = head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids]
-    writer.writerow([inert(c) for c in titles])
+    writer.writerow([inert(c) for c in [*titles, "within"]])
     for n, locus in enumerate(_ordered(data), 1):
         d = locus.decision
         where = [n, locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
@@ -302,6 +352,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
         row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
+        row.append("" if locus.parent is None else locus.parent)
         writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
     _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
 
@@ -456,11 +507,13 @@ def _when(stamp: str) -> str:
     return stamp.replace("T", " ").replace("+00:00", " UTC")
 
 
-def _row(n: int, locus: ExportLocus, lines: LineIndex, ids: list[str]) -> str:
+def _row(n: int, locus: ExportLocus, lines: LineIndex, ids: list[str], within: int | None) -> str:
     d = locus.decision
     line, column = lines.line_col(locus.start)
+    # a locus inside another copy's longer one names it: "3 ⊂ 2"
+    inside = "" if within is None else f' <a class="in" href="#a{within}">⊂ {within}</a>'
     cells = [
-        f'<td class="num"><a href="#t{n}" title="id {locus.id}">{n}</a></td>',
+        f'<td class="num"><a href="#t{n}" title="id {locus.id}">{n}</a>{inside}</td>',
         f'<td class="pos">{line}:{column}</td>',
         f'<td class="rd">{_cell(locus.source_text)}</td>',
     ]
@@ -508,7 +561,11 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
     paths = {w.id: w.path for w in data.witnesses}
     heads = "".join(f'<th title="{escape(paths[w])}">{escape(w)}</th>' for w in ids)
     lines = LineIndex(data.source_text)
-    rows = "".join(_row(n, locus, lines, ids) for n, locus in enumerate(loci, 1))
+    row_of = {locus.id: n for n, locus in enumerate(loci, 1)}
+    rows = "".join(
+        _row(n, locus, lines, ids, None if locus.parent is None else row_of.get(locus.parent))
+        for n, locus in enumerate(loci, 1)
+    )
     table = (
         '<table class="app"><thead><tr><th>#</th><th>Line:col</th><th>Source</th>'
         f"{heads}<th>Kind</th><th>Decision</th><th>Chosen</th><th>Note</th><th>Decided</th>"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Locus, Region
+from app.collation.loci import Collation, Locus, Region, nest, overlapping
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -32,7 +32,7 @@ from app.text.loading import LoadedText
 CONTEXT = 8
 """Characters of source kept on each side of a locus, to find it again in an edited source."""
 
-__all__ = ["Project", "ProjectError", "Unplaced"]
+__all__ = ["Project", "ProjectError", "Unplaced", "changes_text"]
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,17 @@ class Project:
         self.witnesses = texts[1:]
         self.rules = file.rules()
         self.loci = file.loci() if loci is None else loci
-        self._by_id = {loc.id: loc for loc in self.loci}
+        self._index()
         self.log = DecisionLog(file.decisions(), file, read_only=file.read_only)
+
+    def _index(self) -> None:
+        """Find loci by id, and which loci cross which (their decisions may conflict)."""
+        self._by_id = {loc.id: loc for loc in self.loci}
+        crossing = overlapping(self.loci)
+        self._crossing = {
+            loc.id: [self.loci[j].id for j in others]
+            for loc, others in zip(self.loci, crossing, strict=True)
+        }
 
     # -- opening --------------------------------------------------------------------
 
@@ -155,6 +164,7 @@ class Project:
             )
             for s in self.loci
         )
+        loci = tuple(nest(loci))
         if len(self.witnesses) >= 2:
             loci = tuple(with_agreement(loci, self.witness_ids, tuple(self.rules)))
         return Collation(self.source.text, self.witness_ids, self.rules, loci)
@@ -178,16 +188,77 @@ class Project:
     def counts(self) -> dict[str, int]:
         return self.log.counts(self.ids())
 
+    def enclosing(self, locus_id: int) -> int | None:
+        """The id of the innermost locus that encloses this one (another copy's longer one)."""
+        stored = self.locus(locus_id)
+        around = [
+            o
+            for o in (self._by_id[j] for j in self._crossing.get(locus_id, ()))
+            if o.start <= stored.start
+            and stored.end <= o.end
+            and o.end - o.start > stored.end - stored.start
+        ]
+        best = min(around, key=lambda o: (o.end - o.start, o.id), default=None)
+        return None if best is None else best.id
+
+    def conflicts(
+        self, locus_id: int, decision: Decision, pending: Mapping[int, Decision] | None = None
+    ) -> list[int]:
+        """The loci whose decision cannot stand beside ``decision`` at ``locus_id``.
+
+        Two decisions conflict when both change the text (an accepted or own
+        reading other than the source's) at loci that overlap (another copy's
+        long locus around a short one, or two crossing spans): applying both
+        would splice one reading into the other.  ``pending`` are decisions
+        about to be recorded with this one (they count instead of the
+        recorded ones).  The window asks before recording; ``jiaokan decide``
+        refuses.
+        """
+        if not changes_text(self.locus(locus_id).source_text, decision):
+            return []
+        pending = pending or {}
+        out = []
+        for other in self._crossing.get(locus_id, ()):
+            theirs = pending.get(other, self.log.get(other))
+            if changes_text(self._by_id[other].source_text, theirs):
+                out.append(other)
+        return sorted(out)
+
+    def displacing(self, decisions: Mapping[int, Decision]) -> dict[int, Decision]:
+        """``decisions`` plus undecided ones (notes kept) for every locus they conflict with.
+
+        Recorded as one step, so one Undo brings the displaced decisions back.
+        """
+        out = dict(decisions)
+        for lid, decision in decisions.items():
+            for other in self.conflicts(lid, decision, decisions):
+                if other not in decisions:
+                    out[other] = Decision(note=self.log.get(other).note)
+        return out
+
     # -- deciding -------------------------------------------------------------------
 
-    def accept(self, ids: Iterable[int], witness: str, label: str = "") -> Operation | None:
+    def acceptance(self, ids: Iterable[int], witness: str) -> dict[int, Decision]:
+        """The decisions that accepting ``witness``'s reading at ``ids`` would record."""
         decisions = {}
         for lid in ids:
             locus = self.locus(lid)
             reading = locus.readings.get(witness, locus.source_text)
             note = self.log.get(lid).note
             decisions[lid] = Decision("accepted", witness, reading, note)
-        return self.log.apply(label or _label("Accept", witness, decisions), decisions)
+        return decisions
+
+    def accept(
+        self, ids: Iterable[int], witness: str, label: str = "", *, displace: bool = False
+    ) -> Operation | None:
+        """Accept ``witness``'s reading at ``ids``.
+
+        With ``displace``, the conflicting decisions (:meth:`conflicts`) are
+        undone in the same step; without, the caller has checked there are none.
+        """
+        decisions = self.acceptance(ids, witness)
+        label = label or _label("Accept", witness, decisions)
+        return self.log.apply(label, self.displacing(decisions) if displace else decisions)
 
     def reject(self, ids: Iterable[int], label: str = "") -> Operation | None:
         decisions = {
@@ -196,11 +267,12 @@ class Project:
         }
         return self.log.apply(label or _label("Reject", None, decisions), decisions)
 
-    def edit(self, locus_id: int, reading: str) -> Operation | None:
+    def edit(self, locus_id: int, reading: str, *, displace: bool = False) -> Operation | None:
         note = self.log.get(locus_id).note
         self.locus(locus_id)
+        decisions = {locus_id: Decision("edited", None, reading, note)}
         return self.log.apply(
-            f"Edit #{locus_id}", {locus_id: Decision("edited", None, reading, note)}
+            f"Edit #{locus_id}", self.displacing(decisions) if displace else decisions
         )
 
     def accept_majority(self, label: str = "") -> Operation | None:
@@ -214,7 +286,10 @@ class Project:
                 continue
             witness = vote.supporters[0]
             note = self.log.get(stored.id).note
-            decisions[stored.id] = Decision("accepted", witness, vote.reading, note)
+            decision = Decision("accepted", witness, vote.reading, note)
+            if self.conflicts(stored.id, decision, decisions):
+                continue  # another copy's reading is decided around it: the proofreader chooses
+            decisions[stored.id] = decision
         if not decisions:
             return None
         return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
@@ -291,7 +366,7 @@ class Project:
         self.file.replace_collation(texts, collation.rules, fresh + retired, _regions(collation))
         self.source, self.witnesses, self.rules = source, witnesses, collation.rules
         self.loci = fresh
-        self._by_id = {loc.id: loc for loc in fresh}
+        self._index()
         self.log = DecisionLog(decisions, self.file, read_only=self.file.read_only)
         return unplaced
 
@@ -342,6 +417,7 @@ class Project:
                     self.log.get(s.id),
                     next(iter(s.classes.values()), ""),
                     s.message,
+                    self.enclosing(s.id),
                 )
                 for s in self.loci
             ),
@@ -436,6 +512,15 @@ def _placement(
         else:
             why[old.id] = message("unplaced.place-gone")
     return ids, places, why
+
+
+def changes_text(source_text: str, decision: Decision) -> bool:
+    """Whether a decision puts something other than the source's text in the corrected text."""
+    return (
+        decision.status in ("accepted", "edited")
+        and decision.reading is not None
+        and decision.reading != source_text
+    )
 
 
 def _holds(decision: Decision | None) -> bool:

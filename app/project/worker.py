@@ -23,12 +23,12 @@ The contract, for every request passed to :meth:`CollationWorker.submit`:
   (they run under that lock); they may call ``submit`` or ``cancel``, never
   ``shutdown``, which waits for the thread they run on.
 
-Where the work runs is this module's business, not the caller's: today one
+Where the work runs is this module's business, not the caller's: one
 thread of a :class:`~concurrent.futures.ThreadPoolExecutor` runs the collate
-function.  Running the witnesses in parallel processes (issue 12) changes only
-the function, or the executor behind this class: the coordinating thread
-keeps the request, the :class:`~app.cancel.CancelEvent` (it can ``wait()`` on
-it between process futures) and the callbacks, so no caller changes.
+function, which itself sends the witnesses of a large collation to spawned
+worker processes (:mod:`app.collation.parallel`, issue 12) and polls the
+request's :class:`~app.cancel.CancelEvent` between their futures, so a
+cancel stops them too and no caller changes.
 """
 
 from __future__ import annotations

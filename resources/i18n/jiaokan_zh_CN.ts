@@ -1545,6 +1545,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
+        <translation>异文 #{n} 与 #{m} 重叠，两处都改动了文本：请撤销其中一处的决定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>异文 #{n} 与底本不符；请重新校勘</translation>
     </message>

@@ -1545,6 +1545,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
+        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文本：請撤銷其中一處的決定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>異文 #{n} 與底本不符；請重新校勘</translation>
     </message>
