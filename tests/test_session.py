@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.collation.collate import collate
-from app.project.decisions import ReadOnlyError
+from app.project.decisions import Decision, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
 from tests.helpers.session import collate_now, opened
@@ -293,3 +293,48 @@ def test_every_decision_returns_when_a_rule_is_switched_back(tmp_path: Path) -> 
     collate_now(session)
     assert {lid: session.decision(lid) for lid in ids_of(session)} == decided
     assert session.counts()["rejected"] == len(decided)
+
+
+NESTED_SOURCE = "春天来了。\n孩子们在草地上放风筝，笑声传得很远。\n老人坐在门口晒太阳。\n"
+TYPO = NESTED_SOURCE.replace("风筝", "风争")
+NO_PARAGRAPH = NESTED_SOURCE.replace("孩子们在草地上放风筝，笑声传得很远。\n", "")
+
+
+def nested(folder: Path) -> tuple[Session, int, int]:
+    """One copy's typo inside the paragraph another copy lacks: (session, typo, paragraph)."""
+    session = Session(projects_dir=folder / "projects")
+    paths = []
+    for name, text in (("source", NESTED_SOURCE), ("typo", TYPO), ("short", NO_PARAGRAPH)):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    session.open_files(paths[0], paths[1:])
+    collate_now(session)
+    typo = where(session, "筝")
+    paragraph = next(loc.id for loc in session.loci if "short" in loc.readings)
+    return session, typo, paragraph
+
+
+def test_a_copy_s_small_fix_inside_another_s_missing_paragraph_is_its_own(
+    tmp_path: Path,
+) -> None:
+    session, typo, paragraph = nested(tmp_path)
+    enclosing = session.enclosing(typo)
+    assert enclosing is not None and enclosing.id == paragraph
+    assert session.enclosing(paragraph) is None
+    assert session.locus(typo).readings == {"typo": "争"}  # type: ignore[union-attr]
+
+
+def test_overlapping_readings_are_a_conflict_the_proofreader_resolves(tmp_path: Path) -> None:
+    session, typo, paragraph = nested(tmp_path)
+    session.accept([paragraph], "short")  # the paragraph goes
+    wanted = session.acceptance([typo], "typo")
+    assert session.conflicts(wanted) == {typo: [paragraph]}
+    session.accept([typo], "typo", displace=True)  # one step: the paragraph is undecided
+    assert session.decision(typo).status == "accepted"
+    assert not session.decision(paragraph).decided
+    session.undo()  # and one Undo brings both back as they were
+    assert session.decision(paragraph).status == "accepted"
+    assert not session.decision(typo).decided
+    # rejecting never conflicts: the source's text stands
+    assert session.conflicts({typo: Decision("rejected", None, "筝")}) == {}

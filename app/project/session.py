@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -543,17 +543,49 @@ class Session:
             return next(iter(locus.readings))
         return None
 
-    def accept(self, locus_ids: Sequence[int], witness: str) -> Changes:
+    def acceptance(self, locus_ids: Sequence[int], witness: str) -> dict[int, Decision]:
+        """The decisions accepting ``witness``'s reading at ``locus_ids`` would record."""
+        return self._project().acceptance(locus_ids, witness)
+
+    def editing(self, locus_id: int, reading: str) -> dict[int, Decision]:
+        """The decision an own ``reading`` at ``locus_id`` would record (its note kept)."""
+        return {locus_id: Decision("edited", None, reading, self.decision(locus_id).note)}
+
+    def conflicts(self, decisions: Mapping[int, Decision]) -> dict[int, list[int]]:
+        """For each of ``decisions`` that overlaps another text-changing one: the others.
+
+        Loci of different copies may nest (one copy's one-character fix inside
+        another's missing paragraph); applying both readings would splice one
+        into the other, so the window asks before it records such a pair.
+        """
+        project = self._project(writing=False)
+        out = {}
+        for lid, decision in decisions.items():
+            others = project.conflicts(lid, decision, decisions)
+            if others:
+                out[lid] = others
+        return out
+
+    def enclosing(self, locus_id: int | None) -> Locus | None:
+        """The innermost locus around ``locus_id`` (another copy's longer one), if any."""
+        locus = self.locus(locus_id)
+        if locus is None or locus.parent is None or not 0 <= locus.parent < len(self.loci):
+            return None
+        return self.loci[locus.parent]
+
+    def accept(self, locus_ids: Sequence[int], witness: str, *, displace: bool = False) -> Changes:
+        """Accept ``witness``'s reading; ``displace`` undecides what it conflicts with, in
+        the same step (one Undo brings those back)."""
         self._commit_draft()
-        return self._changed(self._project().accept(locus_ids, witness))
+        return self._changed(self._project().accept(locus_ids, witness, displace=displace))
 
     def reject(self, locus_ids: Sequence[int]) -> Changes:
         self._commit_draft()
         return self._changed(self._project().reject(locus_ids))
 
-    def edit(self, locus_id: int, reading: str) -> Changes:
+    def edit(self, locus_id: int, reading: str, *, displace: bool = False) -> Changes:
         self._commit_draft()
-        return self._changed(self._project().edit(locus_id, reading))
+        return self._changed(self._project().edit(locus_id, reading, displace=displace))
 
     def undecide(self, locus_ids: Sequence[int]) -> Changes:
         self._commit_draft()

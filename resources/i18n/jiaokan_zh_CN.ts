@@ -34,7 +34,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>校勘记</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Filter by kind</source>
         <translation>按类型筛选</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Divergence</source>
         <translation>异文</translation>
     </message>
@@ -270,7 +270,12 @@
         <translation>异文 {0} / {1}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>inside divergence {0}, another copy&apos;s longer one</source>
+        <translation>位于异文 {0} 之内（另一校本较长的异文）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
@@ -553,7 +558,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+146"/>
+        <location filename="../../ui/window/main_window.py" line="+147"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -608,7 +613,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -618,7 +623,7 @@
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -633,7 +638,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+48"/>
+        <location filename="../../ui/window/layout.py" line="+49"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -1088,7 +1093,22 @@
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
+        <source>Overlapping readings</source>
+        <translation>异文重叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
+        <translation>#{0} 的这一读法与 {1} 重叠，后者已定的读法也会改动正文，两者不能并存。撤销 {1} 的决定，改取这一读法吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing decided: {0} keeps its reading.</source>
+        <translation>未作决定：{0} 保留其读法。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Own reading</source>
         <translation>改写</translation>
     </message>
@@ -1098,12 +1118,17 @@
         <translation>“{0}”改为：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Nothing undecided to decide there.</source>
         <translation>那里没有待定的异文。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>{0} more overlap readings already decided and are left out.</source>
+        <translation>另有 {0} 处与已定读法重叠，不在其列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+24"/>
         <source>Decide many</source>
         <translation>批量处理</translation>
@@ -1584,7 +1609,7 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -1599,7 +1624,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

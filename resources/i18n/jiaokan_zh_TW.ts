@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>校勘記</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Filter by kind</source>
         <translation>按類型篩選</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -270,7 +270,12 @@
         <translation>異文 {0} / {1}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>inside divergence {0}, another copy&apos;s longer one</source>
+        <translation>位於異文 {0} 之內（另一校本較長的異文）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
@@ -553,7 +558,7 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+146"/>
+        <location filename="../../ui/window/main_window.py" line="+147"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -608,7 +613,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -618,7 +623,7 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -633,7 +638,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+48"/>
+        <location filename="../../ui/window/layout.py" line="+49"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -1088,7 +1093,22 @@
         <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
+        <source>Overlapping readings</source>
+        <translation>異文重疊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
+        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing decided: {0} keeps its reading.</source>
+        <translation>未作決定：{0} 保留其讀法。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Own reading</source>
         <translation>改寫</translation>
     </message>
@@ -1098,12 +1118,17 @@
         <translation>「{0}」改為：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Nothing undecided to decide there.</source>
         <translation>那裡沒有待定的異文。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>{0} more overlap readings already decided and are left out.</source>
+        <translation>另有 {0} 處與已定讀法重疊，不在其列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+24"/>
         <source>Decide many</source>
         <translation>批次處理</translation>
@@ -1584,7 +1609,7 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -1599,7 +1624,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>

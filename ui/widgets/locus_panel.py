@@ -150,11 +150,13 @@ class LocusPanel(QFrame):
         decision: Decision = UNDECIDED,
         editable: bool = False,
         note: str | None = None,
+        inside: int | None = None,
     ) -> None:
-        """Show a locus; ``note`` is its note as typed so far (default: the decision's)."""
+        """Show a locus; ``note`` is its note as typed so far (default: the decision's);
+        ``inside`` the number of the longer divergence of another copy around it."""
         if self._shown[0] is not locus:
             self._whole = False  # "show all" is for the reading it was clicked on
-        self._shown = (locus, number, total, witnesses, lines, decision, editable, note)
+        self._shown = (locus, number, total, witnesses, lines, decision, editable, note, inside)
         self.note.setEnabled(locus is not None and editable)
         shown_note = decision.note if note is None else note
         if self.note.text() != shown_note:  # unchanged text keeps the cursor where it is
@@ -180,6 +182,12 @@ class LocusPanel(QFrame):
         title = QCoreApplication.translate("LocusPanel", "Divergence {0} of {1}").format(
             number, total
         )
+        if inside is not None:
+            where += "<br>" + html.escape(
+                QCoreApplication.translate(
+                    "LocusPanel", "inside divergence {0}, another copy's longer one"
+                ).format(inside)
+            )
         self._title.setText(f"<b>{html.escape(title)}</b><br><small>{where}</small>")
         same = html.escape(QCoreApplication.translate("LocusPanel", "= source"))
         dark = is_dark(self.palette())

@@ -193,12 +193,20 @@ class TextPane(QPlainTextEdit):
             self.locusClicked.emit(row)
 
     def row_at(self, offset: int) -> int | None:
-        """The locus row whose span holds ``offset`` (or whose insertion point touches it)."""
-        k = bisect_right(self._starts, offset)
-        for span in reversed(self._spans[max(0, k - 8) : k + 1]):
-            if span.start <= offset < span.end or span.start == span.end == offset:
-                return span.row
-        return None
+        """The locus row whose span holds ``offset`` (or whose insertion point touches it).
+
+        Loci of different copies nest: a click inside another copy's long
+        locus on a one-character one of its own selects the innermost.
+        """
+        lo = bisect_left(self._starts, offset - self._max_len)
+        hi = bisect_right(self._starts, offset)
+        holding = [
+            span
+            for span in self._spans[lo:hi]
+            if span.start <= offset < span.end or span.start == span.end == offset
+        ]
+        best = min(holding, key=lambda span: span.end - span.start, default=None)
+        return None if best is None else best.row
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -270,7 +278,8 @@ class TextPane(QPlainTextEdit):
         visible = self._spans[first:last]
         if self._fallback is not None:
             visible = [*visible, self._fallback]
-        for span in visible:
+        # the longer first: a locus nested in another copy's long one is drawn over it
+        for span in sorted(visible, key=lambda v: v.start - v.end):
             if span.end < lo or span.start > hi:
                 continue
             if span.start == span.end:

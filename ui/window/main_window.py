@@ -425,6 +425,10 @@ class MainWindow(WindowLayout):
             counts[kind] = counts.get(kind, 0) + 1
         self.source_pane.set_spans(src)
         self.witness_pane.set_spans(wit)
+        # nested loci: the ruler paints in order, the long one first, so the short stay seen
+        order = sorted(range(len(src)), key=lambda k: (src[k].start, src[k].start - src[k].end))
+        marks = [marks[k] for k in order]
+        src = [src[k] for k in order]
         self.ruler.set_marks(marks)
         if by_class:
             self.legend.set_keys([c for c in CLASSES if counts.get(c)], class_label)
@@ -520,10 +524,12 @@ class MainWindow(WindowLayout):
     def show_panel(self, row: int, locus: Locus) -> None:
         collation = self.session.collation
         assert collation is not None
+        around = self.session.enclosing(locus.id)
+        inside = None if around is None else (self.session.row_of(around.id) or 0) + 1
         self.locus_panel.show_locus(
             locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
             self.session.decision(locus.id), self.session.project is not None
-            and not self.session.read_only, note=self.session.note_shown(),
+            and not self.session.read_only, note=self.session.note_shown(), inside=inside,
         )  # fmt: skip
 
     def _reveal(self, locus: Locus) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.project.decisions import ReadOnlyError
+from app.project.decisions import Decision, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
 from ui.messages import read_only_text
@@ -53,7 +53,41 @@ class Proofreading(QObject):
                     5000,
                 )
             return
-        self._decide(lambda: session.accept([lid], wid))
+        displace = self._displace(session.acceptance([lid], wid))
+        if displace is not None:
+            self._decide(lambda: session.accept([lid], wid, displace=displace))
+
+    def _displace(self, decisions: dict[int, Decision]) -> bool | None:
+        """Whether to undecide the readings ``decisions`` would overlap: False when there
+        are none, True when the proofreader says so, None when they keep them (no step)."""
+        clashes = self.session.conflicts(decisions)
+        if not clashes:
+            return False
+        mine, others = next(iter(clashes.items()))
+        named = ", ".join(f"#{self._number(o)}" for o in others)
+        answer = QMessageBox.question(
+            self.w,
+            QCoreApplication.translate("Proofreading", "Overlapping readings"),
+            QCoreApplication.translate(
+                "Proofreading",
+                "This reading at #{0} overlaps {1}, whose decided reading also changes the "
+                "text; both cannot stand. Undecide {1} and take this one?",
+            ).format(self._number(mine), named),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.host.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Proofreading", "Nothing decided: {0} keeps its reading."
+            ).format(named),
+            5000,
+        )
+        return None
+
+    def _number(self, locus_id: int) -> int:
+        """The divergence's number as the table shows it."""
+        row = self.session.row_of(locus_id)
+        return locus_id if row is None else row + 1
 
     def accept_nth(self, n: int) -> None:
         witnesses = self.session.witness_ids
@@ -87,7 +121,9 @@ class Proofreading(QObject):
             text=start,
         )
         if ok:
-            self._decide(lambda: session.edit(locus.id, text))
+            displace = self._displace(session.editing(locus.id, text))
+            if displace is not None:
+                self._decide(lambda: session.edit(locus.id, text, displace=displace))
 
     def commit_note(self) -> None:
         """The note box was left or Enter pressed: the note goes to the locus it was typed for."""
@@ -108,6 +144,11 @@ class Proofreading(QObject):
         else:
             candidates = []
         ids = session.undecided_among(candidates, accepting=wid if accept else None)
+        clashing: set[int] = set()
+        if accept and wid is not None and ids:
+            # a bulk step never undoes another decision: overlapping readings are left out
+            clashing = set(session.conflicts(session.acceptance(ids, wid)))
+            ids = [lid for lid in ids if lid not in clashing]
         if not ids:
             self.host.statusBar().showMessage(
                 QCoreApplication.translate("Proofreading", "Nothing undecided to decide there."),
@@ -115,6 +156,10 @@ class Proofreading(QObject):
             )
             return
         question = _bulk_question(accept, scope == "filter", wid or "", len(ids))
+        if clashing:
+            question += " " + QCoreApplication.translate(
+                "Proofreading", "{0} more overlap readings already decided and are left out."
+            ).format(len(clashing))
         answer = QMessageBox.question(
             self.w, QCoreApplication.translate("Proofreading", "Decide many"), question
         )
