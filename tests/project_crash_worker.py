@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 
+from app.collation.loci import Locus
 from app.project.decisions import Decision
 from app.project.file import ProjectFile, StoredLocus, StoredText
 
@@ -23,23 +24,14 @@ def expected(locus_id: int) -> Decision:
     return Decision("edited", None, f"讀{locus_id}", f"note {locus_id}", AT)
 
 
+def locus(i: int) -> Locus:
+    span = (2 * i, 2 * i + 1)
+    return Locus(*span, "天", {"b": "夭"}, "substitution", {"b": "substitution"}, None,
+                 {"b": span}, id=i)  # fmt: skip
+
+
 def loci(n: int) -> list[StoredLocus]:
-    return [
-        StoredLocus(
-            i,
-            2 * i,
-            2 * i + 1,
-            "天",
-            "substitution",
-            {"b": "substitution"},
-            {"b": "夭"},
-            {"b": (2 * i, 2 * i + 1)},
-            None,
-            "",
-            "",
-        )
-        for i in range(1, n + 1)
-    ]
+    return [StoredLocus(locus(i), "", "") for i in range(1, n + 1)]
 
 
 def texts(n: int) -> list[StoredText]:

@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import stat
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.collation.loci import Locus
 from app.project.decisions import Decision
 from app.project.export import (
     ExportError,
@@ -43,16 +45,9 @@ def loc(
     kind: str = "substitution",
     kinds: dict[str, str] | None = None,
 ) -> ExportLocus:
-    return ExportLocus(
-        id=1000 + start * 7 + end,
-        start=start,
-        end=end,
-        source_text=source[start:end],
-        readings=readings,
-        kind=kind,
-        kinds=kinds if kinds is not None else dict.fromkeys(readings, kind),
-        decision=decision or Decision(),
-    )
+    kinds = kinds if kinds is not None else dict.fromkeys(readings, kind)
+    locus = Locus(start, end, source[start:end], readings, kind, kinds, id=1000 + start * 7 + end)
+    return ExportLocus(locus, decision or Decision())
 
 
 def make(
@@ -151,10 +146,10 @@ def test_loci_out_of_order_are_sorted_stably() -> None:
 
 
 def test_a_locus_that_no_longer_matches_the_source_stops_the_export() -> None:
-    stale = ExportLocus(1, 0, 1, "子", {"甲": "孔"}, "substitution", {}, accepted("孔"))
+    stale = ExportLocus(Locus(0, 1, "子", {"甲": "孔"}, "substitution", id=1), accepted("孔"))
     with pytest.raises(ExportError, match=r"#1 does not match the source"):
         corrected_text(make(SOURCE, stale))
-    outside = ExportLocus(1, 20, 21, "", {"甲": "孔"}, "substitution", {}, accepted("孔"))
+    outside = ExportLocus(Locus(20, 21, "", {"甲": "孔"}, "substitution", id=1), accepted("孔"))
     with pytest.raises(ExportError, match="outside the source"):
         corrected_text(make(SOURCE, outside))
 
@@ -644,13 +639,7 @@ def test_a_real_collation_exports_like_its_rebuild() -> None:
     collation = collate(source.text, [("typos", witness.text)])
     loci = tuple(
         ExportLocus(
-            n,
-            x.start,
-            x.end,
-            x.source_text,
-            x.readings,
-            x.kind,
-            x.kinds,
+            replace(x, id=n),
             accepted(x.readings["typos"], "typos") if "typos" in x.readings else Decision(),
         )
         for n, x in enumerate(collation.loci)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from app.collation.loci import Locus
 from app.project import file as project_file
 from app.project.decisions import Decision
 from app.project.file import (
@@ -53,7 +54,9 @@ def locus(lid: int, start: int, **kw: object) -> StoredLocus:
         "context_after": "，宇宙",
     }
     fields.update(kw)
-    return StoredLocus(**fields)  # type: ignore[arg-type]
+    before, after = str(fields.pop("context_before")), str(fields.pop("context_after"))
+    active = bool(fields.pop("active", True))
+    return StoredLocus(Locus(**fields), before, after, active)  # type: ignore[arg-type]
 
 
 LOCI = [

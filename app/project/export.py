@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
-from app.collation.loci import KINDS, overlapping
+from app.collation.loci import KINDS, Locus, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message
 from app.project.decisions import STATUSES, Decision, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
@@ -39,21 +39,51 @@ StrPath = str | os.PathLike[str]
 
 @dataclass(frozen=True)
 class ExportLocus:
-    id: int
-    start: int
-    end: int
-    """Code-point offsets into the source text; ``end == start`` is an insertion point."""
-    source_text: str
-    readings: dict[str, str]
-    kind: str
-    kinds: dict[str, str]
+    """A locus with the decision beside it: what every export writes about it."""
+
+    locus: Locus
     decision: Decision
-    cls: str = ""
-    """The proofreader's class (错字, 漏字, …) of the first differing reading."""
-    message: str = ""
-    """What a check of the source alone found here."""
-    parent: int | None = None
+    within: int | None = None
     """The id of the innermost locus enclosing this one (another copy's longer locus)."""
+
+    @property
+    def id(self) -> int:
+        return self.locus.id
+
+    @property
+    def start(self) -> int:
+        """Code-point offsets into the source text; ``end == start`` is an insertion point."""
+        return self.locus.start
+
+    @property
+    def end(self) -> int:
+        return self.locus.end
+
+    @property
+    def source_text(self) -> str:
+        return self.locus.source_text
+
+    @property
+    def readings(self) -> dict[str, str]:
+        return self.locus.readings
+
+    @property
+    def kind(self) -> str:
+        return self.locus.kind
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return self.locus.kinds
+
+    @property
+    def cls(self) -> str:
+        """The proofreader's class (错字, 漏字, …) of the first differing reading."""
+        return self.locus.cls
+
+    @property
+    def message(self) -> str:
+        """What a check of the source alone found here."""
+        return self.locus.message
 
 
 @dataclass(frozen=True)
@@ -352,7 +382,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
         row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
-        row.append("" if locus.parent is None else locus.parent)
+        row.append("" if locus.within is None else locus.within)
         writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
     _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
 
@@ -563,7 +593,7 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
     lines = LineIndex(data.source_text)
     row_of = {locus.id: n for n, locus in enumerate(loci, 1)}
     rows = "".join(
-        _row(n, locus, lines, ids, None if locus.parent is None else row_of.get(locus.parent))
+        _row(n, locus, lines, ids, None if locus.within is None else row_of.get(locus.within))
         for n, locus in enumerate(loci, 1)
     )
     table = (

@@ -25,12 +25,12 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from app import __version__
-from app.collation.loci import Region
+from app.collation.loci import Locus, Region
 from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
@@ -110,24 +110,70 @@ class StoredText:
 
 @dataclass(frozen=True)
 class StoredLocus:
-    """A locus under its permanent id; inactive ones keep their decisions after a re-collation."""
+    """A locus as the project keeps it: the collation's :class:`Locus`, under its permanent
+    id, with a little source on each side (to find it again in an edited source) and
+    whether it is shown; a retired one keeps its decision for when its place returns.
 
-    id: int
-    start: int
-    end: int
-    source_text: str
-    kind: str
-    kinds: dict[str, str]
-    readings: dict[str, str]
-    spans: dict[str, tuple[int, int]]
-    move_id: int | None
+    One locus type throughout: the fields of the locus are its own, read through.
+    """
+
+    locus: Locus
     context_before: str
     context_after: str
     active: bool = True
-    classes: dict[str, str] = field(default_factory=dict)
-    """The class of each differing reading (schema 3 on; empty in older files)."""
-    message: str = ""
-    """What a check of the source alone found here (schema 3 on)."""
+
+    @property
+    def id(self) -> int:
+        return self.locus.id
+
+    @property
+    def start(self) -> int:
+        return self.locus.start
+
+    @property
+    def end(self) -> int:
+        return self.locus.end
+
+    @property
+    def source_text(self) -> str:
+        return self.locus.source_text
+
+    @property
+    def kind(self) -> str:
+        return self.locus.kind
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return self.locus.kinds
+
+    @property
+    def readings(self) -> dict[str, str]:
+        return self.locus.readings
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        return self.locus.spans
+
+    @property
+    def move_id(self) -> int | None:
+        return self.locus.move_id
+
+    @property
+    def classes(self) -> dict[str, str]:
+        """The class of each differing reading (schema 3 on; empty in older files)."""
+        return self.locus.classes
+
+    @property
+    def message(self) -> str:
+        """What a check of the source alone found here (schema 3 on)."""
+        return self.locus.message
+
+    def moved(self, start: int, end: int, before: str, after: str) -> StoredLocus:
+        """The same locus at another place of an edited source."""
+        return replace(
+            self, locus=replace(self.locus, start=start, end=end),
+            context_before=before, context_after=after,
+        )  # fmt: skip
 
 
 class ProjectFile:
@@ -521,14 +567,19 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
     active = _of(row[11], int, "locus {} active", lid)
     if active not in (0, 1):
         raise _Bad(f"locus {lid} active is {active}")
-    return StoredLocus(
-        lid, start, end, _of(row[3], str, "locus {} source_text", lid),
-        _of(row[4], str, "locus {} kind", lid), _str_dict(row[5], "locus {} kinds", lid),
-        _str_dict(row[6], "locus {} readings", lid), spans, move_id,
-        _of(row[9], str, "locus {} context_before", lid),
-        _of(row[10], str, "locus {} context_after", lid), bool(active),
-        _str_dict(row[12], "locus {} classes", lid), _of(row[13], str, "locus {} message", lid),
+    locus = Locus(
+        start, end, _of(row[3], str, "locus {} source_text", lid),
+        _str_dict(row[6], "locus {} readings", lid), _of(row[4], str, "locus {} kind", lid),
+        _str_dict(row[5], "locus {} kinds", lid), move_id, spans,
+        classes=_str_dict(row[12], "locus {} classes", lid),
+        message=_of(row[13], str, "locus {} message", lid), id=lid,
     )  # fmt: skip
+    return StoredLocus(
+        locus,
+        _of(row[9], str, "locus {} context_before", lid),
+        _of(row[10], str, "locus {} context_after", lid),
+        bool(active),
+    )
 
 
 def _texts(rows: list[Any]) -> list[StoredText]:

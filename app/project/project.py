@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Locus, Region, nest, overlapping
+from app.collation.loci import Collation, Region, nest, overlapping
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -49,22 +49,14 @@ def stored_text(loaded: LoadedText, role: str, witness_id: str | None = None) ->
 
 
 def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
+    """The collation's loci under ``ids``, as kept: the vote and the nesting are not stored
+    (they are worked out again from the loci when the collation is read back)."""
     src = collation.source
     return [
         StoredLocus(
-            lid,
-            loc.start,
-            loc.end,
-            loc.source_text,
-            loc.kind,
-            dict(loc.kinds),
-            dict(loc.readings),
-            dict(loc.spans),
-            loc.move_id,
+            replace(loc, id=lid, agreement=None, parent=None),
             src[max(0, loc.start - CONTEXT) : loc.start],
             src[loc.end : loc.end + CONTEXT],
-            classes=dict(loc.classes),
-            message=loc.message,
         )
         for lid, loc in zip(ids, collation.loci, strict=True)
     ]
@@ -148,22 +140,7 @@ class Project:
 
     def collation(self) -> Collation:
         """The stored loci as a collation (no alignments: the window recomputes those)."""
-        loci = tuple(
-            Locus(
-                s.start,
-                s.end,
-                s.source_text,
-                dict(s.readings),
-                s.kind,
-                dict(s.kinds),
-                s.move_id,
-                dict(s.spans),
-                classes=dict(s.classes),
-                message=s.message,
-                id=s.id,
-            )
-            for s in self.loci
-        )
+        loci = tuple(s.locus for s in self.loci)
         loci = tuple(nest(loci))
         if len(self.witnesses) >= 2:
             loci = tuple(with_agreement(loci, self.witness_ids, tuple(self.rules)))
@@ -406,20 +383,7 @@ class Project:
             rules=tuple(self.rules),
             project_path=str(self.path),
             loci=tuple(
-                ExportLocus(
-                    s.id,
-                    s.start,
-                    s.end,
-                    s.source_text,
-                    dict(s.readings),
-                    s.kind,
-                    dict(s.kinds),
-                    self.log.get(s.id),
-                    next(iter(s.classes.values()), ""),
-                    s.message,
-                    self.enclosing(s.id),
-                )
-                for s in self.loci
+                ExportLocus(s.locus, self.log.get(s.id), self.enclosing(s.id)) for s in self.loci
             ),
         )
 
@@ -562,10 +526,7 @@ def _moved_to(old: StoredLocus, place: tuple[int, int] | None, text: str) -> Sto
     if place is None or (place == (old.start, old.end) and _reads_at(old, text)):
         return old
     start, end = place
-    before = text[max(0, start - CONTEXT) : start]
-    return replace(
-        old, start=start, end=end, context_before=before, context_after=text[end : end + CONTEXT]
-    )
+    return old.moved(start, end, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
 
 
 def _find_again(old: StoredLocus, text: str) -> tuple[int, int] | None:
