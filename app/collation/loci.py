@@ -100,6 +100,64 @@ class Locus:
         return out
 
 
+class ReadsLocus:
+    """A holder of a locus (kept in a project, exported with its decision) that reads the
+    locus's own fields through rather than copying them: one locus type throughout."""
+
+    locus: Locus
+
+    @property
+    def id(self) -> int:
+        return self.locus.id
+
+    @property
+    def start(self) -> int:
+        """Code-point offsets into the source text; ``end == start`` is an insertion point."""
+        return self.locus.start
+
+    @property
+    def end(self) -> int:
+        return self.locus.end
+
+    @property
+    def source_text(self) -> str:
+        return self.locus.source_text
+
+    @property
+    def kind(self) -> str:
+        return self.locus.kind
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return self.locus.kinds
+
+    @property
+    def readings(self) -> dict[str, str]:
+        return self.locus.readings
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        return self.locus.spans
+
+    @property
+    def move_id(self) -> int | None:
+        return self.locus.move_id
+
+    @property
+    def classes(self) -> dict[str, str]:
+        return self.locus.classes
+
+    @property
+    def cls(self) -> str:
+        """The proofreader's class (错字, 漏字, …) of the first differing reading."""
+        return self.locus.cls
+
+    @property
+    def message(self) -> str:
+        """What a check of the source alone found here."""
+        return self.locus.message
+
+
 @dataclass(frozen=True)
 class WitnessAlignment:
     """How one witness lines up with the source, offset for offset.

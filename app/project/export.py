@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
-from app.collation.loci import KINDS, Locus, overlapping
+from app.collation.loci import KINDS, Locus, ReadsLocus, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message
 from app.project.decisions import STATUSES, Decision, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
@@ -38,52 +38,13 @@ StrPath = str | os.PathLike[str]
 
 
 @dataclass(frozen=True)
-class ExportLocus:
+class ExportLocus(ReadsLocus):
     """A locus with the decision beside it: what every export writes about it."""
 
     locus: Locus
     decision: Decision
     within: int | None = None
     """The id of the innermost locus enclosing this one (another copy's longer locus)."""
-
-    @property
-    def id(self) -> int:
-        return self.locus.id
-
-    @property
-    def start(self) -> int:
-        """Code-point offsets into the source text; ``end == start`` is an insertion point."""
-        return self.locus.start
-
-    @property
-    def end(self) -> int:
-        return self.locus.end
-
-    @property
-    def source_text(self) -> str:
-        return self.locus.source_text
-
-    @property
-    def readings(self) -> dict[str, str]:
-        return self.locus.readings
-
-    @property
-    def kind(self) -> str:
-        return self.locus.kind
-
-    @property
-    def kinds(self) -> dict[str, str]:
-        return self.locus.kinds
-
-    @property
-    def cls(self) -> str:
-        """The proofreader's class (错字, 漏字, …) of the first differing reading."""
-        return self.locus.cls
-
-    @property
-    def message(self) -> str:
-        """What a check of the source alone found here."""
-        return self.locus.message
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app import __version__
-from app.collation.loci import Locus, Region
+from app.collation.loci import Locus, ReadsLocus, Region
 from app.messages import Message, MessageError, known_reason, message, os_reason
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
@@ -109,7 +109,7 @@ class StoredText:
 
 
 @dataclass(frozen=True)
-class StoredLocus:
+class StoredLocus(ReadsLocus):
     """A locus as the project keeps it: the collation's :class:`Locus`, under its permanent
     id, with a little source on each side (to find it again in an edited source) and
     whether it is shown; a retired one keeps its decision for when its place returns.
@@ -121,52 +121,6 @@ class StoredLocus:
     context_before: str
     context_after: str
     active: bool = True
-
-    @property
-    def id(self) -> int:
-        return self.locus.id
-
-    @property
-    def start(self) -> int:
-        return self.locus.start
-
-    @property
-    def end(self) -> int:
-        return self.locus.end
-
-    @property
-    def source_text(self) -> str:
-        return self.locus.source_text
-
-    @property
-    def kind(self) -> str:
-        return self.locus.kind
-
-    @property
-    def kinds(self) -> dict[str, str]:
-        return self.locus.kinds
-
-    @property
-    def readings(self) -> dict[str, str]:
-        return self.locus.readings
-
-    @property
-    def spans(self) -> dict[str, tuple[int, int]]:
-        return self.locus.spans
-
-    @property
-    def move_id(self) -> int | None:
-        return self.locus.move_id
-
-    @property
-    def classes(self) -> dict[str, str]:
-        """The class of each differing reading (schema 3 on; empty in older files)."""
-        return self.locus.classes
-
-    @property
-    def message(self) -> str:
-        """What a check of the source alone found here (schema 3 on)."""
-        return self.locus.message
 
     def moved(self, start: int, end: int, before: str, after: str) -> StoredLocus:
         """The same locus at another place of an edited source."""
