@@ -7,6 +7,7 @@ aligner.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -98,6 +99,16 @@ class Locus:
             out["suggestion"] = self.agreement.to_json()
             out["likely_source_error"] = self.agreement.likely_source_error
         return out
+
+
+def with_id(locus: Locus, locus_id: int) -> Locus:
+    """``locus`` under ``locus_id``: a project names thousands of fresh loci at once, and
+    ``dataclasses.replace`` (which re-runs ``__init__``) cost 0.1 s of that at 1M."""
+    if locus.id == locus_id:
+        return locus
+    named = copy.copy(locus)
+    object.__setattr__(named, "id", locus_id)  # frozen: set once, on a fresh copy
+    return named
 
 
 class ReadsLocus:

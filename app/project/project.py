@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Region, nest, overlapping
+from app.collation.loci import Collation, Region, nest, overlapping, with_id
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -49,12 +49,12 @@ def stored_text(loaded: LoadedText, role: str, witness_id: str | None = None) ->
 
 
 def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
-    """The collation's loci under ``ids``, as kept: the vote and the nesting are not stored
-    (they are worked out again from the loci when the collation is read back)."""
+    """The collation's loci under ``ids``, as kept (the vote and the nesting they carry
+    are not stored: they are worked out again when a project is read back)."""
     src = collation.source
     return [
         StoredLocus(
-            replace(loc, id=lid, agreement=None, parent=None),
+            with_id(loc, lid),
             src[max(0, loc.start - CONTEXT) : loc.start],
             src[loc.end : loc.end + CONTEXT],
         )

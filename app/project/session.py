@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from app.collation.loci import Collation, Locus
+from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
 from app.project.decisions import UNDECIDED, Decision, Operation, ReadOnlyError
 from app.project.file import ProjectError
@@ -382,7 +382,7 @@ class Session:
             where = self.project.path if self.project else self.projects_dir or Path()
             error = ProjectError("project.cannot-write", name=where.name, reason=os_reason(exc))
         if self.project is not None:
-            shown = replace(self.project.collation(), alignments=collation.alignments)
+            shown = self._shown_from(collation)
         else:
             shown = replace(
                 collation,
@@ -396,6 +396,26 @@ class Session:
             Changes(collation=True, current=True, witness=True, project=True, history=True)
         )
         return Collated(unplaced, error)
+
+    def _shown_from(self, collation: Collation) -> Collation:
+        """What to show of a project after ``collation``: its loci under the project's ids.
+
+        The project's loci were just made from this very collation (created,
+        adopted, or found the same), in its order: the collation's own loci,
+        vote and nesting included, only take the ids; working the vote out
+        again from the stored loci cost 0.4 s of the window's thread at 1M.
+        A read-only project that differs shows what it has stored.
+        """
+        project = self.project
+        assert project is not None
+        stored = project.loci
+        if len(stored) == len(collation.loci) and all(
+            (s.start, s.end, s.readings) == (loc.start, loc.end, loc.readings)
+            for s, loc in zip(stored, collation.loci, strict=True)
+        ):
+            loci = tuple(with_id(loc, s.id) for loc, s in zip(collation.loci, stored, strict=True))
+            return replace(collation, loci=loci)
+        return replace(project.collation(), alignments=collation.alignments)
 
     def _create_project(self, collation: Collation) -> Project:
         ws = self.workspace
