@@ -14,11 +14,7 @@ from app.collation.collate import collate
 from app.project.decisions import Decision, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
-from tests.helpers.session import collate_now, opened
-
-
-def ids_of(session: Session) -> list[int]:
-    return [locus.id for locus in session.loci]
+from tests.helpers.session import collate_now, ids_of, opened
 
 
 def where(session: Session, text: str) -> int:

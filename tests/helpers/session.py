@@ -20,6 +20,11 @@ VARIANT = (
 """Typos 争 (筝), 躺 (蹚), a doubled 多, and one half-width comma (folded by ``width``)."""
 
 
+def ids_of(session: Session) -> list[int]:
+    """The ids of the loci shown, in source order (the table's unsorted rows)."""
+    return [locus.id for locus in session.loci]
+
+
 def write_pair(folder: Path, source: str = SOURCE, variant: str = VARIANT) -> tuple[Path, Path]:
     src, var = folder / "source.txt", folder / "variant.txt"
     src.write_text(source, encoding="utf-8")

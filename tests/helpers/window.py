@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app.collation.loci import Collation
+from tests.helpers.session import ids_of
 from ui.window.main_window import MainWindow
 
 WAIT = 20_000
@@ -12,8 +13,8 @@ WAIT = 20_000
 
 
 def locus_ids(win: MainWindow) -> list[int]:
-    """The ids of the loci shown, in source order (the table's unsorted rows)."""
-    return [locus.id for locus in win.session.loci]
+    """The ids of the loci the window shows, in source order (the table's unsorted rows)."""
+    return ids_of(win.session)
 
 
 def open_demo(qtbot: QtBot, window: MainWindow) -> Collation:
