@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
-from app.project.decisions import UNDECIDED, Decision, Operation, ReadOnlyError
+from app.project.decisions import STATUSES, UNDECIDED, Decision, Operation, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.project import Project, Unplaced, stored_text
 from app.project.registry import find_existing
@@ -83,6 +83,8 @@ class Collated:
     unplaced: list[Unplaced] = field(default_factory=list)
     error: MessageError | None = None
     """The project could not be created or updated (the collation is shown all the same)."""
+    created: bool = False
+    """The collation became a new project file (the window puts it in Recent)."""
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,10 @@ class Session:
 
     def counts(self) -> dict[str, int]:
         """Loci by status (undecided, accepted, rejected, edited) over the loci shown."""
-        out = dict.fromkeys(("undecided", "accepted", "rejected", "edited"), 0)
-        for locus in self.loci:
-            out[self.decision(locus.id).status] += 1
-        return out
+        ids = [locus.id for locus in self.loci]
+        if self.project is None:
+            return {**dict.fromkeys(STATUSES, 0), "undecided": len(ids)}
+        return self.project.log.counts(ids)
 
     def can_undo(self) -> bool:
         return self.project is not None and self.project.log.can_undo()
@@ -367,6 +369,7 @@ class Session:
         before = self.current_locus()
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
+        had_project = self.project is not None
         try:
             if self.project is None and self.projects_dir is not None:
                 self.project = self._create_project(collation)
@@ -392,10 +395,12 @@ class Session:
         self.current = self._same_place(before)
         if self.witness not in self.witness_ids:
             self.witness = self._first_witness()
+        created = not had_project and self.project is not None
+        # another project only when one was made: else Recent is not read again (I/O)
         self._notify(
-            Changes(collation=True, current=True, witness=True, project=True, history=True)
+            Changes(collation=True, current=True, witness=True, project=created, history=True)
         )
-        return Collated(unplaced, error)
+        return Collated(unplaced, error, created)
 
     def _shown_from(self, collation: Collation) -> Collation:
         """What to show of a project after ``collation``: its loci under the project's ids.

@@ -36,6 +36,10 @@ class Host(Protocol):
         """Remember in the project where the proofreader was (scroll, tab)."""
         ...
 
+    def refresh_recent(self) -> None:
+        """Show the Recent list again: a project was added to it."""
+        ...
+
     def restore_view_state(self) -> None:
         """Go back to where the proofreader was in the project just opened."""
         ...

@@ -252,7 +252,6 @@ class MainWindow(WindowLayout):
         read_only = self.session.read_only
         for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
             action.setEnabled(not read_only)
-        self._refresh_recent()
 
     # -- collating -----------------------------------------------------------------
 
@@ -290,7 +289,8 @@ class MainWindow(WindowLayout):
                 result.error,
             )
         self.projects.report_unplaced(result.unplaced)
-        self.projects.remember()
+        if result.created:
+            self.projects.remember()
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "{0} divergences.").format(
                 len(self.session.loci)
@@ -329,7 +329,7 @@ class MainWindow(WindowLayout):
     # -- showing ---------------------------------------------------------------------
 
     def _show_welcome(self) -> None:
-        self._refresh_recent()
+        self.refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
 
     def _show_texts(self, *, highlights: bool = True) -> None:
@@ -611,7 +611,8 @@ class MainWindow(WindowLayout):
         lo, hi = self.source_pane.visible_range()
         self.ruler.set_viewport(lo / total, min(1.0, hi / total))
 
-    def _refresh_recent(self) -> None:
+    def refresh_recent(self) -> None:
+        """The welcome page's and the menu's Recent, read again (after Projects.remember)."""
         entries = self.projects.recent_entries()
         self.welcome.set_recent(entries)
         self.recent_menu.clear()

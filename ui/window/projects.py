@@ -307,6 +307,7 @@ class Projects(QObject):
         if project is not None:
             with contextlib.suppress(OSError):
                 self.recent.add(project.path)
+            self.host.refresh_recent()
 
     def recent_entries(self) -> list[RecentItem]:
         """Recent projects as a proofreader tells them apart: source, copies, progress, date."""
@@ -348,6 +349,7 @@ class Projects(QObject):
             return
         with contextlib.suppress(OSError):
             self.recent.add(Path(path))
+        self.host.refresh_recent()
         self._status(
             QCoreApplication.translate("Projects", "Saved a copy as {0}").format(path), 5000
         )
