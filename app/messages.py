@@ -49,6 +49,30 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "load.invalid-byte-at-end": QT_TRANSLATE_NOOP(
             "engine", "invalid byte 0x{byte} at offset {offset} (the file ends inside a character)"
         ),
+        # app/text/word.py: a Word document that cannot be read
+        "load.word-encrypted": QT_TRANSLATE_NOOP(
+            "engine", "{path} is an encrypted Word document; save it without a password first"
+        ),
+        "load.word-old": QT_TRANSLATE_NOOP(
+            "engine",
+            "{path} is a Word 97-2003 document (.doc) or another Office file;"
+            " save it as .docx first",
+        ),
+        "load.word-damaged": QT_TRANSLATE_NOOP(
+            "engine", "{path} is a damaged Word document ({reason})"
+        ),
+        "load.not-word": QT_TRANSLATE_NOOP(
+            "engine", "{path} is not a Word document (.docx) nor a text file"
+        ),
+        # the parts of a Word document that are not read (LoadedText.unread)
+        "word.unread": QT_TRANSLATE_NOOP("engine", "{path}: not read: {parts}"),
+        "word.unread.headers": QT_TRANSLATE_NOOP("engine", "headers"),
+        "word.unread.footers": QT_TRANSLATE_NOOP("engine", "footers"),
+        "word.unread.footnotes": QT_TRANSLATE_NOOP("engine", "footnotes"),
+        "word.unread.endnotes": QT_TRANSLATE_NOOP("engine", "endnotes"),
+        "word.unread.comments": QT_TRANSLATE_NOOP("engine", "comments"),
+        "word.unread.text-boxes": QT_TRANSLATE_NOOP("engine", "text boxes"),
+        "word.unread.equations": QT_TRANSLATE_NOOP("engine", "equations"),
         "size.bytes": QT_TRANSLATE_NOOP("engine", "{n} bytes"),
         "size.megabytes": QT_TRANSLATE_NOOP("engine", "{n} MB"),
         # reasons a file or folder cannot be used, as the engine words them

@@ -567,7 +567,16 @@ def _v3_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file}
+def _v4_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 4 wrote it: each witness's regions, no Word documents."""
+    _v3_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE alignments (witness_id TEXT PRIMARY KEY, regions TEXT NOT NULL)")
+        conn.execute("PRAGMA user_version = 4")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file}
 
 
 def test_every_older_version_has_a_builder() -> None:

@@ -28,6 +28,7 @@ from app.cli.output import dump_json, text_json
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
+from app.messages import message
 from app.project.file import ProjectError
 from app.project.paths import OutputError, check_output, quoted, text_files
 from app.project.project import Project
@@ -216,6 +217,16 @@ def _silence_stdout() -> None:
         sys.stdout = None
 
 
+def _note_unread(loaded: LoadedText) -> None:
+    """One line on stderr for each Word document with text that is not read, so that
+    nobody takes a collation of the body for one of the footnotes too."""
+    if loaded.unread and sys.stderr is not None:
+        parts = ", ".join(str(part) for part in loaded.unread)
+        note = message("word.unread", path=quoted(loaded.path), parts=parts)
+        with contextlib.suppress(OSError, ValueError):
+            print(f"jiaokan: note: {note}", file=sys.stderr)
+
+
 def _fail(message: str) -> int:
     line = " ".join(message.split())
     if sys.stderr is not None:
@@ -235,6 +246,8 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
             raise OutputError("output.exists", path=quoted(args.project))
     source = load_text(args.source, args.encoding)
     variants = [load_text(p, args.encoding) for p in args.variants]
+    for loaded in (source, *variants):
+        _note_unread(loaded)
     ids = witness_ids(args.variants)
     pairs = list(zip(ids, (v.text for v in variants), strict=True))
     result = collate(source.text, pairs, rules, checks=args.checks)

@@ -33,6 +33,7 @@ from app.messages import Message, MessageError, lowered_os_reason, message
 from app.project.decisions import STATUSES, Decision, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 from app.text.lines import LINE_BREAK, LineIndex
+from app.text.word import WORD_FORMAT
 
 StrPath = str | os.PathLike[str]
 
@@ -66,6 +67,8 @@ class ExportInput:
     """Sorted by (start, end); insertion points at one offset keep their order."""
     project_path: str = ""
     """The project file the data comes from ("" if none): an export never replaces it."""
+    source_document: bytes | None = None
+    """The source's own ``.docx`` bytes when it is a Word document (kept in the project)."""
 
     def owned(self) -> list[Owned]:
         """The files no export of this data may land on: the project and its texts."""
@@ -234,7 +237,7 @@ def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
     without one: the loader only recognizes UTF-16 by that mark.
     """
     text = corrected_text(data)
-    if utf8:
+    if utf8 or data.source_encoding == WORD_FORMAT:  # a Word document's text: UTF-8
         return _encode(text, "utf-8", suggest_utf8=False)
     return _encode(text, data.source_encoding, suggest_utf8=True)
 

@@ -25,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,7 +36,7 @@ from app.project.decisions import Decision, now
 from app.project.lock import Lock
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +71,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''",
     ),
     3: ("CREATE TABLE alignments (witness_id TEXT PRIMARY KEY, regions TEXT NOT NULL)",),
+    4: ("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -82,6 +83,7 @@ _TABLES = {1: {"meta", "texts", "loci", "decisions"}}
 _TABLES[2] = _TABLES[1] | {"view_state", "history"}
 _TABLES[3] = _TABLES[2]
 _TABLES[4] = _TABLES[3] | {"alignments"}
+_TABLES[5] = _TABLES[4] | {"documents"}
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
     "move_id", "context_before", "context_after", "active", "classes", "message",
@@ -106,6 +108,9 @@ class StoredText:
     encoding: str
     sha256: str
     text: str
+    document: bytes | None = field(default=None, repr=False, compare=False)
+    """A Word document's own bytes, when written (read back with :meth:`ProjectFile.document`,
+    only when asked: an export needs them, opening does not)."""
 
 
 @dataclass(frozen=True)
@@ -293,6 +298,15 @@ class ProjectFile:
                 return {}
         return out
 
+    def document(self, sha256: str) -> bytes | None:
+        """The bytes of the Word document with this digest (schema 5 on), if the project holds it.
+
+        Kept so a corrected ``.docx`` can be written from the document the
+        collation read, even after the file moved or changed on disk.
+        """
+        rows = self._rows("SELECT data FROM documents WHERE sha256 = ?", (sha256,))
+        return bytes(rows[0][0]) if rows else None
+
     def next_locus_id(self) -> int:
         """Counts inactive loci too, so a retired id is never given to a new locus."""
         return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
@@ -349,6 +363,13 @@ class ProjectFile:
         with self._writing("project.save-collation-failed"):
             self._conn.execute("DELETE FROM texts")
             self._conn.execute("DELETE FROM alignments")
+            # a document stays while a text still has its bytes (a project's texts come
+            # back from the file without them), and goes with the last text that had it
+            kept = _json(sorted({t.sha256 for t in texts}))
+            self._conn.execute(
+                "DELETE FROM documents WHERE sha256 NOT IN (SELECT value FROM json_each(?))",
+                (kept,),
+            )
             _write_collation(self._conn, texts, rules, loci, alignments or {})
 
     def set_alignments(self, alignments: Mapping[str, Sequence[Region]]) -> None:
@@ -381,9 +402,9 @@ class ProjectFile:
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _rows(self, sql: str) -> list[Any]:
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         try:
-            return self._conn.execute(sql).fetchall()
+            return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as e:
             why = _one_line(e)
             raise ProjectError("project.cannot-read", name=self.path.name, reason=why) from None
@@ -426,6 +447,10 @@ def _write_collation(
         (i, t.role, t.witness_id, t.path, t.encoding, t.sha256, t.text) for i, t in enumerate(texts)
     ]
     conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO documents VALUES (?, ?)",
+        [(t.sha256, t.document) for t in texts if t.document is not None],
+    )
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
     # the texts' own digests (the sha256 column is of the file's bytes, which a
     # legacy codec may not give back exactly): a flipped byte is found on open
@@ -738,7 +763,9 @@ def _validated(
             raise ProjectError("project.newer", name=name, version=str(version), supported=newest)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
-            raise ProjectError("project.damaged", name=name, problems="; ".join(problems))
+            # one problem may span lines ("*** in database main ***\nPage 8: ..."): one line
+            shown = "; ".join(" ".join(str(p).split()) for p in problems)
+            raise ProjectError("project.damaged", name=name, problems=shown)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version < 1 or not _TABLES[version] <= tables:
             raise ProjectError("project.not-jiaokan", name=name)
@@ -890,6 +917,12 @@ def _check_rows(conn: sqlite3.Connection, version: int) -> dict[str, Any]:
         _decision_id(row[0]): _decision(row[1:])
         for row in conn.execute(select(_DECISION_COLUMNS, "decisions"))
     }
+    if version >= 5:
+        for key, data in conn.execute("SELECT sha256, data FROM documents"):
+            # a Word document is written back into the corrected .docx: a changed byte
+            # would hand the author a document that is not the one collated
+            if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != key:
+                raise _Bad("a stored Word document does not match its SHA-256")
     if version >= 2:
         _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
         for row in conn.execute("SELECT key, value FROM view_state"):

@@ -45,7 +45,9 @@ class Unplaced:
 
 
 def stored_text(loaded: LoadedText, role: str, witness_id: str | None = None) -> StoredText:
-    return StoredText(role, witness_id, loaded.path, loaded.encoding, loaded.sha256, loaded.text)
+    return StoredText(
+        role, witness_id, loaded.path, loaded.encoding, loaded.sha256, loaded.text, loaded.document
+    )
 
 
 def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
@@ -377,6 +379,7 @@ class Project:
             source_path=self.source.path,
             source_encoding=self.source.encoding,
             source_text=self.source.text,
+            source_document=self.file.document(self.source.sha256),
             witnesses=tuple(
                 ExportWitness(w.witness_id or "", w.path, w.encoding) for w in self.witnesses
             ),

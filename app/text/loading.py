@@ -32,6 +32,7 @@ from functools import cache
 from itertools import islice
 
 from app.messages import Message, MessageError, lowered_os_reason, message
+from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
@@ -78,6 +79,19 @@ class LoadedText:
     encoding: str
     sha256: str
     """Hex digest of the raw bytes, so a reload can tell whether the file changed."""
+    word: WordText | None = None
+    """A Word document's places and unread parts (``encoding`` is then ``"docx"``)."""
+    document: bytes | None = None
+    """A Word document's own bytes: a corrected ``.docx`` is written from them."""
+
+    @property
+    def is_word(self) -> bool:
+        return self.word is not None
+
+    @property
+    def unread(self) -> tuple[Message, ...]:
+        """The kinds of text a Word document has that were not read (headers, footnotes…)."""
+        return self.word.unread if self.word is not None else ()
 
 
 def decode_bytes(
@@ -125,8 +139,19 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
     if encoding is not None:
         _lookup(encoding)  # fail on a misspelt codec before reading a large file
     data = _read(name)
+    digest = hashlib.sha256(data).hexdigest()
+    if is_word_document(data):  # whatever the name: a zip or OLE file is never a text
+        word = _read_word(data, name)
+        return LoadedText(name, word.text, WORD_FORMAT, digest, word, data)
     text, used = decode_bytes(data, encoding, name=name)
-    return LoadedText(name, text, used, hashlib.sha256(data).hexdigest())
+    return LoadedText(name, text, used, digest)
+
+
+def _read_word(data: bytes, name: str) -> WordText:
+    try:
+        return read_word(data, _quote(name))
+    except WordError as exc:  # one kind of error for every file that cannot be a text
+        raise LoadError(exc.message) from None
 
 
 def _read(name: str) -> bytes:
