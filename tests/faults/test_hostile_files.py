@@ -83,6 +83,11 @@ DAMAGED = {
     "bad JSON in history": _sql("UPDATE history SET changes = '{'"),
     "JSON nested too deep": _sql(f"UPDATE loci SET kinds = '{'[' * 100_000}' WHERE id = 1"),
     "blob view state": _sql("INSERT INTO view_state VALUES ('scroll', X'00')"),
+    "Word document not its digest": _sql("INSERT INTO documents VALUES ('00', X'504B0304')"),
+    "Word document as text": _sql(
+        "INSERT INTO documents VALUES"
+        " ('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', '')"
+    ),
 }
 
 
