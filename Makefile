@@ -13,7 +13,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
 # every file lupdate reads: the window's, in all its folders, and the engine's messages
 TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 
-.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW \
+.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW office-check \
 	wheel package package-check install-desktop screenshots
 
 $(BIN)/python:
@@ -55,6 +55,11 @@ pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: translations lint typecheck pytest
+
+# LibreOffice opens every kind of exported Word document (tests/office/check.py; needs
+# soffice, the system's python3-uno and pdftoppm: .ci/run installs them)
+office-check: $(STAMP)
+	$(BIN)/python -m tests.office.check
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate

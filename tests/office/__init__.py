@@ -1,0 +1,1 @@
+"""The LibreOffice check of exported Word documents (``make office-check``), not pytest tests."""
