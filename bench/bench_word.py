@@ -22,6 +22,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import itertools
 import time
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def write_word(paragraphs: list[str], path: Path) -> None:
             continue
         paragraph = document.add_paragraph()
         cuts = sorted({0, len(text) // 3, len(text) // 2, (2 * len(text)) // 3, len(text)})
-        for k, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        for k, (a, b) in enumerate(itertools.pairwise(cuts)):
             run = paragraph.add_run(text[a:b])
             run.bold = k == 1
             run.italic = k == 2
