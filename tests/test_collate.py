@@ -260,3 +260,15 @@ def test_move_holding_a_recurring_sentence_stays_one_move() -> None:
     assert [loc.kind for loc in result.loci] == ["move", "move"], spans(result)
     left, arrived = sorted(result.loci, key=lambda loc: loc.end - loc.start, reverse=True)
     assert moved in left.source_text and moved in arrived.readings["B"]
+
+
+def test_evolve_is_replace_without_init() -> None:
+    from dataclasses import replace
+
+    from app.collation.loci import Locus, evolve
+
+    loc = Locus(3, 5, "学而", {"B": "學而"}, "substitution", {"B": "substitution"})
+    assert evolve(loc, parent=0, id=7) == replace(loc, parent=0, id=7)
+    assert loc.parent is None and loc.id == 0  # the original is untouched
+    with pytest.raises(TypeError):
+        evolve(loc, nothing=1)
