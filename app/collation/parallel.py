@@ -133,26 +133,23 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     """How many processes to align ``texts`` against ``source`` with, this one included
     (0: only this one).
 
-    Processes only where they are expected to save at least a fifth of the
-    time of aligning the witnesses one after the other, start-up and passing
-    the results back included.  Other work on the cores slows every lane
-    alike (the scheduler shares the cores out per process), so the estimate
-    compares what each way gets of the cores (:func:`others_running`): on a
-    machine whose cores are taken, a worker mostly slows this process down,
-    and the witnesses stay here.
+    Processes only while another core is spare (:func:`spare_cores`): on a
+    machine whose cores other work keeps busy, a worker mostly takes its
+    time from that work.  And only where they are expected to save at least
+    a fifth of the time of aligning the witnesses one after the other,
+    start-up and passing the results back included (this process takes
+    witnesses from the start, the workers once they are up), so a collation
+    in processes is never slower than one in this process.
     """
     lanes = min(cores(), len(texts))
-    if lanes < 2:
+    if lanes < 2 or spare_cores() < 1:
         return 0
     method = method or start_method()
-    others = others_running()
-    alone_share = min(1.0, cores() / (others + 1))
-    lane_share = min(1.0, cores() / (others + lanes))
     costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
     extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
-    alone = sum(costs) / alone_share
     with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
-    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method]) / lane_share
+    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method])
+    alone = sum(costs)
     return lanes if spread < 0.8 * alone else 0
 
 
