@@ -21,7 +21,7 @@ from typing import Any
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
 from app.collation.agreement import Agreement, agreement
-from app.collation.align import align
+from app.collation.align import Sentences, align, sentences
 from app.collation.loci import (
     Collation,
     Locus,
@@ -85,14 +85,19 @@ def collate(
         done[0] += 1
         _report(progress, (done[0] + 0.5) / total)
 
+    source_sentences = sentences(norm_source.text) if len(witnesses) >= 2 else None
     if workers >= 2 and len(witnesses) >= 2:
-        jobs = [(source, norm_source, rule_names, text, keys) for text in texts]
+        jobs = [(source, norm_source, rule_names, text, keys, source_sentences) for text in texts]
         costs = [float(len(text)) for text in texts]
         found = in_processes(_witness_task, jobs, workers, cancel, finished_one, costs=costs)
     else:
         found = []
         for text in texts:
-            found.append(witness_divergences(source, norm_source, rule_names, text, keys, cancel))
+            found.append(
+                witness_divergences(
+                    source, norm_source, rule_names, text, keys, cancel, source_sentences
+                )
+            )
             finished_one()
     found = _numbered_moves(found)
     loci = _merge(source, [(wid, w.owns) for wid, w in zip(ids, found, strict=True)])
@@ -138,17 +143,20 @@ def witness_divergences(
     text: str,
     keys: bool,
     cancel: CancelCheck | None,
+    source_sentences: Sentences | None = None,
 ) -> Witnessed:
     """Align one witness and find its own divergences, as if it were collated alone.
 
     Runs in this process or in a worker process (the same code either way).
     With ``keys``, also the normalized form of every reading and source text
     at its divergences, so the vote needs no normalizing later.
+    ``source_sentences`` are those of the normalized source, found once for
+    all witnesses.
     """
     poll(cancel)
     norm = normalize(text, rules)
     poll(cancel)
-    alignment = align(norm_source.text, norm.text, cancel)
+    alignment = align(norm_source.text, norm.text, cancel, source_sentences)
     counter = [0]
     regions = regions_of(alignment, norm_source, norm, counter, source)
     poll(cancel)
@@ -168,14 +176,15 @@ def _witness_task(
     rules: tuple[str, ...],
     text: str,
     keys: bool,
+    source_sentences: Sentences | None,
     cancel: CancelCheck,
 ) -> Witnessed:
     """:func:`witness_divergences` in a worker process (app.collation.parallel).
 
-    The source comes normalized: pickling it costs less than normalizing it
-    again in every process.
+    The source comes normalized, with its sentences: pickling them for a
+    spawned worker costs less than finding them again in every process.
     """
-    return witness_divergences(source, norm_source, rules, text, keys, cancel)
+    return witness_divergences(source, norm_source, rules, text, keys, cancel, source_sentences)
 
 
 def _send_map(m: OffsetMap) -> tuple[Callable[..., OffsetMap], tuple[Any, ...]]:
