@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from multiprocessing.synchronize import Event
 
 import pytest
@@ -138,3 +139,47 @@ def test_fork_only_where_this_process_runs_one_thread() -> None:
     # pytest's own process may have threads (Qt's); whichever it has, the answer follows
     threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 2
     assert parallel.start_method() == ("fork" if threads == 1 else "spawn")
+
+
+def _with_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> str:
+    return f"{shared()}{n}"
+
+
+def _source_fails() -> str:
+    raise ValueError("no source")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_job_gets_the_value_made_here_while_the_workers_start(method: str) -> None:
+    jobs = [(n,) for n in range(6)]
+    out = parallel.in_processes(
+        _with_shared, jobs, 2, None, lambda: None, method=method, shared=lambda: "源"
+    )
+    assert out == [f"源{n}" for n in range(6)]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_workers_waiting_for_the_shared_value_stop_when_making_it_fails(method: str) -> None:
+    begun = time.monotonic()
+    with pytest.raises(ValueError, match="no source"):
+        parallel.in_processes(
+            _with_shared, [(1,), (2,)], 2, None, lambda: None, method=method, shared=_source_fails
+        )
+    assert multiprocessing.active_children() == []
+    assert time.monotonic() - begun < 30
+
+
+def _without_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> int:
+    return n
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_shared_value_no_worker_took_does_not_hold_this_process(method: str) -> None:
+    big = "字" * 2_000_000  # far more than a pipe holds: its sender waits until it is read
+    jobs = [(n,) for n in range(4)]
+    out = parallel.in_processes(
+        _without_shared, jobs, 2, None, lambda: None, method=method, shared=lambda: big
+    )
+    assert out == [0, 1, 2, 3]
+    assert multiprocessing.active_children() == []

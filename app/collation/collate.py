@@ -74,23 +74,33 @@ def collate(
     if len(set(ids)) != len(ids):
         raise ValueError("witness ids must be unique")
     total = len(witnesses) + 1
-    norm_source = normalize(source, rule_names)
-    _report(progress, 1 / (2 * total))
     texts = [text for _, text in witnesses]
     keys = len(witnesses) >= 2
     workers = worker_count(source, texts) if processes is None else processes
     done = [0]
+    prepared: list[tuple[Normalized, Sentences | None]] = []
+
+    def prepare() -> tuple[Normalized, Sentences | None]:
+        """The normalized source and its sentences, which every witness is aligned against."""
+        norm = normalize(source, rule_names)
+        prepared.append((norm, sentences(norm.text) if len(witnesses) >= 2 else None))
+        _report(progress, 1 / (2 * total))
+        return prepared[0]
 
     def finished_one() -> None:
         done[0] += 1
         _report(progress, (done[0] + 0.5) / total)
 
-    source_sentences = sentences(norm_source.text) if len(witnesses) >= 2 else None
     if workers >= 2 and len(witnesses) >= 2:
-        jobs = [(source, norm_source, rule_names, text, keys, source_sentences) for text in texts]
+        # the workers start on their witnesses while this process normalizes the source
+        jobs = [(source, rule_names, text, keys) for text in texts]
         costs = [float(len(text)) for text in texts]
-        found = in_processes(_witness_task, jobs, workers, cancel, finished_one, costs=costs)
+        found = in_processes(
+            _witness_task, jobs, workers, cancel, finished_one, costs=costs, shared=prepare
+        )
+        norm_source = prepared[0][0]
     else:
+        norm_source, source_sentences = prepare()
         found = []
         for text in texts:
             found.append(
@@ -144,6 +154,7 @@ def witness_divergences(
     keys: bool,
     cancel: CancelCheck | None,
     source_sentences: Sentences | None = None,
+    norm: Normalized | None = None,
 ) -> Witnessed:
     """Align one witness and find its own divergences, as if it were collated alone.
 
@@ -151,10 +162,11 @@ def witness_divergences(
     With ``keys``, also the normalized form of every reading and source text
     at its divergences, so the vote needs no normalizing later.
     ``source_sentences`` are those of the normalized source, found once for
-    all witnesses.
+    all witnesses; ``norm`` is the witness normalized, where the caller has it.
     """
-    poll(cancel)
-    norm = normalize(text, rules)
+    if norm is None:
+        poll(cancel)
+        norm = normalize(text, rules)
     poll(cancel)
     alignment = align(norm_source.text, norm.text, cancel, source_sentences)
     counter = [0]
@@ -172,19 +184,24 @@ def witness_divergences(
 
 def _witness_task(
     source: str,
-    norm_source: Normalized,
     rules: tuple[str, ...],
     text: str,
     keys: bool,
-    source_sentences: Sentences | None,
+    shared: Callable[[], tuple[Normalized, Sentences | None]],
     cancel: CancelCheck,
 ) -> Witnessed:
-    """:func:`witness_divergences` in a worker process (app.collation.parallel).
+    """:func:`witness_divergences` in a worker process (app.collation.parallel), or here.
 
-    The source comes normalized, with its sentences: pickling them for a
-    spawned worker costs less than finding them again in every process.
+    The witness is normalized first: meanwhile the calling process
+    normalizes the source and finds its sentences, which ``shared()``
+    returns (in a worker, once they have come), once for all witnesses.
     """
-    return witness_divergences(source, norm_source, rules, text, keys, cancel, source_sentences)
+    poll(cancel)
+    norm = normalize(text, rules)
+    norm_source, source_sentences = shared()
+    return witness_divergences(
+        source, norm_source, rules, text, keys, cancel, source_sentences, norm
+    )
 
 
 def _send_map(m: OffsetMap) -> tuple[Callable[..., OffsetMap], tuple[Any, ...]]:

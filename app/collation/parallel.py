@@ -162,6 +162,7 @@ def in_processes(
     *,
     costs: Sequence[float] | None = None,
     method: str | None = None,
+    shared: Callable[[], Any] | None = None,
 ) -> list[R]:
     """``task(*job, cancel_check)`` for every job, in this process and ``processes - 1``
     worker processes, results in the order of ``jobs``.
@@ -170,12 +171,22 @@ def in_processes(
     name).  Jobs are taken largest ``costs`` first.  ``done`` is called in
     this thread as each job finishes.  Raises what a job raised, or
     :class:`~app.cancel.Cancelled` when ``cancel`` says stop.
+
+    With ``shared``, what every job needs but takes a while to make (the
+    normalized source) is made here while the workers already start on what
+    does not need it (normalizing their witness): ``shared()`` is called
+    here once the workers are started, its value sent to each, and every
+    job is called as ``task(*job, get_shared, cancel_check)``, where
+    ``get_shared()`` returns that value (in a worker, waiting for it).
     """
     order = sorted(range(len(jobs)), key=lambda k: -costs[k] if costs else 0)
     context = multiprocessing.get_context(method or start_method())
     stop = context.Event()
     claim: Synchronized[int] = context.Value("i", 0)
+    taken: Synchronized[int] = context.Value("i", 0)
     results_queue: Queue[tuple[int, bool, Any]] = context.Queue()
+    shared_queue: Queue[Any] | None = context.Queue() if shared is not None else None
+    sent = 0
     results: dict[int, R] = {}
     workers: list[BaseProcess] = []
     for stream in (sys.stdout, sys.stderr):  # a forked child must not write their buffers again
@@ -185,12 +196,19 @@ def in_processes(
         for _ in range(processes - 1):
             worker = context.Process(  # type: ignore[attr-defined]
                 target=_lane,
-                args=(task, jobs, order, claim, stop, results_queue),
+                args=(task, jobs, order, claim, stop, results_queue, shared_queue, taken),
                 name="jiaokan-collation-lane",
                 daemon=True,
             )
             worker.start()
             workers.append(worker)
+        extra: tuple[Any, ...] = ()
+        if shared is not None and shared_queue is not None:
+            value = shared()
+            for _ in workers:
+                shared_queue.put(value)
+                sent += 1
+            extra = (lambda: value,)
 
         def collect(wait: bool) -> bool:
             """Take one job the workers finished (waiting a moment with ``wait``); False if none."""
@@ -218,7 +236,7 @@ def in_processes(
             k = _claim(claim, len(order))
             if k is None:
                 break
-            results[order[k]] = task(*jobs[order[k]], cancel)
+            results[order[k]] = task(*jobs[order[k]], *extra, cancel)
             done()
         while len(results) < len(jobs):
             poll(cancel)
@@ -228,6 +246,8 @@ def in_processes(
         raise
     finally:
         _end(workers, results_queue)
+        if shared_queue is not None:
+            _drain(shared_queue, sent - int(taken.value))
     return [results[k] for k in range(len(jobs))]
 
 
@@ -248,6 +268,8 @@ def _lane(
     claim: Synchronized[int],
     stop: Event,
     results: Queue[tuple[int, bool, Any]],
+    shared: Queue[Any] | None,
+    taken: Synchronized[int],
 ) -> None:
     """A worker process: claim jobs until none is left or the caller stops, send each result.
 
@@ -256,13 +278,31 @@ def _lane(
     """
     gc.disable()
     stopped = stop.is_set
+    extra: tuple[Any, ...] = ()
+    if shared is not None:
+        received: list[Any] = []
+
+        def get_shared() -> Any:
+            """The caller's shared value, waiting for it (while the caller does not stop)."""
+            parent = multiprocessing.parent_process()
+            while not received:
+                poll(stopped)
+                if parent is not None and not parent.is_alive():
+                    raise Cancelled  # nobody is left to send it
+                with contextlib.suppress(queue.Empty):
+                    received.append(shared.get(timeout=POLL_SECONDS))
+                    with taken.get_lock():
+                        taken.value += 1
+            return received[0]
+
+        extra = (get_shared,)
     while not stopped():
         k = _claim(claim, len(order))
         if k is None:
             return
         index = order[k]
         try:
-            value = task(*jobs[index], stopped)
+            value = task(*jobs[index], *extra, stopped)
         except Cancelled:
             return
         except BaseException as exc:  # the caller raises it; it must survive pickling
@@ -293,3 +333,17 @@ def _end(workers: Sequence[BaseProcess], results: Queue[tuple[int, bool, Any]]) 
         w.close()
     results.close()
     results.join_thread()
+
+
+def _drain(shared: Queue[Any], unread: int) -> None:
+    """Read back what no worker took of the shared value (a worker stopped before it needed
+    it): until it is read, the thread that sends it waits, and this process with it."""
+    deadline = time.monotonic() + STOP_SECONDS
+    while unread > 0 and time.monotonic() < deadline:
+        with contextlib.suppress(queue.Empty):
+            shared.get(timeout=POLL_SECONDS)
+            unread -= 1
+    if unread > 0:
+        shared.cancel_join_thread()
+    shared.close()
+    shared.join_thread()
