@@ -380,6 +380,23 @@ def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> li
     for (start, end), slots in groups.items():
         text = source[start:end]
         for slot in slots:
+            if len(slot) == 1:  # most loci: one witness alone reads differently here
+                ((w, own),) = slot.items()
+                wid = per_witness[w][0]
+                loci.append(
+                    Locus(
+                        start,
+                        end,
+                        text,
+                        {wid: own.reading},
+                        own.kind,
+                        {wid: own.kind},
+                        own.move_id,
+                        {wid: own.span},
+                        classes={wid: own.cls},
+                    )
+                )
+                continue
             members = [(per_witness[w][0], slot[w]) for w in sorted(slot)]
             readings = {wid: own.reading for wid, own in members}
             kinds = {wid: own.kind for wid, own in members}
