@@ -78,12 +78,11 @@ def collate(
     keys = len(witnesses) >= 2
     workers = worker_count(source, texts) if processes is None else processes
     done = [0]
-    prepared: list[tuple[Normalized, Sentences | None]] = []
+    prepared: list[_Source] = []
 
-    def prepare() -> tuple[Normalized, Sentences | None]:
+    def prepare() -> _Source:
         """The normalized source and its sentences, which every witness is aligned against."""
-        norm = normalize(source, rule_names)
-        prepared.append((norm, sentences(norm.text) if len(witnesses) >= 2 else None))
+        prepared.append(_Source(normalize(source, rule_names), len(witnesses) >= 2))
         _report(progress, 1 / (2 * total))
         return prepared[0]
 
@@ -98,9 +97,9 @@ def collate(
         found = in_processes(
             _witness_task, jobs, workers, cancel, finished_one, costs=costs, shared=prepare
         )
-        norm_source = prepared[0][0]
+        norm_source = prepared[0].norm
     else:
-        norm_source, source_sentences = prepare()
+        norm_source, source_sentences = prepare().parts()
         found = []
         for text in texts:
             found.append(
@@ -187,21 +186,43 @@ def _witness_task(
     rules: tuple[str, ...],
     text: str,
     keys: bool,
-    shared: Callable[[], tuple[Normalized, Sentences | None]],
+    shared: Callable[[], _Source],
     cancel: CancelCheck,
 ) -> Witnessed:
     """:func:`witness_divergences` in a worker process (app.collation.parallel), or here.
 
     The witness is normalized first: meanwhile the calling process
-    normalizes the source and finds its sentences, which ``shared()``
-    returns (in a worker, once they have come), once for all witnesses.
+    normalizes the source, which ``shared()`` returns (in a worker, once it
+    has come), with its sentences, found once in each process.
     """
     poll(cancel)
     norm = normalize(text, rules)
-    norm_source, source_sentences = shared()
+    norm_source, source_sentences = shared().parts()
     return witness_divergences(
         source, norm_source, rules, text, keys, cancel, source_sentences, norm
     )
+
+
+class _Source:
+    """The normalized source, and its sentences where several witnesses are aligned to it.
+
+    A worker process is sent the normalized source alone and finds the
+    sentences itself, once: that takes less than pickling and unpickling
+    them (40,000 tokens and their counts at 1M characters).
+    """
+
+    def __init__(self, norm: Normalized, with_sentences: bool) -> None:
+        self.norm = norm
+        self.with_sentences = with_sentences
+        self._sentences: Sentences | None = None
+
+    def parts(self) -> tuple[Normalized, Sentences | None]:
+        if self.with_sentences and self._sentences is None:
+            self._sentences = sentences(self.norm.text)
+        return self.norm, self._sentences
+
+    def __reduce__(self) -> tuple[type[_Source], tuple[Normalized, bool]]:
+        return _Source, (self.norm, self.with_sentences)
 
 
 def _send_map(m: OffsetMap) -> tuple[Callable[..., OffsetMap], tuple[Any, ...]]:
