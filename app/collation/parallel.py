@@ -59,9 +59,11 @@ RESULT_SECONDS_PER_CHAR = 0.07e-6
 """What a witness done in a worker costs on top, per character of witness: pickling its
 result there and reading it back here."""
 
-STARTUP_SECONDS = {"fork": 0.05, "spawn": 0.8}
-"""What a worker process costs before it takes its first witness: a forked one next to
-nothing, a spawned one starting Python and importing the engine (measured here)."""
+STARTUP_SECONDS = {"fork": 0.2, "spawn": 0.8}
+"""What a worker process costs before it takes its first witness: a forked one little (the
+fork of a large process, some 50 ms, and sending it the normalized source), a spawned one
+starting Python and importing the engine (measured here; four 100k-character witnesses,
+0.35 s in one process, took 0.5 s with a forked worker on a loaded machine)."""
 
 POLL_SECONDS = 0.05
 """How often the caller's cancel check is polled while this process waits for workers."""
@@ -204,11 +206,11 @@ def in_processes(
             workers.append(worker)
         extra: tuple[Any, ...] = ()
         if shared is not None and shared_queue is not None:
-            value = shared()
+            shared_value = shared()
             for _ in workers:
-                shared_queue.put(value)
+                shared_queue.put(shared_value)
                 sent += 1
-            extra = (lambda: value,)
+            extra = (lambda: shared_value,)
 
         def collect(wait: bool) -> bool:
             """Take one job the workers finished (waiting a moment with ``wait``); False if none."""
