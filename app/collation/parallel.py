@@ -26,9 +26,8 @@ Python, so threads would not help: the witnesses are shared out between
   so they stop within moments, and :class:`~app.cancel.Cancelled` is raised
   once they are gone.  No process outlives the call.
 - Small collations stay in the calling process (:func:`worker_count`), and
-  so do collations on a machine whose cores other work keeps busy when the
-  workers would have to be spawned: running in parallel is never slower
-  than collating the witnesses one at a time.
+  so do collations on a machine whose cores other work keeps busy: running
+  in parallel is never slower than collating the witnesses one at a time.
 """
 
 from __future__ import annotations
@@ -99,11 +98,6 @@ def others_running() -> float:
     return max(0.0, min(load, float(now)))
 
 
-def spare_cores() -> float:
-    """Cores nobody else uses: the cores less what :func:`others_running` keeps busy."""
-    return cores() - others_running()
-
-
 def start_method() -> str:
     """``fork`` where forking is safe (Linux, and this process runs one thread), else ``spawn``.
 
@@ -135,23 +129,30 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     """How many processes to align ``texts`` against ``source`` with, this one included
     (0: only this one).
 
-    Processes only while another core is spare (:func:`spare_cores`): on a
-    machine whose cores other work keeps busy, a worker mostly takes its
-    time from that work.  And only where they are expected to save at least
-    a fifth of the time of aligning the witnesses one after the other,
-    start-up and passing the results back included (this process takes
-    witnesses from the start, the workers once they are up), so a collation
-    in processes is never slower than one in this process.
+    Processes only where they are expected to save at least a fifth of the
+    time of aligning the witnesses one after the other, start-up and passing
+    the results back included (this process takes witnesses from the start,
+    the workers once they are up), so a collation in processes is never
+    slower than one in this process.  Other work on the cores slows every
+    process alike (the scheduler shares the cores out per process), so the
+    estimate compares what each way gets of the cores with the
+    :func:`others_running`: with one other busy process on two cores, two
+    processes of ours would get two thirds of a core each, and gain nothing
+    on one with a whole core (measured here: 6.5 s against 5.5 s), so the
+    witnesses stay here and the other work keeps its core.
     """
     lanes = min(cores(), len(texts))
-    if lanes < 2 or spare_cores() < 1:
+    if lanes < 2:
         return 0
     method = method or start_method()
+    others = others_running()
+    alone_share = min(1.0, cores() / (others + 1))
+    lane_share = min(1.0, cores() / (others + lanes))
     costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
     extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
     with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
-    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method])
-    alone = sum(costs)
+    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method]) / lane_share
+    alone = sum(costs) / alone_share
     return lanes if spread < 0.8 * alone else 0
 
 
