@@ -184,3 +184,14 @@ def test_a_shared_value_no_worker_took_does_not_hold_this_process(method: str) -
     )
     assert out == [0, 1, 2, 3]
     assert multiprocessing.active_children() == []
+
+
+def test_the_others_use_of_the_cores_is_read_from_a_recent_sample() -> None:
+    # this process busy all along on one of two cores: whatever else was busy is the others'
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.1, 100.2), 2) == 0.0
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.2, 100.2), 2) == pytest.approx(1.0)
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.15, 100.2), 2) == pytest.approx(0.5)
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.01, 10.0, 100.02), 2) is None  # too close
+    assert parallel.others_busy((0.0, 10.0, 100.0), (60.0, 60.0, 220.0), 2) is None  # too old
+    assert parallel.others_busy(None, (0.1, 10.2, 100.2), 2) is None
+    assert parallel.others_running() >= 0.0

@@ -82,10 +82,16 @@ def cores() -> int:
 def others_running() -> float:
     """How many processes other than this one keep the cores busy, by the best guess at hand.
 
-    The load average lags by a minute (a test run that just ended still
-    counts), the count of runnable tasks right now is a snapshot; the
-    smaller of the two is what is known to compete for the cores.
+    Best is what the cores did since this module was imported, where that
+    was a moment ago (the command line imports it a tenth of a second
+    before it collates, busy all the while): :func:`others_busy`.
+    Otherwise the load average lags by a minute (a test run that just ended
+    still counts) and the count of runnable tasks is a snapshot; the smaller
+    of the two is what is known to compete for the cores.
     """
+    recent = others_busy(_IMPORTED, cpu_times(), cores())
+    if recent is not None:
+        return recent
     try:
         load = os.getloadavg()[0]
     except OSError:  # no load average to read
@@ -96,6 +102,47 @@ def others_running() -> float:
     except (OSError, ValueError, IndexError):
         return load
     return max(0.0, min(load, float(now)))
+
+
+CpuTimes = tuple[float, float, float]
+"""``(when, busy, total)``: a monotonic time, and the seconds all cores have been busy and
+have run in all (/proc/stat)."""
+
+
+def cpu_times() -> CpuTimes | None:
+    """The cores' times so far (Linux), or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            ticks = [int(x) for x in f.readline().split()[1:9]]
+        hz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+    idle = ticks[3] + ticks[4]  # idle, waiting for I/O
+    total = sum(ticks)
+    return time.monotonic(), (total - idle) / hz, total / hz
+
+
+RECENT_SECONDS = (0.03, 2.0)
+"""How long ago a sample of :func:`cpu_times` may be to tell how busy the cores are now:
+long enough for the clock ticks (10 ms, on each core) to mean something, short enough to be
+the present (the command line: some 50 ms, in which it imports the engine)."""
+
+
+def others_busy(before: CpuTimes | None, after: CpuTimes | None, count: int) -> float | None:
+    """The cores kept busy between ``before`` and ``after`` by others than this process,
+    which was busy throughout; None where the samples are missing, too close or too old."""
+    if before is None or after is None:
+        return None
+    elapsed = after[0] - before[0]
+    ran = after[2] - before[2]
+    if not RECENT_SECONDS[0] <= elapsed <= RECENT_SECONDS[1] or ran <= 0:
+        return None
+    busy = (after[1] - before[1]) / ran * count  # cores busy on average, this process's included
+    return max(0.0, busy - 1.0)
+
+
+_IMPORTED = cpu_times()
+"""The cores' times when this module was imported (the command line: as it starts)."""
 
 
 def start_method() -> str:
