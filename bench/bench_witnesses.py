@@ -7,8 +7,8 @@ the N-witness collation beside its own pair collation (the source against it
 alone): collating them together must not cost any witness its divergences.
 Then the time of the N-witness run against the sum of the pair runs, and the
 whole ``python -m app collate SOURCE V1..Vn --json`` command with the peak
-memory of its process tree (the parent and the processes aligning the
-witnesses).
+memory of its process tree (the parent, which aligns witnesses too, and the
+worker processes aligning the others).
 
     .venv/bin/python -m bench.bench_witnesses [--size 100k] [--witnesses 4] [--seed N]
         [--timing 1M:5]
@@ -212,7 +212,9 @@ def timing(size: int, count: int, seed: int, normalize: Normalizer, workdir: Pat
     print("|---|---:|")
     print(f"| collate() one variant | {one_seconds:.2f} |")
     print(f"| collate() {count} variants, all in one process | {alone_seconds} |")
-    print(f"| collate() {count} variants, two worker processes | {spread_seconds} |")
+    print(
+        f"| collate() {count} variants, two processes (this one and a worker) | {spread_seconds} |"
+    )
     print(
         f"| collate() {count} variants (as the command and the window run it) | {all_seconds:.2f} |"
     )

@@ -60,7 +60,7 @@ def test_one_variant_has_no_vote() -> None:
 
 
 def test_the_quick_vote_of_a_lone_reading_is_the_full_count() -> None:
-    from app.collation.collate import _lone
+    from app.collation.collate import _LoneVotes
     from app.collation.loci import Locus
 
     def key(text: str) -> str:
@@ -68,5 +68,6 @@ def test_the_quick_vote_of_a_lone_reading_is_the_full_count() -> None:
 
     ids = ["B", "C", "D"]
     loc = Locus(0, 1, "功", {"C": "工"}, "substitution")
-    assert _lone(loc, ids, key) == agreement("功", {"C": "工"}, ids, key)
-    assert _lone(Locus(0, 1, "，", {"C": ","}, "substitution"), ids, key) is None  # same key
+    lone = _LoneVotes(ids, key)
+    assert lone(loc) == agreement("功", {"C": "工"}, ids, key)
+    assert lone(Locus(0, 1, "，", {"C": ","}, "substitution")) is None  # same key

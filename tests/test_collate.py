@@ -260,3 +260,30 @@ def test_move_holding_a_recurring_sentence_stays_one_move() -> None:
     assert [loc.kind for loc in result.loci] == ["move", "move"], spans(result)
     left, arrived = sorted(result.loci, key=lambda loc: loc.end - loc.start, reverse=True)
     assert moved in left.source_text and moved in arrived.readings["B"]
+
+
+def test_evolve_is_replace_without_init() -> None:
+    from dataclasses import replace
+
+    from app.collation.loci import Locus, evolve
+
+    loc = Locus(3, 5, "学而", {"B": "學而"}, "substitution", {"B": "substitution"})
+    assert evolve(loc, parent=0, id=7) == replace(loc, parent=0, id=7)
+    assert loc.parent is None and loc.id == 0  # the original is untouched
+    with pytest.raises(TypeError):
+        evolve(loc, nothing=1)
+
+
+def test_the_source_sentences_found_once_align_as_found_each_time() -> None:
+    from app.collation.align import align, sentences
+
+    source = "".join(
+        f"第{'一二三四五六七八九十'[i % 10]}{i}章，学而时习之，不亦说乎？\n" for i in range(60)
+    )
+    cut = [source.index(f"{i}章") - 2 for i in (5, 20, 40)]
+    moved = source[: cut[0]] + source[cut[1] : cut[2]] + source[cut[0] : cut[1]] + source[cut[2] :]
+    assert align(source, moved).moves  # the moved chapters are found
+    for witness in (source.replace("说", "悦", 5), moved, ""):
+        assert align(source, witness, None, sentences(source)) == align(source, witness)
+    with pytest.raises(ValueError):
+        align(source, moved, None, sentences(moved))

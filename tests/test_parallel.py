@@ -1,14 +1,18 @@
-"""Witnesses aligned in worker processes: the same collation, and cancel still stops it."""
+"""Witnesses shared between this process and workers: the same collation, cancel still stops."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
+from collections.abc import Callable
+from multiprocessing.synchronize import Event
 
 import pytest
 
-from app.cancel import Cancelled
+from app.cancel import CancelCheck, Cancelled
 from app.collation import parallel
+from app.collation.align import align
 from app.collation.collate import collate
 
 SOURCE = "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？\n" * 40
@@ -16,18 +20,89 @@ WITNESSES = [
     ("B", SOURCE.replace("说", "悦", 3)),
     ("C", SOURCE.replace("有朋自远方来，不亦乐乎？", "", 2)),
     ("D", SOURCE.replace("君子", "君", 5).replace("\n", "", 4)),
+    ("E", SOURCE.replace("学而", "學而", 2).replace("乎？", "乎。", 6)),
+    ("F", SOURCE.replace("人不知而不愠，", "", 1)),
 ]
+METHODS = ["fork", "spawn"] if "fork" in multiprocessing.get_all_start_methods() else ["spawn"]
 
 
-def test_processes_give_the_same_collation_as_one_process() -> None:
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("processes", [2, 3])
+def test_processes_give_the_same_collation_as_one_process(
+    monkeypatch: pytest.MonkeyPatch, method: str, processes: int
+) -> None:
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
     alone = collate(SOURCE, WITNESSES, processes=0)
     seen: list[float] = []
-    spread = collate(SOURCE, WITNESSES, processes=2, progress=seen.append)
+    spread = collate(SOURCE, WITNESSES, processes=processes, progress=seen.append)
     assert spread.loci == alone.loci
     assert {w: a.regions for w, a in spread.alignments.items()} == {
         w: a.regions for w, a in alone.alignments.items()
     }
+    assert {w: a.witness_map for w, a in spread.alignments.items()} == {
+        w: a.witness_map for w, a in alone.alignments.items()
+    }
     assert seen == sorted(seen) and seen[-1] == 1.0
+    assert multiprocessing.active_children() == []
+
+
+def _in_worker() -> bool:
+    return multiprocessing.parent_process() is not None
+
+
+def _meet(started: Event, cancel: CancelCheck) -> int:
+    """A worker says it has a job; a job here ends only once a worker has one."""
+    if _in_worker():
+        started.set()
+    else:
+        assert started.wait(30)
+    return os.getpid()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_this_process_aligns_witnesses_beside_the_worker(method: str) -> None:
+    started = multiprocessing.get_context(method).Event()
+    jobs = [(started,), (started,)]
+    pids = parallel.in_processes(_meet, jobs, 2, None, lambda: None, method=method)
+    assert os.getpid() in pids and len(set(pids)) == 2  # one job here, one in the worker
+    assert multiprocessing.active_children() == []
+
+
+def _busy_in_worker(started: Event, fail: bool, cancel: CancelCheck) -> str:
+    """Here: returns once a worker has started.  In a worker: fails, or works until stopped."""
+    if not _in_worker():
+        assert started.wait(30)
+        return "here"
+    started.set()
+    if fail:
+        raise ValueError("bad witness")
+    while True:
+        align(SOURCE * 50, WITNESSES[1][1] * 50, cancel)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_cancel_stops_the_worker_while_this_process_waits(method: str) -> None:
+    started = multiprocessing.get_context(method).Event()
+    begun = time.monotonic()
+    with pytest.raises(Cancelled):
+        parallel.in_processes(
+            _busy_in_worker,
+            [(started, False), (started, False)],
+            2,
+            started.is_set,  # the caller cancels once the worker is at work
+            lambda: None,
+            method=method,
+        )
+    assert multiprocessing.active_children() == []  # none left working
+    assert time.monotonic() - begun < 30
+
+
+def test_a_worker_failure_is_raised_here() -> None:
+    started = multiprocessing.get_context("spawn").Event()
+    with pytest.raises(ValueError, match="bad witness"):
+        parallel.in_processes(
+            _busy_in_worker, [(started, True), (started, True)], 2, None, lambda: None
+        )
     assert multiprocessing.active_children() == []
 
 
@@ -47,11 +122,76 @@ def test_cancel_stops_the_processes() -> None:
 
 
 def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "spare_cores", lambda: 2.0)
+    monkeypatch.setattr(parallel, "others_running", lambda: 0.0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     assert parallel.worker_count(SOURCE, [t for _, t in WITNESSES]) == 0
-    assert parallel.worker_count("字" * 100_000, ["字" * 100_000] * 4) == 0  # start-up costs more
+    small = ["字" * 100_000] * 4
+    for method in ("fork", "spawn"):  # start-up and sending results back cost more
+        assert parallel.worker_count("字" * 100_000, small, method) == 0
     assert parallel.worker_count("字" * 2_000_000, ["字" * 2_000_000]) == 0  # one witness
-    many = parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5)
-    assert many == min(parallel.cores(), 5) or parallel.cores() < 2
-    monkeypatch.setattr(parallel, "spare_cores", lambda: 0.5)  # other work has the cores
-    assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5) == 0
+    for method in ("fork", "spawn"):
+        assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5, method) == 2
+    monkeypatch.setattr(parallel, "others_running", lambda: 2.0)  # other work has the cores
+    for method in ("fork", "spawn"):
+        assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5, method) == 0
+
+
+def test_fork_only_where_this_process_runs_one_thread() -> None:
+    # pytest's own process may have threads (Qt's); whichever it has, the answer follows
+    threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 2
+    assert parallel.start_method() == ("fork" if threads == 1 else "spawn")
+
+
+def _with_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> str:
+    return f"{shared()}{n}"
+
+
+def _source_fails() -> str:
+    raise ValueError("no source")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_job_gets_the_value_made_here_while_the_workers_start(method: str) -> None:
+    jobs = [(n,) for n in range(6)]
+    out = parallel.in_processes(
+        _with_shared, jobs, 2, None, lambda: None, method=method, shared=lambda: "源"
+    )
+    assert out == [f"源{n}" for n in range(6)]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_workers_waiting_for_the_shared_value_stop_when_making_it_fails(method: str) -> None:
+    begun = time.monotonic()
+    with pytest.raises(ValueError, match="no source"):
+        parallel.in_processes(
+            _with_shared, [(1,), (2,)], 2, None, lambda: None, method=method, shared=_source_fails
+        )
+    assert multiprocessing.active_children() == []
+    assert time.monotonic() - begun < 30
+
+
+def _without_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> int:
+    return n
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_shared_value_no_worker_took_does_not_hold_this_process(method: str) -> None:
+    big = "字" * 2_000_000  # far more than a pipe holds: its sender waits until it is read
+    jobs = [(n,) for n in range(4)]
+    out = parallel.in_processes(
+        _without_shared, jobs, 2, None, lambda: None, method=method, shared=lambda: big
+    )
+    assert out == [0, 1, 2, 3]
+    assert multiprocessing.active_children() == []
+
+
+def test_the_others_use_of_the_cores_is_read_from_a_recent_sample() -> None:
+    # this process busy all along on one of two cores: whatever else was busy is the others'
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.1, 100.2), 2) == 0.0
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.2, 100.2), 2) == pytest.approx(1.0)
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.1, 10.15, 100.2), 2) == pytest.approx(0.5)
+    assert parallel.others_busy((0.0, 10.0, 100.0), (0.01, 10.0, 100.02), 2) is None  # too close
+    assert parallel.others_busy((0.0, 10.0, 100.0), (60.0, 60.0, 220.0), 2) is None  # too old
+    assert parallel.others_busy(None, (0.1, 10.2, 100.2), 2) is None
+    assert parallel.others_running() >= 0.0

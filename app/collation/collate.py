@@ -12,26 +12,30 @@ in the source once, choosing among all the readings there.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from multiprocessing.reduction import ForkingPickler
+from typing import Any
 
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
 from app.collation.agreement import Agreement, agreement
-from app.collation.align import align
+from app.collation.align import Sentences, align, sentences
 from app.collation.loci import (
     Collation,
     Locus,
     Region,
     WitnessAlignment,
     encloses,
+    evolve,
     nest,
     overlapping,
 )
 from app.collation.parallel import in_processes, worker_count
 from app.collation.regions import regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
-from app.text.offsets import OffsetMap
+from app.text.offsets import Group, OffsetMap
 
 __all__ = ["Collation", "Locus", "WitnessAlignment", "collate"]
 
@@ -60,34 +64,49 @@ def collate(
     each finding becomes a locus read by the witness ``check``.
 
     Each witness is aligned and its divergences found on their own, so
-    several witnesses of a large text go to worker processes, one per core
-    (:mod:`app.collation.parallel`); ``processes`` overrides how many (0 or
-    1: all in this process), by default as many as pay off.  The result is
-    the same either way.
+    several witnesses of a large text are shared out between this process
+    and worker processes, one process per core (:mod:`app.collation.parallel`);
+    ``processes`` overrides how many, this one included (0 or 1: all in this
+    process), by default as many as pay off.  The result is the same either way.
     """
     rule_names = tuple(r for r in ALL_RULES if r in set(rules))
     ids = [w for w, _ in witnesses]
     if len(set(ids)) != len(ids):
         raise ValueError("witness ids must be unique")
     total = len(witnesses) + 1
-    norm_source = normalize(source, rule_names)
-    _report(progress, 1 / (2 * total))
     texts = [text for _, text in witnesses]
     keys = len(witnesses) >= 2
     workers = worker_count(source, texts) if processes is None else processes
     done = [0]
+    prepared: list[_Source] = []
+
+    def prepare() -> _Source:
+        """The normalized source and its sentences, which every witness is aligned against."""
+        prepared.append(_Source(normalize(source, rule_names), len(witnesses) >= 2))
+        _report(progress, 1 / (2 * total))
+        return prepared[0]
 
     def finished_one() -> None:
         done[0] += 1
         _report(progress, (done[0] + 0.5) / total)
 
     if workers >= 2 and len(witnesses) >= 2:
-        jobs = [(source, norm_source, rule_names, text, keys) for text in texts]
-        found = in_processes(_witness_task, jobs, workers, cancel, finished_one)
+        # the workers start on their witnesses while this process normalizes the source
+        jobs = [(source, rule_names, text, keys) for text in texts]
+        costs = [float(len(text)) for text in texts]
+        found = in_processes(
+            _witness_task, jobs, workers, cancel, finished_one, costs=costs, shared=prepare
+        )
+        norm_source = prepared[0].norm
     else:
+        norm_source, source_sentences = prepare().parts()
         found = []
         for text in texts:
-            found.append(witness_divergences(source, norm_source, rule_names, text, keys, cancel))
+            found.append(
+                witness_divergences(
+                    source, norm_source, rule_names, text, keys, cancel, source_sentences
+                )
+            )
             finished_one()
     found = _numbered_moves(found)
     loci = _merge(source, [(wid, w.owns) for wid, w in zip(ids, found, strict=True)])
@@ -96,10 +115,11 @@ def collate(
         from app.collation.findings import add_findings
 
         loci = add_findings(source, loci, check_text(source, cancel=cancel))
-    loci = nest(loci)
+    crossing = overlapping(loci)
+    loci = nest(loci, crossing)
     if len(ids) >= 2:
         known = {k: v for w in found for k, v in w.keys.items()}
-        loci = with_agreement(loci, ids, rule_names, known)
+        loci = with_agreement(loci, ids, rule_names, known, crossing=crossing)
     alignments = {
         wid: WitnessAlignment(wid, norm_source.map, w.witness_map, tuple(w.regions))
         for wid, w in zip(ids, found, strict=True)
@@ -132,17 +152,22 @@ def witness_divergences(
     text: str,
     keys: bool,
     cancel: CancelCheck | None,
+    source_sentences: Sentences | None = None,
+    norm: Normalized | None = None,
 ) -> Witnessed:
     """Align one witness and find its own divergences, as if it were collated alone.
 
     Runs in this process or in a worker process (the same code either way).
     With ``keys``, also the normalized form of every reading and source text
     at its divergences, so the vote needs no normalizing later.
+    ``source_sentences`` are those of the normalized source, found once for
+    all witnesses; ``norm`` is the witness normalized, where the caller has it.
     """
+    if norm is None:
+        poll(cancel)
+        norm = normalize(text, rules)
     poll(cancel)
-    norm = normalize(text, rules)
-    poll(cancel)
-    alignment = align(norm_source.text, norm.text, cancel)
+    alignment = align(norm_source.text, norm.text, cancel, source_sentences)
     counter = [0]
     regions = regions_of(alignment, norm_source, norm, counter, source)
     poll(cancel)
@@ -158,18 +183,80 @@ def witness_divergences(
 
 def _witness_task(
     source: str,
-    norm_source: Normalized,
     rules: tuple[str, ...],
     text: str,
     keys: bool,
+    shared: Callable[[], _Source],
     cancel: CancelCheck,
 ) -> Witnessed:
-    """:func:`witness_divergences` in a worker process (app.collation.parallel).
+    """:func:`witness_divergences` in a worker process (app.collation.parallel), or here.
 
-    The source comes normalized: pickling it costs less than normalizing it
-    again in every process.
+    The witness is normalized first: meanwhile the calling process
+    normalizes the source, which ``shared()`` returns (in a worker, once it
+    has come), with its sentences, found once in each process.
     """
-    return witness_divergences(source, norm_source, rules, text, keys, cancel)
+    poll(cancel)
+    norm = normalize(text, rules)
+    norm_source, source_sentences = shared().parts()
+    return witness_divergences(
+        source, norm_source, rules, text, keys, cancel, source_sentences, norm
+    )
+
+
+class _Source:
+    """The normalized source, and its sentences where several witnesses are aligned to it.
+
+    A worker process is sent the normalized source alone and finds the
+    sentences itself, once: that takes less than pickling and unpickling
+    them (40,000 tokens and their counts at 1M characters).
+    """
+
+    def __init__(self, norm: Normalized, with_sentences: bool) -> None:
+        self.norm = norm
+        self.with_sentences = with_sentences
+        self._sentences: Sentences | None = None
+
+    def parts(self) -> tuple[Normalized, Sentences | None]:
+        if self.with_sentences and self._sentences is None:
+            self._sentences = sentences(self.norm.text)
+        return self.norm, self._sentences
+
+    def __reduce__(self) -> tuple[type[_Source], tuple[Normalized, bool]]:
+        return _Source, (self.norm, self.with_sentences)
+
+
+def _send_map(m: OffsetMap) -> tuple[Callable[..., OffsetMap], tuple[Any, ...]]:
+    """How a worker process sends an offset map back: four arrays of group coordinates.
+
+    Pickled field by field, the map of a 1M-character witness (15,000
+    groups, each a small object, and four lists the map derives from them)
+    took 0.11 s in the worker, on the critical path of a collation in
+    processes; as arrays it takes a millisecond, and 15 ms to rebuild here.
+    """
+    columns = (
+        array("q", [g.o_start for g in m.groups]),
+        array("q", [g.o_end for g in m.groups]),
+        array("q", [g.n_start for g in m.groups]),
+        array("q", [g.n_end for g in m.groups]),
+    )
+    return _received_map, (m.original_length, m.normalized_length, *columns)
+
+
+def _received_map(
+    original_length: int,
+    normalized_length: int,
+    o_starts: array[int],
+    o_ends: array[int],
+    n_starts: array[int],
+    n_ends: array[int],
+) -> OffsetMap:
+    """The offset map :func:`_send_map` sent, as it was."""
+    groups = tuple(map(Group, o_starts, o_ends, n_starts, n_ends))
+    return OffsetMap(original_length, normalized_length, groups)
+
+
+# only multiprocessing's pickler (results and a spawned worker's jobs), never pickle itself
+ForkingPickler.register(OffsetMap, _send_map)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:
@@ -228,6 +315,8 @@ def with_agreement(
     ids: Sequence[str],
     rules: tuple[str, ...],
     known: Mapping[str, str] | None = None,
+    *,
+    crossing: Sequence[Sequence[int]] | None = None,
 ) -> list[Locus]:
     """The loci with the copies' vote at each (readings compared under ``rules``).
 
@@ -235,6 +324,7 @@ def with_agreement(
     lacks the paragraph around it) abstains here; one whose own divergences
     lie inside this locus votes for the source here, as it reads this
     stretch apart from those smaller places, which are decided on their own.
+    ``crossing`` is :func:`overlapping` of ``loci`` where the caller has it already.
     """
 
     cache = dict(known or {})
@@ -245,7 +335,9 @@ def with_agreement(
             found = cache[text] = normalize(text, rules).text
         return found
 
-    crossing = overlapping(loci)
+    if crossing is None:
+        crossing = overlapping(loci)
+    lone = _LoneVotes(ids, key)
     out = []
     for loc, others in zip(loci, crossing, strict=True):
         abstain = {
@@ -255,26 +347,35 @@ def with_agreement(
             for w in loci[j].readings
             if w not in loc.readings
         }
-        vote = _lone(loc, ids, key) if not abstain else None
+        vote = lone(loc) if not abstain else None
         if vote is None:
             vote = agreement(loc.source_text, loc.readings, ids, key, abstain)
-        out.append(replace(loc, agreement=vote))
+        out.append(evolve(loc, agreement=vote))
     return out
 
 
-def _lone(loc: Locus, ids: Sequence[str], key: Callable[[str], str]) -> Agreement | None:
+class _LoneVotes:
     """The vote where one witness alone reads differently (most loci), without counting.
 
     The source and every other witness (two or more votes) outvote the one
-    reading; exactly what :func:`agreement` finds, in a fraction of its time.
+    reading; exactly what :func:`agreement` finds, in a fraction of its time
+    (the supporters of each witness's lone readings are worked out once).
     """
-    if len(loc.readings) != 1 or len(ids) < 2:
-        return None
-    ((wid, reading),) = loc.readings.items()
-    if wid not in ids or key(reading) == key(loc.source_text):
-        return None
-    others = tuple(w for w in ids if w != wid)
-    return Agreement(loc.source_text, len(ids), len(ids) + 1, ("", *others), len(ids))
+
+    def __init__(self, ids: Sequence[str], key: Callable[[str], str]) -> None:
+        self.count = len(ids)
+        self.key = key
+        self.supporters = {wid: ("", *(w for w in ids if w != wid)) for wid in ids}
+
+    def __call__(self, loc: Locus) -> Agreement | None:
+        if len(loc.readings) != 1 or self.count < 2:
+            return None
+        ((wid, reading),) = loc.readings.items()
+        supporters = self.supporters.get(wid)
+        if supporters is None or self.key(reading) == self.key(loc.source_text):
+            return None
+        n = self.count
+        return Agreement(loc.source_text, n, n + 1, supporters, n)
 
 
 def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> list[Locus]:
@@ -300,6 +401,23 @@ def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> li
     for (start, end), slots in groups.items():
         text = source[start:end]
         for slot in slots:
+            if len(slot) == 1:  # most loci: one witness alone reads differently here
+                ((w, own),) = slot.items()
+                wid = per_witness[w][0]
+                loci.append(
+                    Locus(
+                        start,
+                        end,
+                        text,
+                        {wid: own.reading},
+                        own.kind,
+                        {wid: own.kind},
+                        own.move_id,
+                        {wid: own.span},
+                        classes={wid: own.cls},
+                    )
+                )
+                continue
             members = [(per_witness[w][0], slot[w]) for w in sorted(slot)]
             readings = {wid: own.reading for wid, own in members}
             kinds = {wid: own.kind for wid, own in members}

@@ -1,49 +1,74 @@
-"""Witnesses in worker processes: a large collation of several witnesses on every core.
+"""Witnesses on every core: the calling process and worker processes take them in turn.
 
 Each witness is aligned and its divergences found without the others
 (:func:`app.collation.collate.witness_divergences`), and the aligner is
-Python, so threads would not help: the witnesses go to a
-:class:`~concurrent.futures.ProcessPoolExecutor`, one process per core.
+Python, so threads would not help: the witnesses are shared out between
+*lanes*, the calling process and one worker process per further core.
 
-- The processes are *spawned*, never forked: the window's collation worker
-  runs in a thread of a Qt program, and forking a process with Qt's threads
-  running is unsafe.  A frozen application calls
+- The calling process works too, rather than waiting: on two cores that is
+  one worker process, not two, and no core idles while the other works.
+- Jobs are claimed from a shared counter, longest first, by whichever lane
+  is free: a lane that starts late (a spawned process importing the engine)
+  or runs slowly (a core shared with other work) simply takes fewer jobs,
+  so the lanes finish close together and the calling process alone never
+  waits for work it could have done itself.
+- A worker is *forked* where that is safe (Linux, and the calling process
+  runs a single thread, so no other thread holds a lock the child would
+  inherit locked): it starts in milliseconds, with the engine imported and
+  the texts in memory.  Anywhere else it is *spawned*: the window's
+  collation runs in a thread of a Qt program, and forking a process with
+  Qt's threads running is unsafe.  A frozen application calls
   :func:`multiprocessing.freeze_support` first thing (packaging/jiaokan_entry.py).
-- Cancel stays effective: the caller's cancel check is polled between
-  futures (every :data:`POLL_SECONDS`); when it says stop, an event shared
-  with the processes is set, which their own cancel check (the aligner polls
-  it) sees, so they stop within moments, and the pool is shut down before
-  :class:`~app.cancel.Cancelled` is raised.  No process outlives the call.
-- Starting processes costs some tenths of a second, so small collations
-  stay in the calling process (:func:`worker_count`): running in parallel
-  is never slower than collating the witnesses one at a time.
+- Cancel stays effective: the calling process's own jobs poll the caller's
+  cancel check, and so does its wait for the workers' results (every
+  :data:`POLL_SECONDS`); when it says stop, an event shared with the
+  workers is set, which their own cancel check (the aligner polls it) sees,
+  so they stop within moments, and :class:`~app.cancel.Cancelled` is raised
+  once they are gone.  No process outlives the call.
+- Small collations stay in the calling process (:func:`worker_count`), and
+  so do collations on a machine whose cores other work keeps busy: running
+  in parallel is never slower than collating the witnesses one at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
+import pickle
+import queue
+import sys
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
+from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Event
 from typing import Any, TypeVar
 
-from app.cancel import CancelCheck, poll
+from app.cancel import CancelCheck, Cancelled, poll
 
 R = TypeVar("R")
 
-SECONDS_PER_CHAR = 0.55e-6
+SECONDS_PER_CHAR = 0.48e-6
 """About what aligning one witness costs per character of source plus witness (measured here)."""
 
-STARTUP_SECONDS = 0.8
-"""What a worker process costs before its first witness is done: spawning, importing, and the
-first use of the normalization and classification tables (measured here, on a loaded machine)."""
+RESULT_SECONDS_PER_CHAR = 0.07e-6
+"""What a witness done in a worker costs on top, per character of witness: pickling its
+result there and reading it back here."""
+
+STARTUP_SECONDS = {"fork": 0.2, "spawn": 0.8}
+"""What a worker process costs before it takes its first witness: a forked one little (the
+fork of a large process, some 50 ms, and sending it the normalized source), a spawned one
+starting Python and importing the engine (measured here; four 100k-character witnesses,
+0.35 s in one process, took 0.5 s with a forked worker on a loaded machine)."""
 
 POLL_SECONDS = 0.05
-"""How often the caller's cancel check is polled while the processes work."""
+"""How often the caller's cancel check is polled while this process waits for workers."""
 
-_stop: Event | None = None
-"""In a worker process: set when the caller cancels."""
+STOP_SECONDS = 10.0
+"""How long a stopped worker may take to end before it is terminated."""
 
 
 def cores() -> int:
@@ -54,81 +79,321 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def spare_cores() -> float:
-    """Cores nobody else uses: the cores less the load average (which counts this process)."""
+def others_running() -> float:
+    """How many processes other than this one keep the cores busy, by the best guess at hand.
+
+    Best is what the cores did since this module was imported, where that
+    was a moment ago (the command line imports it a tenth of a second
+    before it collates, busy all the while): :func:`others_busy`.
+    Otherwise the load average lags by a minute (a test run that just ended
+    still counts) and the count of runnable tasks is a snapshot; the smaller
+    of the two is what is known to compete for the cores.
+    """
+    recent = others_busy(_IMPORTED, cpu_times(), cores())
+    if recent is not None:
+        return recent
     try:
-        return cores() - os.getloadavg()[0]
+        load = os.getloadavg()[0]
     except OSError:  # no load average to read
-        return float(cores())
+        return 0.0
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            now = int(f.read().split()[3].split("/")[0]) - 1  # less this process
+    except (OSError, ValueError, IndexError):
+        return load
+    return max(0.0, min(load, float(now)))
 
 
-def worker_count(source: str, texts: Sequence[str]) -> int:
-    """How many processes to align ``texts`` against ``source`` with (0: stay in this one).
+CpuTimes = tuple[float, float, float]
+"""``(when, busy, total)``: a monotonic time, and the seconds all cores have been busy and
+have run in all (/proc/stat)."""
+
+
+def cpu_times() -> CpuTimes | None:
+    """The cores' times so far (Linux), or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            ticks = [int(x) for x in f.readline().split()[1:9]]
+        hz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+    idle = ticks[3] + ticks[4]  # idle, waiting for I/O
+    total = sum(ticks)
+    return time.monotonic(), (total - idle) / hz, total / hz
+
+
+RECENT_SECONDS = (0.03, 2.0)
+"""How long ago a sample of :func:`cpu_times` may be to tell how busy the cores are now:
+long enough for the clock ticks (10 ms, on each core) to mean something, short enough to be
+the present (the command line: some 50 ms, in which it imports the engine)."""
+
+
+def others_busy(before: CpuTimes | None, after: CpuTimes | None, count: int) -> float | None:
+    """The cores kept busy between ``before`` and ``after`` by others than this process,
+    which was busy throughout; None where the samples are missing, too close or too old."""
+    if before is None or after is None:
+        return None
+    elapsed = after[0] - before[0]
+    ran = after[2] - before[2]
+    if not RECENT_SECONDS[0] <= elapsed <= RECENT_SECONDS[1] or ran <= 0:
+        return None
+    busy = (after[1] - before[1]) / ran * count  # cores busy on average, this process's included
+    return max(0.0, busy - 1.0)
+
+
+_IMPORTED = cpu_times()
+"""The cores' times when this module was imported (the command line: as it starts)."""
+
+
+def start_method() -> str:
+    """``fork`` where forking is safe (Linux, and this process runs one thread), else ``spawn``.
+
+    Threads are counted by the kernel (/proc/self/task), so threads started
+    by Qt or a C library count as well as Python's own.
+    """
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    try:
+        single = len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return "spawn"
+    return "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def makespan(costs: Sequence[float], lanes: int, startup: float) -> float:
+    """When the last of ``costs`` is done, each claimed by the lane free first.
+
+    Lane 0 is this process, free at once; the others start ``startup`` later.
+    """
+    free = [0.0] + [startup] * (lanes - 1)
+    for cost in sorted(costs, reverse=True):
+        k = free.index(min(free))
+        free[k] += cost
+    return max(free)
+
+
+def worker_count(source: str, texts: Sequence[str], method: str | None = None) -> int:
+    """How many processes to align ``texts`` against ``source`` with, this one included
+    (0: only this one).
 
     Processes only where they are expected to save at least a fifth of the
-    time of aligning the witnesses one after the other, start-up included,
-    and only while another core is spare: on a machine whose cores other
-    work keeps busy, processes only add their start-up.  So a collation in
-    processes is never slower than one in this process.
+    time of aligning the witnesses one after the other, start-up and passing
+    the results back included (this process takes witnesses from the start,
+    the workers once they are up), so a collation in processes is never
+    slower than one in this process.  Other work on the cores slows every
+    process alike (the scheduler shares the cores out per process), so the
+    estimate compares what each way gets of the cores with the
+    :func:`others_running`: with one other busy process on two cores, two
+    processes of ours would get two thirds of a core each, and gain nothing
+    on one with a whole core (measured here: 6.5 s against 5.5 s), so the
+    witnesses stay here and the other work keeps its core.
     """
-    workers = min(cores(), len(texts))
-    if workers < 2 or spare_cores() < 1:
+    lanes = min(cores(), len(texts))
+    if lanes < 2:
         return 0
-    costs = sorted(((len(source) + len(t)) * SECONDS_PER_CHAR for t in texts), reverse=True)
-    loads = [0.0] * workers
-    for cost in costs:  # the longest first, each to the least loaded process
-        loads[loads.index(min(loads))] += cost
-    spread = STARTUP_SECONDS + max(loads)
-    return workers if spread < 0.8 * sum(costs) else 0
-
-
-def _start(stop: Event) -> None:
-    global _stop
-    _stop = stop
-
-
-def _stopped() -> bool:
-    return _stop is not None and _stop.is_set()
-
-
-def _call(task: Callable[..., R], args: tuple[Any, ...]) -> R:
-    """In a worker process: the task, with the shared stop event as its cancel check."""
-    return task(*args, _stopped)
+    method = method or start_method()
+    others = others_running()
+    alone_share = min(1.0, cores() / (others + 1))
+    lane_share = min(1.0, cores() / (others + lanes))
+    costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
+    extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
+    with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
+    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method]) / lane_share
+    alone = sum(costs) / alone_share
+    return lanes if spread < 0.8 * alone else 0
 
 
 def in_processes(
     task: Callable[..., R],
     jobs: Sequence[tuple[Any, ...]],
-    workers: int,
+    processes: int,
     cancel: CancelCheck | None,
     done: Callable[[], None],
+    *,
+    costs: Sequence[float] | None = None,
+    method: str | None = None,
+    shared: Callable[[], Any] | None = None,
 ) -> list[R]:
-    """``task(*job, cancel_check)`` for every job, in ``workers`` spawned processes, in order.
+    """``task(*job, cancel_check)`` for every job, in this process and ``processes - 1``
+    worker processes, results in the order of ``jobs``.
 
-    ``task`` must be a module-level function (it is pickled by name).
-    ``done`` is called in this thread as each job finishes.  Raises what a
-    job raised, or :class:`~app.cancel.Cancelled` when ``cancel`` says stop.
+    ``task`` must be a module-level function (a spawned worker gets it by
+    name).  Jobs are taken largest ``costs`` first.  ``done`` is called in
+    this thread as each job finishes.  Raises what a job raised, or
+    :class:`~app.cancel.Cancelled` when ``cancel`` says stop.
+
+    With ``shared``, what every job needs but takes a while to make (the
+    normalized source) is made here while the workers already start on what
+    does not need it (normalizing their witness): ``shared()`` is called
+    here once the workers are started, its value sent to each, and every
+    job is called as ``task(*job, get_shared, cancel_check)``, where
+    ``get_shared()`` returns that value (in a worker, waiting for it).
     """
-    context = multiprocessing.get_context("spawn")
+    order = sorted(range(len(jobs)), key=lambda k: -costs[k] if costs else 0)
+    context = multiprocessing.get_context(method or start_method())
     stop = context.Event()
+    claim: Synchronized[int] = context.Value("i", 0)
+    taken: Synchronized[int] = context.Value("i", 0)
+    results_queue: Queue[tuple[int, bool, Any]] = context.Queue()
+    shared_queue: Queue[Any] | None = context.Queue() if shared is not None else None
+    sent = 0
     results: dict[int, R] = {}
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start, initargs=(stop,)
-    )
+    workers: list[BaseProcess] = []
+    for stream in (sys.stdout, sys.stderr):  # a forked child must not write their buffers again
+        if stream is not None:
+            stream.flush()
     try:
-        futures: dict[Future[R], int] = {
-            pool.submit(_call, task, job): k for k, job in enumerate(jobs)
-        }
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in finished:
-                results[futures[future]] = future.result()
-                done()
+        for _ in range(processes - 1):
+            worker = context.Process(  # type: ignore[attr-defined]
+                target=_lane,
+                args=(task, jobs, order, claim, stop, results_queue, shared_queue, taken),
+                name="jiaokan-collation-lane",
+                daemon=True,
+            )
+            worker.start()
+            workers.append(worker)
+        extra: tuple[Any, ...] = ()
+        if shared is not None and shared_queue is not None:
+            shared_value = shared()
+            for _ in workers:
+                shared_queue.put(shared_value)
+                sent += 1
+            extra = (lambda: shared_value,)
+
+        def collect(wait: bool) -> bool:
+            """Take one job the workers finished (waiting a moment with ``wait``); False if none."""
+            try:
+                if wait:
+                    index, ok, value = results_queue.get(timeout=POLL_SECONDS)
+                else:
+                    index, ok, value = results_queue.get_nowait()
+            except queue.Empty:
+                if not wait or any(w.is_alive() for w in workers):
+                    return False
+                try:  # the last result of a worker that has ended may still be on its way
+                    index, ok, value = results_queue.get(timeout=POLL_SECONDS)
+                except queue.Empty:
+                    raise RuntimeError("a collation worker process ended early") from None
+            if not ok:
+                raise value
+            results[index] = value
+            done()
+            return True
+
+        while True:
+            while collect(wait=False):  # what the workers finished meanwhile
+                pass
+            k = _claim(claim, len(order))
+            if k is None:
+                break
+            results[order[k]] = task(*jobs[order[k]], *extra, cancel)
+            done()
+        while len(results) < len(jobs):
             poll(cancel)
+            collect(wait=True)
     except BaseException:
-        stop.set()  # the processes' own cancel checks see it: they stop at once
+        stop.set()  # the workers' own cancel checks see it: they stop at once
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _end(workers, results_queue)
+        if shared_queue is not None:
+            _drain(shared_queue, sent - int(taken.value))
     return [results[k] for k in range(len(jobs))]
+
+
+def _claim(claim: Synchronized[int], count: int) -> int | None:
+    """The next job's place in the order, or None once every job is taken."""
+    with claim.get_lock():
+        k = int(claim.value)
+        if k >= count:
+            return None
+        claim.value = k + 1
+        return k
+
+
+def _lane(
+    task: Callable[..., Any],
+    jobs: Sequence[tuple[Any, ...]],
+    order: Sequence[int],
+    claim: Synchronized[int],
+    stop: Event,
+    results: Queue[tuple[int, bool, Any]],
+    shared: Queue[Any] | None,
+    taken: Synchronized[int],
+) -> None:
+    """A worker process: claim jobs until none is left or the caller stops, send each result.
+
+    Without the cycle collector: the jobs make millions of objects that
+    reference counting frees, and the process ends with the call.
+    """
+    gc.disable()
+    stopped = stop.is_set
+    extra: tuple[Any, ...] = ()
+    if shared is not None:
+        received: list[Any] = []
+
+        def get_shared() -> Any:
+            """The caller's shared value, waiting for it (while the caller does not stop)."""
+            parent = multiprocessing.parent_process()
+            while not received:
+                poll(stopped)
+                if parent is not None and not parent.is_alive():
+                    raise Cancelled  # nobody is left to send it
+                with contextlib.suppress(queue.Empty):
+                    received.append(shared.get(timeout=POLL_SECONDS))
+                    with taken.get_lock():
+                        taken.value += 1
+            return received[0]
+
+        extra = (get_shared,)
+    while not stopped():
+        k = _claim(claim, len(order))
+        if k is None:
+            return
+        index = order[k]
+        try:
+            value = task(*jobs[index], *extra, stopped)
+        except Cancelled:
+            return
+        except BaseException as exc:  # the caller raises it; it must survive pickling
+            try:
+                pickle.dumps(exc)
+                error: BaseException = exc
+            except Exception:
+                error = RuntimeError(f"{type(exc).__name__}: {exc}")
+            results.put((index, False, error))
+            return
+        results.put((index, True, value))
+
+
+def _end(workers: Sequence[BaseProcess], results: Queue[tuple[int, bool, Any]]) -> None:
+    """Wait for the workers to end, reading what they still send (a worker that has put a
+    result waits until it is read before it ends); terminate one that will not stop."""
+    deadline = time.monotonic() + STOP_SECONDS
+    while any(w.is_alive() for w in workers):
+        with contextlib.suppress(queue.Empty):
+            results.get(timeout=POLL_SECONDS)
+        if time.monotonic() > deadline:
+            for w in workers:
+                if w.is_alive():
+                    w.terminate()
+            break
+    for w in workers:
+        w.join()
+        w.close()
+    results.close()
+    results.join_thread()
+
+
+def _drain(shared: Queue[Any], unread: int) -> None:
+    """Read back what no worker took of the shared value (a worker stopped before it needed
+    it): until it is read, the thread that sends it waits, and this process with it."""
+    deadline = time.monotonic() + STOP_SECONDS
+    while unread > 0 and time.monotonic() < deadline:
+        with contextlib.suppress(queue.Empty):
+            shared.get(timeout=POLL_SECONDS)
+            unread -= 1
+    if unread > 0:
+        shared.cancel_join_thread()
+    shared.close()
+    shared.join_thread()
