@@ -18,11 +18,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import subprocess
 import sys
 import tempfile
-import itertools
 import time
 from pathlib import Path
 
