@@ -23,6 +23,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from lxml import etree
@@ -276,6 +278,8 @@ def test_formatting_around_each_change_is_kept(decided: ExportInput, tracked: bo
 
 
 def comments(data: bytes) -> dict[str, Any]:
+    if "word/comments.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
+        return {}
     root = xml(data, "word/comments.xml")
     return {c.get(w("id")): c for c in root.iter(w("comment"))}
 
@@ -652,3 +656,82 @@ def test_cli_docx_export_in_a_process(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     assert again.returncode == 2 and again.stderr.count("\n") == 1
 
+
+
+# -- any document, any edits ------------------------------------------------------
+
+Spec = list[tuple[str, Any]]
+"""A document as drawn: ("table", [cell texts]) or (style, [(text, bold, break after)])."""
+
+
+def build(spec: Spec) -> bytes:
+    d = docx.Document()
+    for kind, content in spec:
+        if kind == "table":
+            table = d.add_table(rows=1, cols=len(content))
+            for cell, text in zip(table.rows[0].cells, content, strict=True):
+                cell.text = text
+            continue
+        p = d.add_paragraph(style=kind)
+        for text, bold, br in content:
+            run = p.add_run(text)
+            run.bold = bold
+            if br:
+                run.add_break()
+    return saved(d)
+
+
+_RUNS = st.lists(
+    st.tuples(st.text("甲乙丙ab \t", min_size=1, max_size=4), st.booleans(), st.booleans()),
+    max_size=4,
+)
+_BLOCK = st.one_of(
+    st.tuples(st.sampled_from(["Normal", "Heading 1"]), _RUNS),
+    st.tuples(st.just("table"), st.lists(st.text("丁戊", max_size=3), min_size=2, max_size=2)),
+)
+
+
+@st.composite
+def documents_and_edits(draw: st.DrawFn) -> tuple[Spec, list[tuple[int, int, str]]]:
+    """A document of paragraphs of runs (bold, line breaks, a table now and then) and
+    non-overlapping edits on its text, some of them over paragraph ends or adding some."""
+    spec = draw(st.lists(_BLOCK, min_size=1, max_size=4))
+    text = read_word(build(spec)).text
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits: list[tuple[int, int, str]] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        reading = draw(st.text("子丑\n", max_size=3))
+        if reading != text[start:end]:
+            edits.append((start, end, reading))
+    return spec, edits
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents_and_edits(), st.booleans())
+def test_any_document_with_any_edits(
+    case: tuple[Spec, list[tuple[int, int, str]]], tracked: bool
+) -> None:
+    spec, edits = case
+    source = build(spec)
+    data = hand_made(source, *((s, e, r, "注") for s, e, r in edits))
+    out = docx_bytes(data, tracked=tracked)
+    expected, text = corrected_text(data), read_word(source).text
+    if _keeps_cell_ends(text, source, edits):
+        assert view(out, accept=True) == expected
+    if tracked:
+        assert view(out, accept=False) == text
+    else:
+        assert not xml(out).xpath("//w:ins | //w:del", namespaces=W_NS)
+    assert len(comments(out)) == len(edits)
+
+
+def _keeps_cell_ends(text: str, source: bytes, edits: list[tuple[int, int, str]]) -> bool:
+    """Whether no edit deletes a paragraph end that Word keeps (around a table's cells)."""
+    body = body_of(source)
+    kept = {
+        s.start
+        for s in walk(body)
+        if s.is_paragraph_end
+        and (s.element.getnext() is None or s.element.getnext().tag != w("p"))
+    }
+    return not any(start <= k < end for start, end, _ in edits for k in kept)

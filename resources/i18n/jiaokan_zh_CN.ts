@@ -1609,6 +1609,14 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>the project's Word document does not match its source text; collate again</source>
+        <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
+    </message>
+    <message>
+        <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
+        <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
+    </message>
+    <message>
         <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>

@@ -1609,6 +1609,14 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>the project's Word document does not match its source text; collate again</source>
+        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
+    </message>
+    <message>
+        <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
+        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
+    </message>
+    <message>
         <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
