@@ -15,9 +15,9 @@ from app.classes.checks import CHECK_WITNESS
 from app.cli.output import dump_json, text_json
 from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
-from app.project.word_export import DEFAULT_AUTHOR, write_docx
 from app.project.paths import check_distinct, check_output
 from app.project.project import Project
+from app.project.word_export import DEFAULT_AUTHOR, write_docx
 
 
 class ProjectCommandError(Exception):

@@ -108,6 +108,7 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     """
     author = _NOT_XML.sub("", author).strip() or DEFAULT_AUTHOR
     edits = _edits(data)
+    segments: list[Segment] | None = None
     if data.source_document is None:
         text, edits = _plain_edits(data.source_text, edits)
         _check_characters(edits, data.source_text)
@@ -118,10 +119,12 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
         except WordError as exc:
             raise ExportError(exc.message) from None
         text = data.source_text
-        if "".join(s.text for s in walk(document.element.body)) != text:
+        segments = list(walk(document.element.body))
+        if "".join(s.text for s in segments) != text:
             raise ExportError("export.docx-mismatch")
         _check_characters(edits, data.source_text)
-    _Editor(document, tracked=tracked, author=author).apply(_by_line(text, edits))
+    editor = _Editor(document, tracked=tracked, author=author)
+    editor.apply(_by_line(text, edits), segments)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -451,15 +454,16 @@ class _Editor:
         self._next_id = 0
         self._places: dict[int, tuple[Element, Element | None]] = {}
 
-    def apply(self, edits: list[_Edit]) -> None:
+    def apply(self, edits: list[_Edit], segments: list[Segment] | None = None) -> None:
+        """Apply ``edits`` (in text order); ``segments`` is the walk of the unchanged body
+        if the caller has it."""
         if not edits:
             return
         self._next_id = self._first_free_id(sum(len(e.notes) for e in edits))
         cuts = {e.start for e in edits} | {e.end for e in edits}
-        self._cut_texts(list(walk(self.body)), cuts)
-        segments = list(walk(self.body))  # every cut is now where a segment starts
-        self._segments = segments
-        self._starts = [s.start for s in segments]
+        self._cut_texts(segments or list(walk(self.body)), cuts)
+        self._segments = list(walk(self.body))  # every cut is now where a segment starts
+        self._starts = [s.start for s in self._segments]
         self._paragraphs = paragraphs(self.body)
         for start in sorted({e.start for e in edits}):
             self._places[start] = self._place(start)
