@@ -24,6 +24,8 @@ from typing import Any
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,18 +86,16 @@ def body_of(data: bytes) -> Any:
     return docx.Document(io.BytesIO(data)).element.body
 
 
-def _merge_marked(body: Any, mark: str) -> None:
-    """Join every paragraph whose mark carries ``mark`` (ins or del) with the next one."""
-    for p in reversed(list(body.iter(w("p")))):
-        marks = p.xpath(f"./w:pPr/w:rPr/w:{mark}")
-        if not marks:
-            continue
-        following = p.getnext()
-        assert following is not None and following.tag == w("p"), "a marked mark merges"
-        for child in list(following):
-            if child.tag != w("pPr"):
-                p.append(child)
-        following.getparent().remove(following)
+def _merge(p: Any) -> None:
+    """Join the paragraph with the next one (bookmarks between them aside)."""
+    following = p.getnext()
+    while following is not None and following.tag in (w("bookmarkStart"), w("bookmarkEnd")):
+        following = following.getnext()
+    assert following is not None and following.tag == w("p"), "a dropped mark merges"
+    for child in list(following):
+        if child.tag != w("pPr"):
+            p.append(child)
+    following.getparent().remove(following)
 
 
 def _unwrap(element: Any) -> None:
@@ -106,17 +106,27 @@ def _unwrap(element: Any) -> None:
     parent.remove(element)
 
 
-def view(data: bytes, *, accept: bool) -> str:
-    """The text Word shows after accepting (or rejecting) every revision."""
+def view(data: bytes, *, accept: bool, by: str | None = None) -> str:
+    """The text Word shows after accepting (or rejecting) every revision; with ``by``,
+    only that author's, the others' being accepted (as reading a source accepts them)."""
     body = copy.deepcopy(body_of(data))
-    drop, keep = ("del", "ins") if accept else ("ins", "del")
-    for element in body.xpath(f"//w:{drop}[not(parent::w:rPr)]"):
-        element.getparent().remove(element)
-    for element in body.xpath(f"//w:{keep}[not(parent::w:rPr)]"):
-        _unwrap(element)
+
+    def accepted(revision: Any) -> bool:
+        return accept or (by is not None and revision.get(w("author")) != by)
+
+    for revision in list(body.iter(w("ins"), w("del"))):
+        if revision.getparent().tag == w("rPr"):
+            continue  # a paragraph mark's: below
+        if (revision.tag == w("ins")) == accepted(revision):
+            _unwrap(revision)
+        else:
+            revision.getparent().remove(revision)
     for text in body.iter(w("delText")):
         text.tag = w("t")
-    _merge_marked(body, drop)
+    for p in reversed(list(body.iter(w("p")))):
+        marks = p.xpath("./w:pPr/w:rPr/w:ins | ./w:pPr/w:rPr/w:del")
+        if any((m.tag == w("ins")) != accepted(m) for m in marks):
+            _merge(p)  # the view has no such mark
     return "".join(s.text for s in walk(body))
 
 
@@ -740,3 +750,67 @@ def _keeps_cell_ends(text: str, source: bytes, edits: list[tuple[int, int, str]]
         if s.is_paragraph_end and (s.element.getnext() is None or s.element.getnext().tag != w("p"))
     }
     return not any(start <= k < end for start, end, _ in edits for k in kept)
+
+
+def rich() -> bytes:
+    """A document with what a real one has around its text: a hyperlink, a content
+    control, bookmarks between paragraphs, someone's tracked changes, a section break
+    ending a paragraph, tabs, breaks, a non-breaking hyphen and a drawing's run."""
+    d = docx.Document()
+    d.add_paragraph("开头段落")
+    end = d.element.body[-1]  # the body's sectPr
+    ns = nsdecls("w", "r")
+    revision = 'w:author="A" w:date="2020-01-01T00:00:00Z"'
+    for fragment in (
+        f'<w:p {ns}><w:r><w:t>前</w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:rPr>'
+        '<w:u w:val="single"/></w:rPr><w:t>链接文字</w:t></w:r></w:hyperlink>'
+        "<w:r><w:t>后</w:t></w:r></w:p>",
+        f'<w:bookmarkStart {ns} w:id="0" w:name="b"/>',
+        f'<w:p {ns}><w:sdt><w:sdtPr><w:id w:val="5"/></w:sdtPr><w:sdtContent><w:r><w:t>控件内'
+        "</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>控件外</w:t></w:r></w:p>",
+        f'<w:bookmarkEnd {ns} w:id="0"/>',
+        f'<w:p {ns}><w:r><w:t>原有</w:t></w:r><w:ins w:id="90" {revision}><w:r><w:t>插入</w:t>'
+        f'</w:r></w:ins><w:del w:id="91" {revision}><w:r><w:delText>删掉</w:delText></w:r>'
+        "</w:del><w:r><w:t>尾</w:t></w:r></w:p>",
+        f"<w:p {ns}><w:pPr><w:sectPr/></w:pPr><w:r><w:t>节末</w:t></w:r></w:p>",
+        f"<w:p {ns}><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:noBreakHyphen/>"
+        "<w:t>丁</w:t></w:r><w:r><w:drawing/></w:r><w:r><w:t>戊</w:t></w:r></w:p>",
+    ):
+        end.addprevious(parse_xml(fragment))
+    return saved(d)
+
+
+RICH = rich()
+RICH_TEXT = "开头段落\n前链接文字后\n控件内控件外\n原有插入尾\n节末\n甲\t乙\n丙-丁戊"
+
+
+@st.composite
+def rich_edits(draw: st.DrawFn) -> list[tuple[int, int, str]]:
+    cuts = sorted(draw(st.lists(st.integers(0, len(RICH_TEXT)), max_size=8)))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        reading = draw(st.text("子丑\n\t", max_size=3))
+        if reading != RICH_TEXT[start:end]:
+            edits.append((start, end, reading))
+    return edits
+
+
+@settings(max_examples=100, deadline=None)
+@given(rich_edits(), st.booleans())
+def test_a_rich_document_with_any_edits(edits: list[tuple[int, int, str]], tracked: bool) -> None:
+    assert read_word(RICH).text == RICH_TEXT
+    data = hand_made(RICH, *((s, e, r, "注") for s, e, r in edits))
+    out = docx_bytes(data, tracked=tracked)
+    section_end = RICH_TEXT.index("节末") + 2  # a section break: the mark stays
+    if not any(s <= section_end < e for s, e, _ in edits):
+        assert view(out, accept=True, by=DEFAULT_AUTHOR) == corrected_text(data)
+    if tracked:
+        assert view(out, accept=False, by=DEFAULT_AUTHOR) == RICH_TEXT
+    root = xml(out)
+    ids = [e.get(w("id")) for e in root.iter(w("ins"), w("del"), w("bookmarkStart"))]
+    assert len(ids) == len(set(ids))
+    assert b"urn:jiaokan" not in zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml")
+    # someone else's revisions stay (an insertion split with its paragraph is two)
+    theirs = root.xpath("//w:del[@w:author='A']//w:delText/text()", namespaces=W_NS)
+    assert "".join(theirs) == "删掉"
+    assert root.xpath("//w:ins[@w:author='A']", namespaces=W_NS)
