@@ -204,6 +204,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "cannot write text in the encoding {encoding}{hint}"
         ),
         "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
+        # app/project/word_export.py
+        "export.docx-mismatch": QT_TRANSLATE_NOOP(
+            "engine", "the project's Word document does not match its source text; collate again"
+        ),
+        "export.docx-character": QT_TRANSLATE_NOOP(
+            "engine",
+            "{char} at line {line}, column {column} cannot be written in a Word document",
+        ),
         # app/project/paths.py: an output that would destroy something; nothing is written
         "output.is-project": QT_TRANSLATE_NOOP(
             "engine", "{path} is the project file itself; it was not overwritten"

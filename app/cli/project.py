@@ -17,6 +17,7 @@ from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.paths import check_distinct, check_output
 from app.project.project import Project
+from app.project.word_export import DEFAULT_AUTHOR, write_docx
 
 
 class ProjectCommandError(Exception):
@@ -48,15 +49,31 @@ def add_parsers(sub: Any) -> None:
 
     export = sub.add_parser(
         "export",
-        help="write the corrected text, an HTML report or a CSV of a project",
+        help="write the corrected text, a Word document, an HTML report or a CSV of a project",
         description="Export PROJECT: the corrected text (in the source's encoding and line "
-        "endings unless --utf8), a self-contained HTML collation report, a CSV.",
+        "endings unless --utf8), the source as a Word document with every decision applied "
+        "(or as tracked changes), a self-contained HTML collation report, a CSV.",
     )
     export.add_argument("project", metavar="PROJECT")
     export.add_argument("--text", metavar="OUT", help="write the corrected text here")
     export.add_argument("--report", metavar="OUT.html", help="write the HTML report here")
     export.add_argument("--csv", metavar="OUT.csv", help="write the apparatus as CSV here")
     export.add_argument("--utf8", action="store_true", help="write the text as UTF-8")
+    export.add_argument(
+        "--docx",
+        metavar="OUT.docx",
+        help="write the source as a Word document with every decision applied",
+    )
+    export.add_argument(
+        "--tracked",
+        action="store_true",
+        help="write the --docx changes as tracked changes (revisions) to accept or reject",
+    )
+    export.add_argument(
+        "--author",
+        metavar="NAME",
+        help=f"the author of the revisions and comments in --docx (default {DEFAULT_AUTHOR})",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -179,18 +196,23 @@ def _refuse_conflicts(project: Project, decisions: dict[int, Decision]) -> None:
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    if not (args.text or args.report or args.csv):
+    if not (args.text or args.report or args.csv or args.docx):
         raise ProjectCommandError(
-            "say what to export: --text OUT, --report OUT.html, --csv OUT.csv"
+            "say what to export: --text OUT, --docx OUT.docx, --report OUT.html, --csv OUT.csv"
         )
+    if (args.tracked or args.author is not None) and not args.docx:
+        raise ProjectCommandError("--tracked and --author go with --docx OUT.docx")
     data = project.export_input()
-    targets = [p for p in (args.text, args.report, args.csv) if p]
+    targets = [p for p in (args.text, args.docx, args.report, args.csv) if p]
     check_distinct(targets)
     for target in targets:  # every output checked before the first is written
         check_output(target, data.owned())
     try:
         if args.text:
             write_text(data, Path(args.text), utf8=args.utf8)
+        if args.docx:
+            author = DEFAULT_AUTHOR if args.author is None else args.author
+            write_docx(data, Path(args.docx), tracked=args.tracked, author=author)
         if args.report:
             write_report(data, Path(args.report))
         if args.csv:
@@ -199,6 +221,5 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         raise ProjectCommandError(str(exc)) from None
     except OSError as exc:
         raise ProjectCommandError(f"cannot write: {exc.strerror or exc}") from None
-    written = [p for p in (args.text, args.report, args.csv) if p]
-    out.write("wrote " + ", ".join(written) + "\n")
+    out.write("wrote " + ", ".join(targets) + "\n")
     return 0

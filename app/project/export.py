@@ -104,7 +104,7 @@ def line_ending(text: str) -> str | None:
     return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"), key=lambda pair: pair[0])[1]
 
 
-def _ordered(data: ExportInput) -> list[ExportLocus]:
+def ordered_loci(data: ExportInput) -> list[ExportLocus]:
     """The loci in text order, checked against the source.
 
     A locus that no longer matches the source (a project whose source file
@@ -124,24 +124,25 @@ def _ordered(data: ExportInput) -> list[ExportLocus]:
             raise ExportError("export.mismatch", n=str(n))
     crossing = overlapping(loci)
     for k, locus in enumerate(loci):
-        if not _changes(locus):
+        if not changes_text(locus):
             continue
-        other = next((loci[j] for j in crossing[k] if j > k and _changes(loci[j])), None)
+        other = next((loci[j] for j in crossing[k] if j > k and changes_text(loci[j])), None)
         if other is not None:
             raise ExportError("export.conflict", n=str(locus.id), m=str(other.id))
     return loci
 
 
-def _changes(locus: ExportLocus) -> bool:
+def changes_text(locus: ExportLocus) -> bool:
+    """Whether the locus's decision puts another text in the source's place."""
     d = locus.decision
     return d.status in ("accepted", "edited") and d.reading not in (None, locus.source_text)
 
 
-def _in_text(loci: list[ExportLocus]) -> list[bool]:
+def in_text(loci: list[ExportLocus]) -> list[bool]:
     """Which loci stand in the corrected text's flow: no two of them overlap.
 
     Every locus that changes the text does (they never overlap, see
-    :func:`_ordered`); of the rest, decided ones before open ones, then the
+    :func:`ordered_loci`); of the rest, decided ones before open ones, then the
     shorter first, so another copy's long locus does not hide the short
     ones inside it.  The others are in the report's table only.
     """
@@ -149,7 +150,7 @@ def _in_text(loci: list[ExportLocus]) -> list[bool]:
     order = sorted(
         range(len(loci)),
         key=lambda k: (
-            not _changes(loci[k]),
+            not changes_text(loci[k]),
             not loci[k].decision.decided,
             loci[k].end - loci[k].start,
             k,
@@ -176,12 +177,12 @@ def _chosen(locus: ExportLocus, eol: str | None) -> str:
 def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | None, str]]:
     """The corrected text in pieces: unchanged source (``None``) and loci with their numbers.
 
-    Where loci overlap, only the ones :func:`_in_text` picks are pieces.
+    Where loci overlap, only the ones :func:`in_text` picks are pieces.
     """
     eol = line_ending(data.source_text)
     last = 0
-    loci = _ordered(data)
-    for n, (locus, shown) in enumerate(zip(loci, _in_text(loci), strict=True), 1):
+    loci = ordered_loci(data)
+    for n, (locus, shown) in enumerate(zip(loci, in_text(loci), strict=True), 1):
         if not shown:
             continue  # inside a locus that stands in the text; listed in the report's table
         if locus.start > last:
@@ -243,7 +244,7 @@ def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
 
 
 def write_text(data: ExportInput, path: StrPath, *, utf8: bool = False) -> None:
-    _write_atomic(path, encode_text(data, utf8=utf8), data)
+    write_atomic(path, encode_text(data, utf8=utf8), data)
 
 
 # -- files ------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def _quote(name: str) -> str:
     return f"'{name}'" if name.isprintable() else repr(name)
 
 
-def _write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
+def write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
     """Write ``payload`` to ``path`` completely or not at all.
 
     Never onto the project or one of its texts, and never over anything but
@@ -338,7 +339,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     tail = ["status", "witness", "chosen", "note", "decided_at"]
     titles = head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids]
     writer.writerow([inert(c) for c in [*titles, "within"]])
-    for n, locus in enumerate(_ordered(data), 1):
+    for n, locus in enumerate(ordered_loci(data), 1):
         d = locus.decision
         where = [n, locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
         readings = [locus.readings.get(w, "") for w in ids]
@@ -348,7 +349,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
         row.append("" if locus.within is None else locus.within)
         writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
-    _write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
+    write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
 
 
 # -- the HTML report --------------------------------------------------------------
@@ -546,7 +547,7 @@ def _class_html(locus: ExportLocus) -> str:
 
 def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
     """The whole report as one HTML document (``exported_at`` defaults to now)."""
-    loci = _ordered(data)
+    loci = ordered_loci(data)
     text = "".join(
         escape(piece) if locus is None else _mark(n, locus, piece)
         for n, locus, piece in corrected_segments(data)
@@ -587,4 +588,4 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
 def write_report(data: ExportInput, path: StrPath) -> None:
     # A lone surrogate cannot come from a decoded file; should one slip in,
     # a character reference shows it as U+FFFD instead of failing the export.
-    _write_atomic(path, render_report(data).encode("utf-8", "xmlcharrefreplace"), data)
+    write_atomic(path, render_report(data).encode("utf-8", "xmlcharrefreplace"), data)

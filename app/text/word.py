@@ -236,6 +236,11 @@ def walk(body: Any) -> Iterator[Segment]:
                     offset += len(text)
 
 
+def paragraphs(body: Any) -> list[Any]:
+    """The paragraphs :func:`walk` reads, in its order: ``Segment.paragraph`` indexes them."""
+    return list(_paragraphs(body))
+
+
 def _paragraphs(container: Any) -> Iterator[Any]:
     for child in container:
         tag = child.tag

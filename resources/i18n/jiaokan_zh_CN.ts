@@ -1609,6 +1609,62 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path} is a Word 97-2003 document (.doc) or another Office file; save it as .docx first</source>
+        <translation>{path} 是 Word 97-2003 文档（.doc）或其他 Office 文件；请先另存为 .docx</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged Word document ({reason})</source>
+        <translation>{path} 是已损坏的 Word 文档（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted Word document; save it without a password first</source>
+        <translation>{path} 是加密的 Word 文档；请先去掉密码再另存</translation>
+    </message>
+    <message>
+        <source>{path} is not a Word document (.docx) nor a text file</source>
+        <translation>{path} 既不是 Word 文档（.docx），也不是文本文件</translation>
+    </message>
+    <message>
+        <source>{path}: not read: {parts}</source>
+        <translation>{path}：未读取：{parts}</translation>
+    </message>
+    <message>
+        <source>headers</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <source>footers</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <source>footnotes</source>
+        <translation>脚注</translation>
+    </message>
+    <message>
+        <source>endnotes</source>
+        <translation>尾注</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>text boxes</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <source>equations</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>the project's Word document does not match its source text; collate again</source>
+        <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
+    </message>
+    <message>
+        <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
+        <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
+    </message>
+    <message>
         <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>

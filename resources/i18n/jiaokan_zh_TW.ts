@@ -1609,6 +1609,62 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path} is a Word 97-2003 document (.doc) or another Office file; save it as .docx first</source>
+        <translation>{path} 是 Word 97-2003 文件（.doc）或其他 Office 檔案；請先另存為 .docx</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged Word document ({reason})</source>
+        <translation>{path} 是已損毀的 Word 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted Word document; save it without a password first</source>
+        <translation>{path} 是加密的 Word 文件；請先移除密碼再另存</translation>
+    </message>
+    <message>
+        <source>{path} is not a Word document (.docx) nor a text file</source>
+        <translation>{path} 既不是 Word 文件（.docx），也不是文字檔案</translation>
+    </message>
+    <message>
+        <source>{path}: not read: {parts}</source>
+        <translation>{path}：未讀取：{parts}</translation>
+    </message>
+    <message>
+        <source>headers</source>
+        <translation>頁首</translation>
+    </message>
+    <message>
+        <source>footers</source>
+        <translation>頁尾</translation>
+    </message>
+    <message>
+        <source>footnotes</source>
+        <translation>註腳</translation>
+    </message>
+    <message>
+        <source>endnotes</source>
+        <translation>章節附註</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>text boxes</source>
+        <translation>文字方塊</translation>
+    </message>
+    <message>
+        <source>equations</source>
+        <translation>方程式</translation>
+    </message>
+    <message>
+        <source>the project's Word document does not match its source text; collate again</source>
+        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
+    </message>
+    <message>
+        <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
+        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
+    </message>
+    <message>
         <location line="-119"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>

@@ -21,7 +21,7 @@ from app.project.project import Project
 from tests.faults.conftest import Job, cli, one_line_error, snapshot
 
 
-@pytest.mark.parametrize("flag", ["--text", "--report", "--csv"])
+@pytest.mark.parametrize("flag", ["--text", "--docx", "--report", "--csv"])
 @pytest.mark.parametrize(
     "name", ["project", "symlink", "hardlink", "relative", "source", "a", "b", "wal", "lock"]
 )
