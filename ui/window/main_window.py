@@ -26,11 +26,13 @@ from app.project.project import Project
 from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
+from app.text.loading import LoadedText
 from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
+from ui.messages import encoding_text, unread_parts, unread_text
 from ui.paths import resource
 from ui.settings import Settings
 from ui.widgets.apparatus import short_name
@@ -68,6 +70,8 @@ class MainWindow(WindowLayout):
         self._syncing = False
         self._mark_rows: list[int] = []
         self._corrected_places: dict[int, tuple[int, int]] = {}
+        self._notice = ""
+        """What the status says with the next collation's result (parts of Word texts not read)."""
         self.proofreading = Proofreading(self, self)
         self.ignored_runner = CollationRunner(self, ignored_collation)
         self.ignored_dialog: IgnoredDialog | None = None
@@ -152,6 +156,8 @@ class MainWindow(WindowLayout):
         acts.export_text.triggered.connect(lambda: self.projects.export("text"))
         acts.export_report.triggered.connect(lambda: self.projects.export("report"))
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
+        acts.export_word.triggered.connect(lambda: self.projects.export("word"))
+        acts.export_tracked.triggered.connect(lambda: self.projects.export("tracked"))
         self.locus_panel.noteTyped.connect(self.session.type_note)
         self.locus_panel.noteEdited.connect(pr.commit_note)
         self._colour_timer.timeout.connect(self.refresh_colours)
@@ -263,8 +269,25 @@ class MainWindow(WindowLayout):
             self._clear_highlights()
         self._set_busy(True)
         self.status_counts.setText("")
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Collating…"))
+        collating = QCoreApplication.translate("MainWindow", "Collating…")
+        self.statusBar().showMessage(self._with_notice(collating, self._notice))
         self.runner.submit(request)
+
+    @staticmethod
+    def _with_notice(status: str, notice: str) -> str:
+        if not notice:
+            return status
+        # a status, then the notice after it ("2 divergences. a.docx: not read: headers")
+        return QCoreApplication.translate("MainWindow", "{0} {1}").format(status, notice)
+
+    def announce(self, notice: str) -> None:
+        """Say ``notice`` now and with the next collation's result, where it stays until
+        another message replaces it: what a proofreader must not miss (a Word document's
+        headers or footnotes that were not compared) would otherwise flash by under
+        "Collating…"."""
+        self._notice = notice
+        if notice:
+            self.statusBar().showMessage(notice)
 
     def cancel_collation(self) -> None:
         if self.runner.is_running():
@@ -291,12 +314,11 @@ class MainWindow(WindowLayout):
         self.projects.report_unplaced(result.unplaced)
         if result.created:
             self.projects.remember()
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "{0} divergences.").format(
-                len(self.session.loci)
-            ),
-            4000,
+        found = QCoreApplication.translate("MainWindow", "{0} divergences.").format(
+            len(self.session.loci)
         )
+        notice, self._notice = self._notice, ""
+        self.statusBar().showMessage(self._with_notice(found, notice), 0 if notice else 4000)
         self.collationShown.emit()
 
     def _display(self) -> None:
@@ -312,6 +334,7 @@ class MainWindow(WindowLayout):
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
+        self._notice = ""
         self.show_error(QCoreApplication.translate("MainWindow", "Collation failed"), message)
 
     def _on_cancelled(self, _rid: int) -> None:
@@ -340,10 +363,11 @@ class MainWindow(WindowLayout):
         self.stack.setCurrentWidget(self.main_splitter)
         self.source_label.setText(
             QCoreApplication.translate("MainWindow", "<b>Source</b> · {0} · {1}").format(
-                Path(src.path).name, src.encoding
+                Path(src.path).name, encoding_text(src.encoding)
             )
+            + _not_read(src)
         )
-        self.source_label.setToolTip(src.path)
+        self.source_label.setToolTip("\n".join(filter(None, (src.path, unread_text(src)))))
         if self.source_pane.text() != src.text:
             self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
@@ -372,12 +396,14 @@ class MainWindow(WindowLayout):
         self.witness_combo.setCurrentIndex(ids.index(wid))
         self.witness_combo.blockSignals(False)
         witness = self.session.workspace.witness(wid)
+        loaded = witness.loaded
         self.witness_label.setText(
             QCoreApplication.translate("MainWindow", "{0} · {1}").format(
-                Path(witness.loaded.path).name, witness.loaded.encoding
+                Path(loaded.path).name, encoding_text(loaded.encoding)
             )
+            + _not_read(loaded)
         )
-        self.witness_label.setToolTip(witness.loaded.path)
+        self.witness_label.setToolTip("\n".join(filter(None, (loaded.path, unread_text(loaded)))))
         if self.witness_pane.text() != witness.text:
             self.witness_pane.set_text(witness.text)
         if highlights:
@@ -470,7 +496,7 @@ class MainWindow(WindowLayout):
                 )
             )
         parts += [
-            f"{short_name(w.id)}: {collation.count(w.id)} ({w.loaded.encoding})"
+            f"{short_name(w.id)}: {collation.count(w.id)} ({encoding_text(w.loaded.encoding)})"
             for w in self.session.workspace.witnesses
         ]
         self.status_counts.setText(" · ".join(parts))
@@ -694,3 +720,11 @@ class MainWindow(WindowLayout):
         place = self._corrected_places.get(self.session.current or 0)
         if place is not None:
             self.corrected_pane.reveal(*place)
+
+
+def _not_read(loaded: LoadedText) -> str:
+    """The pane header's reminder of what a Word text left out (" · not read: headers")."""
+    parts = unread_parts(loaded)
+    if not parts:
+        return ""
+    return " · " + QCoreApplication.translate("MainWindow", "not read: {0}").format(parts)
