@@ -26,6 +26,7 @@ from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import install_translators, remove_translators
 from ui.settings import Settings
+from ui.widgets.elided_label import ElidedLabel
 from ui.window import projects
 from ui.window.main_window import MainWindow
 
@@ -121,11 +122,45 @@ def test_a_word_source_collates_against_a_text_and_says_what_was_not_read(
     status = window.statusBar().currentMessage()
     assert status == "2 divergences. 甲本.docx: not read: headers"
     # and it stays findable in the pane header, where the encoding reads "Word"
-    header = window.source_label.text()
-    assert header == "<b>Source</b> · 甲本.docx · Word · not read: headers"
+    assert window.source_title.text() == "<b>Source</b>"
+    assert window.source_label.text() == "甲本.docx · Word · not read: headers"
     assert window.source_label.toolTip() == f"{source}\n甲本.docx: not read: headers"
     assert window.witness_label.text() == "乙本.txt · utf-8"  # a text has nothing unread
     assert window.witness_label.toolTip() == str(variant)
+
+
+def test_a_narrow_header_shortens_the_name_not_what_was_left_unread(qtbot: QtBot) -> None:
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    name, tail = "002_4ea96290340b9324.docx", " · Word · not read: headers"
+    label.setText(name, tail)
+    assert label.text() == name + tail
+    metrics = label.fontMetrics()
+    label.resize(metrics.horizontalAdvance(tail) * 2, metrics.height())
+    shown = label.shown_text()
+    assert shown.endswith(tail) and shown.startswith("002_") and "…" in shown
+    label.resize(metrics.horizontalAdvance(tail), metrics.height())  # not even the tail fits
+    shown = label.shown_text()
+    assert shown.startswith("00") and " · Word · not" in shown and shown.endswith("…")
+
+
+def test_the_project_of_a_word_document_still_names_what_was_not_read(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path]
+) -> None:
+    """The same files again: the window offers their project, which holds the texts
+    without the document's parts; the window still says what was not read."""
+    through_new_collation(qtbot, window, monkeypatch, *files)
+    made = window.project
+    assert made is not None
+    assert window.open_files(str(files[0]), [str(files[1])])
+    (box,) = [
+        b for b in window.findChildren(QMessageBox, "existing-project-dialog") if b.isVisible()
+    ]
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        box.defaultButton().click()  # Open the project
+    assert window.project is not None and window.project.path == made.path
+    assert window.source_label.text() == "甲本.docx · Word · not read: headers"
+    assert window.statusBar().currentMessage() == "2 divergences. 甲本.docx: not read: headers"
 
 
 @pytest.mark.subprocess
@@ -141,7 +176,7 @@ def test_the_unread_parts_are_said_in_chinese(
     through_new_collation(qtbot, window, monkeypatch, source, files[1])
     # the parts joined with the Chinese list separator
     assert window.statusBar().currentMessage() == "共 2 处异文。丙本.docx：未读取其中的页眉、批注"
-    assert window.source_label.text().endswith(" · 丙本.docx · Word · 未读取页眉、批注")
+    assert window.source_label.text() == "丙本.docx · Word · 未读取页眉、批注"
 
 
 def test_a_dropped_word_document_opens_like_a_text(

@@ -10,13 +10,13 @@ translating in turn the ones that are messages themselves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message, message
 from app.project.file import ProjectFile
-from app.text.loading import LoadedText
 from app.text.word import WORD_FORMAT
 
 
@@ -55,17 +55,17 @@ def encoding_text(encoding: str) -> str:
     return encoding
 
 
-def unread_parts(loaded: LoadedText) -> str:
-    """The kinds of text a Word document has that were not read, in the interface
-    language ("headers, footnotes"; "页眉、脚注"), or "" when everything was read."""
+def unread_parts(unread: Sequence[Message]) -> str:
+    """The kinds of text a Word document has that were not read (``LoadedText.unread``)
+    in the interface language ("headers, footnotes"; "页眉、脚注"), or "" if none."""
     # the list separator: "、" in Chinese
     separator = QCoreApplication.translate("Messages", ", ")
-    return separator.join(message_text(part) for part in loaded.unread)
+    return separator.join(message_text(part) for part in unread)
 
 
-def unread_text(loaded: LoadedText) -> str:
+def unread_text(path: str, unread: Sequence[Message]) -> str:
     """``甲本.docx: not read: headers, footnotes`` in the interface language, or ""."""
-    parts = unread_parts(loaded)
+    parts = unread_parts(unread)
     if not parts:
         return ""
-    return message_text(message("word.unread", path=Path(loaded.path).name, parts=parts))
+    return message_text(message("word.unread", path=Path(path).name, parts=parts))

@@ -568,7 +568,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+151"/>
+        <location filename="../../ui/window/main_window.py" line="+156"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -613,22 +613,17 @@
         <translation>校勘失败</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>&lt;b&gt;Source&lt;/b&gt; · {0} · {1}</source>
-        <translation>&lt;b&gt;底本&lt;/b&gt; · {0} · {1}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+40"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+345"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="-241"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -653,7 +648,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>not read: {0}</source>
         <translation>未读取{0}</translation>
     </message>
@@ -668,8 +663,13 @@
         <translation>校本文本</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>&lt;b&gt;Source&lt;/b&gt;</source>
+        <translation>&lt;b&gt;底本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+31"/>
         <source>Witness</source>
         <translation>校本</translation>
     </message>

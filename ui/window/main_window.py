@@ -21,6 +21,7 @@ from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
+from app.messages import Message
 from app.project.decisions import Decision
 from app.project.project import Project
 from app.project.session import Changes, Session
@@ -37,6 +38,7 @@ from ui.paths import resource
 from ui.settings import Settings
 from ui.widgets.apparatus import short_name
 from ui.widgets.corrected import corrected_view
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
@@ -70,6 +72,9 @@ class MainWindow(WindowLayout):
         self._syncing = False
         self._mark_rows: list[int] = []
         self._corrected_places: dict[int, tuple[int, int]] = {}
+        self._unread: dict[str, tuple[Message, ...]] = {}
+        """What each Word text read in this run left unread, by digest: a project opened
+        for files just chosen holds the texts without it (app.project.session.workspace_of)."""
         self._notice = ""
         """What the status says with the next collation's result (parts of Word texts not read)."""
         self.proofreading = Proofreading(self, self)
@@ -361,13 +366,7 @@ class MainWindow(WindowLayout):
         if src is None:
             return
         self.stack.setCurrentWidget(self.main_splitter)
-        self.source_label.setText(
-            QCoreApplication.translate("MainWindow", "<b>Source</b> · {0} · {1}").format(
-                Path(src.path).name, encoding_text(src.encoding)
-            )
-            + _not_read(src)
-        )
-        self.source_label.setToolTip("\n".join(filter(None, (src.path, unread_text(src)))))
+        _show_text_header(self.source_label, src, self._unread_of(src))
         if self.source_pane.text() != src.text:
             self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
@@ -397,17 +396,17 @@ class MainWindow(WindowLayout):
         self.witness_combo.blockSignals(False)
         witness = self.session.workspace.witness(wid)
         loaded = witness.loaded
-        self.witness_label.setText(
-            QCoreApplication.translate("MainWindow", "{0} · {1}").format(
-                Path(loaded.path).name, encoding_text(loaded.encoding)
-            )
-            + _not_read(loaded)
-        )
-        self.witness_label.setToolTip("\n".join(filter(None, (loaded.path, unread_text(loaded)))))
+        _show_text_header(self.witness_label, loaded, self._unread_of(loaded))
         if self.witness_pane.text() != witness.text:
             self.witness_pane.set_text(witness.text)
         if highlights:
             self._show_highlights()
+
+    def _unread_of(self, loaded: LoadedText) -> tuple[Message, ...]:
+        """What a Word text left unread, also when the window shows it from its project."""
+        if loaded.word is not None:
+            self._unread[loaded.sha256] = loaded.unread
+        return self._unread.get(loaded.sha256, ())
 
     def _on_witness_chosen(self, index: int) -> None:
         ids = self.session.witness_ids
@@ -722,9 +721,16 @@ class MainWindow(WindowLayout):
             self.corrected_pane.reveal(*place)
 
 
-def _not_read(loaded: LoadedText) -> str:
-    """The pane header's reminder of what a Word text left out (" · not read: headers")."""
-    parts = unread_parts(loaded)
-    if not parts:
-        return ""
-    return " · " + QCoreApplication.translate("MainWindow", "not read: {0}").format(parts)
+def _show_text_header(label: ElidedLabel, loaded: LoadedText, unread: tuple[Message, ...]) -> None:
+    """A pane's header: the file's name, its encoding and what a Word text left out
+    ("甲本.docx · Word · not read: headers"); a narrow pane shortens the name alone."""
+    name = Path(loaded.path).name
+    text = QCoreApplication.translate("MainWindow", "{0} · {1}").format(
+        name, encoding_text(loaded.encoding)
+    )
+    parts = unread_parts(unread)
+    if parts:
+        text += " · " + QCoreApplication.translate("MainWindow", "not read: {0}").format(parts)
+    tail = text[len(name) :] if text.startswith(name) else ""
+    label.setText(text[: len(text) - len(tail)], tail)
+    label.setToolTip("\n".join(filter(None, (loaded.path, unread_text(loaded.path, unread)))))

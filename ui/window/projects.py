@@ -95,7 +95,7 @@ class Projects(QObject):
     def _announce_unread(self, texts: list[LoadedText]) -> None:
         """Say which parts of the Word documents just opened were not read (headers,
         footnotes…): the proofreader must know they were not compared."""
-        self.host.announce(" · ".join(filter(None, (unread_text(t) for t in texts))))
+        self.host.announce(" · ".join(filter(None, (unread_text(t.path, t.unread) for t in texts))))
 
     # -- opening files and projects -----------------------------------------------------
 
