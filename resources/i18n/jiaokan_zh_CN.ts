@@ -330,7 +330,7 @@
     <message>
         <location line="+4"/>
         <source>Export the corrections as &amp;Word tracked changes…</source>
-        <translation>导出 Word 文档（含修订）(&amp;W)…</translation>
+        <translation>导出含修订的 Word 文档(&amp;W)…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1070,7 +1070,7 @@
     <message>
         <location line="+3"/>
         <source>Export the corrections as Word tracked changes</source>
-        <translation>导出 Word 文档（含修订）</translation>
+        <translation>导出含修订的 Word 文档</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -330,7 +330,7 @@
     <message>
         <location line="+4"/>
         <source>Export the corrections as &amp;Word tracked changes…</source>
-        <translation>匯出 Word 文件（含修訂）(&amp;W)…</translation>
+        <translation>匯出含修訂的 Word 文件(&amp;W)…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1070,7 +1070,7 @@
     <message>
         <location line="+3"/>
         <source>Export the corrections as Word tracked changes</source>
-        <translation>匯出 Word 文件（含修訂）</translation>
+        <translation>匯出含修訂的 Word 文件</translation>
     </message>
     <message>
         <location line="+7"/>
