@@ -10,10 +10,14 @@ translating in turn the ones that are messages themselves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
-from app.messages import ENGLISH, Message
+from app.messages import ENGLISH, Message, message
 from app.project.file import ProjectFile
+from app.text.word import WORD_FORMAT
 
 
 def message_text(message: Message) -> str:
@@ -42,3 +46,26 @@ def read_only_text(file: ProjectFile) -> str:
     """Why ``file`` is open read-only, in the interface language ("" if it is not)."""
     why = file.read_only_why
     return "" if why is None else message_text(why)
+
+
+def encoding_text(encoding: str) -> str:
+    """How the window names a text's encoding: a Word document is "Word", not "docx"."""
+    if encoding == WORD_FORMAT:
+        return QCoreApplication.translate("Messages", "Word")
+    return encoding
+
+
+def unread_parts(unread: Sequence[Message]) -> str:
+    """The kinds of text a Word document has that were not read (``LoadedText.unread``)
+    in the interface language ("headers, footnotes"; "页眉、脚注"), or "" if none."""
+    # the list separator: "、" in Chinese
+    separator = QCoreApplication.translate("Messages", ", ")
+    return separator.join(message_text(part) for part in unread)
+
+
+def unread_text(path: str, unread: Sequence[Message]) -> str:
+    """``甲本.docx: not read: headers, footnotes`` in the interface language, or ""."""
+    parts = unread_parts(unread)
+    if not parts:
+        return ""
+    return message_text(message("word.unread", path=Path(path).name, parts=parts))

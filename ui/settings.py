@@ -15,6 +15,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QColor
 
+from app.project.word_export import DEFAULT_AUTHOR
 from app.text.normalize import ALL_RULES
 from ui.colors import SCHEMES
 
@@ -99,6 +100,20 @@ class Settings:
 
     def set_language(self, language: str) -> None:
         self._qs.setValue("view/language", language)
+
+    # -- exports ------------------------------------------------------------
+
+    def proofreader_name(self) -> str:
+        """The author of the tracked changes and comments of a Word export; never empty."""
+        return str(self._qs.value("export/proofreader_name", "")).strip() or DEFAULT_AUTHOR
+
+    def set_proofreader_name(self, name: str) -> None:
+        """An empty name goes back to the default (DEFAULT_AUTHOR)."""
+        name = name.strip()
+        if name and name != DEFAULT_AUTHOR:
+            self._qs.setValue("export/proofreader_name", name)
+        else:
+            self._qs.remove("export/proofreader_name")
 
     # -- rules ------------------------------------------------------------
 

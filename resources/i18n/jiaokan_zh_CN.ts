@@ -329,6 +329,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Export the corrections as &amp;Word tracked changes…</source>
+        <translation>导出含修订的 Word 文档(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the corrected Word &amp;document…</source>
+        <translation>导出校正后的 Word 文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export the &amp;report (HTML)…</source>
         <translation>导出校勘报告 (HTML)(&amp;R)…</translation>
     </message>
@@ -523,7 +533,7 @@
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -558,12 +568,12 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+147"/>
+        <location filename="../../ui/window/main_window.py" line="+156"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -573,12 +583,12 @@
         <translation>[只读]</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
@@ -593,27 +603,27 @@
         <translation>无法更新项目</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-30"/>
+        <source>{0} {1}</source>
+        <translation>{0}{1}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Collation failed</source>
         <translation>校勘失败</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>&lt;b&gt;Source&lt;/b&gt; · {0} · {1}</source>
-        <translation>&lt;b&gt;底本&lt;/b&gt; · {0} · {1}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+40"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+345"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-241"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -638,6 +648,11 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
+        <location line="+138"/>
+        <source>not read: {0}</source>
+        <translation>未读取{0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/window/layout.py" line="+49"/>
         <source>Source text</source>
         <translation>底本文本</translation>
@@ -648,8 +663,13 @@
         <translation>校本文本</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>&lt;b&gt;Source&lt;/b&gt;</source>
+        <translation>&lt;b&gt;底本&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+31"/>
         <source>Witness</source>
         <translation>校本</translation>
     </message>
@@ -697,11 +717,34 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+54"/>
+        <source>Word</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_collation.py" line="+24"/>
+        <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
+        <source>Texts and Word documents</source>
+        <translation>文本文件和 Word 文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Text files</source>
         <translation>文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word documents</source>
+        <translation>Word 文档</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -709,7 +752,7 @@
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>New collation</source>
         <translation>新建校勘</translation>
     </message>
@@ -777,7 +820,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="+42"/>
+        <location filename="../../ui/dialogs/preferences.py" line="+45"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -802,7 +845,17 @@
         <translation>正文字体(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Word documents exported with tracked changes name you as the author of each correction and note.</source>
+        <translation>导出含修订的 Word 文档时，每处修订和批注的作者都署为此姓名。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Proofreader&apos;s &amp;name:</source>
+        <translation>校对者姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>New collations:</source>
         <translation>新校勘默认：</translation>
     </message>
@@ -885,17 +938,17 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+38"/>
+        <location filename="../../ui/window/projects.py" line="+39"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
@@ -910,7 +963,7 @@
         <translation>无法添加校本</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>A collation needs at least one variant.</source>
         <translation>校勘至少需要一个校本。</translation>
     </message>
@@ -920,12 +973,17 @@
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-123"/>
+        <source>Word documents</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>These files have a project</source>
         <translation>这些文件已有项目</translation>
     </message>
@@ -955,7 +1013,7 @@
         <translation>{0} 以只读方式打开：{1}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -985,7 +1043,7 @@
         <translation>在当前规则下，有 {0} 条决定找不到对应的异文。它们仍保存在项目文件中，待其位置重新出现时自动恢复：</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Save a copy as</source>
         <translation>另存副本</translation>
     </message>
@@ -995,7 +1053,7 @@
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saved a copy as {0}</source>
         <translation>副本已保存为 {0}</translation>
     </message>
@@ -1011,6 +1069,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export the corrections as Word tracked changes</source>
+        <translation>导出含修订的 Word 文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the corrected Word document</source>
+        <translation>导出校正后的 Word 文档</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export the collation report</source>
         <translation>导出校勘报告</translation>
     </message>
@@ -1020,7 +1088,7 @@
         <translation>导出校勘记为 CSV</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1284,7 +1352,67 @@
         <translation>偏移 {offset} 处有无效字节 0x{byte}（文件在一个字符的中间结束）</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{path} is an encrypted Word document; save it without a password first</source>
+        <translation>{path} 是加密的 Word 文档；请先取消密码另存</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>{path} is a Word 97-2003 document (.doc) or another Office file; save it as .docx first</source>
+        <translation>{path} 是 Word 97-2003 文档（.doc）或其他 Office 文件；请先另存为 .docx</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is a damaged Word document ({reason})</source>
+        <translation>{path} 是已损坏的 Word 文档（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a Word document (.docx) nor a text file</source>
+        <translation>{path} 既不是 Word 文档（.docx），也不是文本文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path}: not read: {parts}</source>
+        <translation>{path}：未读取其中的{parts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>headers</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>footers</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>footnotes</source>
+        <translation>脚注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>endnotes</source>
+        <translation>尾注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text boxes</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>equations</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{n} bytes</source>
         <translation>{n} 字节</translation>
     </message>
@@ -1607,54 +1735,6 @@
         <location line="+3"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>{path} is a Word 97-2003 document (.doc) or another Office file; save it as .docx first</source>
-        <translation>{path} 是 Word 97-2003 文档（.doc）或其他 Office 文件；请先另存为 .docx</translation>
-    </message>
-    <message>
-        <source>{path} is a damaged Word document ({reason})</source>
-        <translation>{path} 是已损坏的 Word 文档（{reason}）</translation>
-    </message>
-    <message>
-        <source>{path} is an encrypted Word document; save it without a password first</source>
-        <translation>{path} 是加密的 Word 文档；请先去掉密码再另存</translation>
-    </message>
-    <message>
-        <source>{path} is not a Word document (.docx) nor a text file</source>
-        <translation>{path} 既不是 Word 文档（.docx），也不是文本文件</translation>
-    </message>
-    <message>
-        <source>{path}: not read: {parts}</source>
-        <translation>{path}：未读取：{parts}</translation>
-    </message>
-    <message>
-        <source>headers</source>
-        <translation>页眉</translation>
-    </message>
-    <message>
-        <source>footers</source>
-        <translation>页脚</translation>
-    </message>
-    <message>
-        <source>footnotes</source>
-        <translation>脚注</translation>
-    </message>
-    <message>
-        <source>endnotes</source>
-        <translation>尾注</translation>
-    </message>
-    <message>
-        <source>comments</source>
-        <translation>批注</translation>
-    </message>
-    <message>
-        <source>text boxes</source>
-        <translation>文本框</translation>
-    </message>
-    <message>
-        <source>equations</source>
-        <translation>公式</translation>
     </message>
     <message>
         <source>the project's Word document does not match its source text; collate again</source>

@@ -52,6 +52,11 @@ FIXES = {
     "常規": "一般",
     "恢復預設": "還原預設值",
     "恢復方案自帶": "還原方案內建",
+    # Word's own names in Taiwan for the parts of a document (word.unread.*)
+    "腳註": "註腳",
+    "尾註": "章節附註",
+    "批註": "註解",
+    "文字框": "文字方塊",
 }
 
 

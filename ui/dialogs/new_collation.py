@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
 
 
 def text_filter() -> str:
-    """The file dialogs' filter for texts; a function so it is translated when shown."""
+    """The file dialogs' filter for texts and Word documents (either can be a source or a
+    variant); a function so it is translated when shown."""
+    both = QCoreApplication.translate("NewCollationDialog", "Texts and Word documents")
     texts = QCoreApplication.translate("NewCollationDialog", "Text files")
+    word = QCoreApplication.translate("NewCollationDialog", "Word documents")
     every = QCoreApplication.translate("NewCollationDialog", "All files")
-    return f"{texts} (*.txt *.text *.md);;{every} (*)"
+    plain = "*.txt *.text *.md"
+    return f"{both} ({plain} *.docx);;{texts} ({plain});;{word} (*.docx);;{every} (*)"
 
 
 class NewCollationDialog(QDialog):

@@ -1,5 +1,6 @@
-"""Preferences: the interface language, the text font, the rules a new collation starts with,
-and (on a page of their own, ui/dialogs/colour_prefs.py) the appearance and the colours.
+"""Preferences: the interface language, the text font, the proofreader's name (the author
+of a Word export's tracked changes), the rules a new collation starts with, and (on a page
+of their own, ui/dialogs/colour_prefs.py) the appearance and the colours.
 
 The language is read once at start-up (ui/main.py installs the translator before
 any widget exists), so a change is saved and shown from the next start; switching
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.project.word_export import DEFAULT_AUTHOR
 from app.text.normalize import ALL_RULES
 from ui.dialogs.colour_prefs import ColourSection
 from ui.i18n import LANGUAGES, rule_label
@@ -75,6 +78,18 @@ class PreferencesDialog(QDialog):
         font_label = QLabel(QCoreApplication.translate("Preferences", "Text &font:"))
         font_label.setBuddy(self.font_family)
         form.addRow(font_label, font_row)
+        self.proofreader = QLineEdit(settings.proofreader_name())
+        self.proofreader.setPlaceholderText(DEFAULT_AUTHOR)
+        self.proofreader.setToolTip(
+            QCoreApplication.translate(
+                "Preferences",
+                "Word documents exported with tracked changes name you as the author "
+                "of each correction and note.",
+            )
+        )
+        form.addRow(
+            QCoreApplication.translate("Preferences", "Proofreader's &name:"), self.proofreader
+        )
         form.addRow(QCoreApplication.translate("Preferences", "New collations:"), rules_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -99,6 +114,7 @@ class PreferencesDialog(QDialog):
         self.settings.set_font_family(self.font_family.currentFont().family())
         self.settings.set_font_size(self.font_size.value())
         self.settings.set_rules(tuple(r for r, box in self.rules.items() if box.isChecked()))
+        self.settings.set_proofreader_name(self.proofreader.text())
         self.colours.save(self.settings)
         self.settings.sync()
         super().accept()

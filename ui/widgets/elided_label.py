@@ -2,7 +2,10 @@
 
 File names such as ``002_4ea96290340b9324_retyped_copy_from_the_county_archive.txt``
 tell copies apart by both ends; a plain QLabel asks for their full width (pushing
-its neighbours, the witness chooser first, to nothing) or cuts the end off.
+its neighbours, the witness chooser first, to nothing) or cuts the end off.  A
+``tail`` (" · Word · not read: headers") is kept whole while the name before it
+shortens; when even the tail does not fit, a third of the width stays the name's
+and the tail shows its beginning.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ class ElidedLabel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._tail = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def setText(self, text: str) -> None:
-        self._text = text
-        self.setAccessibleName(text)
+    def setText(self, text: str, tail: str = "") -> None:
+        self._text, self._tail = text + tail, tail
+        self.setAccessibleName(self._text)
         self.updateGeometry()
         self.update()
 
@@ -34,10 +38,21 @@ class ElidedLabel(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.fontMetrics().height())
 
+    def shown_text(self) -> str:
+        """The text as it fits the label's width now."""
+        metrics, width = self.fontMetrics(), self.width()
+        if not self._tail or metrics.horizontalAdvance(self._text) <= width:
+            return metrics.elidedText(self._text, Qt.TextElideMode.ElideMiddle, width)
+        head = self._text[: len(self._text) - len(self._tail)]
+        # the name keeps a third of the width, and always a little of each of its ends
+        enough = max(3 * metrics.horizontalAdvance("…"), width // 3)
+        room = max(width - metrics.horizontalAdvance(self._tail), enough)
+        head = metrics.elidedText(head, Qt.TextElideMode.ElideMiddle, room)
+        rest = width - metrics.horizontalAdvance(head)
+        return head + metrics.elidedText(self._tail, Qt.TextElideMode.ElideRight, rest)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        shown = self.fontMetrics().elidedText(
-            self._text, Qt.TextElideMode.ElideMiddle, self.width()
-        )
+        shown = self.shown_text()
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), shown)
         painter.end()

@@ -56,6 +56,14 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "Export the corrected &text…"),
             [keys("Ctrl+E")],
         )
+        self.export_tracked = self._make(
+            QCoreApplication.translate(
+                "MainWindow", "Export the corrections as &Word tracked changes…"
+            )
+        )
+        self.export_word = self._make(
+            QCoreApplication.translate("MainWindow", "Export the corrected Word &document…")
+        )
         self.export_report = self._make(
             QCoreApplication.translate("MainWindow", "Export the &report (HTML)…")
         )
@@ -186,7 +194,9 @@ class WindowActions:
         file_menu.addActions([self.add, self.remove])
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "E&xport"))
-        export_menu.addActions([self.export_text, self.export_report, self.export_csv])
+        export_menu.addActions([self.export_text, self.export_tracked, self.export_word])
+        export_menu.addSeparator()
+        export_menu.addActions([self.export_report, self.export_csv])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

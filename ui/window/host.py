@@ -32,6 +32,10 @@ class Host(Protocol):
 
     def start_collation(self, clear: bool = True) -> None: ...
 
+    def announce(self, notice: str) -> None:
+        """Say ``notice`` in the status now and with the next collation's result."""
+        ...
+
     def save_view_state(self) -> None:
         """Remember in the project where the proofreader was (scroll, tab)."""
         ...

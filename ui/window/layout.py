@@ -51,7 +51,10 @@ class WindowLayout(QMainWindow):
         self.witness_pane.setAccessibleName(
             QCoreApplication.translate("MainWindow", "Witness text")
         )
-        self.source_label = QLabel()
+        self.source_title = QLabel(QCoreApplication.translate("MainWindow", "<b>Source</b>"))
+        # the file, its encoding and what a Word document left unread: shortened in the
+        # middle, so a long name never widens the pane (the tooltip has all of it)
+        self.source_label = ElidedLabel()
         self.witness_combo = QComboBox()
         self.witness_combo.setAccessibleName(QCoreApplication.translate("MainWindow", "Witness"))
         self.witness_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -64,7 +67,10 @@ class WindowLayout(QMainWindow):
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.source_label)
+        head = QHBoxLayout()
+        head.addWidget(self.source_title)
+        head.addWidget(self.source_label, 1)
+        box.addLayout(head)
         box.addWidget(self.source_pane)
         witness_page = QWidget()
         box = QVBoxLayout(witness_page)
@@ -96,7 +102,7 @@ class WindowLayout(QMainWindow):
         right = self.corrected_tabs
         middle = QWidget()
         box = QVBoxLayout(middle)
-        box.setContentsMargins(0, self.source_label.sizeHint().height() + 4, 0, 0)
+        box.setContentsMargins(0, self.source_title.sizeHint().height() + 4, 0, 0)
         box.addWidget(self.ruler)
 
         self.text_splitter = QSplitter(Qt.Orientation.Horizontal)

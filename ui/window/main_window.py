@@ -21,20 +21,24 @@ from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
+from app.messages import Message
 from app.project.decisions import Decision
 from app.project.project import Project
 from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
+from app.text.loading import LoadedText
 from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
+from ui.messages import encoding_text, unread_parts, unread_text
 from ui.paths import resource
 from ui.settings import Settings
 from ui.widgets.apparatus import short_name
 from ui.widgets.corrected import corrected_view
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
@@ -68,6 +72,11 @@ class MainWindow(WindowLayout):
         self._syncing = False
         self._mark_rows: list[int] = []
         self._corrected_places: dict[int, tuple[int, int]] = {}
+        self._unread: dict[str, tuple[Message, ...]] = {}
+        """What each Word text read in this run left unread, by digest: a project opened
+        for files just chosen holds the texts without it (app.project.session.workspace_of)."""
+        self._notice = ""
+        """What the status says with the next collation's result (parts of Word texts not read)."""
         self.proofreading = Proofreading(self, self)
         self.ignored_runner = CollationRunner(self, ignored_collation)
         self.ignored_dialog: IgnoredDialog | None = None
@@ -152,6 +161,8 @@ class MainWindow(WindowLayout):
         acts.export_text.triggered.connect(lambda: self.projects.export("text"))
         acts.export_report.triggered.connect(lambda: self.projects.export("report"))
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
+        acts.export_word.triggered.connect(lambda: self.projects.export("word"))
+        acts.export_tracked.triggered.connect(lambda: self.projects.export("tracked"))
         self.locus_panel.noteTyped.connect(self.session.type_note)
         self.locus_panel.noteEdited.connect(pr.commit_note)
         self._colour_timer.timeout.connect(self.refresh_colours)
@@ -263,8 +274,25 @@ class MainWindow(WindowLayout):
             self._clear_highlights()
         self._set_busy(True)
         self.status_counts.setText("")
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Collating…"))
+        collating = QCoreApplication.translate("MainWindow", "Collating…")
+        self.statusBar().showMessage(self._with_notice(collating, self._notice))
         self.runner.submit(request)
+
+    @staticmethod
+    def _with_notice(status: str, notice: str) -> str:
+        if not notice:
+            return status
+        # a status, then the notice after it ("2 divergences. a.docx: not read: headers")
+        return QCoreApplication.translate("MainWindow", "{0} {1}").format(status, notice)
+
+    def announce(self, notice: str) -> None:
+        """Say ``notice`` now and with the next collation's result, where it stays until
+        another message replaces it: what a proofreader must not miss (a Word document's
+        headers or footnotes that were not compared) would otherwise flash by under
+        "Collating…"."""
+        self._notice = notice
+        if notice:
+            self.statusBar().showMessage(notice)
 
     def cancel_collation(self) -> None:
         if self.runner.is_running():
@@ -291,12 +319,11 @@ class MainWindow(WindowLayout):
         self.projects.report_unplaced(result.unplaced)
         if result.created:
             self.projects.remember()
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "{0} divergences.").format(
-                len(self.session.loci)
-            ),
-            4000,
+        found = QCoreApplication.translate("MainWindow", "{0} divergences.").format(
+            len(self.session.loci)
         )
+        notice, self._notice = self._notice, ""
+        self.statusBar().showMessage(self._with_notice(found, notice), 0 if notice else 4000)
         self.collationShown.emit()
 
     def _display(self) -> None:
@@ -312,6 +339,7 @@ class MainWindow(WindowLayout):
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
+        self._notice = ""
         self.show_error(QCoreApplication.translate("MainWindow", "Collation failed"), message)
 
     def _on_cancelled(self, _rid: int) -> None:
@@ -338,12 +366,7 @@ class MainWindow(WindowLayout):
         if src is None:
             return
         self.stack.setCurrentWidget(self.main_splitter)
-        self.source_label.setText(
-            QCoreApplication.translate("MainWindow", "<b>Source</b> · {0} · {1}").format(
-                Path(src.path).name, src.encoding
-            )
-        )
-        self.source_label.setToolTip(src.path)
+        _show_text_header(self.source_label, src, self._unread_of(src))
         if self.source_pane.text() != src.text:
             self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
@@ -372,16 +395,18 @@ class MainWindow(WindowLayout):
         self.witness_combo.setCurrentIndex(ids.index(wid))
         self.witness_combo.blockSignals(False)
         witness = self.session.workspace.witness(wid)
-        self.witness_label.setText(
-            QCoreApplication.translate("MainWindow", "{0} · {1}").format(
-                Path(witness.loaded.path).name, witness.loaded.encoding
-            )
-        )
-        self.witness_label.setToolTip(witness.loaded.path)
+        loaded = witness.loaded
+        _show_text_header(self.witness_label, loaded, self._unread_of(loaded))
         if self.witness_pane.text() != witness.text:
             self.witness_pane.set_text(witness.text)
         if highlights:
             self._show_highlights()
+
+    def _unread_of(self, loaded: LoadedText) -> tuple[Message, ...]:
+        """What a Word text left unread, also when the window shows it from its project."""
+        if loaded.word is not None:
+            self._unread[loaded.sha256] = loaded.unread
+        return self._unread.get(loaded.sha256, ())
 
     def _on_witness_chosen(self, index: int) -> None:
         ids = self.session.witness_ids
@@ -470,7 +495,7 @@ class MainWindow(WindowLayout):
                 )
             )
         parts += [
-            f"{short_name(w.id)}: {collation.count(w.id)} ({w.loaded.encoding})"
+            f"{short_name(w.id)}: {collation.count(w.id)} ({encoding_text(w.loaded.encoding)})"
             for w in self.session.workspace.witnesses
         ]
         self.status_counts.setText(" · ".join(parts))
@@ -694,3 +719,18 @@ class MainWindow(WindowLayout):
         place = self._corrected_places.get(self.session.current or 0)
         if place is not None:
             self.corrected_pane.reveal(*place)
+
+
+def _show_text_header(label: ElidedLabel, loaded: LoadedText, unread: tuple[Message, ...]) -> None:
+    """A pane's header: the file's name, its encoding and what a Word text left out
+    ("甲本.docx · Word · not read: headers"); a narrow pane shortens the name alone."""
+    name = Path(loaded.path).name
+    text = QCoreApplication.translate("MainWindow", "{0} · {1}").format(
+        name, encoding_text(loaded.encoding)
+    )
+    parts = unread_parts(unread)
+    if parts:
+        text += " · " + QCoreApplication.translate("MainWindow", "not read: {0}").format(parts)
+    tail = text[len(name) :] if text.startswith(name) else ""
+    label.setText(text[: len(text) - len(tail)], tail)
+    label.setToolTip("\n".join(filter(None, (loaded.path, unread_text(loaded.path, unread)))))

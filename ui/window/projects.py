@@ -21,10 +21,11 @@ from app.project.file import ProjectError
 from app.project.project import Unplaced
 from app.project.registry import ProjectSummary, summary
 from app.project.session import Session
-from app.text.loading import LoadError
+from app.project.word_export import write_docx
+from app.text.loading import LoadedText, LoadError
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
-from ui.messages import message_text, read_only_text
+from ui.messages import message_text, read_only_text, unread_text
 from ui.settings import Settings
 from ui.widgets.apparatus import shown
 from ui.widgets.welcome import RecentItem
@@ -36,6 +37,11 @@ RECENT_LIMIT = 12
 def project_filter() -> str:
     """The file dialogs' filter for project files, translated when shown."""
     return QCoreApplication.translate("Projects", "Jiaokan projects") + " (*.jkproj)"
+
+
+def word_filter() -> str:
+    """The file dialogs' filter for Word documents, translated when shown."""
+    return QCoreApplication.translate("Projects", "Word documents") + " (*.docx)"
 
 
 def data_dir() -> Path:
@@ -86,6 +92,11 @@ class Projects(QObject):
     def _status(self, text: str, ms: int) -> None:
         self.host.statusBar().showMessage(text, ms)
 
+    def _announce_unread(self, texts: list[LoadedText]) -> None:
+        """Say which parts of the Word documents just opened were not read (headers,
+        footnotes…): the proofreader must know they were not compared."""
+        self.host.announce(" · ".join(filter(None, (unread_text(t.path, t.unread) for t in texts))))
+
     # -- opening files and projects -----------------------------------------------------
 
     def open_files(self, source: str, variants: list[str]) -> bool:
@@ -98,6 +109,10 @@ class Projects(QObject):
                 QCoreApplication.translate("Projects", "Cannot open the files"), exc
             )
             return False
+        ws = self.session.workspace
+        self._announce_unread(
+            [ws.source, *(w.loaded for w in ws.witnesses)] if ws.source is not None else []
+        )
         existing = self.session.existing_projects()
         if existing:
             self.offer_existing(existing[0])
@@ -205,6 +220,7 @@ class Projects(QObject):
                 QCoreApplication.translate("Projects", "Cannot add the variant"), exc
             )
         if len(self.session.witness_ids) > before:
+            self._announce_unread([w.loaded for w in self.session.workspace.witnesses[before:]])
             self.host.start_collation()
 
     def remove_variant(self, witness_id: str | None) -> None:
@@ -365,6 +381,18 @@ class Projects(QObject):
                 "-corrected.txt",
                 QCoreApplication.translate("Projects", "Text") + " (*.txt)",
             ),
+            "tracked": (
+                QCoreApplication.translate(
+                    "Projects", "Export the corrections as Word tracked changes"
+                ),
+                "-tracked.docx",
+                word_filter(),
+            ),
+            "word": (
+                QCoreApplication.translate("Projects", "Export the corrected Word document"),
+                "-corrected.docx",
+                word_filter(),
+            ),
             "report": (
                 QCoreApplication.translate("Projects", "Export the collation report"),
                 "-report.html",
@@ -394,6 +422,9 @@ class Projects(QObject):
                 write_text(data, Path(path))
             elif what == "report":
                 write_report(data, Path(path))
+            elif what in ("word", "tracked"):
+                author = self.settings.proofreader_name()
+                write_docx(data, Path(path), tracked=what == "tracked", author=author)
             else:
                 write_csv(data, Path(path))
         except (ExportError, OSError) as exc:
