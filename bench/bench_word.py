@@ -124,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         project = folder / f"{kind}.jkproj"
         projects[kind] = project
         figures = measure("collate", source, variant, "--project", project)
-        rows.setdefault("`collate --project` (read, collate, write the project)", {})[kind] = (
-            cell(figures)
+        rows.setdefault("`collate --project` (read, collate, write the project)", {})[kind] = cell(
+            figures
         )
         loci = accept_all(project)
     log(f"{loci} loci accepted")

@@ -105,7 +105,7 @@ def _cases(folder: Path) -> list[Case]:
             "word",
             word,
             copy,
-            accept=["黄", "。日", "here", "闰余成岁，律吕调阳。\n", ""],
+            accept=["黄", "。日", "e", "闰余成岁，律吕调阳。", ""],
             reject=["昃"],
             edit={"冈": "岡"},
             notes={"黄": "据乙本改", "": "乙本多此句，存疑", "昃": "昃字不误"},
@@ -141,7 +141,7 @@ def _decide(case: Case, project: Path) -> None:
     if missing:
         found = sorted(by_source)
         raise SystemExit(f"{case.name}: no locus at {missing!r} (the loci are at {found!r})")
-    how: dict[str, list[str]] = {text: ["--accept", "w1"] for text in case.accept}
+    how: dict[str, list[str]] = {text: ["--accept", case.variant.stem] for text in case.accept}
     how.update({text: ["--reject"] for text in case.reject})
     how.update({text: ["--reading", reading] for text, reading in case.edit.items()})
     for text, decision in how.items():
@@ -231,8 +231,9 @@ def _problems(path: Path, tracked: bool, seen: dict[str, Any], expected: Expecte
 
 def _picture(pdf: Path, out: Path) -> None:
     stem = out.with_suffix("")
+    page = ["-f", "1", "-l", "1", "-singlefile"]
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, stem],
+        ["pdftoppm", "-png", "-hide-annotations", "-r", "96", *page, pdf, stem],
         check=True,
         timeout=120,
     )
