@@ -814,3 +814,42 @@ def test_a_rich_document_with_any_edits(edits: list[tuple[int, int, str]], track
     theirs = root.xpath("//w:del[@w:author='A']//w:delText/text()", namespaces=W_NS)
     assert "".join(theirs) == "删掉"
     assert root.xpath("//w:ins[@w:author='A']", namespaces=W_NS)
+
+
+# -- the real copies ----------------------------------------------------------------
+
+
+def test_corpus_copy_as_word_accepts_to_the_corrected_text_and_rejects_to_the_source(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copy A of the shared corpus as a Word document (a heading, each paragraph in two
+    runs, every third one bold) against copy B, every divergence taken from B: the
+    corrected document reads as the corrected text, the tracked one accepts to it and
+    rejects to the source, and the runs around the changes keep their formatting."""
+    text = (corpus / "000_3cf06c38faf44306.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    first, *lines = text.split("\n")
+    document.add_heading(first, level=1)
+    for n, line in enumerate(lines):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(line[: len(line) // 2])
+        paragraph.add_run(line[len(line) // 2 :]).bold = n % 3 == 0
+    variant = (corpus / "002_4ea96290340b9324.txt").read_text(encoding="utf-8")
+    project = collated(tmp_path, saved(document), variant)
+    capsys.readouterr()
+    assert main(["loci", str(project), "--json"]) == 0
+    every = [str(d["id"]) for d in json.loads(capsys.readouterr().out)["divergences"]]
+    assert len(every) > 50
+    assert main(["decide", str(project), *every, "--accept", "b"]) == 0
+    data = export_input(project)
+    corrected = corrected_text(data)
+    assert corrected != data.source_text
+    plain = tmp_path / "corrected.docx"
+    tracked = tmp_path / "tracked.docx"
+    assert main(["export", str(project), "--docx", str(plain)]) == 0
+    assert main(["export", str(project), "--docx", str(tracked), "--tracked"]) == 0
+    assert read_word(plain.read_bytes(), "c.docx").text == corrected
+    assert view(tracked.read_bytes(), accept=True) == corrected
+    assert view(tracked.read_bytes(), accept=False) == data.source_text
+    runs = list(xml(plain.read_bytes()).iter(w("r")))
+    assert any(r.find(f"{w('rPr')}/{w('b')}") is not None for r in runs), "bold is kept"
