@@ -22,6 +22,9 @@ data dirs (tables the development venv cached must not hide a missing file):
    Qt library it links;
 4. a project: ``collate --project``, ``decide``, ``export``, and the window
    opening the .jkproj, as a double-click does;
+   Word: a .docx source collated, exported corrected and tracked, and a
+   plain-text project exported as Word (python-docx's default template, a
+   data file); each output opened again by python-docx;
 5. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
 
 Exit status 0 when all hold; otherwise every failure is printed.
@@ -307,6 +310,38 @@ def check_project(binary: Path, work: Path, shown: int | None, failures: Failure
     failures.check(opened.stdout.strip() == want, f"the project opened as {opened.stdout!r}")
 
 
+def check_word(binary: Path, work: Path, failures: Failures) -> None:
+    """Word in and out through the frozen binary (python-docx's templates and lxml)."""
+    import docx  # the development venv's, to write the source and read what came out
+
+    env = fresh_env(work / "home-word")
+    source, variant = demo_files()[:2]
+    lines = source.read_text("utf-8").splitlines()
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    word = work / "002_4ea96290340b9324 底本.docx"
+    document.save(str(word))
+    for name, first in (("word", word), ("text", source)):
+        project = work / f"{name}.jkproj"
+        made = run([str(binary), "collate", str(first), str(variant), "--project", str(project)],
+                   env, work)  # fmt: skip
+        if not failures.check(made.returncode == 0, f"{name}: collate: {made.stderr}"):
+            continue
+        decided = run([str(binary), "decide", str(project), "1", "2", "--accept", variant.stem],
+                      env, work)  # fmt: skip
+        failures.check(decided.returncode == 0, f"{name}: decide: {decided.stderr}")
+        for tracked in (False, True):
+            out = work / f"{name}-{'tracked' if tracked else 'corrected'}.docx"
+            extra = ["--tracked"] if tracked else []
+            done = run([str(binary), "export", str(project), "--docx", str(out), *extra], env, work)
+            if not failures.check(done.returncode == 0, f"{out.name}: {done.stderr}"):
+                continue
+            body = docx.Document(str(out)).element.body.xml
+            revisions = "<w:ins " in body or "<w:del " in body
+            failures.check(revisions == tracked, f"{out.name}: revisions {revisions}")
+
+
 def check_install(folder: Path, work: Path, version: str, failures: Failures) -> None:
     """packaging/linux/install.sh into a scratch prefix; the linked binary still starts
     (it must find _internal through the link) and the menu entry names it."""
@@ -358,6 +393,7 @@ def main() -> int:
             failures.check(not same, "the zh_CN window looks like the English one: no .qm?")
         check_demo(binary, work, count, failures)
         check_project(binary, work, count, failures)
+        check_word(binary, work, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
         if sys.platform.startswith("linux"):
