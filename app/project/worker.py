@@ -25,10 +25,11 @@ The contract, for every request passed to :meth:`CollationWorker.submit`:
 
 Where the work runs is this module's business, not the caller's: one
 thread of a :class:`~concurrent.futures.ThreadPoolExecutor` runs the collate
-function, which itself sends the witnesses of a large collation to spawned
-worker processes (:mod:`app.collation.parallel`, issue 12) and polls the
-request's :class:`~app.cancel.CancelEvent` between their futures, so a
-cancel stops them too and no caller changes.
+function, which itself aligns the witnesses of a large collation beside
+worker processes where a core is spare (:mod:`app.collation.parallel`,
+issue 12: spawned from a thread, since forking a threaded process is unsafe)
+and checks the request's :class:`~app.cancel.CancelEvent` between the jobs
+they claim, so a cancel stops them too and no caller changes.
 """
 
 from __future__ import annotations
