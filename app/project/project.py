@@ -373,13 +373,17 @@ class Project:
     def set_view_state(self, state: dict[str, str]) -> None:
         self.file.set_view_state(state)
 
-    def export_input(self) -> ExportInput:
+    def export_input(self, *, document: bool = True) -> ExportInput:
+        """What every export reads; ``document=False`` leaves out the source's Word
+        bytes (images included, they may run to megabytes), which only a ``.docx``
+        export writes from: the window's corrected text, refreshed after every
+        decision, does not read them each time."""
         return ExportInput(
             title=Path(self.source.path).name,
             source_path=self.source.path,
             source_encoding=self.source.encoding,
             source_text=self.source.text,
-            source_document=self.file.document(self.source.sha256),
+            source_document=self.file.document(self.source.sha256) if document else None,
             witnesses=tuple(
                 ExportWitness(w.witness_id or "", w.path, w.encoding) for w in self.witnesses
             ),

@@ -704,7 +704,7 @@ class MainWindow(WindowLayout):
             self._corrected_places = {}
             return
         rows = {loc.id: row for row, loc in enumerate(collation.loci)}
-        view = corrected_view(project.export_input(), rows)
+        view = corrected_view(project.export_input(document=False), rows)
         top = self.corrected_pane.top_offset()
         self.corrected_pane.set_text(view.text)
         self.corrected_pane.set_spans(view.spans)
