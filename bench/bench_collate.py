@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.evaluate import Evaluator, Reported, Score, regions_to_reported
+from bench.measure import measured
 from bench.norm import Normalizer, get_normalizer
 from bench.peers import PEERS, run_peer
 from bench.report import print_size, print_targets
@@ -99,18 +100,9 @@ def run_command(source_path: Path, variant_path: Path, repeats: int) -> tuple[fl
     """Best wall time and the largest peak RSS (MB) of the whole command; error text if any."""
     best_wall, peak = float("inf"), 0.0
     for _ in range(repeats):
-        proc = subprocess.run(
-            [sys.executable, "-m", "bench.measure", *command(source_path, variant_path)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
-        if proc.returncode != 0 or not proc.stdout.strip():
-            return float("nan"), float("nan"), proc.stderr.strip()[-500:]
-        m = json.loads(proc.stdout)
-        if m["returncode"] != 0:
-            return float("nan"), float("nan"), proc.stderr.strip()[-500:] or "command failed"
+        m, stderr = measured(command(source_path, variant_path), cwd=ROOT)
+        if m is None:
+            return float("nan"), float("nan"), stderr.strip()[-500:] or "command failed"
         best_wall = min(best_wall, m["wall"])
         peak = max(peak, m["maxrss_kb"] / 1024)
     return best_wall, peak, ""

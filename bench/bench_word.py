@@ -20,7 +20,6 @@ import contextlib
 import io
 import itertools
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ import docx
 
 from app.cli.main import main as jiaokan
 from app.text.loading import load_text
+from bench.measure import measured
 from bench.norm import get_normalizer
 from bench.synth import parse_size, size_label
 from bench.variant import make_case
@@ -62,14 +62,10 @@ def write_word(paragraphs: list[str], path: Path) -> None:
 
 
 def measure(*argv: object) -> dict[str, float]:
-    """``python -m app ARGV`` in a child of :mod:`bench.measure`: wall seconds and peak MB."""
-    command = [sys.executable, "-m", "bench.measure", sys.executable, "-m", "app"]
-    done = subprocess.run(
-        [*command, *map(str, argv)], capture_output=True, text=True, cwd=ROOT, check=False
-    )
-    figures = json.loads(done.stdout)
-    if figures["returncode"] != 0:
-        raise SystemExit(f"{' '.join(map(str, argv))} failed: {done.stderr.strip()}")
+    """``python -m app ARGV`` measured (:func:`bench.measure.measured`): wall seconds, peak MB."""
+    figures, stderr = measured([sys.executable, "-m", "app", *map(str, argv)], cwd=ROOT)
+    if figures is None:
+        raise SystemExit(f"{' '.join(map(str, argv))} failed: {stderr.strip()}")
     return {"wall": figures["wall"], "mb": figures["maxrss_kb"] / 1024}
 
 
@@ -144,8 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n### Word documents, {size_label(size)} characters, {loci} loci accepted\n")
     print("| step | `.txt` source | `.docx` source |")
     print("|:--|--:|--:|")
-    for step, figures in rows.items():
-        print(f"| {step} | {figures.get('txt', '—')} | {figures.get('docx', '—')} |")
+    for step, cells in rows.items():
+        print(f"| {step} | {cells.get('txt', '—')} | {cells.get('docx', '—')} |")
     return 0
 
 

@@ -44,6 +44,25 @@ def measure(cmd: list[str]) -> dict[str, float | int]:
     return {"wall": wall, "maxrss_kb": usage.ru_maxrss, "returncode": proc.returncode}
 
 
+def measured(
+    cmd: list[str], cwd: str | os.PathLike[str] | None = None
+) -> tuple[dict[str, float] | None, str]:
+    """``cmd`` run through this small launcher (``python -m bench.measure``, so its peak
+    memory is its own): its figures (``wall`` seconds, ``maxrss_kb``), or ``None`` when it
+    or the launcher failed, and its stderr."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.measure", *cmd],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return None, proc.stderr
+    figures = json.loads(proc.stdout)
+    return (figures if figures["returncode"] == 0 else None), proc.stderr
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m bench.measure CMD [ARG...]", file=sys.stderr)
