@@ -15,6 +15,7 @@ name, an operating-system or SQLite reason) or itself a :class:`Message`
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -155,7 +156,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "could not upgrade {name} from project format {version}"
             " to {supported} ({reason}); the file was left as it was",
         ),
+        "project.foreign-wal": QT_TRANSLATE_NOOP(
+            "engine",
+            "{wal} beside {name} is not this project's own write-ahead log (it was copied"
+            " from another project or is an old one); move it away to open {name}."
+            " Nothing was changed",
+        ),
         "project.no-locus": QT_TRANSLATE_NOOP("engine", "no locus {id} in {name}"),
+        "project.no-check-fix": QT_TRANSLATE_NOOP(
+            "engine",
+            "#{id} has no fix from the source checks to accept (they found nothing there,"
+            " or the project was collated without them)",
+        ),
         # why a project is open read-only (ProjectFile.read_only_why)
         "read-only.asked": QT_TRANSLATE_NOOP("engine", "opened read-only"),
         "read-only.file": QT_TRANSLATE_NOOP("engine", "the file is read-only"),
@@ -225,6 +237,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "output.is-variant": QT_TRANSLATE_NOOP(
             "engine", "{path} is the variant {witness}; it was not overwritten"
         ),
+        "output.same-bytes": QT_TRANSLATE_NOOP(
+            "engine",
+            "{path} has the bytes of the project's source text or a variant ({name});"
+            " it was not overwritten",
+        ),
         "output.not-regular": QT_TRANSLATE_NOOP(
             "engine", "{path} is not a regular file (a folder, device, pipe or socket); not written"
         ),
@@ -235,6 +252,47 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
     }
 )
 """Every message id the engine uses, with its English text: what the CLI prints."""
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+"""How Python keeps a file name's bytes that are not valid in the file system's encoding
+(``surrogateescape``): each as a lone surrogate."""
+
+
+def readable_name(name: str) -> str:
+    """A file name a person can read.
+
+    Bytes of a name that are not valid in the file system's encoding reach
+    Python as lone surrogates, which no text can show.  Such a name nearly
+    always comes from a Chinese Windows zip or disk (GBK bytes on a UTF-8
+    system): each such part of the path is read as GB18030 if it is that,
+    and shown with its bytes escaped (``\\xd0``) if not.  The file is
+    still opened and compared by its real name; this is only what is shown.
+    """
+    if not _UNDECODABLE.search(name):
+        return name
+    parts = []
+    for part in re.split(r"([/\\])", name):
+        raw = part.encode("utf-8", "surrogateescape")
+        if not _UNDECODABLE.search(part):
+            parts.append(part)
+            continue
+        try:
+            parts.append(raw.decode("gb18030"))
+        except UnicodeDecodeError:
+            parts.append(raw.decode("utf-8", "backslashreplace"))
+    return "".join(parts)
+
+
+def quoted(name: str) -> str:
+    """A file name (or a name given) as a message shows it: quoted, on one line.
+
+    A name with a line break or another control character is shown as
+    Python writes it, escapes and all, so it cannot break the one-line
+    message; a name with undecodable bytes as :func:`readable_name` reads it.
+    """
+    shown = readable_name(name)
+    return f"'{shown}'" if shown.isprintable() else repr(shown)
 
 
 def placeholders(template: str) -> set[str]:

@@ -382,10 +382,18 @@ def _truncate(keep: int) -> Callable[[Path], object]:
     return cut
 
 
-def _scribble(path: Path) -> None:
+def _scribble(path: Path, page: int = 2) -> None:
     data = bytearray(path.read_bytes())
-    data[4096 : 4096 + 12] = b"\xa5" * 12  # the b-tree header of page 2
+    at = 4096 * (page - 1)
+    data[at : at + 12] = b"\xa5" * 12  # the page's b-tree header
     path.write_bytes(bytes(data))
+
+
+def _wal_pages(path: Path) -> set[int]:
+    """The pages a WAL holds (a 32-byte header, then frames of a 24-byte header and a page)."""
+    data = Path(f"{path}-wal").read_bytes()
+    size = int.from_bytes(data[8:12], "big")
+    return {int.from_bytes(data[at : at + 4], "big") for at in range(32, len(data), 24 + size)}
 
 
 def _newer(path: Path) -> None:
@@ -440,7 +448,10 @@ def test_a_bad_file_with_a_wal_is_left_untouched_too(made: Path, tmp_path: Path,
             with raw(made) as conn:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
         crashed_copy(made, damaged)
-    if case != "newer":
+    if case == "scribbled":  # a page the WAL does not hold a newer copy of
+        held = _wal_pages(damaged)
+        _scribble(damaged, min(p for p in range(2, 100) if p not in held))
+    elif case != "newer":
         DAMAGE[case][0](damaged)
     before = files(damaged)
     assert before["-wal"]
@@ -576,7 +587,16 @@ def _v4_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file}
+def _v5_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 5 wrote it: Word documents; paths as given, no project id."""
+    _v4_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("PRAGMA user_version = 5")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file}
 
 
 def test_every_older_version_has_a_builder() -> None:

@@ -297,12 +297,14 @@ def test_source_edited_in_place_still_finds_the_project(
 def test_relative_paths_as_given_on_the_command_line(
     folder: Path, texts: tuple[Path, list[Path]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Kept absolute, so the project is found again from any other working folder."""
     source, variants = texts
     monkeypatch.chdir(source.parent)
     make_project(folder / "p.jkproj", Path("source.txt"), [Path(v.name) for v in variants]).close()
+    monkeypatch.chdir(folder)
     assert find_existing(folder, source, variants) == [folder / "p.jkproj"]
     s = summary(folder / "p.jkproj")
-    assert s is not None and s.source.path == "source.txt" and s.source_name == "source.txt"
+    assert s is not None and s.source.path == str(source) and s.source_name == "source.txt"
 
 
 def test_copy_of_a_text_with_the_same_bytes_matches_once(folder: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from app.messages import ENGLISH, Message, message
+from app.messages import ENGLISH, Message, message, readable_name
 from app.project.file import ProjectFile
 from app.text.word import WORD_FORMAT
 
@@ -68,4 +68,4 @@ def unread_text(path: str, unread: Sequence[Message]) -> str:
     parts = unread_parts(unread)
     if not parts:
         return ""
-    return message_text(message("word.unread", path=Path(path).name, parts=parts))
+    return message_text(message("word.unread", path=readable_name(Path(path).name), parts=parts))

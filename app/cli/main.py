@@ -25,13 +25,13 @@ from typing import Any, TextIO, cast
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
 from app.cli import project as cli_project
-from app.cli.output import dump_json, text_json
+from app.cli.output import dump_json, terminal_safe, text_json
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
-from app.messages import message
+from app.messages import message, quoted, readable_name
 from app.project.file import ProjectError
-from app.project.paths import OutputError, check_output, quoted, text_files
+from app.project.paths import OutputError, check_output, text_files
 from app.project.project import Project
 from app.project.workspace import unique_id
 from app.text.loading import LoadedText, LoadError, load_text
@@ -181,7 +181,9 @@ class _OutputFailed(Exception):
 
 
 class _Output:
-    """stdout, with its failures marked as its own (a broken pipe stays a broken pipe)."""
+    """stdout, with its failures marked as its own (a broken pipe stays a broken pipe),
+    and with no character from a text that could drive the terminal (:func:`terminal_safe`):
+    a witness file must not retitle, clear or reprogram the user's terminal."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -189,7 +191,7 @@ class _Output:
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            return self._stream.write(terminal_safe(text))
         except BrokenPipeError:
             raise
         except OSError as e:
@@ -225,14 +227,14 @@ def _note_unread(loaded: LoadedText) -> None:
         parts = ", ".join(str(part) for part in loaded.unread)
         note = message("word.unread", path=quoted(loaded.path), parts=parts)
         with contextlib.suppress(OSError, ValueError):
-            print(f"jiaokan: note: {note}", file=sys.stderr)
+            print(terminal_safe(f"jiaokan: note: {note}"), file=sys.stderr)
 
 
 def _fail(message: str) -> int:
     line = " ".join(message.split())
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):  # else the exit status still says it
-            print(f"jiaokan: error: {line}", file=sys.stderr)
+            print(terminal_safe(f"jiaokan: error: {line}"), file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -314,10 +316,11 @@ def write_table(
     out: TextIO,
 ) -> None:
     """The human-readable listing: one line per locus, readings side by side."""
-    out.write(f"source  {source.path}  ({source.encoding}, {len(source.text)} chars)\n")
+    shown = readable_name
+    out.write(f"source  {shown(source.path)}  ({source.encoding}, {len(source.text)} chars)\n")
     for wid, v in zip(ids, variants, strict=True):
         out.write(
-            f"{wid:<7} {v.path}  ({v.encoding}, {len(v.text)} chars, "
+            f"{wid:<7} {shown(v.path)}  ({v.encoding}, {len(v.text)} chars, "
             f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")

@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Protocol, TextIO
+
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""What a terminal must never receive from a text: C0 controls but the line feed (ESC
+starts the sequences that retitle, clear or reprogram it; BEL rings), DEL, C1 controls
+(U+009B is a one-character CSI to many terminals), the bidirectional overrides that make
+a line read other than it is, and lone surrogates (a file name's undecodable bytes)."""
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every :data:`_UNSAFE` character as a ``\\uXXXX`` escape.
+
+    The escape is JSON's own, so a ``--json`` document stays valid JSON that
+    reads back to the same strings (a lone surrogate to the same file name's
+    bytes, in Python); in a table it shows exactly which character was there.
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class TextInfo(Protocol):

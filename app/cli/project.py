@@ -8,6 +8,8 @@ project with a proofreader.
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,6 +24,18 @@ from app.project.word_export import DEFAULT_AUTHOR, write_docx
 
 class ProjectCommandError(Exception):
     """A user error in a project command (one line, exit status 2)."""
+
+
+def text_argument(value: str) -> str:
+    """An argument that becomes text in a project or a document must be text: bytes the
+    system's encoding cannot decode (Python keeps them as lone surrogates, which no
+    database or document can hold) are refused, with the bytes shown."""
+    if any("\udc80" <= c <= "\udcff" for c in value):
+        raw = value.encode(sys.getfilesystemencoding(), "surrogateescape")
+        shown = raw.decode(sys.getfilesystemencoding(), "backslashreplace")
+        encoding = sys.getfilesystemencoding()
+        raise argparse.ArgumentTypeError(f"'{shown}' holds bytes that are not {encoding} text")
+    return value
 
 
 def add_parsers(sub: Any) -> None:
@@ -43,9 +57,11 @@ def add_parsers(sub: Any) -> None:
     how = decide.add_mutually_exclusive_group(required=True)
     how.add_argument("--accept", metavar="WITNESS", help="take this witness's reading")
     how.add_argument("--reject", action="store_true", help="keep the source's reading")
-    how.add_argument("--reading", metavar="TEXT", help="use this reading (an own correction)")
+    how.add_argument(
+        "--reading", metavar="TEXT", type=text_argument, help="use this reading (an own correction)"
+    )
     how.add_argument("--undecide", action="store_true", help="set back to undecided")
-    decide.add_argument("--note", help="also set this note on each locus")
+    decide.add_argument("--note", type=text_argument, help="also set this note on each locus")
 
     export = sub.add_parser(
         "export",
@@ -72,6 +88,7 @@ def add_parsers(sub: Any) -> None:
     export.add_argument(
         "--author",
         metavar="NAME",
+        type=text_argument,
         help=f"the author of the revisions and comments in --docx (default {DEFAULT_AUTHOR})",
     )
 
@@ -163,8 +180,7 @@ def _decision(project: Project, lid: int, args: argparse.Namespace) -> Decision:
     locus = project.locus(lid)
     note = project.log.get(lid).note if args.note is None else args.note
     if args.accept is not None:
-        reading = locus.readings.get(args.accept, locus.source_text)
-        return Decision("accepted", args.accept, reading, note)
+        return replace(project.acceptance([lid], args.accept)[lid], note=note)
     if args.reject:
         return Decision("rejected", None, locus.source_text, note)
     if args.reading is not None:

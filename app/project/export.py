@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from html import escape
 
 from app.collation.loci import KINDS, Locus, ReadsLocus, overlapping
-from app.messages import Message, MessageError, lowered_os_reason, message
+from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.project.decisions import STATUSES, Decision, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 from app.text.lines import LINE_BREAK, LineIndex
@@ -69,11 +69,16 @@ class ExportInput:
     """The project file the data comes from ("" if none): an export never replaces it."""
     source_document: bytes | None = None
     """The source's own ``.docx`` bytes when it is a Word document (kept in the project)."""
+    located: tuple[Owned, ...] = ()
+    """The project's texts under every name they may have now, and by their bytes where
+    none is found (``ProjectFile.texts``): from another working folder too, an export
+    never lands on them."""
 
     def owned(self) -> list[Owned]:
         """The files no export of this data may land on: the project and its texts."""
         owned = project_files(self.project_path) if self.project_path else []
-        return owned + text_files(self.source_path, ((w.id, w.path) for w in self.witnesses))
+        owned += text_files(self.source_path, ((w.id, w.path) for w in self.witnesses))
+        return owned + list(self.located)
 
 
 class ExportError(MessageError):
@@ -250,10 +255,6 @@ def write_text(data: ExportInput, path: StrPath, *, utf8: bool = False) -> None:
 # -- files ------------------------------------------------------------------------
 
 
-def _quote(name: str) -> str:
-    return f"'{name}'" if name.isprintable() else repr(name)
-
-
 def write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
     """Write ``payload`` to ``path`` completely or not at all.
 
@@ -275,7 +276,7 @@ def write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
     try:
         fd = os.open(temp, flags, 0o666)
     except OSError as exc:
-        raise ExportError("export.cannot-write", path=_quote(target), reason=_reason(exc)) from None
+        raise ExportError("export.cannot-write", path=quoted(target), reason=_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
@@ -291,7 +292,7 @@ def write_atomic(path: StrPath, payload: bytes, data: ExportInput) -> None:
             os.unlink(temp)
         if isinstance(exc, OSError):
             why = _reason(exc)
-            raise ExportError("export.cannot-write", path=_quote(target), reason=why) from None
+            raise ExportError("export.cannot-write", path=quoted(target), reason=why) from None
         raise
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
@@ -31,12 +32,19 @@ from typing import Any, TypeVar
 
 from app import __version__
 from app.collation.loci import Locus, ReadsLocus, Region
-from app.messages import Message, MessageError, known_reason, message, os_reason
+from app.messages import Message, MessageError, known_reason, message, os_reason, quoted
 from app.project.decisions import Decision, now
 from app.project.lock import Lock
-from app.project.paths import OutputError, Owned, check_output, project_files, text_files
+from app.project.paths import (
+    OutputError,
+    Owned,
+    check_output,
+    project_files,
+    regular_file_sha256,
+    stored_text_files,
+)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,6 +80,11 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     3: ("CREATE TABLE alignments (witness_id TEXT PRIMARY KEY, regions TEXT NOT NULL)",),
     4: ("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",),
+    5: (
+        "ALTER TABLE texts ADD COLUMN relative_path TEXT",
+        "INSERT OR IGNORE INTO meta VALUES ('project_id', lower(hex(randomblob(16))))",
+        "INSERT OR IGNORE INTO meta VALUES ('write_seq', '0')",
+    ),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -84,6 +97,7 @@ _TABLES[2] = _TABLES[1] | {"view_state", "history"}
 _TABLES[3] = _TABLES[2]
 _TABLES[4] = _TABLES[3] | {"alignments"}
 _TABLES[5] = _TABLES[4] | {"documents"}
+_TABLES[6] = _TABLES[5]
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
     "move_id", "context_before", "context_after", "active", "classes", "message",
@@ -111,6 +125,9 @@ class StoredText:
     document: bytes | None = field(default=None, repr=False, compare=False)
     """A Word document's own bytes, when written (read back with :meth:`ProjectFile.document`,
     only when asked: an export needs them, opening does not)."""
+    names: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """Read back from a project: every path the file may be at now (``path`` is the one
+    found), so that no output lands on it under any of them (:func:`_whereabouts`)."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +181,7 @@ class ProjectFile:
     ) -> ProjectFile:
         """Build the file beside ``path`` and rename it into place: never a half-made project."""
         target = _absolute(path)
-        owned = text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
+        owned = owned_texts(texts)
 
         def fill(conn: sqlite3.Connection) -> None:
             conn.executescript(SCHEMA_V1)
@@ -173,7 +190,7 @@ class ProjectFile:
             with _transaction(conn):
                 meta = {"created_at": now(), "created_by": f"Jiaokan {__version__}"}
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                _write_collation(conn, texts, rules, loci, alignments or {})
+                _write_collation(conn, texts, rules, loci, alignments or {}, target.parent)
 
         lock = _write_whole(target, fill, keep_lock=True, owned=owned)
         # its rows were written a moment ago by this process, under the lock it still
@@ -262,9 +279,11 @@ class ProjectFile:
     # -- reading ---------------------------------------------------------------------
 
     def texts(self) -> list[StoredText]:
+        """The texts, each found where it is now (see :func:`_whereabouts`)."""
         if "texts" in self._fresh:
             return list(self._fresh.pop("texts"))
-        return self._parsed(_texts, self._rows(_TEXTS_SQL))
+        rows = self._rows(_texts_sql(SCHEMA_VERSION))
+        return self._parsed(lambda rs: _texts(rs, self.path.parent), rows)
 
     def rules(self) -> tuple[str, ...]:
         if "rules" in self._fresh:
@@ -370,7 +389,7 @@ class ProjectFile:
                 "DELETE FROM documents WHERE sha256 NOT IN (SELECT value FROM json_each(?))",
                 (kept,),
             )
-            _write_collation(self._conn, texts, rules, loci, alignments or {})
+            _write_collation(self._conn, texts, rules, loci, alignments or {}, self.path.parent)
 
     def set_alignments(self, alignments: Mapping[str, Sequence[Region]]) -> None:
         """Store the regions of a collation whose loci did not change (an upgraded file)."""
@@ -396,9 +415,22 @@ class ProjectFile:
         if target == self.path:
             raise ProjectError("project.is-itself", name=target.name)
         texts = self.texts()
-        owned = project_files(self.path)
-        owned += text_files(texts[0].path if texts else "", _witness_paths(texts[1:]))
-        _write_whole(target, self._conn.backup, keep_lock=False, owned=owned)
+        owned = project_files(self.path) + owned_texts(texts)
+
+        def fill(conn: sqlite3.Connection) -> None:
+            self._conn.backup(conn)
+            with _transaction(conn):  # a copy is a project of its own, its texts seen from there
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'project_id'", (_new_id(),))
+                order = self._rows("SELECT position FROM texts ORDER BY role != 'source', position")
+                conn.executemany(
+                    "UPDATE texts SET path = ?, relative_path = ? WHERE position = ?",
+                    [
+                        (*_path_columns(t.path, target.parent), position)
+                        for (position,), t in zip(order, texts, strict=True)
+                    ],
+                )
+
+        _write_whole(target, fill, keep_lock=False, owned=owned)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -419,6 +451,11 @@ class ProjectFile:
         try:
             with _transaction(self._conn):
                 yield
+                # the meta page, with the project's id, goes into every transaction a WAL
+                # holds: how a log copied in from elsewhere is told apart (_check_wal_is_own)
+                self._conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_seq'"
+                )
         except sqlite3.Error as e:
             raise ProjectError(failed, name=name, reason=_one_line(e)) from None
 
@@ -442,11 +479,17 @@ def _write_collation(
     rules: Sequence[str],
     loci: Sequence[StoredLocus],
     alignments: Mapping[str, Sequence[Region]],
+    folder: Path,
 ) -> None:
     rows = [
-        (i, t.role, t.witness_id, t.path, t.encoding, t.sha256, t.text) for i, t in enumerate(texts)
+        (i, t.role, t.witness_id, *_path_columns(t.path, folder), t.encoding, t.sha256, t.text)
+        for i, t in enumerate(texts)
     ]
-    conn.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO texts (position, role, witness_id, path, relative_path, encoding, sha256,"
+        " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     conn.executemany(
         "INSERT OR IGNORE INTO documents VALUES (?, ?)",
         [(t.sha256, t.document) for t in texts if t.document is not None],
@@ -500,10 +543,96 @@ class _Bad(Exception):
 
 
 _T = TypeVar("_T")
-_TEXTS_SQL = (
-    "SELECT role, witness_id, path, encoding, sha256, text FROM texts"
-    " ORDER BY role != 'source', position"
-)
+_TEXT_COLUMNS = ("role", "witness_id", "path", "encoding", "sha256", "text", "relative_path")
+
+
+def _texts_sql(version: int) -> str:
+    """The texts in order; ``relative_path`` (schema 6) reads as NULL in an older file."""
+    shown = [c if c != "relative_path" or version >= 6 else "NULL" for c in _TEXT_COLUMNS]
+    return f"SELECT {', '.join(shown)} FROM texts ORDER BY role != 'source', position"
+
+
+# -- where the texts are ----------------------------------------------------------------
+
+
+def _stored_path(path: str) -> str | bytes:
+    """A path as the texts table keeps it: text, or the file system's own bytes.
+
+    A name that is not valid in the file system's encoding (``校本.txt`` in GBK
+    bytes, from a Chinese Windows zip, on a UTF-8 system) reaches Python with
+    its bytes escaped as lone surrogates (``surrogateescape``), which SQLite's
+    UTF-8 cannot hold: it is kept as the bytes it is, a BLOB, and given back
+    as the same string, so the file is found and compared under its real name.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_of(value: object, what: str) -> str:
+    """A stored path (:func:`stored_path`), or :class:`_Bad` naming ``what``."""
+    path = stored_path(value)
+    return _of(value, str, what) if path is None else path
+
+
+def _path_columns(path: str, folder: Path) -> tuple[str | bytes, str | bytes | None]:
+    """The ``path`` and ``relative_path`` columns: the text's absolute path, and the same
+    relative to the project's folder (None on another drive), so the project finds it
+    from any working folder, and still finds it when the whole tree is moved."""
+    if not path:
+        return "", None
+    absolute = os.path.abspath(path)
+    try:
+        relative: str | None = os.path.relpath(absolute, folder)
+    except ValueError:  # Windows: another drive has no relative path
+        relative = None
+    return _stored_path(absolute), None if relative is None else _stored_path(relative)
+
+
+def stored_path(value: object) -> str | None:
+    """A ``path`` or ``relative_path`` column as Python names the file (text, or bytes:
+    :func:`_stored_path`); None if it is neither."""
+    if isinstance(value, bytes):
+        return os.fsdecode(value)
+    return value if isinstance(value, str) else None
+
+
+def text_names(path: str, relative: str | None, folder: Path) -> tuple[str, ...]:
+    """Every name a project's text may go by now, from its ``path`` and ``relative_path``
+    (:func:`stored_path`) and the project's folder.
+
+    In order: the absolute path it was written with; the same relative to
+    the project's folder (a tree moved or copied whole); and for a project
+    from before schema 6, whose paths are as given then (relative to a
+    working folder nobody recorded), under the project's folder and the
+    current one.
+    """
+    if not path:
+        return ()
+    names = [path] if os.path.isabs(path) else []
+    if relative is not None:
+        names.append(os.path.normpath(os.path.join(folder, relative)))
+    if not os.path.isabs(path):
+        names += [os.path.normpath(os.path.join(folder, path)), os.path.abspath(path)]
+    return tuple(dict.fromkeys(names))
+
+
+def _whereabouts(names: tuple[str, ...], sha256: str) -> str:
+    """Where a text's file is now, of its :func:`text_names`: the first that exists, or,
+    when they lead to different files, the first whose bytes are the ones collated."""
+    if not names:
+        return ""
+    found: dict[tuple[int, int], str] = {}
+    for name in names:
+        with suppress(OSError, ValueError):
+            info = os.stat(name)
+            found.setdefault((info.st_dev, info.st_ino), name)
+    if len(found) > 1:
+        same = [name for name in found.values() if regular_file_sha256(name) == sha256]
+        return (same or list(found.values()))[0]
+    return next(iter(found.values())) if found else names[0]
 
 
 def _of(value: object, kind: type[_T], what: str, *at: object) -> _T:
@@ -561,22 +690,27 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
     )
 
 
-def _texts(rows: list[Any]) -> list[StoredText]:
-    """The texts, source first: exactly one source, and witnesses with ids of their own."""
+def _texts(rows: list[Any], folder: Path) -> list[StoredText]:
+    """The texts, source first: exactly one source, and witnesses with ids of their own,
+    each found where it is now (:func:`_whereabouts`; ``folder`` is the project's)."""
     texts = []
-    for role, wid, path, encoding, sha256, text in rows:
+    for role, wid, path, encoding, sha256, text, relative in rows:
         if role not in ("source", "witness"):
             raise _Bad("a text has no valid role")
         if wid is not None:
             _of(wid, str, "a witness id")
+        digest = _of(sha256, str, "a text's sha256")
+        where = None if relative is None else _path_of(relative, "a text's relative path")
+        names = text_names(_path_of(path, "a text's path"), where, folder)
         texts.append(
             StoredText(
                 role,
                 wid,
-                _of(path, str, "a text's path"),
+                _whereabouts(names, digest),
                 _of(encoding, str, "a text's encoding"),
-                _of(sha256, str, "a text's sha256"),
+                digest,
                 _of(text, str, "a text"),
+                names=names,
             )
         )
     sources = sum(t.role == "source" for t in texts)
@@ -738,10 +872,15 @@ def _validated(
     """
     _check_header(path)
     name = path.name
-    if _journals(path) if live else Path(f"{path}-journal").exists():
+    if Path(f"{path}-journal").exists():
         conn = _connect(path, "ro")  # and SQLite sees a hot journal for what it is
-    elif not live and _wal_frames(path):
+    elif _wal_frames(path) and (may_recover or not live or _nobody_writes(path)):
+        # a log no live writer is adding to: a crashed writer's, or one copied beside
+        # the file; replayed in private, and first made sure it is this project's own
+        _check_wal_is_own(path)
         conn = _private_copy(path)
+    elif live and _journals(path):
+        conn = _connect(path, "ro")  # a writer's log: SQLite reads it as that writer goes on
     else:
         conn = _connect(path, "immutable")
     try:
@@ -773,7 +912,7 @@ def _validated(
         if odd:
             raise ProjectError("project.foreign-schema", name=name, what=odd)
         try:
-            fresh = {} if rows_known else _check_rows(conn, version)
+            fresh = {} if rows_known else _check_rows(conn, version, path.parent)
         except _Bad as e:
             raise ProjectError("project.damaged", name=name, problems=str(e)) from None
     except BaseException as e:
@@ -784,6 +923,62 @@ def _validated(
             raise ProjectError("project.damaged", name=name, problems=_one_line(e)) from None
         raise
     return conn, version, fresh
+
+
+def _nobody_writes(path: Path) -> bool:
+    """Whether the project's lock is free (taken for a moment and let go, leaving nothing)."""
+    lock, _why = Lock.acquire(path)
+    if lock is None:
+        return False
+    lock.release()
+    return True
+
+
+def _check_wal_is_own(path: Path) -> None:
+    """Refuse a WAL that is not this project's own log: one copied beside it from another
+    project, or an old one of its own put back, which SQLite would replay all the same.
+
+    SQLite cannot tell; the project can.  Every write of a project (schema 6
+    on) updates ``meta``'s ``write_seq``, so the meta page, with the
+    project's ``project_id``, is in every transaction a WAL holds.  Replayed,
+    the WAL must give the same id and a count no lower than the file's own.
+    A file from before schema 6 has no id to tell its log by.
+    """
+    alone = _connect(path, "immutable")  # immutable reads ignore the WAL: the file alone
+    try:
+        own = _identity(alone)
+    except sqlite3.Error:
+        return  # the file itself is unreadable: the checks after this say how
+    finally:
+        alone.close()
+    if own is None:
+        return
+    replayed = _private_copy(path)
+    try:
+        theirs = _identity(replayed)
+    except sqlite3.Error:
+        theirs = None
+    finally:
+        replayed.close()
+    if theirs is None or theirs[0] != own[0] or theirs[1] < own[1]:
+        raise ProjectError("project.foreign-wal", name=path.name, wal=quoted(f"{path.name}-wal"))
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    """The project's id and how many writes it has had; None before schema 6."""
+    rows = dict(
+        conn.execute("SELECT key, value FROM meta WHERE key IN ('project_id', 'write_seq')")
+    )
+    if "project_id" not in rows:
+        return None
+    try:
+        return str(rows["project_id"]), int(rows.get("write_seq", 0))
+    except (TypeError, ValueError):
+        return str(rows["project_id"]), -1
+
+
+def _new_id() -> str:
+    return secrets.token_hex(16)
 
 
 def _wal_frames(path: Path) -> bool:
@@ -884,13 +1079,13 @@ def _schema_difference(found: _Schema, expected: _Schema) -> str:
     return f"no {missing[0][0]} {missing[0][1]!r}" if missing else ""
 
 
-def _check_rows(conn: sqlite3.Connection, version: int) -> dict[str, Any]:
+def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[str, Any]:
     """Every row as the reading methods will parse it, and the texts against their digests.
 
     Older versions lack some columns, which read as their migration's default
     (what the migration gives them).  Returns what was parsed.
     """
-    texts = _texts(conn.execute(_TEXTS_SQL).fetchall())
+    texts = _texts(conn.execute(_texts_sql(version)).fetchall(), folder)
     meta = conn.execute("SELECT key, value FROM meta").fetchall()
     for row in meta:
         _strings(row, "meta")
@@ -999,8 +1194,16 @@ def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite
 # -- writing a whole file -------------------------------------------------------------------
 
 
-def _witness_paths(texts: Sequence[StoredText]) -> list[tuple[str, str]]:
-    return [(t.witness_id or "", t.path) for t in texts]
+def owned_texts(texts: Sequence[StoredText]) -> list[Owned]:
+    """The files of these texts (source first), under every name each may have: no output
+    may land on them (app/project/paths.py)."""
+    if not texts:
+        return []
+    source, *witnesses = texts
+    return stored_text_files(
+        (source.path, source.names, source.sha256),
+        ((w.witness_id or "", w.path, w.names, w.sha256) for w in witnesses),
+    )
 
 
 def _write_whole(

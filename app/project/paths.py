@@ -18,7 +18,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.messages import Message, MessageError, message
+from app.messages import Message, MessageError, message, quoted
 
 MAX_HASHED_BYTES = 512 * 1024 * 1024
 """A source larger than this is not read to compare it (it is no text Jiaokan loaded)."""
@@ -35,10 +35,9 @@ class Owned:
     path: str
     what: Message
     """``output.is-project``, ``output.is-source``, ... with ``path`` filled in."""
-
-
-def quoted(name: str) -> str:
-    return f"'{name}'" if name.isprintable() else repr(name)
+    sha256: str | None = None
+    """Also owned by its bytes: a target with this digest is refused (for a text whose
+    file cannot be found under any name it had, so cannot be compared by identity)."""
 
 
 def project_files(project: str | os.PathLike[str]) -> list[Owned]:
@@ -60,6 +59,34 @@ def text_files(source: str, witnesses: Iterable[tuple[str, str]]) -> list[Owned]
             what = message("output.is-variant", path=quoted(path), witness=wid)
             owned.append(Owned(path, what))
     return owned
+
+
+def stored_text_files(
+    source: tuple[str, Sequence[str], str],
+    witnesses: Iterable[tuple[str, str, Sequence[str], str]],
+) -> list[Owned]:
+    """The texts of a project read back: ``(path, names, sha256)`` for the source and
+    ``(witness, path, names, sha256)`` for each variant.
+
+    Each is owned under every name it may be at (its absolute path, the same
+    relative to the project's folder, ...), and one found under none of them
+    by its bytes as well, so an export from any working folder never lands
+    on it.
+    """
+    path, names, sha256 = source
+    owned = _located(path, names, sha256, message("output.is-source", path=quoted(path)))
+    for wid, path, names, sha256 in witnesses:
+        what = message("output.is-variant", path=quoted(path), witness=wid)
+        owned += _located(path, names, sha256, what)
+    return owned
+
+
+def _located(path: str, names: Sequence[str], sha256: str, what: Message) -> list[Owned]:
+    if not path:
+        return []
+    every = list(dict.fromkeys([path, *names]))
+    lost = not any(_identity(name) for name in every)
+    return [Owned(name, what, sha256 if lost else None) for name in every]
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -95,11 +122,17 @@ def check_output(target: str | os.PathLike[str], owned: Sequence[Owned] = ()) ->
         raise OutputError("output.not-regular", path=shown)
     here = _resolved(path)
     ident = None if info is None else (info.st_dev, info.st_ino)
+    digest: list[str | None] = []  # the target's, worked out once, if ever needed
     for item in owned:
         if (ident is not None and _identity(item.path) == ident) or (
             here is not None and _resolved(item.path) == here
         ):
             raise OutputError(item.what)
+        if item.sha256 is not None and info is not None:
+            if not digest:
+                digest.append(regular_file_sha256(path))
+            if digest[0] == item.sha256:
+                raise OutputError("output.same-bytes", path=shown, name=quoted(item.path))
 
 
 def check_distinct(targets: Sequence[str]) -> None:

@@ -20,12 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from app.classes.checks import CHECK_WITNESS
 from app.collation.collate import with_agreement
 from app.collation.loci import Collation, Region, nest, overlapping, with_id
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
-from app.project.file import ProjectError, ProjectFile, StoredLocus, StoredText
+from app.project.file import ProjectError, ProjectFile, StoredLocus, StoredText, owned_texts
 from app.project.paths import regular_file_sha256
 from app.text.loading import LoadedText
 
@@ -218,10 +219,17 @@ class Project:
     # -- deciding -------------------------------------------------------------------
 
     def acceptance(self, ids: Iterable[int], witness: str) -> dict[int, Decision]:
-        """The decisions that accepting ``witness``'s reading at ``ids`` would record."""
+        """The decisions that accepting ``witness``'s reading at ``ids`` would record.
+
+        A copy that agrees with the source at a locus reads the source there;
+        the source checks (witness ``check``) have no such reading: where they
+        found nothing, there is no fix to accept, and a ``ProjectError`` says so.
+        """
         decisions = {}
         for lid in ids:
             locus = self.locus(lid)
+            if witness == CHECK_WITNESS and witness not in locus.readings:
+                raise ProjectError("project.no-check-fix", id=str(lid))
             reading = locus.readings.get(witness, locus.source_text)
             note = self.log.get(lid).note
             decisions[lid] = Decision("accepted", witness, reading, note)
@@ -389,6 +397,7 @@ class Project:
             ),
             rules=tuple(self.rules),
             project_path=str(self.path),
+            located=tuple(owned_texts([self.source, *self.witnesses])),
             loci=tuple(
                 ExportLocus(s.locus, self.log.get(s.id), self.enclosing(s.id)) for s in self.loci
             ),

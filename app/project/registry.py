@@ -26,7 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from app.project.file import SCHEMA_VERSION, glance
+from app.messages import readable_name
+from app.project.file import SCHEMA_VERSION, glance, stored_path, text_names
 from app.text.loading import LoadedText
 
 PROJECT_SUFFIX = ".jkproj"
@@ -42,13 +43,16 @@ class TextRef:
     role: str  # "source" | "witness"
     witness_id: str | None
     path: str
-    """As given when it was loaded (may be relative to the directory Jiaokan ran in)."""
+    """Where it was loaded from (before schema 6, as given: maybe relative to the folder
+    Jiaokan ran in)."""
     sha256: str
+    names: tuple[str, ...] = ()
+    """Every name it may go by now (``app.project.file.text_names``)."""
 
     @property
     def name(self) -> str:
         """The file name, which is what a proofreader recognises."""
-        return Path(self.path).name
+        return readable_name(Path(self.path).name)
 
 
 @dataclass(frozen=True)
@@ -153,11 +157,11 @@ def find_existing(
 class _Identity:
     """What makes two texts the same file: a resolved path, or the bytes' hash."""
 
-    path: Path | None
+    paths: frozenset[Path]
     sha256: str | None
 
     def same(self, other: _Identity) -> bool:
-        by_path = self.path is not None and self.path == other.path
+        by_path = not self.paths.isdisjoint(other.paths)
         return by_path or (self.sha256 is not None and self.sha256 == other.sha256)
 
 
@@ -168,21 +172,25 @@ def _resolved(path: str | os.PathLike[str]) -> Path | None:
         return None
 
 
+def _paths(*names: str | os.PathLike[str]) -> frozenset[Path]:
+    return frozenset(p for p in map(_resolved, names) if p is not None)
+
+
 def _given(file: FileLike) -> _Identity:
     if isinstance(file, LoadedText):
-        return _Identity(_resolved(file.path), file.sha256)
+        return _Identity(_paths(file.path), file.sha256)
     path = _resolved(file)
     if path is None:
-        return _Identity(None, None)
+        return _Identity(frozenset(), None)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        return _Identity(path, None)
-    return _Identity(path, digest)
+        return _Identity(frozenset({path}), None)
+    return _Identity(frozenset({path}), digest)
 
 
 def _stored(text: TextRef) -> _Identity:
-    return _Identity(_resolved(text.path), text.sha256 or None)
+    return _Identity(_paths(*(text.names or (text.path,))), text.sha256 or None)
 
 
 def _match(candidate: Path, source: _Identity, variants: Sequence[_Identity]) -> datetime | None:
@@ -211,7 +219,7 @@ def _reading(path: Path, read: Callable[[sqlite3.Connection, int, _Texts], _T | 
         return None
     try:
         version = _version(conn)
-        texts = _texts(conn) if version else None
+        texts = _texts(conn, version, path.parent) if version else None
         return None if texts is None else read(conn, version, texts)
     except (sqlite3.Error, OSError, ValueError, TypeError):
         return None
@@ -253,12 +261,22 @@ def _version(conn: sqlite3.Connection) -> int:
     return version if 1 <= version <= SCHEMA_VERSION else 0
 
 
-def _texts(conn: sqlite3.Connection) -> tuple[TextRef, tuple[TextRef, ...]] | None:
-    """The source and the witnesses, without their text (the last column, left on disk)."""
+def _texts(
+    conn: sqlite3.Connection, version: int, folder: Path
+) -> tuple[TextRef, tuple[TextRef, ...]] | None:
+    """The source and the witnesses, without their text (left on disk)."""
+    relative = "relative_path" if version >= 6 else "NULL"
     rows = conn.execute(
-        "SELECT role, witness_id, path, sha256 FROM texts ORDER BY role != 'source', position"
+        f"SELECT role, witness_id, path, sha256, {relative} FROM texts"
+        " ORDER BY role != 'source', position"
     ).fetchall()
-    refs = [TextRef(str(r[0]), r[1], str(r[2]), str(r[3])) for r in rows]
+    refs = []
+    for role, wid, path, sha256, where in rows:
+        name = stored_path(path)
+        if name is None:
+            return None
+        names = text_names(name, stored_path(where), folder)
+        refs.append(TextRef(str(role), wid, name, str(sha256), names))
     if not refs or refs[0].role != "source" or any(t.role != "witness" for t in refs[1:]):
         return None
     return refs[0], tuple(refs[1:])

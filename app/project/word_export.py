@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.collation.loci import overlapping
+from app.messages import quoted
 from app.project.export import (
     ExportError,
     ExportInput,
@@ -43,7 +44,6 @@ from app.project.export import (
     ordered_loci,
     write_atomic,
 )
-from app.project.paths import quoted
 from app.text.lines import LINE_BREAK, LineIndex
 from app.text.word import Segment, WordError, open_document, paragraphs, w, walk
 

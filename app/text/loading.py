@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from app.messages import Message, MessageError, lowered_os_reason, message
+from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -103,7 +103,7 @@ def decode_bytes(
     used strictly (a BOM matching it is still dropped: it is never content).
     ``name`` only appears in error messages.
     """
-    shown = _quote(name)
+    shown = quoted(name)
     if encoding is not None:
         return _decode_forced(data, _lookup(encoding), shown)
     if not data:
@@ -149,13 +149,13 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
 
 def _read_word(data: bytes, name: str) -> WordText:
     try:
-        return read_word(data, _quote(name))
+        return read_word(data, quoted(name))
     except WordError as exc:  # one kind of error for every file that cannot be a text
         raise LoadError(exc.message) from None
 
 
 def _read(name: str) -> bytes:
-    shown = _quote(name)
+    shown = quoted(name)
     try:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
@@ -200,13 +200,8 @@ def _os_reason(exc: OSError) -> str | Message:
     return lowered_os_reason(exc)
 
 
-def _quote(name: str) -> str:
-    # A name with a newline or control character must not break the one-line message.
-    return f"'{name}'" if name.isprintable() else repr(name)
-
-
 def _lookup(encoding: str) -> codecs.CodecInfo:
-    unknown = LoadError("load.unknown-encoding", encoding=_quote(encoding))
+    unknown = LoadError("load.unknown-encoding", encoding=quoted(encoding))
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError):  # ValueError: a NUL in the name

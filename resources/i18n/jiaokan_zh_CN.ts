@@ -938,7 +938,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+39"/>
+        <location filename="../../ui/window/projects.py" line="+40"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
@@ -1312,7 +1312,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+34"/>
+        <location filename="../../app/messages.py" line="+35"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1623,11 +1623,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>{wal} beside {name} is not this project&apos;s own write-ahead log (it was copied from another project or is an old one); move it away to open {name}. Nothing was changed</source>
+        <translation>{name} 旁的 {wal} 不是本项目自己的预写日志（它是从另一个项目复制来的，或是旧的）；请将它移走后再打开 {name}。未作任何改动</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>no locus {id} in {name}</source>
         <translation>{name} 中没有异文 #{id}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>#{id} has no fix from the source checks to accept (they found nothing there, or the project was collated without them)</source>
+        <translation>#{id} 没有可接受的底本检查修正（检查在此处未发现问题，或项目校勘时未做检查）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>opened read-only</source>
         <translation>打开时指定了只读</translation>
     </message>
@@ -1737,15 +1747,17 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-135"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -1755,12 +1767,12 @@
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>under another name of the file</source>
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>
@@ -1781,6 +1793,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} has the bytes of the project&apos;s source text or a variant ({name}); it was not overwritten</source>
+        <translation>{path} 与本项目的底本或某个校本（{name}）内容完全相同；未被覆盖</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
         <translation>{path} 不是普通文件（文件夹、设备、管道或套接字）；未写入</translation>
     </message>

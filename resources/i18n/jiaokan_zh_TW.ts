@@ -178,7 +178,7 @@
     <message>
         <location line="+1"/>
         <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
-        <translation>自由軟體，以 MIT 授權條款發布（隨附 LICENSE 檔案）。</translation>
+        <translation>自由軟體，以 MIT 授權釋出（隨附 LICENSE 檔案）。</translation>
     </message>
 </context>
 <context>
@@ -708,12 +708,12 @@
     <message>
         <location line="+13"/>
         <source>undone</source>
-        <translation>已撤銷</translation>
+        <translation>已復原</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Greyed steps were undone; Redo brings them back.</source>
-        <translation>灰色的步驟已撤銷；重做可恢復。</translation>
+        <translation>灰色的步驟已復原；重做可恢復。</translation>
     </message>
 </context>
 <context>
@@ -938,7 +938,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+39"/>
+        <location filename="../../ui/window/projects.py" line="+40"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
@@ -1040,7 +1040,7 @@
     <message>
         <location line="+1"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
-        <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
+        <translation>在目前規則下，有 {0} 條決定找不到對應的異文。它們仍儲存在專案檔案中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1168,7 +1168,7 @@
     <message>
         <location line="+1"/>
         <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
-        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
+        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。復原 {1} 的決定，改取這一讀法嗎？</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1312,7 +1312,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+34"/>
+        <location filename="../../app/messages.py" line="+35"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -1623,11 +1623,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>{wal} beside {name} is not this project&apos;s own write-ahead log (it was copied from another project or is an old one); move it away to open {name}. Nothing was changed</source>
+        <translation>{name} 旁的 {wal} 不是本專案自己的預寫日誌（它是從另一個專案複製來的，或是舊的）；請將它移走後再開啟 {name}。未作任何改動</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>no locus {id} in {name}</source>
         <translation>{name} 中沒有異文 #{id}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>#{id} has no fix from the source checks to accept (they found nothing there, or the project was collated without them)</source>
+        <translation>#{id} 沒有可接受的底本檢查修正（檢查在此處未發現問題，或專案校勘時未做檢查）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>opened read-only</source>
         <translation>開啟時指定了唯讀</translation>
     </message>
@@ -1674,7 +1684,7 @@
     <message>
         <location line="+1"/>
         <source>there is no project file to keep the decisions in</source>
-        <translation>沒有可保存決定的專案檔</translation>
+        <translation>沒有可儲存決定的專案檔案</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1699,7 +1709,7 @@
     <message>
         <location line="+3"/>
         <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
-        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文本：請撤銷其中一處的決定</translation>
+        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文字：請復原其中一處的決定</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1737,52 +1747,59 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
-        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
+        <translation>專案中的 Word 文件與其底本文本不符；請重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
-        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
+        <translation>第 {line} 行第 {column} 列的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-135"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
-        <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
+        <translation>{name} 不是 Jiaokan 所寫的專案檔案（{what}）；未開啟</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>under another name of the file</source>
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
-        <translation>{path} 就是專案檔本身；未被覆寫</translation>
+        <translation>{path} 就是專案檔案本身；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
-        <translation>{path} 屬於專案 {name}；未被覆寫</translation>
+        <translation>{path} 屬於專案 {name}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
-        <translation>{path} 是底本；未被覆寫</translation>
+        <translation>{path} 是底本；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
-        <translation>{path} 是校本 {witness}；未被覆寫</translation>
+        <translation>{path} 是校本 {witness}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} has the bytes of the project&apos;s source text or a variant ({name}); it was not overwritten</source>
+        <translation>{path} 與本專案的底本或某個校本（{name}）內容完全相同；未被覆蓋</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
-        <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
+        <translation>{path} 不是普通檔案（資料夾、裝置、管道或套接字）；未寫入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1792,7 +1809,7 @@
     <message>
         <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
-        <translation>{path} 已存在；如要取代，請加 --replace</translation>
+        <translation>{path} 已存在；如要替換，請加 --replace</translation>
     </message>
 </context>
 <context>

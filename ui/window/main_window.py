@@ -21,7 +21,7 @@ from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
-from app.messages import Message
+from app.messages import Message, readable_name
 from app.project.decisions import Decision
 from app.project.project import Project
 from app.project.session import Changes, Session
@@ -724,7 +724,7 @@ class MainWindow(WindowLayout):
 def _show_text_header(label: ElidedLabel, loaded: LoadedText, unread: tuple[Message, ...]) -> None:
     """A pane's header: the file's name, its encoding and what a Word text left out
     ("甲本.docx · Word · not read: headers"); a narrow pane shortens the name alone."""
-    name = Path(loaded.path).name
+    name = readable_name(Path(loaded.path).name)
     text = QCoreApplication.translate("MainWindow", "{0} · {1}").format(
         name, encoding_text(loaded.encoding)
     )

@@ -16,6 +16,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.messages import readable_name
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.file import ProjectError
 from app.project.project import Unplaced
@@ -277,7 +278,7 @@ class Projects(QObject):
                 "Projects",
                 "{0} has changed on disk since this project was made. Collate the new "
                 "version? Decisions are kept wherever their place can be found.",
-            ).format(Path(project.source.path).name),
+            ).format(readable_name(Path(project.source.path).name)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
