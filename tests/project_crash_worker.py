@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from app.collation.loci import Locus
-from app.project.decisions import Decision
+from app.project.decisions import Decision, Status
 from app.project.file import ProjectFile, StoredLocus, StoredText
 
 AT = "2024-05-01T12:00:00+00:00"
@@ -21,7 +21,7 @@ AT = "2024-05-01T12:00:00+00:00"
 
 def expected(locus_id: int) -> Decision:
     """The decision the burst commits at ``locus_id``, so the test can check what survived."""
-    return Decision("edited", None, f"讀{locus_id}", f"note {locus_id}", AT)
+    return Decision(Status.EDITED, None, f"讀{locus_id}", f"note {locus_id}", AT)
 
 
 def locus(i: int) -> Locus:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.collation.loci import Locus
-from app.project.decisions import Decision
+from app.project.decisions import Decision, Status
 from app.project.export import (
     ExportError,
     ExportInput,
@@ -68,15 +68,15 @@ def make(
 
 
 def accepted(reading: str, witness: str = "甲") -> Decision:
-    return Decision("accepted", witness, reading, "", STAMP)
+    return Decision(Status.ACCEPTED, witness, reading, "", STAMP)
 
 
 def rejected(source_text: str) -> Decision:
-    return Decision("rejected", None, source_text, "", STAMP)
+    return Decision(Status.REJECTED, None, source_text, "", STAMP)
 
 
 def edited(reading: str, note: str = "") -> Decision:
-    return Decision("edited", None, reading, note, STAMP)
+    return Decision(Status.EDITED, None, reading, note, STAMP)
 
 
 SOURCE = "学而时习之，不亦说乎？"
@@ -101,7 +101,7 @@ def test_each_status(decision: Decision, expected: str) -> None:
 
 def test_a_rejected_locus_keeps_the_source_whatever_its_reading() -> None:
     # the source text is the truth: a stale reading on a rejected locus is not used
-    data = make(SOURCE, loc(SOURCE, 8, 9, {"甲": "悦"}, Decision("rejected", None, "X")))
+    data = make(SOURCE, loc(SOURCE, 8, 9, {"甲": "悦"}, Decision(Status.REJECTED, None, "X")))
     assert corrected_text(data) == SOURCE
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.project.decisions import Change, Decision, Operation
+from app.project.decisions import Change, Decision, Operation, Status
 from tests.conftest import ROOT
 from tests.helpers.i18n import LANGS, messages, tool
 from ui.dialogs.preferences import PreferencesDialog
@@ -217,11 +217,11 @@ def test_translator_switches_the_strings(chinese: str) -> None:
 
 @pytest.mark.subprocess
 def test_history_names_operations_in_the_window_language(chinese: str) -> None:
-    accepted = Decision("accepted", "variant-ocr", "楼")
+    accepted = Decision(Status.ACCEPTED, "variant-ocr", "楼")
     one = Operation("Accept #3 (variant-ocr)", (Change(3, Decision(), accepted),))
     many = Operation(
         "Reject 2 loci",
-        tuple(Change(i, Decision(), Decision("rejected", None, "楼")) for i in (1, 2)),
+        tuple(Change(i, Decision(), Decision(Status.REJECTED, None, "楼")) for i in (1, 2)),
     )
     note = Operation("Note on #4", (Change(4, Decision(), Decision(note="查原书")),))
     assert history_text(one) == "接受 #3（variant-ocr）"

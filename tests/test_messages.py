@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.messages import ENGLISH, Message, known_reason, message, placeholders
-from app.project.decisions import Decision, DecisionLog, ReadOnlyError
+from app.project.decisions import Decision, DecisionLog, ReadOnlyError, Status
 from app.project.file import ProjectError, ProjectFile, StoredText
 from app.text.loading import LoadError, load_text
 from tests.conftest import ROOT
@@ -146,7 +146,7 @@ def test_read_only_reasons_are_messages_with_the_old_english(tmp_path: Path) -> 
         holder = f"pid {os.getpid()} on host {socket.gethostname()}"
         assert second.read_only_reason == f"open in another Jiaokan window ({holder})"
         with pytest.raises(ProjectError) as caught:
-            second.commit_decisions("x", {1: Decision("rejected", None, "天")}, "t")
+            second.commit_decisions("x", {1: Decision(Status.REJECTED, None, "天")}, "t")
         assert caught.value.message.params["reason"] == why
     with ProjectFile.open(path, read_only=True) as asked:
         assert asked.read_only_why == message("read-only.asked")
@@ -155,6 +155,6 @@ def test_read_only_reasons_are_messages_with_the_old_english(tmp_path: Path) -> 
 
 def test_deciding_read_only_names_its_message() -> None:
     with pytest.raises(ReadOnlyError) as caught:
-        DecisionLog(read_only=True).apply("x", {1: Decision("rejected", None, "天")})
+        DecisionLog(read_only=True).apply("x", {1: Decision(Status.REJECTED, None, "天")})
     assert caught.value.message.id == "decisions.read-only"
     assert str(caught.value) == "the project is open read-only"

@@ -18,7 +18,7 @@ import pytest
 
 from app.collation.loci import Locus
 from app.project import file as project_file
-from app.project.decisions import Decision
+from app.project.decisions import Decision, Status
 from app.project.file import (
     SCHEMA_V1,
     SCHEMA_VERSION,
@@ -31,6 +31,7 @@ from tests.conftest import ROOT
 from tests.project_crash_worker import expected
 
 AT = "2024-05-01T12:00:00+00:00"
+REJECT_2 = Decision(Status.REJECTED, None, "。", "", AT)
 SOURCE = StoredText("source", None, "/texts/底本.txt", "utf-8", "a" * 64, "天地玄黃，宇宙洪荒。")
 WITNESSES = [
     StoredText("witness", "宋本", "/texts/宋本.txt", "gb18030", "b" * 64, "天地玄黄，宇宙洪荒。"),
@@ -73,7 +74,7 @@ LOCI = [
     ),
     locus(3, 0, end=0, source_text="", kind="addition", readings={"ocr": "序"}),
 ]
-ACCEPT = Decision("accepted", "宋本", "黄", "", AT)
+ACCEPT = Decision(Status.ACCEPTED, "宋本", "黄", "", AT)
 
 
 @pytest.fixture
@@ -146,19 +147,19 @@ def test_texts_come_source_first_whatever_order_they_were_given(project_path: Pa
 
 
 def test_each_decision_is_in_the_file_the_moment_commit_returns(made: Path) -> None:
-    note_only = Decision("undecided", None, None, "check 宋本", AT)
+    note_only = Decision(Status.UNDECIDED, None, None, "check 宋本", AT)
     with ProjectFile.open(made) as project, raw(made) as outside:
-        project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        project.commit_decisions("Reject #2", {2: REJECT_2}, AT)
         assert outside.execute("SELECT status FROM decisions WHERE locus_id = 2").fetchone() == (
             "rejected",
         )
         project.commit_decisions(
-            "Two", {1: note_only, 3: Decision("edited", None, "序", "", AT)}, AT
+            "Two", {1: note_only, 3: Decision(Status.EDITED, None, "序", "", AT)}, AT
         )
         assert project.decisions() == {
             1: note_only,
-            2: Decision("rejected", None, "。", "", AT),
-            3: Decision("edited", None, "序", "", AT),
+            2: Decision(Status.REJECTED, None, "。", "", AT),
+            3: Decision(Status.EDITED, None, "序", "", AT),
         }
         project.commit_decisions("Undecide", {1: Decision(), 3: Decision()}, AT)
         assert set(project.decisions()) == {2}
@@ -178,7 +179,7 @@ def test_each_decision_is_in_the_file_the_moment_commit_returns(made: Path) -> N
 def test_a_step_that_fails_writes_nothing_of_itself(made: Path) -> None:
     with ProjectFile.open(made) as project:
         before = files(made), project.decisions(), project.history()
-        bad = {2: Decision("rejected", None, "。", "", AT), 99: ACCEPT}  # no locus 99
+        bad = {2: Decision(Status.REJECTED, None, "。", "", AT), 99: ACCEPT}  # no locus 99
         with pytest.raises(ProjectError, match="could not save the decision") as err:
             project.commit_decisions("Bad", bad, AT)
         assert "\n" not in str(err.value)
@@ -215,7 +216,7 @@ def test_read_only_refuses_decisions_and_skips_the_view_state(made: Path) -> Non
     with ProjectFile.open(made, read_only=True) as project:
         assert project.read_only and project.read_only_reason == "opened read-only"
         with pytest.raises(ProjectError, match="read-only"):
-            project.commit_decisions("Reject", {2: Decision("rejected", None, "。", "", AT)}, AT)
+            project.commit_decisions("Reject", {2: REJECT_2}, AT)
         with pytest.raises(ProjectError, match="read-only"):
             project.replace_collation([SOURCE], (), [])
         project.set_view_state({"locus": "3"})
@@ -228,7 +229,7 @@ def test_read_only_refuses_decisions_and_skips_the_view_state(made: Path) -> Non
 def test_save_as_writes_a_complete_copy_and_stays_on_the_original(made: Path) -> None:
     copy = made.with_name("copy.jkproj")
     with ProjectFile.open(made) as project:
-        project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        project.commit_decisions("Reject #2", {2: REJECT_2}, AT)
         assert Path(f"{made}-wal").stat().st_size > 0  # the decision is still only in the WAL
         project.save_as(copy)
         assert project.path == made
@@ -244,7 +245,7 @@ def test_save_as_writes_a_complete_copy_and_stays_on_the_original(made: Path) ->
 def test_create_replaces_a_closed_project_and_its_stale_wal(made: Path, tmp_path: Path) -> None:
     crashed = tmp_path / "crashed.jkproj"
     with ProjectFile.open(made) as project:
-        project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        project.commit_decisions("Reject #2", {2: REJECT_2}, AT)
         crashed_copy(made, crashed)
     with ProjectFile.create(crashed, [SOURCE], (), [locus(1, 3)]) as fresh:
         assert fresh.decisions() == {} and fresh.texts() == [SOURCE]
@@ -290,7 +291,7 @@ def test_a_second_open_in_the_same_process_is_read_only(made: Path) -> None:
                 match=r"cannot write 校勘\.jkproj: open in another Jiaokan window \(pid",
             ):
                 ProjectFile.create(made, [SOURCE], (), [])
-        first.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        first.commit_decisions("Reject #2", {2: REJECT_2}, AT)
     assert not lock.exists()
     with ProjectFile.open(made) as third:
         assert not third.read_only and set(third.decisions()) == {1, 2}
@@ -443,7 +444,7 @@ def test_a_bad_file_is_refused_in_one_line_and_left_untouched(made: Path, case: 
 def test_a_bad_file_with_a_wal_is_left_untouched_too(made: Path, tmp_path: Path, case: str) -> None:
     damaged = tmp_path / "damaged.jkproj"
     with ProjectFile.open(made) as project:
-        project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        project.commit_decisions("Reject #2", {2: REJECT_2}, AT)
         if case == "newer":  # written into the WAL, beside the open project
             with raw(made) as conn:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -473,7 +474,7 @@ def test_a_missing_file_or_a_folder_is_a_project_error(tmp_path: Path) -> None:
 def test_a_read_only_file_opens_read_only_and_stays_as_it_was(made: Path, tmp_path: Path) -> None:
     crashed = tmp_path / "crashed.jkproj"
     with ProjectFile.open(made) as project:
-        project.commit_decisions("Reject #2", {2: Decision("rejected", None, "。", "", AT)}, AT)
+        project.commit_decisions("Reject #2", {2: REJECT_2}, AT)
         crashed_copy(made, crashed)
     for path, decided in ((made, {1, 2}), (crashed, {1, 2})):
         path.chmod(0o444)
@@ -596,7 +597,18 @@ def _v5_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file}
+def _v6_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 6 wrote it: texts found from anywhere, a project id; a history
+    that does not say what each step found, so nothing in it can be undone."""
+    _v5_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("ALTER TABLE texts ADD COLUMN relative_path TEXT")
+        conn.execute("INSERT INTO meta VALUES ('project_id', 'ab12'), ('write_seq', '3')")
+        conn.execute("PRAGMA user_version = 6")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file, 6: _v6_file}
 
 
 def test_every_older_version_has_a_builder() -> None:
@@ -627,10 +639,10 @@ def test_an_older_file_is_upgraded_with_every_row(
         ]  # fmt: skip
         assert project.decisions() == {
             1: ACCEPT,
-            2: Decision("rejected", None, "。", "", AT),
+            2: Decision(Status.REJECTED, None, "。", "", AT),
         }
         assert project.view_state() == {} and project.history() == []
-        project.commit_decisions("Note", {1: Decision("accepted", "宋本", "黄", "ok", AT)}, AT)
+        project.commit_decisions("Note", {1: Decision(Status.ACCEPTED, "宋本", "黄", "ok", AT)}, AT)
     with raw(old) as conn:
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     ProjectFile.create(project_path, [SOURCE], (), []).close()

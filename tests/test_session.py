@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.collation.collate import collate
-from app.project.decisions import Decision, ReadOnlyError
+from app.project.decisions import Decision, ReadOnlyError, Status
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
 from tests.helpers.session import collate_now, ids_of, opened
@@ -168,7 +168,7 @@ def test_one_undo_history_a_failed_undo_moves_nothing(
     project = session.project
     assert project is not None
 
-    def refuse(*_args: object) -> None:
+    def refuse(*_args: object, **_kw: object) -> None:
         raise ProjectError("project.save-decision-failed", name="x", reason="disk full")
 
     monkeypatch.setattr(project.file, "commit_decisions", refuse)
@@ -333,4 +333,4 @@ def test_overlapping_readings_are_a_conflict_the_proofreader_resolves(tmp_path: 
     assert session.decision(paragraph).status == "accepted"
     assert not session.decision(typo).decided
     # rejecting never conflicts: the source's text stands
-    assert session.conflicts({typo: Decision("rejected", None, "筝")}) == {}
+    assert session.conflicts({typo: Decision(Status.REJECTED, None, "筝")}) == {}

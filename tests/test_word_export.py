@@ -33,7 +33,7 @@ from lxml import etree
 
 from app.cli.main import main
 from app.collation.loci import Locus
-from app.project.decisions import Decision
+from app.project.decisions import Decision, Status
 from app.project.export import (
     ExportError,
     ExportInput,
@@ -357,7 +357,7 @@ def hand_made(source_document: bytes, *edits: tuple[int, int, str, str]) -> Expo
     loci = tuple(
         ExportLocus(
             Locus(s, e, source[s:e], {"b": r}, "substitution", {"b": "substitution"}, id=n),
-            Decision("accepted", "b", r, note, STAMP),
+            Decision(Status.ACCEPTED, "b", r, note, STAMP),
         )
         for n, (s, e, r, note) in enumerate(edits, 1)
     )
@@ -519,11 +519,11 @@ def test_a_locus_inside_a_crlf_line_break(tracked: bool) -> None:
         # a variant with "\n" alone: the "\r" is deleted (no change to a Word document)
         ExportLocus(
             Locus(1, 2, "\r", {"b": ""}, "omission", {"b": "omission"}, id=1),
-            Decision("accepted", "b", "", "", STAMP),
+            Decision(Status.ACCEPTED, "b", "", "", STAMP),
         ),
         ExportLocus(
             Locus(2, 2, "", {"b": "丙"}, "insertion", {"b": "insertion"}, id=2),
-            Decision("accepted", "b", "丙", "", STAMP),
+            Decision(Status.ACCEPTED, "b", "丙", "", STAMP),
         ),
     )
     data = ExportInput("t", "/t/a.txt", "utf-8", source, (), (), loci)

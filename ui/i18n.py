@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -170,7 +169,7 @@ def history_text(op: Operation) -> str:
     if not changes or len(statuses) != 1:
         return op.label
     first = changes[0]
-    if all(replace(c.before, note=c.after.note) == c.after for c in changes):
+    if all(c.before.same_choice(c.after) for c in changes):  # the note alone changed
         return QCoreApplication.translate("Proofreading", "Note on #{0}").format(first.locus_id)
     forms = _HISTORY.get(statuses.pop())
     if forms is None:

@@ -38,7 +38,7 @@ from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 
 EXIT_USAGE = 2
-COMMANDS = ("collate", "loci", "decide", "export")
+COMMANDS = ("collate", "loci", "decide", "undo", "redo", "history", "rules", "export")
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -119,6 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # a GBK console cannot show every character: '?' in a table, never a traceback
         out.reconfigure(errors="replace")
     parser = _parser()
+    word = args_list[0] if args_list else ""
+    if word and not word.startswith("-") and word not in COMMANDS:
+        return _fail(
+            f"unknown command {quoted(word)} (the commands are {', '.join(COMMANDS)});"
+            f" to open a file of that name in the window, give its path: ./{word}"
+        )
     try:
         args = parser.parse_args(args_list)
         if args.command is None:

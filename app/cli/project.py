@@ -1,25 +1,29 @@
-"""The project subcommands: ``jiaokan loci``, ``jiaokan decide``, ``jiaokan export``.
+"""The project subcommands: ``loci``, ``decide``, ``undo``, ``redo``, ``history``,
+``rules``, ``export``.
 
-They record decisions exactly as the window does (through the project's decision log,
-one transaction per command) so that batch work and scripts can share a
-project with a proofreader.
+Every one that changes the project goes through a :class:`Session`, the very
+object the window drives, so a decision, an undo or a change of rules from a
+shell is the same operation as in the window: one transaction, one step of
+the project's lasting history, which the window's Undo then takes back too
+(and the other way round).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
 from app.cli.output import dump_json, text_json
-from app.project.decisions import Decision, ReadOnlyError
+from app.project.decisions import Choice, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.paths import check_distinct, check_output
 from app.project.project import Project
+from app.project.session import Session, history_of
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
+from app.text.normalize import parse_rules
 
 
 class ProjectCommandError(Exception):
@@ -63,6 +67,36 @@ def add_parsers(sub: Any) -> None:
     how.add_argument("--undecide", action="store_true", help="set back to undecided")
     decide.add_argument("--note", type=text_argument, help="also set this note on each locus")
 
+    for name, what in (("undo", "take back"), ("redo", "redo")):
+        step = sub.add_parser(
+            name,
+            help=f"{what} the latest step of a project's history",
+            description=f"{what.capitalize()} the latest step of PROJECT's history: the same "
+            "history as the window's Undo and Redo, kept in the project file.",
+        )
+        step.add_argument("project", metavar="PROJECT")
+
+    history = sub.add_parser(
+        "history",
+        help="list the steps of a project's history",
+        description="List PROJECT's history, one step a line, newest last: the steps that can "
+        "be undone, then the ones undone that can be redone (marked).",
+    )
+    history.add_argument("project", metavar="PROJECT")
+    history.add_argument("--json", action="store_true", help="print one JSON document")
+
+    rules = sub.add_parser(
+        "rules",
+        help="collate a project again under other rules, keeping every decision",
+        description="Collate PROJECT again under RULES (as the window's Ignore toggles do): "
+        "every decision is kept on its place; one whose place is gone under these rules "
+        "waits in the file and comes back when the place does.",
+    )
+    rules.add_argument("project", metavar="PROJECT")
+    rules.add_argument(
+        "rules", metavar="RULES", help="comma-separated rules, or 'none' (see collate --rules)"
+    )
+
     export = sub.add_parser(
         "export",
         help="write the corrected text, a Word document, an HTML report or a CSV of a project",
@@ -97,11 +131,26 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "loci":
         with Project.open(args.project, read_only=True) as project:
             return _loci(project, args, out)
-    if args.command == "decide":
-        with Project.open(args.project) as project:
-            return _decide(project, args, out)
-    with Project.open(args.project, read_only=True) as project:
-        return _export(project, args, out)
+    if args.command == "export":
+        with Project.open(args.project, read_only=True) as project:
+            return _export(project, args, out)
+    if args.command == "history":
+        with Project.open(args.project, read_only=True) as project:
+            return _history(project, args, out)
+    session = Session(projects_dir=None)
+    session.open_project(args.project)
+    try:
+        opened = session.project
+        if opened is not None and opened.read_only:
+            raise ProjectCommandError(
+                f"{opened.path.name} is read-only: {opened.file.read_only_reason}"
+            )
+        command = {"decide": _decide, "undo": _undo, "redo": _undo, "rules": _rules}
+        return command[args.command](session, args, out)
+    except ReadOnlyError as exc:
+        raise ProjectCommandError(str(exc)) from None
+    finally:
+        session.close()
 
 
 def loci_json(project: Project) -> dict[str, Any]:
@@ -153,62 +202,84 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    if project.read_only:
-        raise ProjectCommandError(
-            f"{project.path.name} is read-only: {project.file.read_only_reason}"
-        )
+def _decide(session: Session, args: argparse.Namespace, out: TextIO) -> int:
     ids = list(dict.fromkeys(args.ids))
-    for lid in ids:
-        project.locus(lid)  # every id must exist before anything is written
-    if args.accept is not None and args.accept not in (*project.witness_ids, CHECK_WITNESS):
-        known = ", ".join(project.witness_ids)
+    if args.accept is not None and args.accept not in (*session.witness_ids, CHECK_WITNESS):
+        known = ", ".join(session.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")
-    decisions = {lid: _decision(project, lid, args) for lid in ids}
-    _refuse_conflicts(project, decisions)
-    try:
-        project.log.apply(_label(ids, args), decisions)  # one command, one transaction
-    except ReadOnlyError as exc:
-        raise ProjectCommandError(str(exc)) from None
-    counts = project.counts()
-    out.write(f"{len(ids)} decided; {counts['undecided']} of {len(project.loci)} undecided\n")
+    choice = (
+        Choice.accept(args.accept) if args.accept is not None
+        else Choice.reject() if args.reject
+        else Choice.edit(args.reading) if args.reading is not None
+        else Choice.undecide()
+    )  # fmt: skip
+    # every id checked, and every conflict found, before anything is written
+    for lid, others in session.conflicts(session.deciding(ids, choice, args.note)).items():
+        named = ", ".join(f"#{o}" for o in others)
+        raise ProjectCommandError(
+            f"#{lid} overlaps {named}, whose reading also changes the text: "
+            f"undecide {named} first, or decide #{lid} otherwise"
+        )
+    session.decide(ids, choice, note=args.note)  # one command, one transaction, one step
+    counts = session.counts()
+    out.write(f"{len(ids)} decided; {counts['undecided']} of {len(session.loci)} undecided\n")
     return 0
 
 
-def _decision(project: Project, lid: int, args: argparse.Namespace) -> Decision:
-    """What the window's action would decide at ``lid``, with the note given (or kept)."""
-    locus = project.locus(lid)
-    note = project.log.get(lid).note if args.note is None else args.note
-    if args.accept is not None:
-        return replace(project.acceptance([lid], args.accept)[lid], note=note)
-    if args.reject:
-        return Decision("rejected", None, locus.source_text, note)
-    if args.reading is not None:
-        return Decision("edited", None, args.reading, note)
-    return Decision(note=note)
+def _undo(session: Session, args: argparse.Namespace, out: TextIO) -> int:
+    redo = args.command == "redo"
+    if not (session.can_redo() if redo else session.can_undo()):
+        raise ProjectCommandError(f"nothing to {args.command} in {Path(args.project).name}")
+    entries = session.history()
+    entry = next(e for e in entries if not e.done) if redo else [e for e in entries if e.done][-1]
+    if redo:
+        session.redo()
+    else:
+        session.undo()
+    out.write(f"{'redid' if redo else 'undid'}: {entry.operation.label}\n")
+    return 0
 
 
-def _label(ids: list[int], args: argparse.Namespace) -> str:
-    """As the window labels the step in its Undo menu."""
-    verb = (
-        "Accept" if args.accept is not None else "Reject" if args.reject
-        else "Edit" if args.reading is not None else "Undecide"
-    )  # fmt: skip
-    what = f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} loci"
-    label = f"{verb} {what}" + (f" ({args.accept})" if args.accept is not None else "")
-    return label + (" with a note" if args.note is not None else "")
+def _history(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    entries = history_of(project)
+    if args.json:
+        dump_json(
+            [
+                {
+                    "label": e.operation.label,
+                    "at": e.operation.at,
+                    "done": e.done,
+                    "loci": [c.locus_id for c in e.operation.changes],
+                }
+                for e in entries
+            ],
+            out,
+        )
+        return 0
+    for n, e in enumerate(entries, 1):
+        when = e.operation.at.replace("T", " ").replace("+00:00", " UTC")
+        out.write(f"{n:>4}  {when}  {e.operation.label}{'' if e.done else '  (undone)'}\n")
+    if not entries:
+        out.write("no steps to undo or redo\n")
+    return 0
 
 
-def _refuse_conflicts(project: Project, decisions: dict[int, Decision]) -> None:
-    """Stop before writing when a new reading would overlap another that changes the text."""
-    for lid, decision in decisions.items():
-        others = project.conflicts(lid, decision, decisions)
-        if others:
-            named = ", ".join(f"#{o}" for o in others)
-            raise ProjectCommandError(
-                f"#{lid} overlaps {named}, whose reading also changes the text: "
-                f"undecide {named} first, or decide #{lid} otherwise"
-            )
+def _rules(session: Session, args: argparse.Namespace, out: TextIO) -> int:
+    session.set_rules(parse_rules(args.rules))
+    result = session.collate_now()
+    if result is not None and result.error is not None:
+        raise ProjectCommandError(str(result.error))
+    counts = session.counts()
+    decided = len(session.loci) - counts["undecided"]
+    rules = ", ".join(session.workspace.rules) or "none"
+    out.write(f"collated under {rules}: {len(session.loci)} loci, {decided} decided\n")
+    for unplaced in [] if result is None else result.unplaced:
+        where = unplaced.locus
+        out.write(
+            f"waiting: #{where.id} {where.source_text!r} ({unplaced.decision.status}): "
+            f"{unplaced.why}\n"
+        )
+    return 0
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:

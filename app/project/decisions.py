@@ -9,14 +9,37 @@ the in-memory state changes, so nothing shown as decided is ever lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Protocol
 
 from app.messages import MessageError
 
-STATUSES = ("undecided", "accepted", "rejected", "edited")
+
+class Status(StrEnum):
+    """What became of a locus.  A ``StrEnum``: the project file and the JSON keep the
+    plain words, and a status still equals its word."""
+
+    UNDECIDED = "undecided"
+    ACCEPTED = "accepted"
+    """A witness's reading is taken."""
+    REJECTED = "rejected"
+    """The source stands."""
+    EDITED = "edited"
+    """The proofreader's own reading."""
+
+
+STATUSES = tuple(Status)
+
+
+class StepKind(StrEnum):
+    """What a row of the history did: a step, or the undoing or redoing of one."""
+
+    DO = "do"
+    UNDO = "undo"
+    REDO = "redo"
 
 
 def now() -> str:
@@ -33,26 +56,77 @@ class Decision:
     own (edited), or None while undecided.
     """
 
-    status: str = "undecided"
+    status: Status = Status.UNDECIDED
     witness: str | None = None
     reading: str | None = None
     note: str = ""
     decided_at: str = ""
 
     def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise ValueError(f"unknown status {self.status!r}")
-        if self.status == "accepted" and not self.witness:
+        try:  # a word from the file, the command line or a test becomes the Status it names
+            object.__setattr__(self, "status", Status(self.status))
+        except ValueError:
+            raise ValueError(f"unknown status {self.status!r}") from None
+        if self.status is Status.ACCEPTED and not self.witness:
             raise ValueError("an accepted reading names its witness")
-        if self.status != "undecided" and self.reading is None:
+        if self.status is not Status.UNDECIDED and self.reading is None:
             raise ValueError(f"a {self.status} decision has a reading")
 
     @property
     def decided(self) -> bool:
-        return self.status != "undecided"
+        return self.status is not Status.UNDECIDED
+
+    def same_choice(self, other: Decision) -> bool:
+        """The same status, witness and reading: notes and times aside."""
+        return (self.status, self.witness, self.reading) == (
+            other.status,
+            other.witness,
+            other.reading,
+        )
 
 
 UNDECIDED = Decision()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the proofreader chose for one or more loci, before it is a :class:`Decision`
+    at each (``Project.deciding`` makes those: one witness's reading differs by locus)."""
+
+    status: Status
+    witness: str | None = None
+    """Whose reading, when accepting."""
+    reading: str | None = None
+    """The own reading, when editing."""
+
+    @classmethod
+    def accept(cls, witness: str) -> Choice:
+        return cls(Status.ACCEPTED, witness=witness)
+
+    @classmethod
+    def reject(cls) -> Choice:
+        return cls(Status.REJECTED)
+
+    @classmethod
+    def edit(cls, reading: str) -> Choice:
+        return cls(Status.EDITED, reading=reading)
+
+    @classmethod
+    def undecide(cls) -> Choice:
+        return cls(Status.UNDECIDED)
+
+    def label(self, ids: Sequence[int], *, with_note: bool = False) -> str:
+        """The step's name in the history (English, as stored; the window names it again
+        in its own language from what changed): ``Accept #3 (b)``, ``Reject 4 loci``."""
+        verb = {
+            Status.ACCEPTED: "Accept",
+            Status.REJECTED: "Reject",
+            Status.EDITED: "Edit",
+            Status.UNDECIDED: "Undecide",
+        }[self.status]
+        what = f"#{ids[0]}" if len(ids) == 1 else f"{len(ids)} loci"
+        label = f"{verb} {what}" + (f" ({self.witness})" if self.witness else "")
+        return label + (" with a note" if with_note else "")
 
 
 @dataclass(frozen=True)
@@ -77,11 +151,33 @@ class Operation:
         )
 
 
-class DecisionStore(Protocol):
-    """Where decisions are kept for good (the project file)."""
+@dataclass(frozen=True)
+class Step:
+    """One row of the lasting history, as the store keeps it (oldest first)."""
 
-    def commit_decisions(self, label: str, changes: Mapping[int, Decision], at: str) -> None:
-        """Write all of ``changes`` in one transaction, or raise and write nothing."""
+    kind: StepKind
+    label: str
+    at: str
+    after: Mapping[int, Decision]
+    before: Mapping[int, Decision] | None
+    """What the loci held before; None for a row written before history lasted (schema 7):
+    such a step cannot be taken back, nor any before it."""
+
+
+class DecisionStore(Protocol):
+    """Where decisions, and the history of every step, are kept for good (the project file)."""
+
+    def commit_decisions(
+        self,
+        label: str,
+        changes: Mapping[int, Decision],
+        at: str,
+        *,
+        before: Mapping[int, Decision] | None = None,
+        kind: StepKind = StepKind.DO,
+    ) -> None:
+        """Write all of ``changes`` and the history row in one transaction, or raise and
+        write nothing."""
 
 
 class ReadOnlyError(MessageError):
@@ -89,7 +185,13 @@ class ReadOnlyError(MessageError):
 
 
 class DecisionLog:
-    """The decisions of a project, with an undo and a redo stack."""
+    """The decisions of a project, with an undo and a redo stack that last.
+
+    The stacks are the project file's history read back (:meth:`restore`):
+    every step, undo and redo is a row of it, so what can be undone survives
+    a re-collation, the window's end and the command line alike (Anki keeps
+    undo in the collection for the same reason).
+    """
 
     def __init__(
         self,
@@ -97,12 +199,53 @@ class DecisionLog:
         store: DecisionStore | None = None,
         *,
         read_only: bool = False,
+        history: Sequence[Step] = (),
     ) -> None:
         self._decisions: dict[int, Decision] = dict(decisions or {})
         self._store = store
         self._undo: list[Operation] = []
         self._redo: list[Operation] = []
         self.read_only = read_only
+        self._restore(history)
+
+    def _restore(self, history: Sequence[Step]) -> None:
+        """The stacks as the history leaves them: a step is pushed, an undo moves the
+        latest step to the redo stack, a redo moves it back, a new step ends the redos.
+
+        Where the file's decisions no longer agree with what a step left (someone
+        changed the file by other means), the stacks start after that point:
+        taking the step back would undo what it did not do.
+        """
+        for step in history:
+            if step.before is None:
+                self._undo.clear()
+                self._redo.clear()
+                continue
+            op = Operation(
+                step.label,
+                tuple(
+                    Change(lid, step.before.get(lid, UNDECIDED), after)
+                    for lid, after in step.after.items()
+                ),
+                step.at,
+            )
+            if step.kind is StepKind.DO:
+                self._undo.append(op)
+                self._redo.clear()
+            elif step.kind is StepKind.UNDO and self._undo:
+                self._redo.append(self._undo.pop())
+            elif step.kind is StepKind.REDO and self._redo:
+                self._undo.append(self._redo.pop())
+        if self._undo and not self._holds(self._undo[-1], after=True):
+            self._undo.clear()
+        if self._redo and not self._holds(self._redo[-1], after=False):
+            self._redo.clear()
+
+    def _holds(self, op: Operation, *, after: bool) -> bool:
+        """Whether every locus of ``op`` holds what it left (or, not ``after``, what it found)."""
+        return not any(
+            _differs(self.get(c.locus_id), c.after if after else c.before) for c in op.changes
+        )
 
     # -- reading --------------------------------------------------------------
 
@@ -113,7 +256,7 @@ class DecisionLog:
         return {k: v for k, v in self._decisions.items() if v != UNDECIDED}
 
     def counts(self, locus_ids: Iterable[int]) -> dict[str, int]:
-        out = dict.fromkeys(STATUSES, 0)
+        out = {str(status): 0 for status in STATUSES}
         for lid in locus_ids:
             out[self.get(lid).status] += 1
         return out
@@ -145,17 +288,17 @@ class DecisionLog:
         if not changes:
             return None
         op = Operation(label, changes, at)
-        self._commit(op)
+        self._commit(op, StepKind.DO)
         self._undo.append(op)
         self._redo.clear()
         return op
 
     def undo(self) -> Operation | None:
-        """Take back the latest step (itself committed like any decision)."""
+        """Take back the latest step (itself committed, and kept in the history)."""
         if not self._undo:
             return None
         op = self._undo[-1]
-        self._commit(op.inverse())
+        self._commit(op.inverse(), StepKind.UNDO)
         self._redo.append(self._undo.pop())
         return op
 
@@ -163,7 +306,7 @@ class DecisionLog:
         if not self._redo:
             return None
         op = self._redo[-1]
-        self._commit(op)
+        self._commit(replace(op, at=now()), StepKind.REDO)
         self._undo.append(self._redo.pop())
         return op
 
@@ -172,12 +315,13 @@ class DecisionLog:
         for lid in locus_ids:
             self._decisions.pop(lid, None)
 
-    def _commit(self, op: Operation) -> None:
+    def _commit(self, op: Operation, kind: StepKind) -> None:
         if self.read_only:
             raise ReadOnlyError("decisions.read-only")
         after = {c.locus_id: c.after for c in op.changes}
         if self._store is not None:
-            self._store.commit_decisions(op.label, after, op.at)
+            before = {c.locus_id: c.before for c in op.changes}
+            self._store.commit_decisions(op.label, after, op.at, before=before, kind=kind)
         for lid, decision in after.items():
             if decision == UNDECIDED:
                 self._decisions.pop(lid, None)
@@ -195,6 +339,6 @@ def _differs(old: Decision, new: Decision) -> bool:
 
 
 def _stamped(decision: Decision, at: str) -> Decision:
-    if decision.status == "undecided" and not decision.note:
+    if decision.status is Status.UNDECIDED and not decision.note:
         return UNDECIDED
     return replace(decision, decided_at=at)

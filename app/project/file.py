@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from app import __version__
 from app.collation.loci import Locus, ReadsLocus, Region
 from app.messages import Message, MessageError, known_reason, message, os_reason, quoted
-from app.project.decisions import Decision, now
+from app.project.decisions import Decision, Status, Step, StepKind, now
 from app.project.lock import Lock
 from app.project.paths import (
     OutputError,
@@ -44,7 +44,7 @@ from app.project.paths import (
     stored_text_files,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,6 +85,10 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "INSERT OR IGNORE INTO meta VALUES ('project_id', lower(hex(randomblob(16))))",
         "INSERT OR IGNORE INTO meta VALUES ('write_seq', '0')",
     ),
+    6: (
+        "ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'do'",
+        "ALTER TABLE history ADD COLUMN previous TEXT",
+    ),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -98,6 +102,7 @@ _TABLES[3] = _TABLES[2]
 _TABLES[4] = _TABLES[3] | {"alignments"}
 _TABLES[5] = _TABLES[4] | {"documents"}
 _TABLES[6] = _TABLES[5]
+_TABLES[7] = _TABLES[6]
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
     "move_id", "context_before", "context_after", "active", "classes", "message",
@@ -345,6 +350,11 @@ class ProjectFile:
         rows = self._rows("SELECT seq, at, label, changes FROM history ORDER BY seq")
         return self._parsed(_history, rows)
 
+    def steps(self) -> list[Step]:
+        """Every row of the history, oldest first, as the undo stack is rebuilt from it."""
+        rows = self._rows(f"{_STEPS_SQL} ORDER BY seq")
+        return self._parsed(lambda rs: [_step(r) for r in rs], rows)
+
     def view_state(self) -> dict[str, str]:
         rows = self._rows("SELECT key, value FROM view_state")
         return self._parsed(lambda rs: dict(_strings(r, "view state") for r in rs), rows)
@@ -357,18 +367,31 @@ class ProjectFile:
 
     # -- writing ---------------------------------------------------------------------
 
-    def commit_decisions(self, label: str, changes: Mapping[int, Decision], at: str) -> None:
-        """A whole undoable step or none of it, so the undo stack always matches the file."""
+    def commit_decisions(
+        self,
+        label: str,
+        changes: Mapping[int, Decision],
+        at: str,
+        *,
+        before: Mapping[int, Decision] | None = None,
+        kind: StepKind = StepKind.DO,
+    ) -> None:
+        """A whole undoable step or none of it, so the undo stack always matches the file.
+
+        The history row keeps what the step found (``before``) as well as what it
+        left, so the undo stack is rebuilt from the file (:meth:`steps`)."""
         with self._writing("project.save-decision-failed"):
             for lid, d in changes.items():
-                if d.status == "undecided" and not d.note:
+                if d.status is Status.UNDECIDED and not d.note:
                     self._conn.execute("DELETE FROM decisions WHERE locus_id = ?", (lid,))
                 else:
-                    row = (lid, d.status, d.witness, d.reading, d.note, d.decided_at)
+                    row = (lid, str(d.status), d.witness, d.reading, d.note, d.decided_at)
                     self._conn.execute(_upsert("decisions", _DECISION_COLUMNS), row)
-            payload = _json({str(lid): asdict(d) for lid, d in changes.items()})
+            payload = _decisions_json(changes)
+            previous = None if before is None else _decisions_json(before)
             self._conn.execute(
-                "INSERT INTO history (at, label, changes) VALUES (?, ?, ?)", (at, label, payload)
+                "INSERT INTO history (at, label, changes, kind, previous) VALUES (?, ?, ?, ?, ?)",
+                (at, label, payload, str(kind), previous),
             )
 
     def replace_collation(
@@ -743,13 +766,57 @@ def _decision(row: Sequence[Any]) -> Decision:
     _of(note, str, "a decision's note")
     _of(decided_at, str, "a decision's time")
     try:
-        return Decision(_of(status, str, "a decision's status"), witness, reading, note, decided_at)
+        return Decision(
+            Status(_of(status, str, "a decision's status")), witness, reading, note, decided_at
+        )
     except ValueError as e:
         raise _Bad(str(e)) from None
 
 
 def _strings(row: Sequence[Any], what: str) -> tuple[str, str]:
     return _of(row[0], str, f"a {what} key"), _of(row[1], str, f"a {what} value")
+
+
+_STEPS_SQL = "SELECT seq, at, label, changes, kind, previous FROM history"
+
+
+def _decisions_json(decisions: Mapping[int, Decision]) -> str:
+    return _json({str(lid): {**asdict(d), "status": str(d.status)} for lid, d in decisions.items()})
+
+
+def _decisions_of(text: object, what: str, step: int) -> dict[int, Decision]:
+    """A history row's JSON ``{locus id: decision}`` (``changes`` or ``previous``)."""
+    value = _loaded(text, what, step)
+    if not isinstance(value, dict):
+        raise _Bad(f"{what.format(step)} is not a JSON object")
+    out = {}
+    for key, d in value.items():
+        if not key.isdigit() or not isinstance(d, dict):
+            raise _Bad(f"{what.format(step)} is not a JSON object of decisions")
+        try:
+            out[int(key)] = Decision(
+                Status(d["status"]), d.get("witness"), d.get("reading"),
+                str(d.get("note", "")), str(d.get("decided_at", "")),
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            raise _Bad(f"{what.format(step)} holds an invalid decision") from None
+    return out
+
+
+def _step(row: Sequence[Any]) -> Step:
+    seq, at, label, changes, kind, previous = row
+    step = _of(seq, int, "a history step")
+    try:
+        done = StepKind(_of(kind, str, "history step {} kind", step))
+    except ValueError:
+        raise _Bad(f"history step {step} kind is not do, undo or redo") from None
+    return Step(
+        done,
+        _of(label, str, "a label"),
+        _of(at, str, "history step {} time", step),
+        _decisions_of(changes, "history step {} changes", step),
+        None if previous is None else _decisions_of(previous, "history step {} previous", step),
+    )
 
 
 def _history(rows: list[Any]) -> list[tuple[int, str, str, str]]:
@@ -1096,10 +1163,10 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
         if digests != json.loads(_text_digests(texts)):
             raise _Bad("a stored text does not match its SHA-256")
     defaults = {"classes": "'{}'", "message": "''", "note": "''"}
-    added = {c for v in range(version, SCHEMA_VERSION) for c in _added_columns(v)}
+    added = {tc for v in range(version, SCHEMA_VERSION) for tc in _added_columns(v)}
 
     def select(columns: Sequence[str], table: str) -> str:
-        shown = [defaults[c] if c in added else c for c in columns]
+        shown = [defaults[c] if (table, c) in added else c for c in columns]
         return f"SELECT {', '.join(shown)} FROM {table}"
 
     source = len(texts[0].text)
@@ -1120,14 +1187,19 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
                 raise _Bad("a stored Word document does not match its SHA-256")
     if version >= 2:
         _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
+        if version >= 7:
+            for row in conn.execute(_STEPS_SQL):
+                _step(row)
         for row in conn.execute("SELECT key, value FROM view_state"):
             _strings(row, "view state")
     return {"texts": texts, "rules": rules, "loci": loci, "decisions": decisions}
 
 
-def _added_columns(version: int) -> list[str]:
-    """The columns migration ``version`` adds (``ALTER TABLE t ADD COLUMN c ...``)."""
-    return [s.split()[5] for s in _MIGRATIONS[version] if s.startswith("ALTER TABLE")]
+def _added_columns(version: int) -> list[tuple[str, str]]:
+    """The (table, column) pairs migration ``version`` adds (``ALTER TABLE t ADD COLUMN c``)."""
+    return [
+        (s.split()[2], s.split()[5]) for s in _MIGRATIONS[version] if s.startswith("ALTER TABLE")
+    ]
 
 
 # -- migrations ---------------------------------------------------------------------------

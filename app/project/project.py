@@ -24,7 +24,7 @@ from app.classes.checks import CHECK_WITNESS
 from app.collation.collate import with_agreement
 from app.collation.loci import Collation, Region, nest, overlapping, with_id
 from app.messages import Message, message
-from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
+from app.project.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
 from app.project.export import ExportInput, ExportLocus, ExportWitness
 from app.project.file import ProjectError, ProjectFile, StoredLocus, StoredText, owned_texts
 from app.project.paths import regular_file_sha256
@@ -76,7 +76,11 @@ class Project:
         self.rules = file.rules()
         self.loci = file.loci() if loci is None else loci
         self._index()
-        self.log = DecisionLog(file.decisions(), file, read_only=file.read_only)
+        self.log = DecisionLog(
+            file.decisions(), file, read_only=file.read_only, history=file.steps()
+        )
+        """The decisions, and the undo history the file keeps: it lasts through every
+        re-collation (locus ids do) and every reopening."""
 
     def _index(self) -> None:
         """Find loci by id, and which loci cross which (their decisions may conflict)."""
@@ -218,49 +222,72 @@ class Project:
 
     # -- deciding -------------------------------------------------------------------
 
-    def acceptance(self, ids: Iterable[int], witness: str) -> dict[int, Decision]:
-        """The decisions that accepting ``witness``'s reading at ``ids`` would record.
+    def deciding(
+        self, ids: Iterable[int], choice: Choice, note: str | None = None
+    ) -> dict[int, Decision]:
+        """The decisions ``choice`` would record at ``ids``: the one place they are built.
 
-        A copy that agrees with the source at a locus reads the source there;
-        the source checks (witness ``check``) have no such reading: where they
-        found nothing, there is no fix to accept, and a ``ProjectError`` says so.
+        Each keeps the note its locus has, unless ``note`` gives another.  An
+        accepted reading is the witness's there; a copy that agrees with the
+        source at a locus reads the source there, but the source checks
+        (witness ``check``) have no such reading: where they found nothing
+        there is no fix to accept, and a ``ProjectError`` says so.  Every id
+        must be a locus of the project (``ProjectError`` otherwise), all
+        checked before anything is recorded.
         """
         decisions = {}
         for lid in ids:
             locus = self.locus(lid)
-            if witness == CHECK_WITNESS and witness not in locus.readings:
-                raise ProjectError("project.no-check-fix", id=str(lid))
-            reading = locus.readings.get(witness, locus.source_text)
-            note = self.log.get(lid).note
-            decisions[lid] = Decision("accepted", witness, reading, note)
+            kept = self.log.get(lid).note if note is None else note
+            if choice.status is Status.ACCEPTED:
+                witness = choice.witness or ""
+                if witness == CHECK_WITNESS and witness not in locus.readings:
+                    raise ProjectError("project.no-check-fix", id=str(lid))
+                reading = locus.readings.get(witness, locus.source_text)
+                decisions[lid] = Decision(Status.ACCEPTED, witness, reading, kept)
+            elif choice.status is Status.REJECTED:
+                decisions[lid] = Decision(Status.REJECTED, None, locus.source_text, kept)
+            elif choice.status is Status.EDITED:
+                decisions[lid] = Decision(Status.EDITED, None, choice.reading, kept)
+            else:
+                decisions[lid] = Decision(note=kept)
         return decisions
+
+    def decide(
+        self,
+        ids: Iterable[int],
+        choice: Choice,
+        *,
+        note: str | None = None,
+        displace: bool = False,
+        label: str = "",
+    ) -> Operation | None:
+        """Record ``choice`` at ``ids`` as one undoable step (None if nothing changes).
+
+        With ``displace``, the decisions it conflicts with (:meth:`conflicts`)
+        are undecided in the same step; without, the caller has checked that
+        there are none.
+        """
+        decisions = self.deciding(ids, choice, note)
+        if not decisions:
+            return None
+        label = label or choice.label(list(decisions), with_note=note is not None)
+        return self.log.apply(label, self.displacing(decisions) if displace else decisions)
+
+    def acceptance(self, ids: Iterable[int], witness: str) -> dict[int, Decision]:
+        """The decisions that accepting ``witness``'s reading at ``ids`` would record."""
+        return self.deciding(ids, Choice.accept(witness))
 
     def accept(
         self, ids: Iterable[int], witness: str, label: str = "", *, displace: bool = False
     ) -> Operation | None:
-        """Accept ``witness``'s reading at ``ids``.
-
-        With ``displace``, the conflicting decisions (:meth:`conflicts`) are
-        undone in the same step; without, the caller has checked there are none.
-        """
-        decisions = self.acceptance(ids, witness)
-        label = label or _label("Accept", witness, decisions)
-        return self.log.apply(label, self.displacing(decisions) if displace else decisions)
+        return self.decide(ids, Choice.accept(witness), displace=displace, label=label)
 
     def reject(self, ids: Iterable[int], label: str = "") -> Operation | None:
-        decisions = {
-            lid: Decision("rejected", None, self.locus(lid).source_text, self.log.get(lid).note)
-            for lid in ids
-        }
-        return self.log.apply(label or _label("Reject", None, decisions), decisions)
+        return self.decide(ids, Choice.reject(), label=label)
 
     def edit(self, locus_id: int, reading: str, *, displace: bool = False) -> Operation | None:
-        note = self.log.get(locus_id).note
-        self.locus(locus_id)
-        decisions = {locus_id: Decision("edited", None, reading, note)}
-        return self.log.apply(
-            f"Edit #{locus_id}", self.displacing(decisions) if displace else decisions
-        )
+        return self.decide([locus_id], Choice.edit(reading), displace=displace)
 
     def accept_majority(self, label: str = "") -> Operation | None:
         """Accept, as one step, every undecided suggestion that a majority of copies backs."""
@@ -273,7 +300,7 @@ class Project:
                 continue
             witness = vote.supporters[0]
             note = self.log.get(stored.id).note
-            decision = Decision("accepted", witness, vote.reading, note)
+            decision = Decision(Status.ACCEPTED, witness, vote.reading, note)
             if self.conflicts(stored.id, decision, decisions):
                 continue  # another copy's reading is decided around it: the proofreader chooses
             decisions[stored.id] = decision
@@ -282,10 +309,7 @@ class Project:
         return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
 
     def undecide(self, ids: Iterable[int], label: str = "") -> Operation | None:
-        decisions = {lid: Decision(note=self.log.get(lid).note) for lid in ids}
-        for lid in decisions:
-            self.locus(lid)
-        return self.log.apply(label or _label("Undecide", None, decisions), decisions)
+        return self.decide(ids, Choice.undecide(), label=label)
 
     def set_note(self, locus_id: int, note: str) -> Operation | None:
         self.locus(locus_id)
@@ -354,7 +378,6 @@ class Project:
         self.source, self.witnesses, self.rules = source, witnesses, collation.rules
         self.loci = fresh
         self._index()
-        self.log = DecisionLog(decisions, self.file, read_only=self.file.read_only)
         return unplaced
 
     def unplaced(self) -> list[Unplaced]:
@@ -560,8 +583,3 @@ def _find_again(old: StoredLocus, text: str) -> tuple[int, int] | None:
             start = at + len(before)
             return start, start + len(old.source_text)
     return None
-
-
-def _label(verb: str, witness: str | None, decisions: dict[int, Decision]) -> str:
-    what = f"#{next(iter(decisions))}" if len(decisions) == 1 else f"{len(decisions)} loci"
-    return f"{verb} {what}" + (f" ({witness})" if witness else "")

@@ -23,10 +23,18 @@ from pathlib import Path
 
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
-from app.project.decisions import STATUSES, UNDECIDED, Decision, Operation, ReadOnlyError
+from app.project.decisions import (
+    STATUSES,
+    UNDECIDED,
+    Choice,
+    Decision,
+    Operation,
+    ReadOnlyError,
+)
 from app.project.file import ProjectError
 from app.project.project import Project, Unplaced, stored_text
 from app.project.registry import find_existing
+from app.project.worker import compute
 from app.project.workspace import CollationRequest, Witness, Workspace
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES
@@ -102,6 +110,14 @@ class Step:
 
     locus_id: int
     wrapped: bool = False
+
+
+def history_of(project: Project) -> list[HistoryEntry]:
+    """A project's steps, oldest first: the done ones, then the undone ones (next to redo
+    first).  The project file's own history, so the same in every window and command."""
+    log = project.log
+    done = [HistoryEntry(op, True) for op in log.undo_stack]
+    return done + [HistoryEntry(op, False) for op in reversed(log.redo_stack)]
 
 
 def workspace_of(project: Project) -> Workspace:
@@ -202,11 +218,7 @@ class Session:
 
     def history(self) -> list[HistoryEntry]:
         """Every step, oldest first: the done ones, then the undone ones (next to redo first)."""
-        if self.project is None:
-            return []
-        log = self.project.log
-        done = [HistoryEntry(op, True) for op in log.undo_stack]
-        return done + [HistoryEntry(op, False) for op in reversed(log.redo_stack)]
+        return [] if self.project is None else history_of(self.project)
 
     # -- opening work -------------------------------------------------------------------
 
@@ -351,6 +363,19 @@ class Session:
         if not stored:
             return request
         return replace(request, regions=tuple((wid, stored[wid]) for wid, _ in request.witnesses))
+
+    def collate_now(
+        self,
+        *,
+        cancel: Callable[[], bool] | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> Collated | None:
+        """Collate the work as it stands, in this thread, and take the result (the command
+        line; the window submits :meth:`request` to its worker instead)."""
+        request = self.request()
+        if request is None:
+            return None
+        return self.collated(request, compute(request, cancel=cancel, progress=progress))
 
     def collated(self, request: CollationRequest, collation: Collation) -> Collated | None:
         """Take a finished collation; None if it is stale (the work changed since).
@@ -568,13 +593,20 @@ class Session:
             return next(iter(locus.readings))
         return None
 
+    def deciding(
+        self, locus_ids: Sequence[int], choice: Choice, note: str | None = None
+    ) -> dict[int, Decision]:
+        """The decisions ``choice`` would record (``Project.deciding``), to ask about their
+        conflicts before recording them."""
+        return self._project(writing=False).deciding(locus_ids, choice, note)
+
     def acceptance(self, locus_ids: Sequence[int], witness: str) -> dict[int, Decision]:
         """The decisions accepting ``witness``'s reading at ``locus_ids`` would record."""
-        return self._project().acceptance(locus_ids, witness)
+        return self.deciding(locus_ids, Choice.accept(witness))
 
     def editing(self, locus_id: int, reading: str) -> dict[int, Decision]:
         """The decision an own ``reading`` at ``locus_id`` would record (its note kept)."""
-        return {locus_id: Decision("edited", None, reading, self.decision(locus_id).note)}
+        return self.deciding([locus_id], Choice.edit(reading))
 
     def conflicts(self, decisions: Mapping[int, Decision]) -> dict[int, list[int]]:
         """For each of ``decisions`` that overlaps another text-changing one: the others.
@@ -598,23 +630,33 @@ class Session:
             return None
         return self.loci[locus.parent]
 
-    def accept(self, locus_ids: Sequence[int], witness: str, *, displace: bool = False) -> Changes:
-        """Accept ``witness``'s reading; ``displace`` undecides what it conflicts with, in
-        the same step (one Undo brings those back)."""
+    def decide(
+        self,
+        locus_ids: Sequence[int],
+        choice: Choice,
+        *,
+        note: str | None = None,
+        displace: bool = False,
+    ) -> Changes:
+        """Record ``choice`` at ``locus_ids`` as one undoable step: the one path for the
+        window, the command line and the tests.  ``note`` replaces the loci's notes in the
+        same step; ``displace`` undecides what the step conflicts with (one Undo brings
+        those back)."""
         self._commit_draft()
-        return self._changed(self._project().accept(locus_ids, witness, displace=displace))
+        op = self._project().decide(locus_ids, choice, note=note, displace=displace)
+        return self._changed(op)
+
+    def accept(self, locus_ids: Sequence[int], witness: str, *, displace: bool = False) -> Changes:
+        return self.decide(locus_ids, Choice.accept(witness), displace=displace)
 
     def reject(self, locus_ids: Sequence[int]) -> Changes:
-        self._commit_draft()
-        return self._changed(self._project().reject(locus_ids))
+        return self.decide(locus_ids, Choice.reject())
 
     def edit(self, locus_id: int, reading: str, *, displace: bool = False) -> Changes:
-        self._commit_draft()
-        return self._changed(self._project().edit(locus_id, reading, displace=displace))
+        return self.decide([locus_id], Choice.edit(reading), displace=displace)
 
     def undecide(self, locus_ids: Sequence[int]) -> Changes:
-        self._commit_draft()
-        return self._changed(self._project().undecide(locus_ids))
+        return self.decide(locus_ids, Choice.undecide())
 
     def accept_majority(self) -> Changes:
         self._commit_draft()

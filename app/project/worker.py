@@ -70,6 +70,34 @@ class WorkerCallbacks:
     """A fraction in [0, 1] of the latest request; an older one's progress is dropped."""
 
 
+def compute(
+    request: CollationRequest,
+    *,
+    function: CollateFunction = collate,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Collation:
+    """Run one request where the caller is: what the worker thread runs, and what the
+    command line runs in its own thread (``Session.collate_now``)."""
+    if request.regions is not None:  # a project just opened: its alignments only
+        return realign(
+            request.source,
+            list(request.witnesses),
+            request.rules,
+            dict(request.regions),
+            cancel=cancel,
+            progress=progress,
+        )
+    return function(
+        request.source,
+        list(request.witnesses),
+        request.rules,
+        cancel=cancel,
+        progress=progress,
+        checks=request.checks,
+    )
+
+
 def one_line(exc: BaseException) -> str:
     """The failure as the user sees it: type and text on one line (the traceback is logged)."""
     text = " ".join(str(exc).split())
@@ -168,24 +196,7 @@ class CollationWorker:
             if cancel():
                 raise Cancelled
             progress = lambda fraction: self._progress(cancel, request, fraction)  # noqa: E731
-            if request.regions is not None:  # a project just opened: its alignments only
-                result = realign(
-                    request.source,
-                    list(request.witnesses),
-                    request.rules,
-                    dict(request.regions),
-                    cancel=cancel,
-                    progress=progress,
-                )
-            else:
-                result = self._function(
-                    request.source,
-                    list(request.witnesses),
-                    request.rules,
-                    cancel=cancel,
-                    progress=progress,
-                    checks=request.checks,
-                )
+            result = compute(request, function=self._function, cancel=cancel, progress=progress)
         except Cancelled:
             self._end(cancel, request, lambda c: c.cancelled(request), always=True)
         except Exception as exc:  # reported to the user, never lost in a thread

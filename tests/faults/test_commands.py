@@ -35,8 +35,9 @@ def test_one_decide_is_one_transaction_and_one_undo_step(
     assert {lid: (d.status, d.reading, d.note) for lid, d in decisions.items()} == {
         lid: ("edited", "X", "n") for lid in (1, 2, 3)
     }
-    with Project.open(job.project) as project:
-        assert project.log.undo_stack == []  # a new session: the file's history is the record
+    with Project.open(job.project) as project:  # the file's history is the undo stack
+        (step,) = project.log.undo_stack
+        assert step.label == "Edit 3 loci with a note" and len(step.changes) == 3
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from app.project.decisions import Decision
+from app.project.decisions import Decision, Status
 from app.project.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, snapshot
@@ -68,7 +68,7 @@ def _crashed(job: Job, into: Path) -> Path:
     into.mkdir()
     copy = into / job.project.name
     with ProjectFile.open(job.project) as project:
-        project.commit_decisions("Reject #1", {1: Decision("rejected", None, "昃")}, "t")
+        project.commit_decisions("Reject #1", {1: Decision(Status.REJECTED, None, "昃")}, "t")
         for suffix in ("", "-wal"):
             shutil.copyfile(f"{job.project}{suffix}", f"{copy}{suffix}")
     assert Path(f"{copy}-wal").stat().st_size > 32
@@ -166,7 +166,7 @@ def test_a_reader_reads_a_snapshot_and_keeps_nobody_out(job: Job) -> None:
         assert reader.decisions() == {}
         with ProjectFile.open(job.project) as writer:
             assert not writer.read_only
-            writer.commit_decisions("Reject #1", {1: Decision("rejected", None, "昃")}, "t")
+            writer.commit_decisions("Reject #1", {1: Decision(Status.REJECTED, None, "昃")}, "t")
         assert reader.decisions() == {}
     finally:
         reader.close()
