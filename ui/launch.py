@@ -29,9 +29,11 @@ def _mistyped_command(word: str) -> bool:
     one, ``jiaokan colate``): the engine's command line says so in one line, rather than a
     window opening on a file of that name.  A file name has a dot or a folder in it, or
     exists; ``./undo`` opens a file called undo."""
-    return bool(word) and not (
-        word.startswith("-") or "." in word or os.sep in word or "/" in word
-    ) and not os.path.exists(word)
+    return (
+        bool(word)
+        and not (word.startswith("-") or "." in word or os.sep in word or "/" in word)
+        and not os.path.exists(word)
+    )
 
 
 if __name__ == "__main__":
