@@ -1,0 +1,807 @@
+"""Reading a PDF proof's text layer as the text the engine collates.
+
+A typeset proof (清样) is checked against its manuscript, so what is read
+must be the body text a reader reads, in the order they read it, and every
+character must keep where it was seen (``app/text/pages.py``): the page and
+box a divergence is shown at and a proof mark is drawn over.
+
+PDFium (``pypdfium2``) gives each character of the text layer with its box,
+in the order the file draws them.  That order is not the reading order
+(a layout program may draw a column's quotation marks after the line, the
+second column before the first, a table by columns), so the order is worked
+out again from the boxes alone:
+
+1. A page's characters are cut into horizontal *bands* where no character
+   spans the gap between them (a line, or lines of two columns side by side).
+2. Consecutive bands that share an empty vertical strip at least
+   :data:`GUTTER_EMS` wide inside the text (a gutter) form a *section* read
+   column by column; a band that crosses the strip starts a new section, and
+   so does a ruled line drawn across a gutter (a table's row border), so a
+   table is read row by row, cell by cell, as the manuscript's table is.
+3. Inside a column, characters form lines by their vertical middles, and a
+   line is read left to right by the boxes, whatever order the file drew it in.
+
+Lines are then joined: with nothing between Chinese characters, with a space
+between Latin words, with nothing after a hyphen that only marks a word
+broken at the line end; a paragraph ends (``"\\n"``) where a line stops short
+of its column, the next is indented or stands further down than the line
+pitch.  Spaces the layout put in to justify a line (between Chinese
+characters, or several in a row) are dropped, ligatures (``ﬁ``) are spelt
+out, and the spaces PDFium makes up itself are ignored.
+
+Running heads and page numbers are recognised and left out: a line among the
+two outermost at the top or bottom of a page whose text (digits aside)
+stands at the same height on another page, or a number there that counts up
+with the pages.  :attr:`PdfText.unread` names what was left out, as a Word
+document's headers are named.
+
+A file that cannot be read (encrypted, damaged, not a PDF, thousands of
+pages, an absurd number of characters) is a :class:`PdfError` with one line.
+PDFium is not thread-safe: every call into it holds :data:`_LOCK`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from statistics import median
+from typing import Any
+
+from app.messages import Message, MessageError, message
+from app.text.pages import PageMap, PageMapBuilder
+
+PDF_FORMAT = "pdf"
+"""What :class:`~app.text.loading.LoadedText` names as the encoding of a PDF."""
+
+PDF_SUFFIXES = (".pdf",)
+
+MAX_PAGES = 5000
+"""A proof of more pages is not one book; PDFium would take minutes over it."""
+
+MAX_CHARS = 10_000_000
+"""Characters of text layer in a whole document (a 5,000-page book has some 4M)."""
+
+MAX_PAGE_CHARS = 200_000
+"""Characters on one page: a dense dictionary page has 6,000; more is a hostile file."""
+
+GUTTER_EMS = 1.5
+"""The narrowest empty strip between columns, in font heights (word spaces are under 1)."""
+
+_MAGIC = b"%PDF-"
+_LOCK = threading.Lock()
+_HEAD_LINES = 2
+"""Lines at the top and at the bottom of a page that may be a running head or page number."""
+_SAME_PLACE = 3.0
+"""Points by which a running head may stand higher or lower from page to page."""
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_HYPHENS = frozenset("-\u00ad\u2010\x02")
+_SKIPPED = frozenset("\r\n\x00\ufffe\uffff")
+_UNSEEN = frozenset({"Cf", "Cs", "Co"})
+"""Format, surrogate and private-use characters: nothing a reader reads."""
+_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—·•\s]*)(?:第\s*)?(?:page\s*|p\.\s*)?"
+    r"(?P<n>\d{1,5}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[〇零一二三四五六七八九十百]{1,6})"
+    r"(?:\s*页)?(?:\s*(?:/|of|共)\s*\d{1,5}\s*页?)?(?:[-–—·•\s]*)$",
+    re.IGNORECASE,
+)
+
+
+class PdfError(MessageError):
+    """Bytes that are not a readable PDF; the message is one line for the user."""
+
+
+def is_pdf_document(data: bytes) -> bool:
+    """A PDF's header (``%PDF-``) in its first kilobyte, where readers look for it."""
+    return _MAGIC in data[:1024]
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The body text of a PDF with the page and box of each of its characters."""
+
+    text: str
+    pages: PageMap
+    unread: tuple[Message, ...] = ()
+    """What the text layer has that is not read: running heads, page numbers."""
+
+
+class _Char:
+    """A character of the text layer: its box as the file has it (PDF user space, what the
+    page map keeps) and as the page is shown, its /Rotate applied (what the reading
+    order is worked out on)."""
+
+    __slots__ = ("bottom", "box", "char", "height", "left", "middle", "right", "top")
+
+    def __init__(
+        self,
+        char: str,
+        box: tuple[float, float, float, float],
+        left: float,
+        bottom: float,
+        right: float,
+        top: float,
+    ) -> None:
+        self.char = char
+        self.box = box
+        self.left = left
+        self.bottom = bottom
+        self.right = right
+        self.top = top
+        self.middle = (bottom + top) / 2
+        self.height = top - bottom
+
+
+class _Line:
+    """A line of a column, its characters left to right, with its extent worked out once."""
+
+    def __init__(self, chars: list[_Char]) -> None:
+        self.chars = chars
+        self.left = chars[0].left
+        self.right = max(c.right for c in chars)
+        self.bottom = min(c.bottom for c in chars)
+        self.top = max(c.top for c in chars)
+        self.middle = median(c.middle for c in chars)
+        wide = [c.height for c in chars if _wide(c.char)]
+        # the font's height: a Chinese character's box, else the tallest Latin one's
+        self.size = median(wide) if wide else max(c.height for c in chars)
+        self.column_left = self.left
+        self.column_right = self.right
+        self.pitch = 0.0
+        """The usual distance between the middles of lines in this line's column."""
+        self.boundary = False
+        """The first line of a column, section or table cell: a paragraph break before it
+        whenever the previous line did not fill its own column."""
+        self.cell = False
+        """The first line of a table cell: always a new paragraph, as a cell is in Word."""
+        self.table = False
+        """A line of a table cell: what follows the table starts a paragraph."""
+        self.column: list[_Line] = [self]
+        """The lines of this line's column (one list shared by them)."""
+
+    @property
+    def text(self) -> str:
+        return "".join(c.char for c in self.chars)
+
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[_Line] = field(default_factory=list)
+    height: float = 0.0
+
+
+# -- opening -----------------------------------------------------------------------
+
+
+def read_pdf(data: bytes, shown: str = "<bytes>") -> PdfText:
+    """The body text and page map of a PDF given as bytes; :class:`PdfError` if unreadable.
+
+    ``shown`` is how the messages name the file.
+    """
+    import pypdfium2 as pdfium  # only needed for PDFs; keep start-up light
+
+    with _LOCK:
+        document = _open(pdfium, data, shown)
+        try:
+            count = len(document)
+            if count > MAX_PAGES:
+                raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
+                               limit=str(MAX_PAGES))  # fmt: skip
+            pages: list[_Page] = []
+            sizes: list[tuple[float, float]] = []
+            total = 0
+            for number in range(1, count + 1):
+                page = _read_page(pdfium, document, number, shown)
+                sizes.append(page[1])
+                total += sum(len(line.chars) for line in page[0].lines)
+                if total > MAX_CHARS:
+                    raise PdfError("load.pdf-too-much-text", path=shown,
+                                   limit=f"{MAX_CHARS:,}")  # fmt: skip
+                pages.append(page[0])
+        finally:
+            document.close()
+    if not any(page.lines for page in pages):
+        raise PdfError("load.pdf-no-text", path=shown)
+    unread = _drop_heads(pages)
+    builder = PageMapBuilder()
+    _assemble(pages, builder)
+    text, page_map = builder.build(tuple(sizes))
+    return PdfText(text, page_map, unread)
+
+
+def _open(pdfium: Any, data: bytes, shown: str) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            raise PdfError("load.pdf-encrypted", path=shown) from None
+        if code == 6:  # FPDF_ERR_SECURITY: a security handler PDFium does not support
+            raise PdfError("load.pdf-encrypted", path=shown) from None
+        reason = str(exc).splitlines()[0][:200] if str(exc) else "not a PDF"
+        raise PdfError("load.pdf-damaged", path=shown, reason=reason) from None
+
+
+def _read_page(
+    pdfium: Any, document: Any, number: int, shown: str
+) -> tuple[_Page, tuple[float, float]]:
+    import pypdfium2.raw as raw
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError as exc:
+        reason = f"page {number}: {str(exc).splitlines()[0][:200] if str(exc) else 'unreadable'}"
+        raise PdfError("load.pdf-damaged", path=shown, reason=reason) from None
+    try:
+        width, height = page.get_size()
+        rotation = page.get_rotation() % 360
+        textpage = page.get_textpage()
+        try:
+            chars = _chars(raw, textpage, rotation, width, height, shown)
+        finally:
+            textpage.close()
+        rules = _rules(raw, page, rotation, width, height) if chars else []
+    finally:
+        page.close()
+    shown_height = width if rotation in (90, 270) else height
+    lines = _layout(chars, rules)
+    return _Page(number, lines, shown_height), (width, height)
+
+
+def _chars(
+    raw: Any, textpage: Any, rotation: int, width: float, height: float, shown: str
+) -> list[_Char]:
+    count = raw.FPDFText_CountChars(textpage)
+    if count > MAX_PAGE_CHARS:
+        raise PdfError("load.pdf-too-much-text", path=shown, limit=f"{MAX_PAGE_CHARS:,}")
+    if count <= 0:
+        return []
+    text = _page_text(raw, textpage, count)
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    corners = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    where = ctypes.c_void_p(ctypes.addressof(corners))
+    box_of = _loose_box(raw)
+    chars: list[_Char] = []
+    for i in range(count):
+        char = text[i] if text is not None else _unicode(raw, textpage, i)
+        if not box_of(handle, i, where):
+            continue
+        left, top, right, bottom = corners[:]
+        if bottom > top:
+            bottom, top = top, bottom
+        if right <= left and top <= bottom:
+            continue  # PDFium's own made-up spaces and line ends have no extent
+        if char in _SKIPPED or not char:
+            continue
+        box = (left, bottom, right, top)
+        if rotation:
+            left, bottom, right, top = _shown(left, bottom, right, top, rotation, width, height)
+        if char in _LIGATURES:
+            letters = _LIGATURES[char]
+            step = (right - left) / len(letters)
+            for k, letter in enumerate(letters):
+                chars.append(
+                    _Char(letter, box, left + k * step, bottom, left + (k + 1) * step, top)
+                )
+            continue
+        if char not in _HYPHENS and (char < " " or unicodedata.category(char) in _UNSEEN):
+            continue
+        chars.append(_Char(char, box, left, bottom, right, top))
+    return chars
+
+
+def _page_text(raw: Any, textpage: Any, count: int) -> str | None:
+    """The page's characters in one call, one code point each; ``None`` where the text
+    layer has characters beyond the BMP (then each is asked for on its own)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * max(0, written - 1)].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
+
+
+def _unicode(raw: Any, textpage: Any, index: int) -> str:
+    code = raw.FPDFText_GetUnicode(textpage, index)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+
+@cache
+def _loose_box(raw: Any) -> Any:
+    """``FPDFText_GetLooseCharBox`` called without pypdfium2's argument conversion: the
+    half-million calls of a 300-page proof take half the time so."""
+    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    return prototype(address)
+
+
+def _shown(
+    left: float, bottom: float, right: float, top: float, rotation: int, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """A box in the page's own space as the page is shown (turned by its /Rotate)."""
+    if rotation == 90:  # shown turned clockwise: x' = y, y' = width - x
+        return bottom, width - right, top, width - left
+    if rotation == 180:
+        return width - right, height - top, width - left, height - bottom
+    if rotation == 270:
+        return height - top, left, height - bottom, right
+    return left, bottom, right, top
+
+
+def _rules(
+    raw: Any, page: Any, rotation: int, width: float, height: float
+) -> list[tuple[float, float, float]]:
+    """Horizontal lines drawn on the page (``(left, right, y)``, as shown): table borders."""
+    rules: list[tuple[float, float, float]] = []
+    count = raw.FPDFPage_CountObjects(page)
+    if count > 100_000:
+        return rules  # a page of that many drawings is a picture, not a table
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    for i in range(count):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        x0, y0, x1, y1 = _shown(
+            left.value, bottom.value, right.value, top.value, rotation, width, height
+        )
+        if y1 - y0 <= 2.0 and x1 - x0 >= 6.0:
+            rules.append((x0, x1, (y0 + y1) / 2))
+    return rules
+
+
+# -- reading order -------------------------------------------------------------------
+
+
+def _layout(chars: list[_Char], rules: list[tuple[float, float, float]]) -> list[_Line]:
+    """The page's lines in reading order (see the module's docstring)."""
+    ink = [c for c in chars if not c.char.isspace()]
+    if not ink:
+        return []
+    gutter = GUTTER_EMS * median(c.height for c in ink)
+    lines: list[_Line] = []
+    _read_block(chars, rules, gutter, lines, depth=0, table=False)
+    return lines
+
+
+_MAX_DEPTH = 6
+"""Columns inside columns (a table inside a column of a two-column page) this deep."""
+
+
+def _read_block(
+    chars: list[_Char],
+    rules: list[tuple[float, float, float]],
+    gutter: float,
+    out: list[_Line],
+    *,
+    depth: int,
+    table: bool,
+) -> None:
+    """The lines of a block (a page, a column, a table cell) in reading order into ``out``."""
+    ink = [c for c in chars if not c.char.isspace()]
+    if not ink:
+        return
+    left = min(c.left for c in ink)
+    right = max(c.right for c in ink)
+    bands = _bands(chars)
+    sections = _sections(bands, gutter, left, right, rules)
+    if depth >= _MAX_DEPTH or (len(sections) == 1 and not sections[0][1]):
+        _column_lines(bands, out, first_is_cell=table)
+        return
+    for section, cuts, is_table in sections:
+        if not cuts:
+            _read_block(section, rules, gutter, out, depth=depth + 1, table=False)
+            continue
+        columns: list[list[_Char]] = [[] for _ in range(len(cuts) + 1)]
+        for char in section:
+            columns[bisect_right(cuts, (char.left + char.right) / 2)].append(char)
+        for column in columns:
+            _read_block(column, rules, gutter, out, depth=depth + 1, table=is_table)
+
+
+def _column_lines(bands: list[list[_Char]], out: list[_Line], *, first_is_cell: bool) -> None:
+    """A column's lines (its bands), top first, with what the joining of lines needs."""
+    column_lines = _lines(bands)
+    if not column_lines:
+        return
+    left = min(line.left for line in column_lines)
+    right = max(line.right for line in column_lines)
+    middles = [line.middle for line in column_lines]
+    steps = [a - b for a, b in pairwise(middles) if a > b]
+    pitch = median(steps) if steps else 0.0
+    for k, line in enumerate(column_lines):
+        line.column_left, line.column_right, line.pitch = left, right, pitch
+        line.column = column_lines
+        line.boundary = k == 0
+        line.cell = k == 0 and first_is_cell
+        line.table = first_is_cell
+    out.extend(column_lines)
+
+
+def _bands(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters cut into horizontal bands, top first, where no line spans the cut."""
+    order = sorted(chars, key=lambda c: -c.middle)
+    bands: list[list[_Char]] = []
+    low = float("inf")
+    for char in order:
+        half = 0.3 * char.height
+        if bands and char.middle + half > low:
+            bands[-1].append(char)
+            low = min(low, char.middle - half)
+        else:
+            bands.append([char])
+            low = char.middle - half
+    return bands
+
+
+def _gaps(band: list[_Char], left: float, right: float) -> list[tuple[float, float]]:
+    """The empty stretches of ``[left, right]`` that no inked character of ``band`` covers."""
+    spans = sorted((c.left, c.right) for c in band if not c.char.isspace())
+    gaps: list[tuple[float, float]] = []
+    edge = left
+    for a, b in spans:
+        if a > edge:
+            gaps.append((edge, a))
+        edge = max(edge, b)
+    if edge < right:
+        gaps.append((edge, right))
+    return gaps
+
+
+def _intersect(
+    one: list[tuple[float, float]], other: list[tuple[float, float]], width: float
+) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in one:
+        for c, d in other:
+            lo, hi = max(a, c), min(b, d)
+            if hi - lo >= width:
+                out.append((lo, hi))
+    return out
+
+
+def _sections(
+    bands: list[list[_Char]],
+    gutter: float,
+    page_left: float,
+    page_right: float,
+    rules: list[tuple[float, float, float]],
+) -> list[tuple[list[_Char], list[float], bool]]:
+    """Runs of bands with the gutters they share: ``(characters, cut positions, is a table)``."""
+
+    def interior(gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(a, b) for a, b in gaps if b - a >= gutter and a > page_left and b < page_right]
+
+    sections: list[tuple[list[_Char], list[float], bool]] = []
+    chars: list[_Char] = []
+    shared: list[tuple[float, float]] = []
+    ruled = False
+    previous_bottom = 0.0
+
+    def close() -> None:
+        if chars:
+            cuts = _cuts(chars, shared, gutter)
+            sections.append((chars, cuts, ruled and bool(cuts)))
+
+    for band in bands:
+        gaps = _gaps(band, page_left, page_right)
+        own = interior(gaps)
+        top = max(c.top for c in band)
+        bottom = min(c.bottom for c in band)
+        if chars and shared:
+            joined = _intersect(shared, gaps, gutter)
+            crossed = any(
+                bottom - 1 <= y <= previous_bottom + 1 and x0 < a and x1 > b
+                for x0, x1, y in rules
+                for a, b in joined
+            )
+            if (
+                joined
+                and not crossed
+                and not _starts_below(chars, band, joined, gutter, previous_bottom)
+            ):
+                chars.extend(band)
+                shared = joined
+                previous_bottom = bottom
+                continue
+            close()
+            chars, shared = list(band), own
+            ruled = crossed or _ruled_above(rules, own, top)
+        elif chars and not own:
+            chars.extend(band)
+        else:
+            close()
+            chars, shared = list(band), own
+            ruled = _ruled_above(rules, own, top)
+        previous_bottom = bottom
+    close()
+    return sections
+
+
+def _starts_below(
+    chars: list[_Char],
+    band: list[_Char],
+    gutters: list[tuple[float, float]],
+    gutter: float,
+    previous_bottom: float,
+) -> bool:
+    """Whether ``band`` begins a new block under a finished run of columns rather than
+    going on in one of them: it stands in one column only, below everything the other
+    columns hold, after a gap wider than lines leave (a table or a section after a
+    balanced two-column passage, not the longer first column of an unbalanced one)."""
+    top = max(c.top for c in band)
+    if previous_bottom - top <= gutter:  # GUTTER_EMS heights: no line spacing is that wide
+        return False
+    cuts = sorted((a + b) / 2 for a, b in gutters)
+    sides = {bisect_right(cuts, (c.left + c.right) / 2) for c in band if not c.char.isspace()}
+    if len(sides) != 1:
+        return False
+    side = sides.pop()
+    above = [c for c in chars if not c.char.isspace()]
+    others = [c for c in above if bisect_right(cuts, (c.left + c.right) / 2) != side]
+    return bool(others) and top < min(c.bottom for c in others)
+
+
+def _ruled_above(
+    rules: list[tuple[float, float, float]], gaps: list[tuple[float, float]], top: float
+) -> bool:
+    """A line drawn across a gutter just above a band: the top border of a table row."""
+    return any(
+        top - 1 <= y <= top + 30 and x0 < a and x1 > b for x0, x1, y in rules for a, b in gaps
+    )
+
+
+def _cuts(chars: list[_Char], shared: list[tuple[float, float]], gutter: float) -> list[float]:
+    """Where a section's columns divide: the middles of its gutters inside its own extent."""
+    inked = [c for c in chars if not c.char.isspace()]
+    if not inked or not shared:
+        return []
+    left = min(c.left for c in inked)
+    right = max(c.right for c in inked)
+    return sorted((a + b) / 2 for a, b in shared if a > left and b < right and b - a >= gutter)
+
+
+def _lines(bands: list[list[_Char]]) -> list[_Line]:
+    """A column's bands as lines, top first, each read left to right."""
+    lines: list[_Line] = []
+    for band in bands:
+        band.sort(key=lambda c: (c.left + c.right) / 2)
+        while band and band[0].char.isspace():
+            band.pop(0)
+        while band and band[-1].char.isspace():
+            band.pop()
+        if band:
+            lines.append(_Line(band))
+    return lines
+
+
+# -- running heads and page numbers -------------------------------------------------
+
+
+def _outer(page: _Page) -> list[_Line]:
+    """The lines that may be a running head or a page number: among the outermost at top
+    and bottom (a head and a number above or below it, at most), those standing apart
+    from the body by more than its line spacing."""
+    by_height = sorted(page.lines, key=lambda line: -line.middle)
+    outer = by_height[:_HEAD_LINES] + by_height[-_HEAD_LINES:]
+    pitches = [line.pitch for line in page.lines if line.pitch > 0]
+    spacing = 1.5 * (median(pitches) if pitches else 2 * median(x.size for x in page.lines))
+    apart: dict[int, _Line] = {}
+    for line in outer:
+        others = [x.middle for x in page.lines if abs(x.middle - line.middle) > _SAME_PLACE]
+        heads = [x.middle for x in outer if abs(x.middle - line.middle) > _SAME_PLACE]
+        body = [m for m in others if m not in heads]
+        nearest = min((abs(m - line.middle) for m in body), default=float("inf"))
+        if nearest >= spacing:
+            apart[id(line)] = line
+    return list(apart.values())
+
+
+def _drop_heads(pages: list[_Page]) -> tuple[Message, ...]:
+    """Take running heads and page numbers out of the pages; say which were found."""
+    heads: set[int] = set()
+    places: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    numbered: list[tuple[int, _Line, int]] = []
+    candidates: list[tuple[int, _Line, str]] = []
+    for index, page in enumerate(pages):
+        for line in _outer(page):
+            text = "".join(line.text.split())
+            value = _page_number(text)
+            if value is not None:
+                numbered.append((index, line, value))
+                continue
+            key = re.sub(r"\d+", "#", text)
+            places[key].append((index, line.middle))
+            candidates.append((index, line, key))
+    for index, line, key in candidates:
+        if any(
+            other != index and abs(middle - line.middle) <= _SAME_PLACE
+            for other, middle in places[key]
+        ):
+            heads.add(id(line))
+    numbers = _number_sequence(numbered, len(pages))
+    found: list[Message] = []
+    if heads:
+        found.append(message("pdf.unread.running-heads"))
+    if numbers:
+        found.append(message("pdf.unread.page-numbers"))
+    for page in pages:
+        page.lines = [
+            line for line in page.lines if id(line) not in heads and id(line) not in numbers
+        ]
+    for page in pages:  # a page number in a column's block no longer widens it
+        for line in page.lines:
+            kept = [x for x in line.column if id(x) not in heads and id(x) not in numbers]
+            line.column_left = min(x.left for x in kept)
+            line.column_right = max(x.right for x in kept)
+    return tuple(found)
+
+
+def _number_sequence(numbered: list[tuple[int, _Line, int]], page_count: int) -> set[int]:
+    """The lines whose numbers count with the pages at one height (front matter in roman
+    numerals and the body in arabic count as two sequences)."""
+    runs: dict[tuple[int, int], list[_Line]] = defaultdict(list)
+    for index, line, value in numbered:
+        runs[(round(line.middle / _SAME_PLACE), value - index)].append(line)
+    found: set[int] = set()
+    for (height, _offset), lines in runs.items():
+        near = [
+            line
+            for (other, _o), more in runs.items()
+            if abs(other - height) <= 1 and _o == _offset
+            for line in more
+        ]
+        if len(near) >= 2 or (page_count == 1 and len(lines) == 1):
+            found.update(id(line) for line in lines)
+    return found
+
+
+def _page_number(text: str) -> int | None:
+    """The number a line shows when it is only a page number (``12``, ``- 12 -``, ``xii``,
+    ``第12页``, ``12 / 300``), else ``None``."""
+    match = _PAGE_NUMBER.match(text)
+    if match is None:
+        return None
+    n = match.group("n")
+    if n.isdigit():
+        return int(n)
+    if _ROMAN.fullmatch(n):
+        return _roman(n.lower())
+    return _chinese_number(n)
+
+
+def _roman(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for k, char in enumerate(text):
+        value = values[char]
+        if k + 1 < len(text) and values[text[k + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if total > 0 else None
+
+
+def _chinese_number(text: str) -> int | None:
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total = digit = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        elif char == "百":
+            total, digit = total + (digit or 1) * 100, 0
+    return total + digit or None
+
+
+# -- the text --------------------------------------------------------------------------
+
+
+def _assemble(pages: list[_Page], out: PageMapBuilder) -> None:
+    """The pages' lines as one text, each character with its place in ``out``."""
+    previous: _Line | None = None
+    for page in pages:
+        for number, line in enumerate(page.lines, 1):
+            if previous is not None:
+                _join(previous, line, out)
+            _put_line(line, page.number, number, out)
+            previous = line
+
+
+def _put_line(line: _Line, page: int, number: int, out: PageMapBuilder) -> None:
+    size = line.size
+    previous: _Char | None = None
+    for char in line.chars:
+        if char.char.isspace():
+            if previous is None or out.last() == " ":
+                continue
+            out.joint(" ")  # a space the layout drew: one, whatever its width
+            continue
+        if previous is not None and out.last() != " ":
+            gap = char.left - previous.right
+            if gap > 0.25 * size and _latin(previous.char) and _latin(char.char):
+                out.joint(" ")  # a word space the file leaves to positioning alone
+        elif (
+            out.last() == " "
+            and previous is not None
+            and (_wide(previous.char) and _wide(char.char))
+        ):
+            out.drop_last()  # a justifying space between Chinese characters is layout
+        out.char(char.char, page, number, *char.box)
+        previous = char
+    if out.last() == " ":
+        out.drop_last()
+
+
+def _join(previous: _Line, line: _Line, out: PageMapBuilder) -> None:
+    """What stands between two lines read one after the other: nothing, a space, a
+    paragraph break, or nothing where the first one's hyphen is taken back."""
+    if _paragraph_break(previous, line):
+        out.joint("\n")
+        return
+    last, first = previous.chars[-1].char, line.chars[0].char
+    if last in _HYPHENS and len(previous.chars) > 1:
+        before = previous.chars[-2].char
+        if before.isalpha() and first.isalpha() and first.islower() and not _wide(before):
+            out.drop_last()  # a word broken at the line end: the hyphen only marks it
+            return
+    if _latin(last) and _latin(first):
+        out.joint(" ")
+
+
+def _paragraph_break(previous: _Line, line: _Line) -> bool:
+    size = max(previous.size, 1.0)
+    if line.cell or (line.boundary and previous.table):
+        return True
+    if previous.column_right - previous.right > _first_word(line) + 0.5 * size:
+        return True  # the next line's first word would have fitted: the paragraph ended
+    if line.left > line.column_left + 0.8 * size:
+        return True  # the next line is indented: a new paragraph
+    same_column = not line.boundary and line.column_left == previous.column_left
+    return bool(same_column and line.pitch > 0 and previous.middle - line.middle > 1.4 * line.pitch)
+
+
+def _first_word(line: _Line) -> float:
+    """The width of what a line break could not have split off the start of ``line``:
+    its first word, or its first Chinese character with the mark after it."""
+    chars = line.chars
+    end = 0
+    if _wide(chars[0].char):
+        end = 1 if len(chars) > 1 and _wide(chars[1].char) else 0
+    else:
+        while (
+            end + 1 < len(chars)
+            and not chars[end + 1].char.isspace()
+            and not _wide(chars[end + 1].char)
+        ):
+            end += 1
+    return chars[end].right - chars[0].left
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _latin(char: str) -> bool:
+    """A letter, digit or mark of Western text, which words join with spaces."""
+    return not _wide(char) and not char.isspace()
