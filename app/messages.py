@@ -221,6 +221,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "cannot write text in the encoding {encoding}{hint}"
         ),
         "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
+        # app/project/pdf_export.py
+        "export.pdf-not-pdf": QT_TRANSLATE_NOOP(
+            "engine", "proof marks go on a PDF proof, and this project's source is not a PDF"
+        ),
+        "export.pdf-mismatch": QT_TRANSLATE_NOOP(
+            "engine",
+            "the project's PDF no longer reads as the text that was collated; collate it again",
+        ),
         # app/project/word_export.py
         "export.docx-mismatch": QT_TRANSLATE_NOOP(
             "engine", "the project's Word document does not match its source text; collate again"

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
+
+from app.collation.loci import Locus
+from app.text.pages import PageMap
 
 
 class TextInfo(Protocol):
@@ -32,3 +36,30 @@ def dump_json(doc: object, out: TextIO) -> None:
     # dumps, not dump: only the one-shot encoder is the C one (a second, not
     # milliseconds, for the twenty thousand loci of five variants of 1M characters)
     out.write(json.dumps(doc, ensure_ascii=not encoding.startswith("utf")) + "\n")
+
+
+def add_places(
+    entry: dict[str, Any],
+    locus: Locus,
+    source: PageMap | None,
+    witnesses: Mapping[str, PageMap | None],
+) -> None:
+    """Where a divergence is on the page, for a PDF source or witness (docs/cli.md):
+    ``page`` and ``boxes`` of its characters on the source, and the same for each
+    reading under ``witness_pages``."""
+    if source is not None:
+        entry.update(source.where(locus.start, locus.end).to_json())
+    on_pages = {
+        wid: pages.where(*locus.spans[wid]).to_json()
+        for wid, pages in witnesses.items()
+        if pages is not None and wid in locus.spans
+    }
+    if on_pages:
+        entry["witness_pages"] = on_pages
+
+
+def position(pages: PageMap | None, offset: int) -> str | None:
+    """``page:line`` of an offset of a PDF's text (the table's Position), else ``None``."""
+    if pages is None:
+        return None
+    return f"{pages.page(offset)}:{pages.line(offset)}"

@@ -16,6 +16,7 @@ from app.cli.output import dump_json, text_json
 from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.paths import check_distinct, check_output
+from app.project.pdf_export import write_pdf
 from app.project.project import Project
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
 
@@ -70,9 +71,16 @@ def add_parsers(sub: Any) -> None:
         help="write the --docx changes as tracked changes (revisions) to accept or reject",
     )
     export.add_argument(
+        "--pdf",
+        metavar="OUT.pdf",
+        help="write the source PDF proof with a proof mark for every accepted or edited "
+        "divergence (a PDF source only)",
+    )
+    export.add_argument(
         "--author",
         metavar="NAME",
-        help=f"the author of the revisions and comments in --docx (default {DEFAULT_AUTHOR})",
+        help="the author of the revisions and comments in --docx, of the marks in --pdf "
+        f"(default {DEFAULT_AUTHOR})",
     )
 
 
@@ -196,14 +204,17 @@ def _refuse_conflicts(project: Project, decisions: dict[int, Decision]) -> None:
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    if not (args.text or args.report or args.csv or args.docx):
+    if not (args.text or args.report or args.csv or args.docx or args.pdf):
         raise ProjectCommandError(
-            "say what to export: --text OUT, --docx OUT.docx, --report OUT.html, --csv OUT.csv"
+            "say what to export: --text OUT, --docx OUT.docx, --pdf OUT.pdf, --report OUT.html, "
+            "--csv OUT.csv"
         )
-    if (args.tracked or args.author is not None) and not args.docx:
-        raise ProjectCommandError("--tracked and --author go with --docx OUT.docx")
+    if args.tracked and not args.docx:
+        raise ProjectCommandError("--tracked goes with --docx OUT.docx")
+    if args.author is not None and not (args.docx or args.pdf):
+        raise ProjectCommandError("--author goes with --docx OUT.docx or --pdf OUT.pdf")
     data = project.export_input()
-    targets = [p for p in (args.text, args.docx, args.report, args.csv) if p]
+    targets = [p for p in (args.text, args.docx, args.pdf, args.report, args.csv) if p]
     check_distinct(targets)
     for target in targets:  # every output checked before the first is written
         check_output(target, data.owned())
@@ -213,6 +224,9 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         if args.docx:
             author = DEFAULT_AUTHOR if args.author is None else args.author
             write_docx(data, Path(args.docx), tracked=args.tracked, author=author)
+        if args.pdf:
+            author = DEFAULT_AUTHOR if args.author is None else args.author
+            write_pdf(data, Path(args.pdf), author=author)
         if args.report:
             write_report(data, Path(args.report))
         if args.csv:
