@@ -90,8 +90,10 @@ _LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
-_HYPHENS = frozenset("-\u00ad\u2010\x02")
-_SKIPPED = frozenset("\r\n\x00\ufffe\uffff")
+_HYPHENS = frozenset("-\u00ad\u2010")
+_PDFIUM_HYPHEN = frozenset("\x02\ufffe")
+"""How PDFium reports a hyphen that ends a line (one call gives one, the other the other)."""
+_SKIPPED = frozenset("\r\n\x00\uffff")
 _UNSEEN = frozenset({"Cf", "Cs", "Co"})
 """Format, surrogate and private-use characters: nothing a reader reads."""
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
@@ -291,21 +293,36 @@ def _chars(
             continue  # PDFium's own made-up spaces and line ends have no extent
         if char in _SKIPPED or not char:
             continue
+        if char in _PDFIUM_HYPHEN:
+            char = "-"
         box = (left, bottom, right, top)
         if rotation:
             left, bottom, right, top = _shown(left, bottom, right, top, rotation, width, height)
         if char in _LIGATURES:
-            letters = _LIGATURES[char]
-            step = (right - left) / len(letters)
-            for k, letter in enumerate(letters):
-                chars.append(
-                    _Char(letter, box, left + k * step, bottom, left + (k + 1) * step, top)
-                )
+            chars.extend(_spelt(char, box, left, bottom, right, top))
             continue
         if char not in _HYPHENS and (char < " " or unicodedata.category(char) in _UNSEEN):
             continue
         chars.append(_Char(char, box, left, bottom, right, top))
     return chars
+
+
+def _spelt(
+    ligature: str,
+    box: tuple[float, float, float, float],
+    left: float,
+    bottom: float,
+    right: float,
+    top: float,
+) -> list[_Char]:
+    """A ligature (``ﬁ``) as its letters, sharing its box in the page map and its width
+    in equal parts for the reading order."""
+    letters = _LIGATURES[ligature]
+    step = (right - left) / len(letters)
+    return [
+        _Char(letter, box, left + k * step, bottom, left + (k + 1) * step, top)
+        for k, letter in enumerate(letters)
+    ]
 
 
 def _page_text(raw: Any, textpage: Any, count: int) -> str | None:
@@ -599,18 +616,20 @@ def _lines(bands: list[list[_Char]]) -> list[_Line]:
 def _outer(page: _Page) -> list[_Line]:
     """The lines that may be a running head or a page number: among the outermost at top
     and bottom (a head and a number above or below it, at most), those standing apart
-    from the body by more than its line spacing."""
+    from the body by more than its line spacing (counted on the body's side only: a
+    head may have a page number beyond it)."""
     by_height = sorted(page.lines, key=lambda line: -line.middle)
-    outer = by_height[:_HEAD_LINES] + by_height[-_HEAD_LINES:]
     pitches = [line.pitch for line in page.lines if line.pitch > 0]
     spacing = 1.5 * (median(pitches) if pitches else 2 * median(x.size for x in page.lines))
+    middles = [line.middle for line in page.lines]
     apart: dict[int, _Line] = {}
-    for line in outer:
-        others = [x.middle for x in page.lines if abs(x.middle - line.middle) > _SAME_PLACE]
-        heads = [x.middle for x in outer if abs(x.middle - line.middle) > _SAME_PLACE]
-        body = [m for m in others if m not in heads]
-        nearest = min((abs(m - line.middle) for m in body), default=float("inf"))
-        if nearest >= spacing:
+    for line in by_height[:_HEAD_LINES]:
+        below = [line.middle - m for m in middles if m < line.middle - _SAME_PLACE]
+        if min(below, default=float("inf")) >= spacing:
+            apart[id(line)] = line
+    for line in by_height[-_HEAD_LINES:]:
+        above = [m - line.middle for m in middles if m > line.middle + _SAME_PLACE]
+        if min(above, default=float("inf")) >= spacing:
             apart[id(line)] = line
     return list(apart.values())
 
@@ -732,7 +751,7 @@ def _put_line(line: _Line, page: int, number: int, out: PageMapBuilder) -> None:
     size = line.size
     previous: _Char | None = None
     for char in line.chars:
-        if char.char.isspace():
+        if char.char.isspace() and char.char != "\u3000":  # an ideographic space is text
             if previous is None or out.last() == " ":
                 continue
             out.joint(" ")  # a space the layout drew: one, whatever its width
@@ -741,6 +760,8 @@ def _put_line(line: _Line, page: int, number: int, out: PageMapBuilder) -> None:
             gap = char.left - previous.right
             if gap > 0.25 * size and _latin(previous.char) and _latin(char.char):
                 out.joint(" ")  # a word space the file leaves to positioning alone
+            elif gap > 0.8 * size and _wide(previous.char) and _wide(char.char):
+                out.joint("\u3000")  # an ideographic space, likewise
         elif (
             out.last() == " "
             and previous is not None
@@ -765,7 +786,7 @@ def _join(previous: _Line, line: _Line, out: PageMapBuilder) -> None:
         if before.isalpha() and first.isalpha() and first.islower() and not _wide(before):
             out.drop_last()  # a word broken at the line end: the hyphen only marks it
             return
-    if _latin(last) and _latin(first):
+    if _latin(last) and _latin(first) and last not in _HYPHENS:
         out.joint(" ")
 
 
@@ -777,6 +798,8 @@ def _paragraph_break(previous: _Line, line: _Line) -> bool:
         return True  # the next line's first word would have fitted: the paragraph ended
     if line.left > line.column_left + 0.8 * size:
         return True  # the next line is indented: a new paragraph
+    if line.top < previous.bottom - 2 * size:
+        return True  # a gap no line spacing leaves (a blank line, a heading's space)
     same_column = not line.boundary and line.column_left == previous.column_left
     return bool(same_column and line.pitch > 0 and previous.middle - line.middle > 1.4 * line.pitch)
 
