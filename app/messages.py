@@ -75,6 +75,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "load.pdf-too-much-text": QT_TRANSLATE_NOOP(
             "engine", "{path} has more text than a book (over {limit} characters); not read"
         ),
+        "load.pdf-page-too-complex": QT_TRANSLATE_NOOP(
+            "engine", "{path}: page {n} draws more than {limit} of operators; not read"
+        ),
         "load.pdf-no-text": QT_TRANSLATE_NOOP(
             "engine", "{path} has no text layer (scanned pages?); Jiaokan cannot read it yet"
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -95,9 +96,9 @@ def test_reading_order_does_not_follow_drawing_order() -> None:
     with pikepdf.open(io.BytesIO(original)) as pdf:
         for page in pdf.pages:
             instructions = pikepdf.parse_content_stream(page)
-            blocks: list[list[object]] = []
-            other: list[object] = []
-            current: list[object] | None = None
+            blocks: list[list[Any]] = []
+            other: list[Any] = []
+            current: list[Any] | None = None
             for instruction in instructions:
                 op = str(instruction.operator)
                 if op == "BT":

@@ -43,11 +43,14 @@ PDFium is not thread-safe: every call into it holds :data:`_LOCK`.
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import threading
 import unicodedata
+import zlib
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -70,6 +73,10 @@ MAX_CHARS = 10_000_000
 
 MAX_PAGE_CHARS = 200_000
 """Characters on one page: a dense dictionary page has 6,000; more is a hostile file."""
+
+MAX_PAGE_CONTENT = 64 * 1024 * 1024
+"""Bytes of drawing operators one page may inflate to (a dense page has under a megabyte):
+a few kilobytes that inflate to gigabytes would hold PDFium for a minute and eat 8 GB."""
 
 GUTTER_EMS = 1.5
 """The narrowest empty strip between columns, in font heights (word spaces are under 1)."""
@@ -203,6 +210,11 @@ def read_pdf(data: bytes, shown: str = "<bytes>") -> PdfText:
     with _LOCK:
         document = _open(pdfium, data, shown)
         try:
+            _check_contents(data, shown, len(document))
+        except BaseException:
+            document.close()
+            raise
+        try:
             count = len(document)
             if count > MAX_PAGES:
                 raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
@@ -240,6 +252,80 @@ def _open(pdfium: Any, data: bytes, shown: str) -> Any:
             raise PdfError("load.pdf-encrypted", path=shown) from None
         reason = str(exc).splitlines()[0][:200] if str(exc) else "not a PDF"
         raise PdfError("load.pdf-damaged", path=shown, reason=reason) from None
+
+
+def _check_contents(data: bytes, shown: str, pages: int) -> None:
+    """Refuse a page whose drawing operators inflate past :data:`MAX_PAGE_CONTENT`, before
+    PDFium parses them (in bounded memory: inflated a chunk at a time, and counted)."""
+    if pages > MAX_PAGES:
+        return  # refused as it is, without looking inside
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError):
+        return  # PDFium opened it; qpdf cannot judge it
+    with pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            total = 0
+            for stream in _content_streams(pikepdf, page.obj):
+                total += _inflated_size(pikepdf, stream, MAX_PAGE_CONTENT - total)
+                if total > MAX_PAGE_CONTENT:
+                    limit = f"{MAX_PAGE_CONTENT // (1024 * 1024)} MB"
+                    raise PdfError("load.pdf-page-too-complex", path=shown, n=str(number),
+                                   limit=limit)  # fmt: skip
+
+
+def _content_streams(pikepdf: Any, page: Any) -> Iterator[Any]:
+    """The page's content streams and those of the forms it may draw, each once."""
+    seen: set[tuple[int, int]] = set()
+    todo = [page]
+    while todo:
+        holder = todo.pop()
+        contents = holder.get("/Contents") if holder is page else holder
+        streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+        for stream in streams:
+            if isinstance(stream, pikepdf.Stream) and _new(stream, seen):
+                yield stream
+        resources = holder.get("/Resources")
+        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+        if isinstance(xobjects, pikepdf.Dictionary):
+            for key in xobjects:
+                form = xobjects[key]
+                is_form = isinstance(form, pikepdf.Stream) and form.get("/Subtype") == "/Form"
+                if is_form and len(seen) < 10_000 and _new(form, seen):
+                    todo.append(form)
+                    yield form
+
+
+def _new(stream: Any, seen: set[tuple[int, int]]) -> bool:
+    key = stream.objgen
+    if key != (0, 0) and key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _inflated_size(pikepdf: Any, stream: Any, budget: int) -> int:
+    """The stream's decoded length, counted no further than ``budget`` + 1 bytes."""
+    filters = stream.get("/Filter")
+    names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
+    raw_bytes = stream.read_raw_bytes()
+    if names == [None]:
+        return len(raw_bytes)
+    if names != [pikepdf.Name.FlateDecode]:
+        return len(stream.read_bytes()) if len(raw_bytes) < 1024 * 1024 else budget + 1
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = raw_bytes
+    try:
+        while pending and size <= budget:
+            chunk = inflater.decompress(pending, 1024 * 1024)
+            size += len(chunk)
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return size  # PDFium reads what it can of a broken stream; so be it
+    return size
 
 
 def _read_page(
