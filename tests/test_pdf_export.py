@@ -77,7 +77,7 @@ def test_one_mark_per_accepted_or_edited_divergence(project: Path, tmp_path: Pat
         raw.FPDF_ANNOT_CARET: "Caret",
         raw.FPDF_ANNOT_TEXT: "Text",
     }
-    seen = sorted((kinds[m["subtype"]], m["Contents"], m["page"]) for m in marks)  # type: ignore[index]
+    seen = sorted((kinds[m["subtype"]], m["Contents"], m["page"]) for m in marks)
     assert seen == [
         ("Caret", "党（漏字）", 3),
         ("StrikeOut", "元（错字）", 1),

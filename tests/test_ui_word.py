@@ -103,8 +103,9 @@ def drop(window: MainWindow, paths: list[Path]) -> None:
 
 def test_the_file_dialogs_offer_word_documents_beside_texts(qapp: object) -> None:
     first, *others = text_filter().split(";;")
-    assert first == "Texts and Word documents (*.txt *.text *.md *.docx)"
+    assert first == "Texts, Word documents and PDFs (*.txt *.text *.md *.docx *.pdf)"
     assert "Word documents (*.docx)" in others and "All files (*)" in others
+    assert "PDF proofs (*.pdf)" in others
 
 
 def test_a_word_source_collates_against_a_text_and_says_what_was_not_read(

@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/widgets/apparatus.py" line="+39"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+40"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+150"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -339,6 +339,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export the proof with proof &amp;marks (PDF)…</source>
+        <translation>匯出帶校對標記的校樣（PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export the &amp;report (HTML)…</source>
         <translation>匯出校勘報告 (HTML)(&amp;R)…</translation>
     </message>
@@ -533,7 +538,7 @@
         <translation>匯出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
@@ -568,12 +573,12 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+156"/>
+        <location filename="../../ui/window/main_window.py" line="+157"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -583,7 +588,7 @@
         <translation>[唯讀]</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
@@ -608,7 +613,7 @@
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
@@ -618,7 +623,7 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+346"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -719,12 +724,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+54"/>
+        <location filename="../../ui/messages.py" line="+55"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -733,8 +738,8 @@
     <name>NewCollationDialog</name>
     <message>
         <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts and Word documents</source>
-        <translation>文字檔案和 Word 文件</translation>
+        <source>Texts, Word documents and PDFs</source>
+        <translation>文字、Word 文件和 PDF</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -748,11 +753,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校樣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有檔案</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>New collation</source>
         <translation>新增校勘</translation>
     </message>
@@ -938,12 +948,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+39"/>
+        <location filename="../../ui/window/projects.py" line="+42"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+95"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -978,12 +988,17 @@
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-148"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+5"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校樣</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>
@@ -1079,6 +1094,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Export the proof with proof marks</source>
+        <translation>匯出帶校對標記的校樣</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export the collation report</source>
         <translation>匯出校勘報告</translation>
     </message>
@@ -1088,7 +1108,7 @@
         <translation>匯出校勘記為 CSV</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
@@ -1373,6 +1393,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is a PDF protected by a password; save a copy without it first</source>
+        <translation>{path} 是設有密碼的 PDF；請先另存一份不設密碼的副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a damaged PDF ({reason})</source>
+        <translation>{path} 是損壞的 PDF（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has {n} pages; Jiaokan reads a PDF of at most {limit}</source>
+        <translation>{path} 有 {n} 頁；校勘最多讀取 {limit} 頁的 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more text than a book (over {limit} characters); not read</source>
+        <translation>{path} 的文字多於一本書（超過 {limit} 字）；未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: page {n} draws more than {limit} of operators; not read</source>
+        <translation>{path}：第 {n} 頁的繪製指令超過 {limit}；未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has no text layer (scanned pages?); Jiaokan cannot read it yet</source>
+        <translation>{path} 沒有文字層（掃描頁？）；校勘暫不能讀取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{path}: not read: {parts}</source>
         <translation>{path}：未讀取其中的{parts}</translation>
     </message>
@@ -1410,6 +1460,16 @@
         <location line="+1"/>
         <source>equations</source>
         <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running heads</source>
+        <translation>書眉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page numbers</source>
+        <translation>頁碼</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1737,15 +1797,27 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>proof marks go on a PDF proof, and this project&apos;s source is not a PDF</source>
+        <translation>校對標記只能加在 PDF 校樣上，而本專案的底本不是 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the project&apos;s PDF no longer reads as the text that was collated; collate it again</source>
+        <translation>專案中的 PDF 讀出的文字已與校勘時不同；請重新校勘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-132"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -1760,7 +1832,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>

@@ -31,7 +31,8 @@ def damaged() -> bytes:
 def deep_nesting(depth: int = 200_000) -> bytes:
     """A page whose resources nest arrays this deep (a parser's recursion)."""
     with pikepdf.open(PROOF) as pdf:
-        data = _saved(pdf, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+        plain = pikepdf.ObjectStreamMode.disable
+        data = _saved(pdf, compress_streams=False, object_stream_mode=plain)
     marker = b"/Type /Page"
     at = data.index(marker)
     return data[:at] + b"/Deep " + b"[" * depth + b"]" * depth + b" " + data[at:]
@@ -55,7 +56,10 @@ def huge_image() -> bytes:
     page.Contents = pdf.make_stream(
         pikepdf.unparse_content_stream(
             [
-                ([595, 0, 0, 842, 0, 0], pikepdf.Operator("cm")),
+                (
+                    [pikepdf.Object.parse(str(v).encode()) for v in (595, 0, 0, 842, 0, 0)],
+                    pikepdf.Operator("cm"),
+                ),
                 ([pikepdf.Name.Im0], pikepdf.Operator("Do")),
             ]
         )

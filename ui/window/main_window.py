@@ -28,6 +28,7 @@ from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
 from app.text.loading import LoadedText
+from app.text.pdf import PDF_FORMAT
 from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
@@ -163,6 +164,7 @@ class MainWindow(WindowLayout):
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
         acts.export_word.triggered.connect(lambda: self.projects.export("word"))
         acts.export_tracked.triggered.connect(lambda: self.projects.export("tracked"))
+        acts.export_pdf.triggered.connect(lambda: self.projects.export("pdf"))
         self.locus_panel.noteTyped.connect(self.session.type_note)
         self.locus_panel.noteEdited.connect(pr.commit_note)
         self._colour_timer.timeout.connect(self.refresh_colours)
@@ -263,6 +265,8 @@ class MainWindow(WindowLayout):
         read_only = self.session.read_only
         for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
             action.setEnabled(not read_only)
+        source = self.session.workspace.source
+        self.acts.export_pdf.setEnabled(source is not None and source.encoding == PDF_FORMAT)
 
     # -- collating -----------------------------------------------------------------
 
@@ -330,6 +334,7 @@ class MainWindow(WindowLayout):
         """Show the session's collation everywhere."""
         collation = self.session.collation
         self.apparatus.set_collation(collation)
+        self.apparatus.model.set_pages(self.projects.source_pages())
         self.apparatus.model.set_decisions(self.decision_of_row)
         self._lines = LineIndex(collation.source if collation else "")
         self._show_highlights()
@@ -403,8 +408,9 @@ class MainWindow(WindowLayout):
             self._show_highlights()
 
     def _unread_of(self, loaded: LoadedText) -> tuple[Message, ...]:
-        """What a Word text left unread, also when the window shows it from its project."""
-        if loaded.word is not None:
+        """What a Word text or PDF left unread, also when the window shows it from its
+        project."""
+        if loaded.word is not None or loaded.pdf is not None:
             self._unread[loaded.sha256] = loaded.unread
         return self._unread.get(loaded.sha256, ())
 

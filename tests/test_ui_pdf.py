@@ -1,0 +1,91 @@
+"""PDF proofs in the window (issue 22): opened as a source or a variant like a .docx, what
+their text layer leaves out said in the pane header, the Position column reading
+page:line, and File ▸ Export writing the proof with its marks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.project.decisions import Decision
+from app.project.project import Project
+from tests.helpers.window import WAIT
+from tests.test_ui_word import drop, through_new_collation
+from ui.window.main_window import MainWindow
+
+FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    """The committed proof (four slips) and its manuscript."""
+    proof, manuscript = tmp_path / "清样.pdf", tmp_path / "原稿.docx"
+    shutil.copy(FIXTURES / "proof.pdf", proof)
+    shutil.copy(FIXTURES / "manuscript.docx", manuscript)
+    return proof, manuscript
+
+
+def test_a_pdf_proof_collates_against_its_manuscript(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path]
+) -> None:
+    proof, manuscript = files
+    through_new_collation(qtbot, window, monkeypatch, proof, manuscript)
+    collation = window.collation()
+    assert collation is not None and len(collation.loci) == 4
+    assert window.source_label.text() == "清样.pdf · PDF · not read: running heads, page numbers"
+    assert window.statusBar().currentMessage() == (
+        "4 divergences. 清样.pdf: not read: running heads, page numbers"
+        " · 原稿.docx: not read: headers"
+    )
+    model = window.apparatus.model
+    positions = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
+    assert positions[0] == "1:1" and all(p.startswith("3:") for p in positions[1:])
+    assert window.acts.export_pdf.isEnabled()
+
+
+def test_a_dropped_pdf_is_a_variant_and_a_text_source_cannot_be_marked(
+    qtbot: QtBot, window: MainWindow, files: tuple[Path, Path]
+) -> None:
+    proof, manuscript = files
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        drop(window, [manuscript, proof])
+    assert window.witness_label.text() == "清样.pdf · PDF · not read: running heads, page numbers"
+    assert not window.acts.export_pdf.isEnabled()  # marks go on a PDF source only
+
+
+def test_export_writes_the_marked_proof_by_the_proofreaders_name(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    files: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    proof, manuscript = files
+    through_new_collation(qtbot, window, monkeypatch, proof, manuscript)
+    project = window.project
+    assert project is not None
+    first = project.loci[0].id
+    project.log.apply("Accept", {first: _accept(project, first)})
+    offered: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, filt: str) -> tuple[str, str]:
+        offered.append(name)
+        return str(tmp_path / "marked.pdf"), filt
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: pytest.fail(str(a))))
+    window.acts.export_pdf.trigger()
+    assert offered == [str(proof.parent / "清样-marked.pdf")]
+    document = pdfium.PdfDocument(tmp_path / "marked.pdf")
+    assert raw.FPDFPage_GetAnnotCount(document[0].raw) == 1
+
+
+def _accept(project: Project, locus_id: int) -> Decision:
+    locus = project.locus(locus_id)
+    return Decision("accepted", "原稿", locus.readings["原稿"])
