@@ -123,6 +123,17 @@ class PageMapBuilder:
         if self.confidence is not None:
             self.confidence.append(confidence)
 
+    def run(self, text: str, page: int, line: int, boxes: list[float]) -> None:
+        """Characters seen one after another on one line: ``boxes`` holds four numbers
+        (left, bottom, right, top) for each."""
+        n = len(text)
+        self.parts.append(text)
+        self.pages.extend([page] * n)
+        self.lines.extend([line] * n)
+        self.boxes.extend(boxes)
+        if self.confidence is not None:
+            self.confidence.extend([1.0] * n)
+
     def joint(self, text: str) -> None:
         """Characters the reader puts in (a line break, a space): no box of their own."""
         page = self.pages[-1] if self.pages else 1
@@ -136,11 +147,14 @@ class PageMapBuilder:
                 self.confidence.append(1.0)
 
     def last(self) -> str:
-        return self.parts[-1] if self.parts else ""
+        """The last character put in ("" at the start)."""
+        return self.parts[-1][-1] if self.parts else ""
 
     def drop_last(self) -> None:
         """Take back the last character (a line-end hyphen found to be a hyphenation mark)."""
-        self.parts.pop()
+        last = self.parts.pop()
+        if len(last) > 1:
+            self.parts.append(last[:-1])
         self.pages.pop()
         self.lines.pop()
         del self.boxes[-4:]

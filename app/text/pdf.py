@@ -50,7 +50,7 @@ import unicodedata
 import zlib
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -346,12 +346,26 @@ def _read_page(
             chars = _chars(raw, textpage, rotation, width, height, shown)
         finally:
             textpage.close()
-        rules = _rules(raw, page, rotation, width, height) if chars else []
+        rules = _Rules(lambda: _rules(raw, page, rotation, width, height))
+        lines = _layout(chars, rules)  # the page stays open: its rules are read if needed
     finally:
         page.close()
     shown_height = width if rotation in (90, 270) else height
-    lines = _layout(chars, rules)
     return _Page(number, lines, shown_height), (width, height)
+
+
+class _Rules:
+    """A page's ruled lines, read from its drawings only when a section has a gutter they
+    could cross (a page of plain text never needs them)."""
+
+    def __init__(self, fetch: Callable[[], list[tuple[float, float, float]]]) -> None:
+        self._fetch = fetch
+        self._rules: list[tuple[float, float, float]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[float, float, float]]:
+        if self._rules is None:
+            self._rules = self._fetch()
+        return iter(self._rules)
 
 
 def _chars(
@@ -474,7 +488,7 @@ def _rules(
 # -- reading order -------------------------------------------------------------------
 
 
-def _layout(chars: list[_Char], rules: list[tuple[float, float, float]]) -> list[_Line]:
+def _layout(chars: list[_Char], rules: _Rules) -> list[_Line]:
     """The page's lines in reading order (see the module's docstring)."""
     ink = [c for c in chars if not c.char.isspace()]
     if not ink:
@@ -491,7 +505,7 @@ _MAX_DEPTH = 6
 
 def _read_block(
     chars: list[_Char],
-    rules: list[tuple[float, float, float]],
+    rules: _Rules,
     gutter: float,
     out: list[_Line],
     *,
@@ -586,7 +600,7 @@ def _sections(
     gutter: float,
     page_left: float,
     page_right: float,
-    rules: list[tuple[float, float, float]],
+    rules: _Rules,
 ) -> list[tuple[list[_Char], list[float], bool]]:
     """Runs of bands with the gutters they share: ``(characters, cut positions, is a table)``."""
 
@@ -611,7 +625,7 @@ def _sections(
         bottom = min(c.bottom for c in band)
         if chars and shared:
             joined = _intersect(shared, gaps, gutter)
-            crossed = any(
+            crossed = bool(joined) and any(
                 bottom - 1 <= y <= previous_bottom + 1 and x0 < a and x1 > b
                 for x0, x1, y in rules
                 for a, b in joined
@@ -663,10 +677,10 @@ def _starts_below(
     return bool(others) and top < min(c.bottom for c in others)
 
 
-def _ruled_above(
-    rules: list[tuple[float, float, float]], gaps: list[tuple[float, float]], top: float
-) -> bool:
+def _ruled_above(rules: _Rules, gaps: list[tuple[float, float]], top: float) -> bool:
     """A line drawn across a gutter just above a band: the top border of a table row."""
+    if not gaps:
+        return False
     return any(
         top - 1 <= y <= top + 30 and x0 < a and x1 > b for x0, x1, y in rules for a, b in gaps
     )
@@ -834,30 +848,42 @@ def _assemble(pages: list[_Page], out: PageMapBuilder) -> None:
 
 
 def _put_line(line: _Line, page: int, number: int, out: PageMapBuilder) -> None:
+    """A line's characters into ``out``, with the spaces its layout calls for."""
     size = line.size
     previous: _Char | None = None
+    text: list[str] = []  # the run of seen characters since the last space put in
+    boxes: list[float] = []
+    spaced = False  # whether the run ends in a space the layout drew
+
+    def flush() -> None:
+        if text:
+            out.run("".join(text), page, number, boxes)
+            text.clear()
+            boxes.clear()
+
     for char in line.chars:
-        if char.char.isspace() and char.char != "\u3000":  # an ideographic space is text
-            if previous is None or out.last() == " ":
-                continue
-            out.joint(" ")  # a space the layout drew: one, whatever its width
+        glyph = char.char
+        if glyph.isspace() and glyph != "\u3000":  # an ideographic space is text
+            spaced = previous is not None  # one, whatever its width, and never leading
             continue
-        if previous is not None and out.last() != " ":
+        if previous is not None:
             gap = char.left - previous.right
-            if gap > 0.25 * size and _latin(previous.char) and _latin(char.char):
-                out.joint(" ")  # a word space the file leaves to positioning alone
-            elif gap > 0.8 * size and _wide(previous.char) and _wide(char.char):
-                out.joint("\u3000")  # an ideographic space, likewise
-        elif (
-            out.last() == " "
-            and previous is not None
-            and (_wide(previous.char) and _wide(char.char))
-        ):
-            out.drop_last()  # a justifying space between Chinese characters is layout
-        out.char(char.char, page, number, *char.box)
+            wide_pair = _wide(previous.char) and _wide(glyph)
+            if spaced and not wide_pair:
+                flush()
+                out.joint(" ")  # a space the layout drew (not one justifying Chinese)
+            elif not spaced and gap > 0.25 * size:
+                if not wide_pair and _latin(previous.char) and _latin(glyph):
+                    flush()
+                    out.joint(" ")  # a word space the file leaves to positioning alone
+                elif wide_pair and gap > 0.8 * size:
+                    flush()
+                    out.joint("\u3000")  # an ideographic space, likewise
+        spaced = False
+        text.append(glyph)
+        boxes.extend(char.box)
         previous = char
-    if out.last() == " ":
-        out.drop_last()
+    flush()
 
 
 def _join(previous: _Line, line: _Line, out: PageMapBuilder) -> None:
