@@ -133,3 +133,15 @@ def test_a_source_that_is_not_a_pdf_is_refused(tmp_path: Path) -> None:
     with Project.open(path, read_only=True) as opened, pytest.raises(ExportError) as caught:
         marked_pdf(opened.export_input())
     assert "not a PDF" in str(caught.value)
+
+
+def test_loci_json_gives_page_and_boxes_as_collate_does(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    capsys.readouterr()
+    assert main(["loci", str(project), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert sorted(d["page"] for d in doc["divergences"]) == [1, 3, 3, 3]
+    assert all(d["boxes"] for d in doc["divergences"])

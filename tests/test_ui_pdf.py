@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from app.project.decisions import Decision
 from app.project.project import Project
+from tests.helpers.opening import drop, through_new_collation
 from tests.helpers.window import WAIT
-from tests.test_ui_word import drop, through_new_collation
 from ui.window.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"

@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
-from app.cli.output import dump_json, text_json
+from app.cli.output import add_places, dump_json, text_json
 from app.project.decisions import Decision, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.file import StoredText
 from app.project.paths import check_distinct, check_output
 from app.project.pdf_export import write_pdf
 from app.project.project import Project
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
+from app.text.pages import PageMap
+from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
 
 class ProjectCommandError(Exception):
@@ -98,10 +101,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def loci_json(project: Project) -> dict[str, Any]:
     """``jiaokan loci --json``: the collate document, each locus with id, status, chosen."""
     collation = project.collation()
+    source_pages = _pages(project, project.source)
+    witness_pages = {w.witness_id or "": _pages(project, w) for w in project.witnesses}
     divergences = []
     for stored, locus in zip(project.loci, collation.loci, strict=True):
         decision = project.log.get(stored.id)
         entry = {"id": stored.id, **locus.to_json()}
+        add_places(entry, locus, source_pages, witness_pages)
         if locus.parent is not None:
             entry["parent_id"] = project.loci[locus.parent].id
         entry["status"] = decision.status
@@ -124,6 +130,21 @@ def loci_json(project: Project) -> dict[str, Any]:
         "counts": project.counts(),
         "divergences": divergences,
     }
+
+
+def _pages(project: Project, text: StoredText) -> PageMap | None:
+    """A PDF text's page map, read again from the project's copy of the PDF (None for
+    any other text, or a PDF that no longer reads as the stored text)."""
+    if text.encoding != PDF_FORMAT:
+        return None
+    document = project.file.document(text.sha256)
+    if document is None:
+        return None
+    try:
+        read = read_pdf(document)
+    except PdfError:
+        return None
+    return read.pages if read.text == text.text else None
 
 
 def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
