@@ -371,7 +371,10 @@ def check_pdf(binary: Path, work: Path, failures: Failures) -> None:
     if not failures.check(done.returncode == 0, f"pdf: export: {done.stderr}"):
         return
     document = pdfium.PdfDocument(marked)
-    count = sum(raw.FPDFPage_GetAnnotCount(document[k].raw) for k in range(len(document)))
+    pages = [document[k] for k in range(len(document))]  # held: a page's raw handle dies with it
+    count = sum(raw.FPDFPage_GetAnnotCount(page.raw) for page in pages)
+    for page in pages:
+        page.close()
     document.close()
     failures.check(count == 1, f"pdf: {count} marks on the proof, not 1")
 

@@ -83,7 +83,8 @@ def test_export_writes_the_marked_proof_by_the_proofreaders_name(
     window.acts.export_pdf.trigger()
     assert offered == [str(proof.parent / "清样-marked.pdf")]
     document = pdfium.PdfDocument(tmp_path / "marked.pdf")
-    assert raw.FPDFPage_GetAnnotCount(document[0].raw) == 1
+    page = document[0]  # held: its raw handle is closed with it
+    assert raw.FPDFPage_GetAnnotCount(page.raw) == 1
 
 
 def _accept(project: Project, locus_id: int) -> Decision:
