@@ -193,8 +193,9 @@ class _Line:
 @dataclass
 class _Page:
     number: int
+    """1-based."""
     lines: list[_Line] = field(default_factory=list)
-    height: float = 0.0
+    """In reading order."""
 
 
 # -- opening -----------------------------------------------------------------------
@@ -210,26 +211,22 @@ def read_pdf(data: bytes, shown: str = "<bytes>") -> PdfText:
     with _LOCK:
         document = _open(pdfium, data, shown)
         try:
-            _check_contents(data, shown, len(document))
-        except BaseException:
-            document.close()
-            raise
-        try:
             count = len(document)
             if count > MAX_PAGES:
                 raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
                                limit=str(MAX_PAGES))  # fmt: skip
+            _check_contents(data, shown)
             pages: list[_Page] = []
             sizes: list[tuple[float, float]] = []
             total = 0
             for number in range(1, count + 1):
-                page = _read_page(pdfium, document, number, shown)
-                sizes.append(page[1])
-                total += sum(len(line.chars) for line in page[0].lines)
+                page, size = _read_page(pdfium, document, number, shown)
+                sizes.append(size)
+                total += sum(len(line.chars) for line in page.lines)
                 if total > MAX_CHARS:
                     raise PdfError("load.pdf-too-much-text", path=shown,
                                    limit=f"{MAX_CHARS:,}")  # fmt: skip
-                pages.append(page[0])
+                pages.append(page)
         finally:
             document.close()
     if not any(page.lines for page in pages):
@@ -254,11 +251,9 @@ def _open(pdfium: Any, data: bytes, shown: str) -> Any:
         raise PdfError("load.pdf-damaged", path=shown, reason=reason) from None
 
 
-def _check_contents(data: bytes, shown: str, pages: int) -> None:
+def _check_contents(data: bytes, shown: str) -> None:
     """Refuse a page whose drawing operators inflate past :data:`MAX_PAGE_CONTENT`, before
     PDFium parses them (in bounded memory: inflated a chunk at a time, and counted)."""
-    if pages > MAX_PAGES:
-        return  # refused as it is, without looking inside
     import pikepdf
 
     try:
@@ -350,8 +345,7 @@ def _read_page(
         lines = _layout(chars, rules)  # the page stays open: its rules are read if needed
     finally:
         page.close()
-    shown_height = width if rotation in (90, 270) else height
-    return _Page(number, lines, shown_height), (width, height)
+    return _Page(number, lines), (width, height)
 
 
 class _Rules:
