@@ -10,6 +10,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -90,3 +92,56 @@ def test_export_writes_the_marked_proof_by_the_proofreaders_name(
 def _accept(project: Project, locus_id: int) -> Decision:
     locus = project.locus(locus_id)
     return Decision("accepted", "原稿", locus.readings["原稿"])
+
+
+def test_the_page_tab_draws_the_divergence_on_its_page_and_a_click_selects(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path]
+) -> None:
+    proof, manuscript = files
+    through_new_collation(qtbot, window, monkeypatch, proof, manuscript)
+    collation = window.collation()
+    assert collation is not None
+    window.select_locus(0)
+    with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT) as drawn:
+        window.corrected_tabs.setCurrentWidget(window.page_view)
+    view = window.page_view
+    assert drawn.args == [1] and view.page == 1 and view.image is not None
+    assert view.current and view.image.width() >= 400
+    # the picture is the page: the slip's box stands over dark (inked) pixels
+    box = view.current[0]
+    scale = view.image.width() / view.size_points[0]
+    x = int((box.left + box.right) / 2 * scale)
+    y = int((view.size_points[1] - (box.bottom + box.top) / 2) * scale)
+    inked = [
+        view.image.pixelColor(x + dx, y + dy).lightness()
+        for dx in range(-3, 4)
+        for dy in range(-3, 4)
+    ]
+    assert min(inked) < 128
+    # F8 to a divergence on page 3: its boxes at once, its picture when drawn
+    with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT):
+        window.acts.next.trigger()
+    assert view.page == 3
+    # a click on another divergence's box on page 3 selects that divergence
+    pages = window.projects.source_pages()
+    assert pages is not None
+    current = window.session.current
+    other = next(loc for loc in collation.loci if loc.id != current and pages.page(loc.start) == 3)
+    target = pages.where(other.start, other.end).boxes[0]
+    assert target in view.others
+    rect = view.to_widget(target)
+    QTest.mouseClick(
+        view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center().toPoint()
+    )
+    assert window.session.current == other.id
+    assert view.current[0] == target and view.page == 3
+
+
+def test_the_page_tab_of_a_text_source_says_why_it_is_empty(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path]
+) -> None:
+    proof, manuscript = files
+    through_new_collation(qtbot, window, monkeypatch, manuscript, proof)
+    window.corrected_tabs.setCurrentWidget(window.page_view)
+    assert window.page_view.page == 0
+    assert "PDF" in window.page_view.message

@@ -934,3 +934,95 @@ def _wide(char: str) -> bool:
 def _latin(char: str) -> bool:
     """A letter, digit or mark of Western text, which words join with spaces."""
     return not _wide(char) and not char.isspace()
+
+
+# -- drawing a page -------------------------------------------------------------------
+
+MAX_RENDER_PIXELS = 2400
+"""The longest side of a drawn page: enough to read a proof beside the text."""
+
+MAX_IMAGE_PIXELS = 60_000_000
+"""Pixels of one image a drawn page may decode (a 600-dpi A3 scan has 70M, rare in a proof;
+a hostile 100,000 × 100,000 image would take 30 GB)."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page drawn as RGB pixels (8 bits each, rows ``stride`` bytes apart)."""
+
+    width: int
+    height: int
+    stride: int
+    pixels: bytes
+    scale: float
+    """Pixels per point."""
+
+
+def render_page(data: bytes, page: int, width: int) -> Rendered | None:
+    """Page ``page`` (1-based) of a PDF drawn ``width`` pixels wide (at most
+    :data:`MAX_RENDER_PIXELS` on its longest side), or ``None`` when it cannot be drawn
+    within bounds (an image over :data:`MAX_IMAGE_PIXELS`, a damaged page)."""
+    import pypdfium2 as pdfium
+
+    if _huge_images(data, page):
+        return None
+    with _LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return None
+        try:
+            if not 1 <= page <= len(document):
+                return None
+            drawn = document[page - 1]
+            try:
+                points_wide, points_high = drawn.get_size()
+                scale = min(width / points_wide, MAX_RENDER_PIXELS / max(points_wide, points_high))
+                bitmap = drawn.render(scale=max(scale, 0.05), rev_byteorder=True)
+                pixels = bytes(bitmap.buffer)
+                out = Rendered(bitmap.width, bitmap.height, bitmap.stride, pixels, scale)
+                bitmap.close()
+            finally:
+                drawn.close()
+        except pdfium.PdfiumError:
+            return None
+        finally:
+            document.close()
+    return out
+
+
+def _huge_images(data: bytes, page: int) -> bool:
+    """Whether the page draws an image larger than :data:`MAX_IMAGE_PIXELS` (directly or
+    in a form it draws): PDFium would decode it whole."""
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError):
+        return False
+    with pdf:
+        if not 1 <= page <= len(pdf.pages):
+            return False
+        seen: set[tuple[int, int]] = set()
+        todo: list[Any] = [pdf.pages[page - 1].obj]
+        while todo:
+            resources = todo.pop().get("/Resources")
+            xobjects = (
+                resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+            )
+            if not isinstance(xobjects, pikepdf.Dictionary):
+                continue
+            for item in xobjects.values():
+                if (
+                    not isinstance(item, pikepdf.Stream)
+                    or not _new(item, seen)
+                    or len(seen) > 10_000
+                ):
+                    continue
+                if item.get("/Subtype") == "/Image":
+                    size = int(item.get("/Width", 0)) * int(item.get("/Height", 0))
+                    if size > MAX_IMAGE_PIXELS:
+                        return True
+                elif item.get("/Subtype") == "/Form":
+                    todo.append(item)
+    return False

@@ -573,7 +573,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+157"/>
+        <location filename="../../ui/window/main_window.py" line="+164"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -623,12 +623,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -638,7 +638,7 @@
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>未读取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+49"/>
+        <location filename="../../ui/window/layout.py" line="+50"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -685,7 +685,13 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -828,6 +834,19 @@
     </message>
 </context>
 <context>
+    <name>PageTab</name>
+    <message>
+        <location filename="../../ui/window/page_tab.py" line="+70"/>
+        <source>The page is shown when the source is a PDF.</source>
+        <translation>底本为 PDF 时，这里显示版面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a divergence to see its page.</source>
+        <translation>选择一处异文，查看它所在的版面。</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <location filename="../../ui/dialogs/preferences.py" line="+45"/>
@@ -953,7 +972,7 @@
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+106"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
@@ -988,7 +1007,7 @@
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-159"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
@@ -998,7 +1017,7 @@
         <translation>PDF 校样</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>These files have a project</source>
         <translation>这些文件已有项目</translation>
     </message>

@@ -573,7 +573,7 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+157"/>
+        <location filename="../../ui/window/main_window.py" line="+164"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -623,12 +623,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -638,7 +638,7 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>未讀取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+49"/>
+        <location filename="../../ui/window/layout.py" line="+50"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -685,7 +685,13 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -828,6 +834,19 @@
     </message>
 </context>
 <context>
+    <name>PageTab</name>
+    <message>
+        <location filename="../../ui/window/page_tab.py" line="+70"/>
+        <source>The page is shown when the source is a PDF.</source>
+        <translation>底本為 PDF 時，這裡顯示版面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a divergence to see its page.</source>
+        <translation>選擇一處異文，檢視它所在的版面。</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <location filename="../../ui/dialogs/preferences.py" line="+45"/>
@@ -953,7 +972,7 @@
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+106"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -988,7 +1007,7 @@
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-159"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
@@ -998,7 +1017,7 @@
         <translation>PDF 校樣</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>

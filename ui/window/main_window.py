@@ -43,6 +43,7 @@ from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
+from ui.window.page_tab import PageTab
 from ui.window.projects import Projects, data_dir
 from ui.window.proofreading import Proofreading
 from ui.worker import CollateFunction, CollationRunner
@@ -83,6 +84,7 @@ class MainWindow(WindowLayout):
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
         self._build_widgets()
+        self.page_tab = PageTab(self, self.page_view, self.projects)
         self._build_actions()
         self._connect_signals()
         self.session.subscribe(self._on_session)
@@ -133,6 +135,11 @@ class MainWindow(WindowLayout):
         self.runner.cancelled.connect(self._on_cancelled)
         self._corrected_timer.timeout.connect(self._refresh_corrected)
         self.corrected_tabs.currentChanged.connect(self.update_corrected)
+        self.corrected_tabs.currentChanged.connect(
+            lambda _index: self.page_tab.set_active(
+                self.corrected_tabs.currentWidget() is self.page_view
+            )
+        )
         self.corrected_pane.locusClicked.connect(self.select_locus)
         pr, acts = self.proofreading, self.acts
         acts.accept.triggered.connect(lambda: pr.accept())
@@ -551,6 +558,7 @@ class MainWindow(WindowLayout):
         if reveal:
             self._reveal(locus)
             self._reveal_corrected()
+        self.page_tab.refresh()
 
     def show_panel(self, row: int, locus: Locus) -> None:
         collation = self.session.collation

@@ -120,6 +120,17 @@ class Projects(QObject):
             self._pages = (source.sha256, pages)
         return self._pages[1]
 
+    def source_document(self) -> bytes | None:
+        """The source PDF's bytes (for drawing its pages): the file just read, or the
+        project's copy."""
+        source = self.session.workspace.source
+        if source is None or source.encoding != PDF_FORMAT:
+            return None
+        if source.document is not None:
+            return source.document
+        project = self.session.project
+        return project.file.document(source.sha256) if project is not None else None
+
     def _announce_unread(self, texts: list[LoadedText]) -> None:
         """Say which parts of the Word documents just opened were not read (headers,
         footnotes…): the proofreader must know they were not compared."""
