@@ -29,8 +29,9 @@ class PageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 160)
+        # as small as the tabs beside it: a page scales to any size, and must not widen
+        # the splitter's right side or push the panes' text out of view
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.page = 0
         self.size_points = (595.0, 842.0)
         self.image: QImage | None = None
