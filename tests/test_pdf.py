@@ -151,6 +151,14 @@ def test_a_number_counting_with_the_pages_is_a_page_number_a_lone_number_is_text
     assert single.text.endswith("42") and single.unread == ()
 
 
+def test_front_matter_in_roman_numerals_and_the_body_in_dashed_arabic_are_page_numbers() -> None:
+    body = [(72, 700 - 14 * k, f"text {'abcde'[k]} of a page that reads on") for k in range(5)]
+    numbers = ["i", "ii", "iii", "- 1 -", "- 2 -", "- 3 -"]
+    read = read_pdf(drawn_pdf([[*body, (300, 40, n)] for n in numbers]))
+    assert [str(p) for p in read.unread] == ["page numbers"]
+    assert not any(n.strip("- ") in read.text.split() for n in numbers)
+
+
 def test_the_page_map_places_points_and_spans() -> None:
     read = read_pdf(drawn_pdf([[(72, 700, "abc def"), (72, 600, "ghi")], [(72, 700, "jkl")]]))
     assert read.text == "abc def\nghi\njkl"
