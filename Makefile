@@ -61,6 +61,16 @@ test: translations lint typecheck pytest
 office-check: $(STAMP)
 	$(BIN)/python -m tests.office.check
 
+# A proof typeset by LibreOffice from the real speech, collated, marked, and the marks read
+# by pdf.js (node), PDFium and poppler (tests/pdf/check.py; needs soffice, poppler-utils,
+# node and npm: .ci/run installs them)
+tests/pdf/node_modules/.installed: tests/pdf/package.json tests/pdf/package-lock.json
+	cd tests/pdf && npm ci --no-audit --no-fund --omit=optional --loglevel=error
+	touch $@
+
+pdf-check: $(STAMP) tests/pdf/node_modules/.installed
+	$(BIN)/python -m tests.pdf.check
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_witnesses
@@ -68,6 +78,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks
 	$(BIN)/python -m bench.bench_word
+	$(BIN)/python -m bench.bench_pdf
 
 # The pictures in README.md and docs/, made by the app itself (--screenshot), each with
 # settings of its own in a scratch config dir so the developer's own are never read.

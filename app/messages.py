@@ -65,6 +65,23 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "load.not-word": QT_TRANSLATE_NOOP(
             "engine", "{path} is not a Word document (.docx) nor a text file"
         ),
+        # app/text/pdf.py: a PDF that cannot be read
+        "load.pdf-encrypted": QT_TRANSLATE_NOOP(
+            "engine", "{path} is a PDF protected by a password; save a copy without it first"
+        ),
+        "load.pdf-damaged": QT_TRANSLATE_NOOP("engine", "{path} is a damaged PDF ({reason})"),
+        "load.pdf-too-many-pages": QT_TRANSLATE_NOOP(
+            "engine", "{path} has {n} pages; Jiaokan reads a PDF of at most {limit}"
+        ),
+        "load.pdf-too-much-text": QT_TRANSLATE_NOOP(
+            "engine", "{path} has more text than a book (over {limit} characters); not read"
+        ),
+        "load.pdf-page-too-complex": QT_TRANSLATE_NOOP(
+            "engine", "{path}: page {n} draws more than {limit} of operators; not read"
+        ),
+        "load.pdf-no-text": QT_TRANSLATE_NOOP(
+            "engine", "{path} has no text layer (scanned pages?); Jiaokan cannot read it yet"
+        ),
         # the parts of a Word document that are not read (LoadedText.unread)
         "word.unread": QT_TRANSLATE_NOOP("engine", "{path}: not read: {parts}"),
         "word.unread.headers": QT_TRANSLATE_NOOP("engine", "headers"),
@@ -74,6 +91,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "word.unread.comments": QT_TRANSLATE_NOOP("engine", "comments"),
         "word.unread.text-boxes": QT_TRANSLATE_NOOP("engine", "text boxes"),
         "word.unread.equations": QT_TRANSLATE_NOOP("engine", "equations"),
+        # what a PDF's text layer has that is not read (LoadedText.unread)
+        "pdf.unread.running-heads": QT_TRANSLATE_NOOP("engine", "running heads"),
+        "pdf.unread.page-numbers": QT_TRANSLATE_NOOP("engine", "page numbers"),
         "size.bytes": QT_TRANSLATE_NOOP("engine", "{n} bytes"),
         "size.megabytes": QT_TRANSLATE_NOOP("engine", "{n} MB"),
         # reasons a file or folder cannot be used, as the engine words them
@@ -216,6 +236,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "cannot write text in the encoding {encoding}{hint}"
         ),
         "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
+        # app/project/pdf_export.py
+        "export.pdf-not-pdf": QT_TRANSLATE_NOOP(
+            "engine", "proof marks go on a PDF proof, and this project's source is not a PDF"
+        ),
+        "export.pdf-mismatch": QT_TRANSLATE_NOOP(
+            "engine",
+            "the project's PDF no longer reads as the text that was collated; collate it again",
+        ),
         # app/project/word_export.py
         "export.docx-mismatch": QT_TRANSLATE_NOOP(
             "engine", "the project's Word document does not match its source text; collate again"

@@ -25,6 +25,9 @@ data dirs (tables the development venv cached must not hide a missing file):
    Word: a .docx source collated, exported corrected and tracked, and a
    plain-text project exported as Word (python-docx's default template, a
    data file); each output opened again by python-docx;
+   PDF: the committed LibreOffice proof collated against its manuscript (four
+   divergences, each with its page), one accepted and marked by ``export
+   --pdf``, the mark read back by PDFium;
 5. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
 
 Exit status 0 when all hold; otherwise every failure is printed.
@@ -342,6 +345,40 @@ def check_word(binary: Path, work: Path, failures: Failures) -> None:
             failures.check(revisions == tracked, f"{out.name}: revisions {revisions}")
 
 
+def check_pdf(binary: Path, work: Path, failures: Failures) -> None:
+    """A PDF proof in and marked out through the frozen binary (PDFium and qpdf inside):
+    the committed proof against its manuscript, its four slips each with a page, one
+    accepted and marked."""
+    import pypdfium2 as pdfium  # the development venv's, to read the marks back
+    import pypdfium2.raw as raw
+
+    fixtures = ROOT / "tests" / "pdf" / "fixtures"
+    env = fresh_env(work / "home-pdf")
+    project = work / "proof.jkproj"
+    made = run([str(binary), "collate", str(fixtures / "proof.pdf"),
+                str(fixtures / "manuscript.docx"), "--json", "--project", str(project)],
+               env, work)  # fmt: skip
+    if not failures.check(made.returncode == 0, f"pdf: collate: {made.stderr}"):
+        return
+    divergences = json.loads(made.stdout)["divergences"]
+    failures.check(len(divergences) == 4, f"pdf: {len(divergences)} divergences, not 4")
+    failures.check(all(d.get("page") for d in divergences), "pdf: a divergence has no page")
+    failures.check("running heads, page numbers" in made.stderr, f"pdf: {made.stderr}")
+    decided = run([str(binary), "decide", str(project), "1", "--accept", "manuscript"], env, work)
+    failures.check(decided.returncode == 0, f"pdf: decide: {decided.stderr}")
+    marked = work / "proof-marked.pdf"
+    done = run([str(binary), "export", str(project), "--pdf", str(marked)], env, work)
+    if not failures.check(done.returncode == 0, f"pdf: export: {done.stderr}"):
+        return
+    document = pdfium.PdfDocument(marked)
+    pages = [document[k] for k in range(len(document))]  # held: a page's raw handle dies with it
+    count = sum(raw.FPDFPage_GetAnnotCount(page.raw) for page in pages)
+    for page in pages:
+        page.close()
+    document.close()
+    failures.check(count == 1, f"pdf: {count} marks on the proof, not 1")
+
+
 def check_install(folder: Path, work: Path, version: str, failures: Failures) -> None:
     """packaging/linux/install.sh into a scratch prefix; the linked binary still starts
     (it must find _internal through the link) and the menu entry names it."""
@@ -394,6 +431,7 @@ def main() -> int:
         check_demo(binary, work, count, failures)
         check_project(binary, work, count, failures)
         check_word(binary, work, failures)
+        check_pdf(binary, work, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
         if sys.platform.startswith("linux"):

@@ -48,7 +48,7 @@ from ui.window.main_window import DEMO_FILES, MainWindow
 WAIT = 20_000
 PLACEHOLDER = re.compile(r"\{\d+\}|%n")
 # Words that stay English in every language: the name, formats, keys.
-KEPT_WORDS = {"Jiaokan", "HTML", "CSV", "OCR", "Ctrl", "Word"}
+KEPT_WORDS = {"Jiaokan", "HTML", "CSV", "OCR", "Ctrl", "Word", "PDF"}
 
 
 def translations(msg: ET.Element) -> list[str]:

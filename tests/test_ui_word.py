@@ -12,8 +12,6 @@ from typing import Any
 
 import docx
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,8 +19,9 @@ from app.project.export import ExportError, ExportInput
 from app.project.word_export import DEFAULT_AUTHOR
 from tests.conftest import ROOT
 from tests.helpers.i18n import compile_translations
+from tests.helpers.opening import drop, through_new_collation
 from tests.helpers.window import WAIT
-from ui.dialogs.new_collation import NewCollationDialog, text_filter
+from ui.dialogs.new_collation import text_filter
 from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import install_translators, remove_translators
 from ui.settings import Settings
@@ -76,35 +75,11 @@ def chinese(qapp: object, tmp_path: Path) -> Iterator[str]:
     remove_translators()
 
 
-def through_new_collation(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, source: Path, variant: Path
-) -> None:
-    """File ▸ New collation, with the dialog filled in as a proofreader would."""
-
-    def chosen(dialog: NewCollationDialog) -> int:
-        dialog.source_edit.setText(str(source))
-        dialog.add_variant_paths([str(variant)])
-        return 1
-
-    monkeypatch.setattr(NewCollationDialog, "exec", chosen)
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        window.acts.new.trigger()
-
-
-def drop(window: MainWindow, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    window.dropEvent(event)
-
-
 def test_the_file_dialogs_offer_word_documents_beside_texts(qapp: object) -> None:
     first, *others = text_filter().split(";;")
-    assert first == "Texts and Word documents (*.txt *.text *.md *.docx)"
+    assert first == "Texts, Word documents and PDFs (*.txt *.text *.md *.docx *.pdf)"
     assert "Word documents (*.docx)" in others and "All files (*)" in others
+    assert "PDF proofs (*.pdf)" in others
 
 
 def test_a_word_source_collates_against_a_text_and_says_what_was_not_read(

@@ -612,8 +612,8 @@ def test_cli_exports_a_word_document_both_ways(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--tracked", "--text", "{out}"], "--tracked and --author go with --docx"),
-        (["--author", "x", "--csv", "{out}"], "--tracked and --author go with --docx"),
+        (["--tracked", "--text", "{out}"], "--tracked goes with --docx"),
+        (["--author", "x", "--csv", "{out}"], "--author goes with --docx OUT.docx or --pdf"),
         (["--docx", "{project}"], "project file itself"),
         (["--docx", "{out}", "--text", "{out}"], ""),
     ],

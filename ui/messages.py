@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message, message, readable_name
 from app.project.file import ProjectFile
+from app.text.pdf import PDF_FORMAT
 from app.text.word import WORD_FORMAT
 
 
@@ -52,6 +53,8 @@ def encoding_text(encoding: str) -> str:
     """How the window names a text's encoding: a Word document is "Word", not "docx"."""
     if encoding == WORD_FORMAT:
         return QCoreApplication.translate("Messages", "Word")
+    if encoding == PDF_FORMAT:
+        return "PDF"
     return encoding
 
 

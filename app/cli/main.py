@@ -25,7 +25,7 @@ from typing import Any, TextIO, cast
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
 from app.cli import project as cli_project
-from app.cli.output import dump_json, terminal_safe, text_json
+from app.cli.output import add_places, dump_json, position, terminal_safe, text_json
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
@@ -36,6 +36,7 @@ from app.project.project import Project
 from app.project.workspace import unique_id
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
+from app.text.pages import PageMap
 
 EXIT_USAGE = 2
 COMMANDS = ("collate", "loci", "decide", "undo", "redo", "history", "rules", "export")
@@ -287,6 +288,14 @@ def to_json(
     result: Collation, source: LoadedText, variants: Sequence[LoadedText], ids: Sequence[str]
 ) -> dict[str, Any]:
     """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
+    divergences = [locus.to_json() for locus in result.loci]
+    source_pages = source.pdf.pages if source.pdf is not None else None
+    witness_pages = {
+        wid: v.pdf.pages for wid, v in zip(ids, variants, strict=True) if v.pdf is not None
+    }
+    if source_pages is not None or witness_pages:
+        for entry, locus in zip(divergences, result.loci, strict=True):
+            add_places(entry, locus, source_pages, witness_pages)
     return {
         "source": text_json(source),
         "witnesses": [
@@ -294,7 +303,7 @@ def to_json(
             for wid, v in zip(ids, variants, strict=True)
         ],
         "rules": list(result.rules),
-        "divergences": [locus.to_json() for locus in result.loci],
+        "divergences": divergences,
     }
 
 
@@ -330,20 +339,26 @@ def write_table(
             f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
-    _write_rows(result, ids, out)
+    _write_rows(result, ids, out, source.pdf.pages if source.pdf is not None else None)
 
 
-def _write_rows(result: Collation, ids: Sequence[str], out: TextIO) -> None:
-    """One line per locus: offset, kind, class, source and each reading side by side."""
+def _write_rows(
+    result: Collation, ids: Sequence[str], out: TextIO, pages: PageMap | None = None
+) -> None:
+    """One line per locus: offset (and page:line of a PDF), kind, class, source and each
+    reading side by side."""
     columns = list(ids)
     if any(CHECK_WITNESS in locus.readings for locus in result.loci):
         columns.append(CHECK_WITNESS)
     with_class = any(locus.classes for locus in result.loci)
-    header = ["#", "offset", "kind", *(["class"] if with_class else []), "source", *columns]
+    on_page = ["page"] if pages is not None else []
+    header = ["#", "offset", *on_page, "kind", *(["class"] if with_class else []), "source"]
+    header += columns
     rows = [
         [
             str(n),
             f"{locus.start}-{locus.end}" if locus.end > locus.start else f"{locus.start}^",
+            *filter(None, [position(pages, locus.start)]),
             locus.kind,
             *([locus.cls] if with_class else []),
             _display(locus.source_text),

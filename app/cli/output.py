@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
+
+from app.collation.loci import Locus
+from app.text.pages import PageMap
 
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -51,3 +55,30 @@ def dump_json(doc: object, out: TextIO) -> None:
     # dumps, not dump: only the one-shot encoder is the C one (a second, not
     # milliseconds, for the twenty thousand loci of five variants of 1M characters)
     out.write(json.dumps(doc, ensure_ascii=not encoding.startswith("utf")) + "\n")
+
+
+def add_places(
+    entry: dict[str, Any],
+    locus: Locus,
+    source: PageMap | None,
+    witnesses: Mapping[str, PageMap | None],
+) -> None:
+    """Where a divergence is on the page, for a PDF source or witness (docs/cli.md):
+    ``page`` and ``boxes`` of its characters on the source, and the same for each
+    reading under ``witness_pages``."""
+    if source is not None:
+        entry.update(source.where(locus.start, locus.end).to_json())
+    on_pages = {
+        wid: pages.where(*locus.spans[wid]).to_json()
+        for wid, pages in witnesses.items()
+        if pages is not None and wid in locus.spans
+    }
+    if on_pages:
+        entry["witness_pages"] = on_pages
+
+
+def position(pages: PageMap | None, offset: int) -> str | None:
+    """``page:line`` of an offset of a PDF's text (the table's Position), else ``None``."""
+    if pages is None:
+        return None
+    return f"{pages.page(offset)}:{pages.line(offset)}"

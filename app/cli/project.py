@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
-from app.cli.output import dump_json, text_json
+from app.cli.output import add_places, dump_json, text_json
 from app.project.decisions import Choice, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.file import StoredText
 from app.project.paths import check_distinct, check_output
+from app.project.pdf_export import write_pdf
 from app.project.project import Project
 from app.project.session import Session, history_of
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
 from app.text.normalize import parse_rules
+from app.text.pages import PageMap
+from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
 
 class ProjectCommandError(Exception):
@@ -120,10 +124,17 @@ def add_parsers(sub: Any) -> None:
         help="write the --docx changes as tracked changes (revisions) to accept or reject",
     )
     export.add_argument(
+        "--pdf",
+        metavar="OUT.pdf",
+        help="write the source PDF proof with a proof mark for every accepted or edited "
+        "divergence (a PDF source only)",
+    )
+    export.add_argument(
         "--author",
         metavar="NAME",
         type=text_argument,
-        help=f"the author of the revisions and comments in --docx (default {DEFAULT_AUTHOR})",
+        help="the author of the revisions and comments in --docx, of the marks in --pdf "
+        f"(default {DEFAULT_AUTHOR})",
     )
 
 
@@ -156,10 +167,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def loci_json(project: Project) -> dict[str, Any]:
     """``jiaokan loci --json``: the collate document, each locus with id, status, chosen."""
     collation = project.collation()
+    source_pages = _pages(project, project.source)
+    witness_pages = {w.witness_id or "": _pages(project, w) for w in project.witnesses}
     divergences = []
     for stored, locus in zip(project.loci, collation.loci, strict=True):
         decision = project.log.get(stored.id)
         entry = {"id": stored.id, **locus.to_json()}
+        add_places(entry, locus, source_pages, witness_pages)
         if locus.parent is not None:
             entry["parent_id"] = project.loci[locus.parent].id
         entry["status"] = decision.status
@@ -182,6 +196,21 @@ def loci_json(project: Project) -> dict[str, Any]:
         "counts": project.counts(),
         "divergences": divergences,
     }
+
+
+def _pages(project: Project, text: StoredText) -> PageMap | None:
+    """A PDF text's page map, read again from the project's copy of the PDF (None for
+    any other text, or a PDF that no longer reads as the stored text)."""
+    if text.encoding != PDF_FORMAT:
+        return None
+    document = project.file.document(text.sha256)
+    if document is None:
+        return None
+    try:
+        read = read_pdf(document)
+    except PdfError:
+        return None
+    return read.pages if read.text == text.text else None
 
 
 def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
@@ -283,14 +312,17 @@ def _rules(session: Session, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    if not (args.text or args.report or args.csv or args.docx):
+    if not (args.text or args.report or args.csv or args.docx or args.pdf):
         raise ProjectCommandError(
-            "say what to export: --text OUT, --docx OUT.docx, --report OUT.html, --csv OUT.csv"
+            "say what to export: --text OUT, --docx OUT.docx, --pdf OUT.pdf, --report OUT.html, "
+            "--csv OUT.csv"
         )
-    if (args.tracked or args.author is not None) and not args.docx:
-        raise ProjectCommandError("--tracked and --author go with --docx OUT.docx")
+    if args.tracked and not args.docx:
+        raise ProjectCommandError("--tracked goes with --docx OUT.docx")
+    if args.author is not None and not (args.docx or args.pdf):
+        raise ProjectCommandError("--author goes with --docx OUT.docx or --pdf OUT.pdf")
     data = project.export_input()
-    targets = [p for p in (args.text, args.docx, args.report, args.csv) if p]
+    targets = [p for p in (args.text, args.docx, args.pdf, args.report, args.csv) if p]
     check_distinct(targets)
     for target in targets:  # every output checked before the first is written
         check_output(target, data.owned())
@@ -300,6 +332,9 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         if args.docx:
             author = DEFAULT_AUTHOR if args.author is None else args.author
             write_docx(data, Path(args.docx), tracked=args.tracked, author=author)
+        if args.pdf:
+            author = DEFAULT_AUTHOR if args.author is None else args.author
+            write_pdf(data, Path(args.pdf), author=author)
         if args.report:
             write_report(data, Path(args.report))
         if args.csv:

@@ -32,6 +32,7 @@ from functools import cache
 from itertools import islice
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
+from app.text.pdf import PDF_FORMAT, PdfError, PdfText, is_pdf_document, read_pdf
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -82,15 +83,25 @@ class LoadedText:
     word: WordText | None = None
     """A Word document's places and unread parts (``encoding`` is then ``"docx"``)."""
     document: bytes | None = None
-    """A Word document's own bytes: a corrected ``.docx`` is written from them."""
+    """A Word document's or PDF's own bytes: a corrected ``.docx`` or a marked proof is
+    written from them."""
+    pdf: PdfText | None = None
+    """A PDF's pages: where each character stands (``encoding`` is then ``"pdf"``)."""
 
     @property
     def is_word(self) -> bool:
         return self.word is not None
 
     @property
+    def is_pdf(self) -> bool:
+        return self.pdf is not None
+
+    @property
     def unread(self) -> tuple[Message, ...]:
-        """The kinds of text a Word document has that were not read (headers, footnotes…)."""
+        """The kinds of text a Word document (headers, footnotes…) or a PDF (running heads,
+        page numbers) has that were not read."""
+        if self.pdf is not None:
+            return self.pdf.unread
         return self.word.unread if self.word is not None else ()
 
 
@@ -140,6 +151,9 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
         _lookup(encoding)  # fail on a misspelt codec before reading a large file
     data = _read(name)
     digest = hashlib.sha256(data).hexdigest()
+    if is_pdf_document(data):  # whatever the name: a PDF is never a text
+        pdf = _read_pdf(data, name)
+        return LoadedText(name, pdf.text, PDF_FORMAT, digest, document=data, pdf=pdf)
     if is_word_document(data):  # whatever the name: a zip or OLE file is never a text
         word = _read_word(data, name)
         return LoadedText(name, word.text, WORD_FORMAT, digest, word, data)
@@ -151,6 +165,13 @@ def _read_word(data: bytes, name: str) -> WordText:
     try:
         return read_word(data, quoted(name))
     except WordError as exc:  # one kind of error for every file that cannot be a text
+        raise LoadError(exc.message) from None
+
+
+def _read_pdf(data: bytes, name: str) -> PdfText:
+    try:
+        return read_pdf(data, quoted(name))
+    except PdfError as exc:  # one kind of error for every file that cannot be a text
         raise LoadError(exc.message) from None
 
 

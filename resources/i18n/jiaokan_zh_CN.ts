@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/widgets/apparatus.py" line="+39"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+40"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+150"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -339,6 +339,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export the proof with proof &amp;marks (PDF)…</source>
+        <translation>导出带校对标记的校样（PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export the &amp;report (HTML)…</source>
         <translation>导出校勘报告 (HTML)(&amp;R)…</translation>
     </message>
@@ -358,7 +363,7 @@
         <translation>添加校本(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="+117"/>
+        <location filename="../../ui/i18n.py" line="+116"/>
         <source>Ignore punctuation &amp;width</source>
         <translation>忽略标点全半角(&amp;W)</translation>
     </message>
@@ -533,7 +538,7 @@
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -568,12 +573,12 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+156"/>
+        <location filename="../../ui/window/main_window.py" line="+164"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -583,7 +588,7 @@
         <translation>[只读]</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
@@ -608,7 +613,7 @@
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Collation failed</source>
         <translation>校勘失败</translation>
     </message>
@@ -618,12 +623,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -633,7 +638,7 @@
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -653,7 +658,7 @@
         <translation>未读取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+49"/>
+        <location filename="../../ui/window/layout.py" line="+50"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -680,7 +685,13 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -719,12 +730,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+54"/>
+        <location filename="../../ui/messages.py" line="+55"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -733,8 +744,8 @@
     <name>NewCollationDialog</name>
     <message>
         <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts and Word documents</source>
-        <translation>文本文件和 Word 文档</translation>
+        <source>Texts, Word documents and PDFs</source>
+        <translation>文本、Word 文档和 PDF</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -748,11 +759,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>New collation</source>
         <translation>新建校勘</translation>
     </message>
@@ -815,6 +831,19 @@
         <translation>
             <numerusform>%n 处异文</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PageTab</name>
+    <message>
+        <location filename="../../ui/window/page_tab.py" line="+70"/>
+        <source>The page is shown when the source is a PDF.</source>
+        <translation>底本为 PDF 时，这里显示版面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a divergence to see its page.</source>
+        <translation>选择一处异文，查看它所在的版面。</translation>
     </message>
 </context>
 <context>
@@ -938,12 +967,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+40"/>
+        <location filename="../../ui/window/projects.py" line="+43"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+106"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
@@ -978,12 +1007,17 @@
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-159"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+5"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校样</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>These files have a project</source>
         <translation>这些文件已有项目</translation>
     </message>
@@ -1079,6 +1113,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Export the proof with proof marks</source>
+        <translation>导出带校对标记的校样</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export the collation report</source>
         <translation>导出校勘报告</translation>
     </message>
@@ -1088,7 +1127,7 @@
         <translation>导出校勘记为 CSV</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1373,6 +1412,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is a PDF protected by a password; save a copy without it first</source>
+        <translation>{path} 是设有密码的 PDF；请先另存一份不设密码的副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a damaged PDF ({reason})</source>
+        <translation>{path} 是损坏的 PDF（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has {n} pages; Jiaokan reads a PDF of at most {limit}</source>
+        <translation>{path} 有 {n} 页；校勘最多读取 {limit} 页的 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more text than a book (over {limit} characters); not read</source>
+        <translation>{path} 的文字多于一本书（超过 {limit} 字）；未读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: page {n} draws more than {limit} of operators; not read</source>
+        <translation>{path}：第 {n} 页的绘制指令超过 {limit}；未读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has no text layer (scanned pages?); Jiaokan cannot read it yet</source>
+        <translation>{path} 没有文字层（扫描页？）；校勘暂不能读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{path}: not read: {parts}</source>
         <translation>{path}：未读取其中的{parts}</translation>
     </message>
@@ -1410,6 +1479,16 @@
         <location line="+1"/>
         <source>equations</source>
         <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running heads</source>
+        <translation>书眉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page numbers</source>
+        <translation>页码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1748,6 +1827,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>proof marks go on a PDF proof, and this project&apos;s source is not a PDF</source>
+        <translation>校对标记只能加在 PDF 校样上，而本项目的底本不是 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the project&apos;s PDF no longer reads as the text that was collated; collate it again</source>
+        <translation>项目中的 PDF 读出的文字已与校勘时不同；请重新校勘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
     </message>
@@ -1757,7 +1846,7 @@
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-143"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -1772,7 +1861,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/widgets/apparatus.py" line="+39"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+40"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+150"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -178,7 +178,7 @@
     <message>
         <location line="+1"/>
         <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
-        <translation>自由軟體，以 MIT 授權釋出（隨附 LICENSE 檔案）。</translation>
+        <translation>自由軟體，以 MIT 授權條款發布（隨附 LICENSE 檔案）。</translation>
     </message>
 </context>
 <context>
@@ -339,6 +339,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export the proof with proof &amp;marks (PDF)…</source>
+        <translation>匯出帶校對標記的校樣（PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export the &amp;report (HTML)…</source>
         <translation>匯出校勘報告 (HTML)(&amp;R)…</translation>
     </message>
@@ -358,7 +363,7 @@
         <translation>新增校本(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="+117"/>
+        <location filename="../../ui/i18n.py" line="+116"/>
         <source>Ignore punctuation &amp;width</source>
         <translation>忽略標點全半形(&amp;W)</translation>
     </message>
@@ -533,7 +538,7 @@
         <translation>匯出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
@@ -568,12 +573,12 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+156"/>
+        <location filename="../../ui/window/main_window.py" line="+164"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -583,7 +588,7 @@
         <translation>[唯讀]</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
@@ -608,7 +613,7 @@
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
@@ -618,12 +623,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -633,7 +638,7 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -653,7 +658,7 @@
         <translation>未讀取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+49"/>
+        <location filename="../../ui/window/layout.py" line="+50"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -680,7 +685,13 @@
         <translation>校正文本</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -708,23 +719,23 @@
     <message>
         <location line="+13"/>
         <source>undone</source>
-        <translation>已復原</translation>
+        <translation>已撤銷</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Greyed steps were undone; Redo brings them back.</source>
-        <translation>灰色的步驟已復原；重做可恢復。</translation>
+        <translation>灰色的步驟已撤銷；重做可恢復。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+54"/>
+        <location filename="../../ui/messages.py" line="+55"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -733,8 +744,8 @@
     <name>NewCollationDialog</name>
     <message>
         <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts and Word documents</source>
-        <translation>文字檔案和 Word 文件</translation>
+        <source>Texts, Word documents and PDFs</source>
+        <translation>文字、Word 文件和 PDF</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -748,11 +759,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校樣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有檔案</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>New collation</source>
         <translation>新增校勘</translation>
     </message>
@@ -815,6 +831,19 @@
         <translation>
             <numerusform>%n 處異文</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PageTab</name>
+    <message>
+        <location filename="../../ui/window/page_tab.py" line="+70"/>
+        <source>The page is shown when the source is a PDF.</source>
+        <translation>底本為 PDF 時，這裡顯示版面。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a divergence to see its page.</source>
+        <translation>選擇一處異文，檢視它所在的版面。</translation>
     </message>
 </context>
 <context>
@@ -938,12 +967,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+40"/>
+        <location filename="../../ui/window/projects.py" line="+43"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+106"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -978,12 +1007,17 @@
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-159"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+5"/>
+        <source>PDF proofs</source>
+        <translation>PDF 校樣</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>
@@ -1040,7 +1074,7 @@
     <message>
         <location line="+1"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
-        <translation>在目前規則下，有 {0} 條決定找不到對應的異文。它們仍儲存在專案檔案中，待其位置重新出現時自動恢復：</translation>
+        <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1079,6 +1113,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Export the proof with proof marks</source>
+        <translation>匯出帶校對標記的校樣</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export the collation report</source>
         <translation>匯出校勘報告</translation>
     </message>
@@ -1088,7 +1127,7 @@
         <translation>匯出校勘記為 CSV</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
@@ -1168,7 +1207,7 @@
     <message>
         <location line="+1"/>
         <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
-        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。復原 {1} 的決定，改取這一讀法嗎？</translation>
+        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1373,6 +1412,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is a PDF protected by a password; save a copy without it first</source>
+        <translation>{path} 是設有密碼的 PDF；請先另存一份不設密碼的副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a damaged PDF ({reason})</source>
+        <translation>{path} 是損壞的 PDF（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has {n} pages; Jiaokan reads a PDF of at most {limit}</source>
+        <translation>{path} 有 {n} 頁；校勘最多讀取 {limit} 頁的 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more text than a book (over {limit} characters); not read</source>
+        <translation>{path} 的文字多於一本書（超過 {limit} 字）；未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: page {n} draws more than {limit} of operators; not read</source>
+        <translation>{path}：第 {n} 頁的繪製指令超過 {limit}；未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has no text layer (scanned pages?); Jiaokan cannot read it yet</source>
+        <translation>{path} 沒有文字層（掃描頁？）；校勘暫不能讀取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{path}: not read: {parts}</source>
         <translation>{path}：未讀取其中的{parts}</translation>
     </message>
@@ -1410,6 +1479,16 @@
         <location line="+1"/>
         <source>equations</source>
         <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running heads</source>
+        <translation>書眉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page numbers</source>
+        <translation>頁碼</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1684,7 +1763,7 @@
     <message>
         <location line="+1"/>
         <source>there is no project file to keep the decisions in</source>
-        <translation>沒有可儲存決定的專案檔案</translation>
+        <translation>沒有可保存決定的專案檔</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1709,7 +1788,7 @@
     <message>
         <location line="+3"/>
         <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
-        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文字：請復原其中一處的決定</translation>
+        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文本：請撤銷其中一處的決定</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1748,23 +1827,33 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>proof marks go on a PDF proof, and this project&apos;s source is not a PDF</source>
+        <translation>校對標記只能加在 PDF 校樣上，而本專案的底本不是 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the project&apos;s PDF no longer reads as the text that was collated; collate it again</source>
+        <translation>專案中的 PDF 讀出的文字已與校勘時不同；請重新校勘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the project&apos;s Word document does not match its source text; collate again</source>
-        <translation>專案中的 Word 文件與其底本文本不符；請重新校勘</translation>
+        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
-        <translation>第 {line} 行第 {column} 列的 {char} 無法寫入 Word 文件</translation>
+        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-143"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
-        <translation>{name} 不是 Jiaokan 所寫的專案檔案（{what}）；未開啟</translation>
+        <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -1772,24 +1861,24 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>{path} is the project file itself; it was not overwritten</source>
-        <translation>{path} 就是專案檔案本身；未被覆蓋</translation>
+        <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
-        <translation>{path} 屬於專案 {name}；未被覆蓋</translation>
+        <translation>{path} 屬於專案 {name}；未被覆寫</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
-        <translation>{path} 是底本；未被覆蓋</translation>
+        <translation>{path} 是底本；未被覆寫</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
-        <translation>{path} 是校本 {witness}；未被覆蓋</translation>
+        <translation>{path} 是校本 {witness}；未被覆寫</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1799,7 +1888,7 @@
     <message>
         <location line="+5"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
-        <translation>{path} 不是普通檔案（資料夾、裝置、管道或套接字）；未寫入</translation>
+        <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1809,7 +1898,7 @@
     <message>
         <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
-        <translation>{path} 已存在；如要替換，請加 --replace</translation>
+        <translation>{path} 已存在；如要取代，請加 --replace</translation>
     </message>
 </context>
 <context>

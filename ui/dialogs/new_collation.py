@@ -20,14 +20,18 @@ from PySide6.QtWidgets import (
 
 
 def text_filter() -> str:
-    """The file dialogs' filter for texts and Word documents (either can be a source or a
-    variant); a function so it is translated when shown."""
-    both = QCoreApplication.translate("NewCollationDialog", "Texts and Word documents")
+    """The file dialogs' filter for texts, Word documents and PDF proofs (any can be a
+    source or a variant); a function so it is translated when shown."""
+    both = QCoreApplication.translate("NewCollationDialog", "Texts, Word documents and PDFs")
     texts = QCoreApplication.translate("NewCollationDialog", "Text files")
     word = QCoreApplication.translate("NewCollationDialog", "Word documents")
+    pdf = QCoreApplication.translate("NewCollationDialog", "PDF proofs")
     every = QCoreApplication.translate("NewCollationDialog", "All files")
     plain = "*.txt *.text *.md"
-    return f"{both} ({plain} *.docx);;{texts} ({plain});;{word} (*.docx);;{every} (*)"
+    return (
+        f"{both} ({plain} *.docx *.pdf);;{texts} ({plain});;{word} (*.docx);;{pdf} (*.pdf);;"
+        f"{every} (*)"
+    )
 
 
 class NewCollationDialog(QDialog):

@@ -26,6 +26,7 @@ from app.classes.checks import CHECK_WITNESS
 from app.collation.loci import Collation, Locus
 from app.project.decisions import STATUSES, UNDECIDED, Decision
 from app.text.lines import LineIndex
+from app.text.pages import PageMap
 from ui.colors import class_label, is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label
 
@@ -80,6 +81,7 @@ class ApparatusModel(QAbstractTableModel):
         self._collation: Collation | None = None
         self._witnesses: tuple[str, ...] = ()
         self._lines = LineIndex("")
+        self._pages: PageMap | None = None
         self._decision: Callable[[int], Decision] = lambda _row: UNDECIDED
 
     # -- the adapted object -------------------------------------------------
@@ -95,6 +97,20 @@ class ApparatusModel(QAbstractTableModel):
 
     def collation(self) -> Collation | None:
         return self._collation
+
+    def set_pages(self, pages: PageMap | None) -> None:
+        """A PDF source's page map: the Position column then reads page:line."""
+        self._pages = pages
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(rows - 1, 1))
+
+    def position(self, offset: int) -> str:
+        """``line:column`` of a source offset, or ``page:line`` on a PDF proof."""
+        if self._pages is not None and offset <= len(self._pages):
+            return f"{self._pages.page(offset)}:{self._pages.line(offset)}"
+        line, column = self._lines.line_col(offset)
+        return f"{line}:{column}"
 
     def locus(self, row: int) -> Locus:
         assert self._collation is not None
@@ -116,9 +132,7 @@ class ApparatusModel(QAbstractTableModel):
         if column == 0:
             return [str(len(loci))]
         if column == 1:
-            return [
-                f"{line}:{col}" for line, col in map(self._lines.line_col, (x.start for x in loci))
-            ]
+            return [self.position(x.start) for x in loci]
         if column == self.kind_column:
             return [kind_label(kind) for kind in {x.kind for x in loci}]
         if column == self.class_column:
@@ -269,8 +283,7 @@ class ApparatusModel(QAbstractTableModel):
         if col == 0:
             return str(row + 1)
         if col == 1:
-            line, column = self._lines.line_col(locus.start)
-            return f"{line}:{column}"
+            return self.position(locus.start)
         if col < self.kind_column:
             text = self._text(col, locus)
             return "=" if text is None else shown(text)

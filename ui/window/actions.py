@@ -64,6 +64,9 @@ class WindowActions:
         self.export_word = self._make(
             QCoreApplication.translate("MainWindow", "Export the corrected Word &document…")
         )
+        self.export_pdf = self._make(
+            QCoreApplication.translate("MainWindow", "Export the proof with proof &marks (PDF)…")
+        )
         self.export_report = self._make(
             QCoreApplication.translate("MainWindow", "Export the &report (HTML)…")
         )
@@ -195,6 +198,7 @@ class WindowActions:
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "E&xport"))
         export_menu.addActions([self.export_text, self.export_tracked, self.export_word])
+        export_menu.addAction(self.export_pdf)
         export_menu.addSeparator()
         export_menu.addActions([self.export_report, self.export_csv])
         file_menu.addSeparator()

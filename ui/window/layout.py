@@ -33,6 +33,7 @@ from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.legend import KindLegend
 from ui.widgets.locus_panel import LocusPanel
 from ui.widgets.overview import OverviewRuler
+from ui.widgets.page_view import PageView
 from ui.widgets.panes import TextPane, cjk_font_family
 from ui.widgets.welcome import WelcomePage
 
@@ -92,6 +93,10 @@ class WindowLayout(QMainWindow):
         self.corrected_tabs.addTab(
             self.corrected_pane, QCoreApplication.translate("MainWindow", "Corrected text")
         )
+        # the current divergence on its page of a PDF source (ui/window/page_tab.py)
+        self.page_view = PageView()
+        self.page_view.setAccessibleName(QCoreApplication.translate("MainWindow", "Page"))
+        self.corrected_tabs.addTab(self.page_view, QCoreApplication.translate("MainWindow", "Page"))
         self._corrected_timer = QTimer(self)
         self._corrected_timer.setSingleShot(True)
         self._corrected_timer.setInterval(150)

@@ -28,6 +28,7 @@ from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
 from app.text.loading import LoadedText
+from app.text.pdf import PDF_FORMAT
 from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
@@ -42,6 +43,7 @@ from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
+from ui.window.page_tab import PageTab
 from ui.window.projects import Projects, data_dir
 from ui.window.proofreading import Proofreading
 from ui.worker import CollateFunction, CollationRunner
@@ -82,6 +84,7 @@ class MainWindow(WindowLayout):
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
         self._build_widgets()
+        self.page_tab = PageTab(self, self.page_view, self.projects)
         self._build_actions()
         self._connect_signals()
         self.session.subscribe(self._on_session)
@@ -132,6 +135,11 @@ class MainWindow(WindowLayout):
         self.runner.cancelled.connect(self._on_cancelled)
         self._corrected_timer.timeout.connect(self._refresh_corrected)
         self.corrected_tabs.currentChanged.connect(self.update_corrected)
+        self.corrected_tabs.currentChanged.connect(
+            lambda _index: self.page_tab.set_active(
+                self.corrected_tabs.currentWidget() is self.page_view
+            )
+        )
         self.corrected_pane.locusClicked.connect(self.select_locus)
         pr, acts = self.proofreading, self.acts
         acts.accept.triggered.connect(lambda: pr.accept())
@@ -163,6 +171,7 @@ class MainWindow(WindowLayout):
         acts.export_csv.triggered.connect(lambda: self.projects.export("csv"))
         acts.export_word.triggered.connect(lambda: self.projects.export("word"))
         acts.export_tracked.triggered.connect(lambda: self.projects.export("tracked"))
+        acts.export_pdf.triggered.connect(lambda: self.projects.export("pdf"))
         self.locus_panel.noteTyped.connect(self.session.type_note)
         self.locus_panel.noteEdited.connect(pr.commit_note)
         self._colour_timer.timeout.connect(self.refresh_colours)
@@ -263,6 +272,8 @@ class MainWindow(WindowLayout):
         read_only = self.session.read_only
         for action in (*self.rule_actions.values(), self.acts.add, self.acts.remove):
             action.setEnabled(not read_only)
+        source = self.session.workspace.source
+        self.acts.export_pdf.setEnabled(source is not None and source.encoding == PDF_FORMAT)
 
     # -- collating -----------------------------------------------------------------
 
@@ -330,6 +341,7 @@ class MainWindow(WindowLayout):
         """Show the session's collation everywhere."""
         collation = self.session.collation
         self.apparatus.set_collation(collation)
+        self.apparatus.model.set_pages(self.projects.source_pages())
         self.apparatus.model.set_decisions(self.decision_of_row)
         self._lines = LineIndex(collation.source if collation else "")
         self._show_highlights()
@@ -403,8 +415,9 @@ class MainWindow(WindowLayout):
             self._show_highlights()
 
     def _unread_of(self, loaded: LoadedText) -> tuple[Message, ...]:
-        """What a Word text left unread, also when the window shows it from its project."""
-        if loaded.word is not None:
+        """What a Word text or PDF left unread, also when the window shows it from its
+        project."""
+        if loaded.word is not None or loaded.pdf is not None:
             self._unread[loaded.sha256] = loaded.unread
         return self._unread.get(loaded.sha256, ())
 
@@ -545,6 +558,7 @@ class MainWindow(WindowLayout):
         if reveal:
             self._reveal(locus)
             self._reveal_corrected()
+        self.page_tab.refresh()
 
     def show_panel(self, row: int, locus: Locus) -> None:
         collation = self.session.collation

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.messages import readable_name
 from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.file import ProjectError
+from app.project.pdf_export import write_pdf
 from app.project.project import Unplaced
 from app.project.registry import ProjectSummary, summary
 from app.project.session import Session
 from app.project.word_export import write_docx
 from app.text.loading import LoadedText, LoadError
+from app.text.pages import PageMap
+from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
 from ui.messages import message_text, read_only_text, unread_text
@@ -43,6 +46,11 @@ def project_filter() -> str:
 def word_filter() -> str:
     """The file dialogs' filter for Word documents, translated when shown."""
     return QCoreApplication.translate("Projects", "Word documents") + " (*.docx)"
+
+
+def pdf_filter() -> str:
+    """The file dialogs' filter for PDF proofs, translated when shown."""
+    return QCoreApplication.translate("Projects", "PDF proofs") + " (*.pdf)"
 
 
 def data_dir() -> Path:
@@ -81,6 +89,7 @@ class Projects(QObject):
         """The parent of the dialogs this controller opens."""
         self.settings = settings
         self.recent = RecentProjects()
+        self._pages: tuple[str, PageMap | None] | None = None
 
     def _source_folder(self) -> str:
         source = self.session.workspace.source
@@ -92,6 +101,36 @@ class Projects(QObject):
 
     def _status(self, text: str, ms: int) -> None:
         self.host.statusBar().showMessage(text, ms)
+
+    def source_pages(self) -> PageMap | None:
+        """The source's page map when it is a PDF proof (page:line in the table): from the
+        file just read, or read again from the project's copy of the PDF, once."""
+        source = self.session.workspace.source
+        if source is None or source.encoding != PDF_FORMAT:
+            return None
+        if source.pdf is not None:
+            return source.pdf.pages
+        if self._pages is None or self._pages[0] != source.sha256:
+            project = self.session.project
+            document = project.file.document(source.sha256) if project is not None else None
+            pages = None
+            if document is not None:
+                with contextlib.suppress(PdfError):
+                    read = read_pdf(document)
+                    pages = read.pages if read.text == source.text else None
+            self._pages = (source.sha256, pages)
+        return self._pages[1]
+
+    def source_document(self) -> bytes | None:
+        """The source PDF's bytes (for drawing its pages): the file just read, or the
+        project's copy."""
+        source = self.session.workspace.source
+        if source is None or source.encoding != PDF_FORMAT:
+            return None
+        if source.document is not None:
+            return source.document
+        project = self.session.project
+        return project.file.document(source.sha256) if project is not None else None
 
     def _announce_unread(self, texts: list[LoadedText]) -> None:
         """Say which parts of the Word documents just opened were not read (headers,
@@ -394,6 +433,11 @@ class Projects(QObject):
                 "-corrected.docx",
                 word_filter(),
             ),
+            "pdf": (
+                QCoreApplication.translate("Projects", "Export the proof with proof marks"),
+                "-marked.pdf",
+                pdf_filter(),
+            ),
             "report": (
                 QCoreApplication.translate("Projects", "Export the collation report"),
                 "-report.html",
@@ -426,6 +470,8 @@ class Projects(QObject):
             elif what in ("word", "tracked"):
                 author = self.settings.proofreader_name()
                 write_docx(data, Path(path), tracked=what == "tracked", author=author)
+            elif what == "pdf":
+                write_pdf(data, Path(path), author=self.settings.proofreader_name())
             else:
                 write_csv(data, Path(path))
         except (ExportError, OSError) as exc:
