@@ -67,6 +67,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks
+	$(BIN)/python -m bench.bench_spelling
 	$(BIN)/python -m bench.bench_word
 
 # The pictures in README.md and docs/, made by the app itself (--screenshot), each with

@@ -30,6 +30,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
 
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
+        # app/classes/spelling.py: why a character or term of one text is flagged
+        "check.spelling": QT_TRANSLATE_NOOP(
+            "engine", "“{wrong}” is probably “{right}” (as in {word})"
+        ),
+        "check.mistake": QT_TRANSLATE_NOOP(
+            "engine", "“{wrong}” is a common misspelling of “{right}”"
+        ),
+        "check.banned": QT_TRANSLATE_NOOP("engine", "“{term}” is on the banned list: {reason}"),
+        "check.banned-no-reason": QT_TRANSLATE_NOOP("engine", "“{term}” is on the banned list"),
         # app/text/loading.py: a file that cannot be used as a text
         "load.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"),
         "load.binary": QT_TRANSLATE_NOOP("engine", "{path} is not a text file (binary data)"),

@@ -25,6 +25,7 @@ import platformdirs
 
 from app.cancel import CancelCheck, poll
 from app.datacache import cached, package_versions
+from app.messages import Message
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
 
@@ -64,6 +65,8 @@ class Finding:
     fix: str
     message: str
     cls: str
+    why: Message | None = None
+    """``message`` as an engine message, for the window to show in its language."""
 
 
 def _finding(start: int, end: int, check: str, fix: str, message: str) -> Finding:
@@ -207,6 +210,11 @@ def _model() -> _Model:
 def preload() -> None:
     """Load jieba's dictionary now (see app.preload)."""
     _model()
+
+
+def jieba_model() -> _Model:
+    """jieba's dictionary and tagger, shared with app.classes.spelling (loaded once)."""
+    return _model()
 
 
 def _aabb(text: str, p: int, m: _Model) -> bool:
