@@ -1312,7 +1312,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+34"/>
+        <location filename="../../app/messages.py" line="+74"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1737,20 +1737,132 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-93"/>
+        <source>“{text}” is written twice</source>
+        <translation>“{text}”重复了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is written {n} times</source>
+        <translation>“{text}”连写了 {n} 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{open} is closed by {close}</source>
+        <translation>{open} 与 {close} 不配对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} closes nothing in this paragraph</source>
+        <translation>本段中 {mark} 没有对应的前半</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} is not closed in this paragraph</source>
+        <translation>本段中 {mark} 没有闭合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} is written twice</source>
+        <translation>{mark} 重复了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-width {open} {close} around Chinese text</source>
+        <translation>中文里用了半角 {open} {close}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Half-width {mark} in Chinese text</source>
+        <translation>中文里用了半角 {mark}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is mojibake</source>
+        <translation>“{text}”是乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is UTF-8 read as Latin-1</source>
+        <translation>“{text}”是按 Latin-1 误读的 UTF-8 乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hangul “{text}” inside Chinese text</source>
+        <translation>中文里夹有韩文“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana “{text}” inside Chinese text</source>
+        <translation>中文里夹有假名“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English “{text}” inside Chinese text</source>
+        <translation>中文里夹有英文“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paragraph breaks inside a sentence (a page break?): join it to the next</source>
+        <translation>段落在句中断开（分页所致？）：与下一段接排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The paragraph ends without a full stop</source>
+        <translation>段末缺少句号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Traditional in a Simplified text: “{fix}”</source>
+        <translation>简体文本中混有繁体“{text}”：应作“{fix}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Simplified in a Traditional text: “{fix}”</source>
+        <translation>繁体文本中混有简体“{text}”：应作“{fix}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside Chinese text</source>
+        <translation>中文词句中多了空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{wrong}” is probably “{right}” (as in {word})</source>
+        <translation>“{wrong}”疑为“{right}”（{word}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{wrong}” is a common misspelling of “{right}”</source>
+        <translation>“{wrong}”是常见误写，应作“{right}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{term}” is on the banned list: {reason}</source>
+        <translation>“{term}”在禁用词表中：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{term}” is on the banned list</source>
+        <translation>“{term}”在禁用词表中</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>
@@ -1760,7 +1872,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

@@ -1312,7 +1312,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+34"/>
+        <location filename="../../app/messages.py" line="+74"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -1737,20 +1737,132 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-93"/>
+        <source>“{text}” is written twice</source>
+        <translation>「{text}」重複了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is written {n} times</source>
+        <translation>「{text}」連寫了 {n} 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{open} is closed by {close}</source>
+        <translation>{open} 與 {close} 不配對</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} closes nothing in this paragraph</source>
+        <translation>本段中 {mark} 沒有對應的前半</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} is not closed in this paragraph</source>
+        <translation>本段中 {mark} 沒有閉合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} is written twice</source>
+        <translation>{mark} 重複了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-width {open} {close} around Chinese text</source>
+        <translation>中文裡用了半形 {open} {close}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Half-width {mark} in Chinese text</source>
+        <translation>中文裡用了半形 {mark}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is mojibake</source>
+        <translation>「{text}」是亂碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is UTF-8 read as Latin-1</source>
+        <translation>「{text}」是按 Latin-1 誤讀的 UTF-8 亂碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hangul “{text}” inside Chinese text</source>
+        <translation>中文裡夾有韓文「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana “{text}” inside Chinese text</source>
+        <translation>中文裡夾有假名「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English “{text}” inside Chinese text</source>
+        <translation>中文裡夾有英文「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paragraph breaks inside a sentence (a page break?): join it to the next</source>
+        <translation>段落在句中斷開（分頁所致？）：與下一段接排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The paragraph ends without a full stop</source>
+        <translation>段末缺少句號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Traditional in a Simplified text: “{fix}”</source>
+        <translation>簡體文字中混有繁體「{text}」：應作「{fix}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Simplified in a Traditional text: “{fix}”</source>
+        <translation>繁體文字中混有簡體「{text}」：應作「{fix}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside Chinese text</source>
+        <translation>中文詞句中多了空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{wrong}” is probably “{right}” (as in {word})</source>
+        <translation>「{wrong}」疑為「{right}」（{word}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{wrong}” is a common misspelling of “{right}”</source>
+        <translation>「{wrong}」是常見誤寫，應作「{right}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{term}” is on the banned list: {reason}</source>
+        <translation>「{term}」在禁用詞表中：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{term}” is on the banned list</source>
+        <translation>「{term}」在禁用詞表中</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>
@@ -1760,7 +1872,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>
