@@ -251,7 +251,10 @@ def injected_rates(seeds: range) -> dict[str, tuple[int, int, int]]:
     for seed in seeds:
         rng = random.Random(seed)
         text = "\n".join(make_paragraphs(20_000, seed))
-        trad, spaces, pieces, pos = {}, set(), [], 0
+        trad: dict[int, str] = {}
+        spaces: set[int] = set()
+        pieces: list[str] = []
+        pos = 0
         for i in sorted(rng.sample(range(1, len(text) - 3), 40)):
             if i < pos or not all(checks._han(c) for c in text[i - 1 : i + 3]):
                 continue
