@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -39,7 +40,7 @@ from app.classes.wordlists import WordLists
 from app.datacache import cached, package_versions
 from app.messages import Message, message
 
-__all__ = ["MORE", "QUIET", "Setting", "check_spelling"]
+__all__ = ["MORE", "QUIET", "SETTINGS", "Setting", "check_one_text", "check_spelling"]
 
 
 @dataclass(frozen=True)
@@ -408,3 +409,32 @@ def _spared(
 
 def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     return [(start, start + len(w)) for w in words for start in _occurrences(text, w)]
+
+
+def check_one_text(
+    text: str,
+    setting: Setting = QUIET,
+    *,
+    lists: WordLists | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[Finding]:
+    """Every finding of one text: the source checks (app.classes.checks) and the
+    spelling check with the editor's lists, sorted and none overlapping.
+
+    Where a check of the source and the spelling check overlap, the source
+    check wins (a mojibake run is not a misspelling); a finding inside a
+    whitelisted word is dropped whichever check made it.
+    """
+    from app.classes.checks import check_text
+
+    lists = lists or WordLists()
+    found = check_text(text, cancel=cancel)
+    spans = [(f.start, f.end) for f in found]
+    for f in check_spelling(text, setting, lists=lists, cancel=cancel):
+        i = bisect_left(spans, (f.start,))
+        near = spans[max(0, i - 1) : i + 1]
+        if not any((s < f.end and f.start < e) or s == e == f.start for s, e in near):
+            found.append(f)
+    allowed = _allowed_spans(text, lists.allow)
+    kept = [f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)]
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -24,6 +24,7 @@ from typing import Any, TextIO, cast
 
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
+from app.cli import check as cli_check
 from app.cli import project as cli_project
 from app.cli.output import dump_json, text_json
 from app.collation.collate import collate
@@ -38,7 +39,7 @@ from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 
 EXIT_USAGE = 2
-COMMANDS = ("collate", "loci", "decide", "export")
+COMMANDS = ("collate", "check", "loci", "decide", "export")
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -107,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let --project replace an existing file (never the source or a variant)",
     )
+    cli_check.add_parser(sub)
     cli_project.add_parsers(sub)
     return parser
 
@@ -126,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
-        run = _collate if args.command == "collate" else cli_project.run
+        run = {"collate": _collate, "check": cli_check.run}.get(args.command, cli_project.run)
         output = _Output(out)
         status = run(args, cast(TextIO, output))
         output.flush()  # a full disk or a closed pipe is reported here, not at exit
@@ -144,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ProjectError,
         OutputError,
         cli_project.ProjectCommandError,
+        cli_check.CheckError,
     ) as exc:
         return _fail(str(exc))
     except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
