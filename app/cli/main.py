@@ -39,7 +39,7 @@ from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 
 EXIT_USAGE = 2
-COMMANDS = ("collate", "check", "loci", "decide", "export")
+COMMANDS = ("collate", "check", "loci", "decide", "export", "quality")
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cli_check.add_parser(sub)
     cli_project.add_parsers(sub)
+    cli_project.add_quality_parser(sub)
     return parser
 
 
