@@ -507,13 +507,15 @@ def _script_mix(text: str, cancel: _Cancel) -> Iterator[Finding]:
     from app.text.script import fold_traditional
 
     poll(cancel)
-    counts = Counter(text)  # at C speed; a character class of thousands is not
-    present = counts.keys()
+    present = set(text)  # at C speed; a character class of thousands is not
     trad = _traditional_chars() & present
-    traditional = _traditional_units(text, trad, *fold_traditional(text)) if trad else []
+    if not trad:  # no Traditional character: nothing is out of place either way
+        return
+    traditional = _traditional_units(text, trad, *fold_traditional(text))
     poll(cancel)
     only = _simplified_only()
     simp = only.keys() & present
+    counts = Counter(text) if simp else Counter()
     n_simplified = sum(counts[c] for c in simp)
     if n_simplified > len(traditional):
         units = traditional
