@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from app.classes.checks import CHECK_WITNESS
 from app.classes.spelling import SETTINGS, check_one_text
 from app.classes.wordlists import WordLists, lists_for, parse, user_folder
-from app.cli.output import dump_json, text_json
+from app.cli.output import cell, display, dump_json, plural, text_json, width
 from app.collation.findings import add_findings
 from app.collation.loci import Collation
 from app.text.loading import LoadedText, load_text
@@ -117,8 +117,6 @@ def to_json(result: Collation, loaded: LoadedText, setting: str) -> dict[str, An
 
 def write_findings(result: Collation, loaded: LoadedText, setting: str, out: TextIO) -> None:
     """One line per finding: where (line:column), the text, the fix, the class and why."""
-    from app.cli.main import _cell, _display, _plural, _width
-
     out.write(f"source  {loaded.path}  ({loaded.encoding}, {len(loaded.text)} chars)\n")
     out.write(f"setting {setting}\n\n")
     text = loaded.text
@@ -132,13 +130,13 @@ def write_findings(result: Collation, loaded: LoadedText, setting: str, out: Tex
                 str(n),
                 f"{line}:{column}",
                 locus.cls,
-                _display(locus.source_text),
-                _display(locus.readings[CHECK_WITNESS]),
+                display(locus.source_text),
+                display(locus.readings[CHECK_WITNESS]),
                 locus.message,
             ]
         )
-    widths = [max(_width(row[k]) for row in [header, *rows]) for k in range(len(header) - 1)]
+    widths = [max(width(row[k]) for row in [header, *rows]) for k in range(len(header) - 1)]
     for row in [header, *rows]:
-        cells = [_cell(c, w) for c, w in zip(row, widths, strict=False)] + [row[-1]]
+        cells = [cell(c, w) for c, w in zip(row, widths, strict=False)] + [row[-1]]
         out.write("  ".join(cells).rstrip() + "\n")
-    out.write(f"\n{_plural(len(result.loci), 'finding')}\n")
+    out.write(f"\n{plural(len(result.loci), 'finding')}\n")

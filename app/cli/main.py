@@ -17,7 +17,6 @@ import io
 import os
 import sqlite3
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -26,7 +25,11 @@ from app import __version__
 from app.classes.checks import CHECK_WITNESS
 from app.cli import check as cli_check
 from app.cli import project as cli_project
+from app.cli.output import cell as _cell
+from app.cli.output import display as _display
 from app.cli.output import dump_json, text_json
+from app.cli.output import plural as _plural
+from app.cli.output import width as _width
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
@@ -294,22 +297,6 @@ def to_json(
     }
 
 
-def _display(text: str, limit: int = 24) -> str:
-    """A reading as one short table cell: line breaks visible, long text cut."""
-    shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    if len(shown) > limit:
-        shown = shown[: limit - 1] + "…"
-    return shown or "∅"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
 def write_table(
     result: Collation,
     source: LoadedText,
@@ -351,7 +338,3 @@ def _write_rows(result: Collation, ids: Sequence[str], out: TextIO) -> None:
         out.write("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
         out.write("\n")
     out.write(f"\n{_plural(len(result.loci), 'locus', 'loci')}\n")
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
