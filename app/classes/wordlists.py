@@ -33,7 +33,15 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["KINDS", "Banned", "WordLists", "default_lists", "load_folder", "user_folder"]
+__all__ = [
+    "KINDS",
+    "Banned",
+    "ListFileError",
+    "WordLists",
+    "default_lists",
+    "load_folder",
+    "user_folder",
+]
 
 FILES = {
     "allow": "allow.txt",
@@ -47,6 +55,10 @@ _HEADERS = {
     "confusions": ("a", "b"),
     "banned": ("term", "replacement", "reason"),
 }
+
+
+class ListFileError(Exception):
+    """A list file that is there but cannot be read as UTF-8 text (one line for the user)."""
 
 
 @dataclass(frozen=True)
@@ -139,13 +151,22 @@ def render(kind: str, lists: WordLists) -> str:
 
 
 def load_folder(folder: Path) -> WordLists:
-    """Every list file in ``folder`` (a missing folder or file is an empty list)."""
+    """Every list file in ``folder`` (a missing folder or file is an empty list).
+
+    A file that cannot be read raises :class:`ListFileError`, never half a list:
+    a whitelist silently dropped would bring back every name it held.
+    """
     lists = WordLists()
     for kind, name in FILES.items():
+        path = folder / name
         try:
-            text = (folder / name).read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
             continue
+        except UnicodeDecodeError:
+            raise ListFileError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+        except OSError as exc:
+            raise ListFileError(f"cannot read {path}: {exc.strerror or exc}") from None
         lists = lists.merged(parse(kind, text))
     return lists
 

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
 from app.classes.spelling import SETTINGS, check_one_text
-from app.classes.wordlists import WordLists, lists_for, parse, user_folder
+from app.classes.wordlists import ListFileError, WordLists, lists_for, parse, user_folder
 from app.cli.output import cell, display, dump_json, plural, text_json, width
 from app.collation.findings import add_findings
 from app.collation.loci import Collation
@@ -79,7 +79,10 @@ def editor_lists(args: argparse.Namespace) -> WordLists:
     folders = [Path(f) for f in args.lists]
     if not args.no_user_lists:
         folders.insert(0, user_folder())
-    lists = lists_for(folders, defaults=not args.no_user_lists)
+    try:
+        lists = lists_for(folders, defaults=not args.no_user_lists)
+    except ListFileError as exc:
+        raise CheckError(str(exc)) from None
     words = list(args.allow)
     for path in args.allow_file:
         try:
