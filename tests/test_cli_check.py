@@ -125,3 +125,21 @@ def test_a_user_error_is_one_line_and_status_2(
     assert main([a.format(path=path) for a in argv]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err
+
+
+def test_lists_show_import_and_export_the_users_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lists"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(str(wordlists.user_folder())) and "0 words never flagged" in out
+    theirs = tmp_path / "theirs"
+    wordlists.save_folder(theirs, wordlists.WordLists(allow=frozenset({"李希平"})))
+    assert main(["lists", "--import", str(theirs)]) == 0
+    assert wordlists.load_folder(wordlists.user_folder()).allow == {"李希平"}
+    out_dir = tmp_path / "out"
+    assert main(["lists", "--export", str(out_dir)]) == 0
+    assert wordlists.load_folder(out_dir) == wordlists.load_folder(wordlists.user_folder())
+    capsys.readouterr()
+    assert main(["lists", "--import", str(tmp_path / "nowhere")]) == 2
+    assert "no such folder" in capsys.readouterr().err

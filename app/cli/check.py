@@ -16,7 +16,16 @@ from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
 from app.classes.spelling import SETTINGS, check_one_text
-from app.classes.wordlists import ListFileError, WordLists, lists_for, parse, user_folder
+from app.classes.wordlists import (
+    ListFileError,
+    WordLists,
+    default_lists,
+    lists_for,
+    load_folder,
+    parse,
+    save_folder,
+    user_folder,
+)
 from app.cli.output import cell, display, dump_json, plural, text_json, width
 from app.collation.findings import add_findings
 from app.collation.loci import Collation
@@ -69,6 +78,44 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="leave out the user's own lists folder and the shipped 易错词",
     )
+
+
+def add_lists_parser(sub: Any) -> None:
+    lists = sub.add_parser(
+        "lists",
+        help="show, import or export the editor's own lists (whitelist, 易错词, pairs, banned)",
+        description="Without options, say where the user's lists are and what they hold. "
+        "--import merges the lists of a folder into them, --export writes them to a folder.",
+    )
+    how = lists.add_mutually_exclusive_group()
+    how.add_argument("--import", dest="import_from", metavar="DIR", help="merge DIR's lists in")
+    how.add_argument("--export", dest="export_to", metavar="DIR", help="write the lists to DIR")
+
+
+def run_lists(args: argparse.Namespace, out: TextIO) -> int:
+    folder = user_folder()
+    try:
+        mine = load_folder(folder)
+        if args.import_from:
+            if not Path(args.import_from).is_dir():
+                raise CheckError(f"--import {args.import_from}: no such folder")
+            mine = mine.merged(load_folder(Path(args.import_from)))
+            save_folder(folder, mine)
+        elif args.export_to:
+            save_folder(Path(args.export_to), mine)
+            folder = Path(args.export_to)
+    except ListFileError as exc:
+        raise CheckError(str(exc)) from None
+    except OSError as exc:
+        raise CheckError(f"cannot write {exc.filename or folder}: {exc.strerror or exc}") from None
+    shipped = len(default_lists().mistakes)
+    out.write(
+        f"{folder}\n  allow.txt       {len(mine.allow)} words never flagged\n"
+        f"  mistakes.csv    {len(mine.mistakes)} 易错词 (besides the {shipped} shipped)\n"
+        f"  confusions.csv  {len(mine.confusions)} confusion pairs\n"
+        f"  banned.csv      {len(mine.banned)} banned terms\n"
+    )
+    return 0
 
 
 def editor_lists(args: argparse.Namespace) -> WordLists:

@@ -42,7 +42,7 @@ from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 
 EXIT_USAGE = 2
-COMMANDS = ("collate", "check", "loci", "decide", "export", "quality")
+COMMANDS = ("collate", "check", "lists", "loci", "decide", "export", "quality")
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         help="let --project replace an existing file (never the source or a variant)",
     )
     cli_check.add_parser(sub)
+    cli_check.add_lists_parser(sub)
     cli_project.add_parsers(sub)
     cli_project.add_quality_parser(sub)
     return parser
@@ -132,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
-        run = {"collate": _collate, "check": cli_check.run}.get(args.command, cli_project.run)
+        run = {"collate": _collate, "check": cli_check.run, "lists": cli_check.run_lists}.get(
+            args.command, cli_project.run
+        )
         output = _Output(out)
         status = run(args, cast(TextIO, output))
         output.flush()  # a full disk or a closed pipe is reported here, not at exit
