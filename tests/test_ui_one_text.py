@@ -1,0 +1,78 @@
+"""One text alone in the window: its checks, each fix and reason in the panel, translated."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.classes.checks import CHECK_WITNESS
+from tests.helpers.i18n import compile_translations
+from tests.helpers.window import WAIT
+from ui.i18n import install_translators, remove_translators
+from ui.messages import finding_text
+from ui.window.main_window import MainWindow
+
+TEXT = "我们要再接再励，按步就班地工作。\n要做好運輸保障。我们应该保护环竟。\n"
+
+
+@pytest.fixture
+def chinese(qapp: object, tmp_path: Path) -> Iterator[None]:
+    compile_translations(tmp_path, ("zh_CN",))
+    assert install_translators("zh_CN", tmp_path), "the translation did not load"
+    yield
+    remove_translators()
+
+
+@pytest.mark.subprocess  # lrelease compiles the translation
+def test_a_findings_reason_is_shown_in_the_interface_language(chinese: None) -> None:
+    assert finding_text("“再接再励” is a common misspelling of “再接再厉”") == (
+        "“再接再励”是常见误写，应作“再接再厉”"
+    )
+    assert finding_text("“運輸” is Traditional in a Simplified text: “运输”") == (
+        "简体文本中混有繁体“運輸”：应作“运输”"
+    )
+    assert finding_text("“们” is written twice") == "“们”重复了一次"
+    assert finding_text("not a message of a check") == "not a message of a check"
+
+
+def test_in_english_the_reason_is_the_engines_own(qapp: object) -> None:
+    english = "“竟” is probably “境” (as in 保护环境)"
+    assert finding_text(english) == english
+
+
+def test_one_text_opens_alone_with_its_checks_and_the_panel_shows_fix_and_reason(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+    collation = window.collation()
+    assert collation is not None and collation.witness_ids == ()
+    fixes = [(loc.source_text, loc.readings[CHECK_WITNESS]) for loc in collation.loci]
+    assert fixes == [("励", "厉"), ("步", "部"), ("運輸", "运输"), ("竟", "境")]
+    window.select_locus(0)
+    panel = window.locus_panel.text()
+    assert "厉" in panel and "is a common misspelling of" in panel
+
+
+@pytest.mark.subprocess
+def test_jiaokan_with_one_file_no_longer_asks_for_a_variant(tmp_path: Path) -> None:
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    shot = tmp_path / "one.png"
+    run = subprocess.run(
+        [sys.executable, "-m", "ui.launch", str(path), "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"{shot}: 4 divergences"
+    assert shot.stat().st_size > 0
