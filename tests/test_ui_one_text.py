@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.classes.checks import CHECK_WITNESS
@@ -76,3 +77,24 @@ def test_jiaokan_with_one_file_no_longer_asks_for_a_variant(tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == f"{shot}: 4 divergences"
     assert shot.stat().st_size > 0
+
+
+def test_findings_are_accepted_all_at_once_by_kind_or_filter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    path = tmp_path / "ocr.txt"
+    path.write_text("他说,今天很好,明天也好,我们都去.\n" * 3, encoding="utf-8")
+    other = tmp_path / "copy.txt"
+    other.write_text("他说,今天很好,明天也好,我们都去.\n" * 3, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [str(other)])  # a copy that shares every slip
+    collation = window.collation()
+    assert collation is not None and len(collation.loci) == 12
+    assert all(set(loc.readings) == {CHECK_WITNESS} for loc in collation.loci)
+    window.select_locus(0)
+    window.acts.accept_kind.trigger()  # the shown copy reads none of them: the checks' are taken
+    fixed = window.session.project
+    assert fixed is not None
+    assert all(fixed.log.get(loc.id).status == "accepted" for loc in collation.loci)
+    assert len(window.session.history()) == 1
