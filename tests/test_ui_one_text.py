@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.classes import wordlists
 from app.classes.checks import CHECK_WITNESS
 from tests.helpers.i18n import compile_translations
 from tests.helpers.window import WAIT
@@ -98,3 +99,43 @@ def test_findings_are_accepted_all_at_once_by_kind_or_filter(
     assert fixed is not None
     assert all(fixed.log.get(loc.id).status == "accepted" for loc in collation.loci)
     assert len(window.session.history()) == 1
+
+
+def test_the_word_lists_dialog_edits_the_users_lists(qtbot: QtBot, window: MainWindow) -> None:
+    wordlists.save_folder(
+        wordlists.user_folder(), wordlists.WordLists(mistakes={"再接再励": "再接再厉"})
+    )
+    dialog = window.show_word_lists()
+    assert dialog.tables["mistakes"].rowCount() == 1
+    allow = dialog.tables["allow"]
+    dialog._add(allow)
+    allow.item(0, 0).setText("环竟")  # type: ignore[union-attr]
+    banned = dialog.tables["banned"]
+    dialog._add(banned)
+    for column, text in enumerate(("某词", "替代词", "不规范")):
+        banned.item(0, column).setText(text)  # type: ignore[union-attr]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert wordlists.load_folder(wordlists.user_folder()) == wordlists.WordLists(
+        allow=frozenset({"环竟"}),
+        mistakes={"再接再励": "再接再厉"},
+        banned={"某词": wordlists.Banned("替代词", "不规范")},
+    )
+
+
+def test_never_flag_a_word_from_its_finding_checks_the_text_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+    collation = window.collation()
+    assert collation is not None
+    window.select_locus(len(collation.loci) - 1)  # 竟 → 境
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("环竟", True))
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.acts.allow_word.trigger()
+    assert wordlists.load_folder(wordlists.user_folder()).allow == {"环竟"}
+    again = window.collation()
+    assert again is not None
+    assert "竟" not in [loc.source_text for loc in again.loci]

@@ -220,7 +220,7 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/widgets/locus_panel.py" line="+51"/>
+        <location filename="../../ui/widgets/locus_panel.py" line="+53"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Show all {0} characters</source>
         <translation>显示全部 {0} 字</translation>
     </message>
@@ -463,6 +463,16 @@
         <translation>操作历史(&amp;H)…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Word lists…</source>
+        <translation>词表(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Never flag this word…</source>
+        <translation>不再标出此词(&amp;N)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Accept the reading shown</source>
         <translation>接受所示异文(&amp;A)</translation>
@@ -548,7 +558,7 @@
         <translation>接受校本(&amp;W)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -568,7 +578,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+156"/>
+        <location filename="../../ui/window/main_window.py" line="+160"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -618,7 +628,7 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+386"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -628,7 +638,24 @@
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-46"/>
+        <location line="+21"/>
+        <location line="+8"/>
+        <source>Word lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Never flag this word</source>
+        <translation>不再标出此词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name or term the checks never flag:</source>
+        <translation>检查永不标出的人名或术语：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
@@ -719,7 +746,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+54"/>
+        <location filename="../../ui/messages.py" line="+57"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
@@ -1156,7 +1183,7 @@
         <translation>备注 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/proofreading.py" line="+49"/>
+        <location filename="../../ui/window/proofreading.py" line="+51"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
@@ -1294,6 +1321,89 @@
         <location line="+21"/>
         <source>Nothing yet</source>
         <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>WordLists</name>
+    <message>
+        <location filename="../../ui/dialogs/word_lists.py" line="+35"/>
+        <source>Word never flagged</source>
+        <translation>不标出的词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written wrong</source>
+        <translation>误写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard form</source>
+        <translation>规范写法</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Written</source>
+        <translation>写作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meant</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whitelist</source>
+        <translation>白名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Common misspellings (易错词)</source>
+        <translation>易错词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion pairs</source>
+        <translation>混淆字词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned terms</source>
+        <translation>禁用词</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kept in {0}</source>
+        <translation>保存在 {0}</translation>
     </message>
 </context>
 <context>
