@@ -99,6 +99,9 @@ def test_findings_are_accepted_all_at_once_by_kind_or_filter(
     assert fixed is not None
     assert all(fixed.log.get(loc.id).status == "accepted" for loc in collation.loci)
     assert len(window.session.history()) == 1
+    # 12 punctuation errors of 0.1 in 54 characters: the error rate the rules ask for
+    window.update_counts()
+    assert "error rate 222.22 per 10,000 (不合格)" in window.status_counts.text()
 
 
 def test_the_word_lists_dialog_edits_the_users_lists(qtbot: QtBot, window: MainWindow) -> None:

@@ -9,7 +9,8 @@ the little it uses, so that the report can count without a cycle).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from app.classes.classify import classify
@@ -58,3 +59,20 @@ def _class(source: str, locus: Locus, decision: Decision, reading: str) -> str:
 def project_error_rate(data: _Project) -> ErrorRate:
     """The error rate of the source under the project's decisions."""
     return error_rate(data.source_text, corrections(data))
+
+
+@dataclass(frozen=True)
+class _Pair:
+    locus: Locus
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class _Decisions:
+    source_text: str
+    loci: Sequence[_Pair]
+
+
+def decisions_error_rate(source: str, decided: Iterable[tuple[Locus, Decision]]) -> ErrorRate:
+    """The same from loci and their decisions as a session holds them (the window's status)."""
+    return project_error_rate(_Decisions(source, [_Pair(loc, d) for loc, d in decided]))

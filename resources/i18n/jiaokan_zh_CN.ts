@@ -578,7 +578,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+160"/>
+        <location filename="../../ui/window/main_window.py" line="+161"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -628,12 +628,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+396"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-251"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -658,6 +658,11 @@
         <location line="+38"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error rate {0} per 10,000 ({1})</source>
+        <translation>差错率 万分之 {0}（{1}）</translation>
     </message>
     <message>
         <location line="+95"/>

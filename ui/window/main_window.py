@@ -25,6 +25,7 @@ from app.collation.loci import KINDS, Collation, Locus
 from app.messages import Message
 from app.project.decisions import Decision
 from app.project.project import Project
+from app.project.quality import decisions_error_rate
 from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
@@ -539,6 +540,16 @@ class MainWindow(WindowLayout):
                     decided, counts["undecided"]
                 )
             )
+            if decided:  # 差错率 by the decisions so far (docs/error-rate.md)
+                rate = decisions_error_rate(
+                    collation.source,
+                    ((loc, self.session.decision(loc.id)) for loc in collation.loci),
+                )
+                parts.append(
+                    QCoreApplication.translate(
+                        "MainWindow", "error rate {0} per 10,000 ({1})"
+                    ).format(f"{rate.per_10k:.2f}", rate.verdict)
+                )
         parts += [
             f"{short_name(w.id)}: {collation.count(w.id)} ({encoding_text(w.loaded.encoding)})"
             for w in self.session.workspace.witnesses
