@@ -224,23 +224,23 @@ def _best(
     if not confusable:
         return None
     n, index = len(run), t.index
-    found: set[str] = set()
+    spans: dict[str, list[tuple[int, int]]] = {}  # each replacement → where it makes a word
     for length in range(2, _MAX_WORD + 1):
         for s in range(max(0, i - length + 1), min(i, n - length) + 1):
             hits = index.get(run[s:i] + "\0" + run[i + 1 : s + length])
             if hits:
-                found |= confusable.intersection(hits)
+                for r in confusable.intersection(hits):
+                    spans.setdefault(r, []).append((s, s + length))
     best: _Candidate | None = None
     same, tone, get = t.same.get(c, "") + own, t.tone.get(c, ""), t.logp.get
-    for r in found:
+    for r, places in spans.items():
         cost = 0.0 if r in same else _TONE_COST if r in tone else _SHAPE_COST
         score, word, span = fwd[i] + get(r, t.lone) + bwd[i + 1], r, (i, i + 1)
-        for s in range(max(0, i - _MAX_WORD + 1), i + 1):
-            for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
-                w = run[s:i] + r + run[i + 1 : e]
-                v = get(w)
-                if v is not None and fwd[s] + v + bwd[e] > score:
-                    score, word, span = fwd[s] + v + bwd[e], w, (s, e)
+        for s, e in places:
+            w = run[s:i] + r + run[i + 1 : e]
+            v = fwd[s] + get(w, t.lone) + bwd[e]
+            if v > score:
+                score, word, span = v, w, (s, e)
         gain = score - fwd[n] - cost
         if len(word) > 1 and gain >= setting.min_gain and (best is None or gain > best.gain):
             cls = _class_of(t, c, r)
