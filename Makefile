@@ -77,6 +77,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_checks
+	$(BIN)/python -m bench.bench_spelling
 	$(BIN)/python -m bench.bench_word
 	$(BIN)/python -m bench.bench_pdf
 

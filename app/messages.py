@@ -31,6 +31,46 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
 
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
+        # app/classes/checks.py: what a check of the source alone found
+        "check.doubled": QT_TRANSLATE_NOOP("engine", "“{text}” is written twice"),
+        "check.doubled-run": QT_TRANSLATE_NOOP("engine", "“{text}” is written {n} times"),
+        "check.closed-by": QT_TRANSLATE_NOOP("engine", "{open} is closed by {close}"),
+        "check.closes-nothing": QT_TRANSLATE_NOOP(
+            "engine", "{mark} closes nothing in this paragraph"
+        ),
+        "check.not-closed": QT_TRANSLATE_NOOP("engine", "{mark} is not closed in this paragraph"),
+        "check.doubled-mark": QT_TRANSLATE_NOOP("engine", "{mark} is written twice"),
+        "check.halfwidth-pair": QT_TRANSLATE_NOOP(
+            "engine", "Half-width {open} {close} around Chinese text"
+        ),
+        "check.halfwidth": QT_TRANSLATE_NOOP("engine", "Half-width {mark} in Chinese text"),
+        "check.mojibake": QT_TRANSLATE_NOOP("engine", "“{text}” is mojibake"),
+        "check.latin1": QT_TRANSLATE_NOOP("engine", "“{text}” is UTF-8 read as Latin-1"),
+        "check.hangul": QT_TRANSLATE_NOOP("engine", "Hangul “{text}” inside Chinese text"),
+        "check.kana": QT_TRANSLATE_NOOP("engine", "Kana “{text}” inside Chinese text"),
+        "check.english": QT_TRANSLATE_NOOP("engine", "English “{text}” inside Chinese text"),
+        "check.broken-paragraph": QT_TRANSLATE_NOOP(
+            "engine", "The paragraph breaks inside a sentence (a page break?): join it to the next"
+        ),
+        "check.missing-full-stop": QT_TRANSLATE_NOOP(
+            "engine", "The paragraph ends without a full stop"
+        ),
+        "check.traditional": QT_TRANSLATE_NOOP(
+            "engine", "“{text}” is Traditional in a Simplified text: “{fix}”"
+        ),
+        "check.simplified": QT_TRANSLATE_NOOP(
+            "engine", "“{text}” is Simplified in a Traditional text: “{fix}”"
+        ),
+        "check.stray-space": QT_TRANSLATE_NOOP("engine", "A space inside Chinese text"),
+        # app/classes/spelling.py: why a character or term of one text is flagged
+        "check.spelling": QT_TRANSLATE_NOOP(
+            "engine", "“{wrong}” is probably “{right}” (as in {word})"
+        ),
+        "check.mistake": QT_TRANSLATE_NOOP(
+            "engine", "“{wrong}” is a common misspelling of “{right}”"
+        ),
+        "check.banned": QT_TRANSLATE_NOOP("engine", "“{term}” is on the banned list: {reason}"),
+        "check.banned-no-reason": QT_TRANSLATE_NOOP("engine", "“{term}” is on the banned list"),
         # app/text/loading.py: a file that cannot be used as a text
         "load.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"),
         "load.binary": QT_TRANSLATE_NOOP("engine", "{path} is not a text file (binary data)"),

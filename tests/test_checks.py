@@ -343,6 +343,51 @@ def test_hard_wrapped_text_reports_no_paragraph_end() -> None:
     assert len(of("missing_full_stop", "\n".join([line] * 2))) == 2
 
 
+def test_hard_wrapped_text_reports_every_break_inside_a_sentence() -> None:
+    line = "这是一行被硬换行切断的文字，它的后面其实还有下文要接着写下去"
+    text = "\n".join([line] * 8)
+    joins = of("broken_paragraph", text)
+    assert len(joins) == 7 and all(text[f.start : f.end] == "\n" and f.fix == "" for f in joins)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地要全力做好群众生活物\n\n资保障工作，确保社会大局稳定。他们说这是一个很好的做法。",
+        "广大党员干部冲锋在前，为全社会树立了\n\n典范。大家都很感动，纷纷表示要向他们学习。",
+        "今天我们召开会议，\n研究部署下一步工作。",
+    ],
+)
+def test_a_page_break_inside_a_word_or_sentence_is_joined_never_stopped(text: str) -> None:
+    found = check_text(text)
+    assert [(f.check, f.fix) for f in found] == [("broken_paragraph", "")]
+    assert apply(text, found).count("\n") == 0
+
+
+def test_a_traditional_word_in_a_simplified_text_is_a_finding() -> None:
+    text = "习近平在讲话中强调，要做好運輸保障工作。我们要坚持人民至上。"
+    (f,) = check_text(text)
+    found = (text[f.start : f.end], f.fix, f.check, f.cls)
+    assert found == ("運輸", "运输", "script_mix", "script")
+    assert f.message == "“運輸” is Traditional in a Simplified text: “运输”"
+    assert check_text("他的著作很多，也很著名。") == []
+
+
+def test_a_simplified_word_in_a_traditional_text_is_a_finding() -> None:
+    text = "這是一個繁體文本，裡面有一个字。我們要堅持。"
+    (f,) = check_text(text)
+    assert (text[f.start : f.end], f.fix, f.cls) == ("个", "個", "script")
+
+
+def test_stray_spaces_inside_chinese_prose_are_findings() -> None:
+    text = "当前疫情形势依然严 峻，中共中央 总书记强调要坚持。"
+    found = of("stray_space", text)
+    assert [(f.start, f.fix) for f in found] == [(9, ""), (16, "")]
+    assert of("stray_space", "北京3月10日电 中共中央政治局常委会召开会议，研究部署工作。") == []
+    assert of("stray_space", "新华社北京3月9日电(记者 刘曲)世界卫生组织说，疫情仍在蔓延。") == []
+    assert of("stray_space", "床前明月光 疑是地上霜") == []
+
+
 # -- the real copies in shared/corpus ------------------------------------------------------
 
 
@@ -365,6 +410,7 @@ MESSY = (
     "这是一个很长的段落，里面有逗号，但是最后没有句号的结尾啊\n"
     "《红楼梦》烫烫烫烫\n"
     "把社区这道防线守住，就能有效切断疫情扩散蔓延的渠道，全面严格\n\n管控。\n"
+    "要做好運輸保障，当前形势依然严 峻。\n"
 )
 
 

@@ -504,7 +504,7 @@ def test_csv_parses_back(tmp_path: Path) -> None:
         *("#", "id", "start", "end", "line", "column", "kind", "class", "source"),
         *("reading:甲", "reading:乙"),
         *("status", "witness", "chosen", "note", "decided_at", "kind:甲", "kind:乙"),
-        "within",
+        *("within", "check", "reason"),
     ]
     assert len(rows) == 1 + len(data.loci)
     expected = [
@@ -522,13 +522,13 @@ def test_csv_parses_back(tmp_path: Path) -> None:
             locus.decision.note,
             locus.decision.decided_at,
             *(locus.kinds.get(w, "") for w in WITNESSES),
-            "",
+            *("", locus.readings.get("check", ""), locus.message),
         ]
         for n, locus in enumerate(data.loci, 1)
     ]
     assert rows[1:] == expected
     assert rows[7][6:11] == ["substitution", "", "；\n", "。\n", ""]  # line breaks survive quoting
-    assert rows[5][9:11] == ["", ""] and rows[5][-3:-1] == ["", "deletion"]  # omits vs agrees
+    assert rows[5][9:11] == ["", ""] and rows[5][-5:-3] == ["", "deletion"]  # omits vs agrees
 
 
 def _line_col(text: str, offset: int) -> tuple[str, str]:

@@ -1,4 +1,6 @@
-"""Starting the window: ``jiaokan [SOURCE VARIANT...] [--screenshot OUT.png]``."""
+"""Starting the window: ``jiaokan [SOURCE [VARIANT...]] [--screenshot OUT.png]``.
+
+A SOURCE alone is checked on its own (issue 23); its copies can be added later."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="jiaokan",
-        description="Open the Jiaokan window; with files, collate SOURCE against each VARIANT. "
+        description="Open the Jiaokan window; with files, collate SOURCE against each VARIANT "
+        "(a SOURCE alone is checked on its own). "
         "Headless subcommands: jiaokan collate --help.",
     )
     parser.add_argument("source", nargs="?", metavar="SOURCE")
@@ -35,9 +38,6 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = _parse(argv)
     is_project = bool(args.source) and args.source.endswith(".jkproj") and not args.variants
-    if args.source and not args.variants and not is_project:
-        print("jiaokan: error: give at least one VARIANT with the SOURCE", file=sys.stderr)
-        return 2
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quiet_offscreen_notice()

@@ -16,8 +16,10 @@ import re
 import threading
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +27,15 @@ import platformdirs
 
 from app.cancel import CancelCheck, poll
 from app.datacache import cached, package_versions
+from app.messages import Message, message
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
 
 CHECK_WITNESS = "check"
 CHECKS = (
     "foreign",
+    "script_mix",
+    "stray_space",
     "paired_punctuation",
     "doubled_punctuation",
     "doubled",
@@ -39,7 +44,12 @@ CHECKS = (
     "broken_paragraph",
 )
 """Also the priority order: of two overlapping findings the earlier check's wins."""
-_CLASS = {"doubled": "doubled", "halfwidth_punctuation": "width", "foreign": "foreign"}
+_CLASS = {
+    "doubled": "doubled",
+    "halfwidth_punctuation": "width",
+    "foreign": "foreign",
+    "script_mix": "script",
+}
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _IS_HAN = re.compile(f"[{_HAN}]")
@@ -64,10 +74,12 @@ class Finding:
     fix: str
     message: str
     cls: str
+    why: Message | None = None
+    """``message`` as an engine message, for the window to show in its language."""
 
 
-def _finding(start: int, end: int, check: str, fix: str, message: str) -> Finding:
-    return Finding(start, end, check, fix, message, _CLASS.get(check, "punctuation"))
+def _finding(start: int, end: int, check: str, fix: str, why: Message) -> Finding:
+    return Finding(start, end, check, fix, str(why), _CLASS.get(check, "punctuation"), why)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -209,6 +221,11 @@ def preload() -> None:
     _model()
 
 
+def jieba_model() -> _Model:
+    """jieba's dictionary and tagger, shared with app.classes.spelling (loaded once)."""
+    return _model()
+
+
 def _aabb(text: str, p: int, m: _Model) -> bool:
     """Is the double at ``p`` half of an AABB form (高高兴兴, 来来往往)?"""
     for s in (p, p - 2):
@@ -290,14 +307,15 @@ def _doubled(text: str, cancel: _Cancel) -> Iterator[Finding]:
             sound = m.tag(c) in _SOUND_TAGS or m.tag(c + c) in _SOUND_TAGS
             if not (c in _NUMERALS or c in _RUNS or sound):
                 keep = 1 + _legit(text, p, 1, m)
-                msg = f"“{c}” is written {end - p} times"
+                msg = message("check.doubled-run", text=c, n=str(end - p))
                 yield _finding(p + keep, end, "doubled", "", msg)
             continue
         for k in range(1, 5):
             u = text[p : p + k]
             double = len(u) == k and text[p + k : p + 2 * k] == u and not _NOT_HAN.search(u)
             if double and (k == 1 or u != c * k) and not _legit(text, p, k, _model()):
-                yield _finding(p + k, p + 2 * k, "doubled", "", f"“{u}” is written twice")
+                msg = message("check.doubled", text=u)
+                yield _finding(p + k, p + 2 * k, "doubled", "", msg)
                 break
 
 
@@ -341,12 +359,13 @@ def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
             elif top not in ("", '"'):
                 o, oq = stack.pop()
                 if (o, ch) == ("(", "）"):  # the half-width one is the slip
-                    yield _finding(oq, oq + 1, "paired_punctuation", "（", "( is closed by ）")
+                    msg = message("check.closed-by", open="(", close="）")
+                    yield _finding(oq, oq + 1, "paired_punctuation", "（", msg)
                 else:
-                    msg = f"{o} is closed by {ch}"
+                    msg = message("check.closed-by", open=o, close=ch)
                     yield _finding(q, q + 1, "paired_punctuation", _PAIR[o], msg)
             else:
-                msg = f"{ch} closes nothing in this paragraph"
+                msg = message("check.closes-nothing", mark=ch)
                 yield _finding(q, q + 1, "paired_punctuation", "", msg)
         if stack and stack[0][0] in _CONTINUES:  # does the next paragraph open the same way?
             j = i + 1
@@ -359,7 +378,7 @@ def _paired(text: str, cancel: _Cancel) -> Iterator[Finding]:
 
 
 def _unclosed(o: str, q: int) -> Finding:
-    return _finding(q, q + 1, "paired_punctuation", "", f"{o} is not closed in this paragraph")
+    return _finding(q, q + 1, "paired_punctuation", "", message("check.not-closed", mark=o))
 
 
 _DOUBLED_PUNCT = re.compile(r"([，、；：。])\1+")
@@ -369,7 +388,7 @@ def _doubled_punct(text: str, cancel: _Cancel) -> Iterator[Finding]:
     """，， 、、 ；； ：： and 。。, but not 。。。 (an ellipsis) nor ？？ and ！！ (emphasis)."""
     for m in _scan(_DOUBLED_PUNCT, text, cancel):
         if m.group(1) != "。" or len(m.group()) == 2:
-            msg = f"{m.group(1)} is written twice"
+            msg = message("check.doubled-mark", mark=m.group(1))
             yield _finding(m.start() + 1, m.end(), "doubled_punctuation", "", msg)
 
 
@@ -396,7 +415,7 @@ def _halfwidth(text: str, cancel: _Cancel) -> Iterator[Finding]:
         if inner is not None:
             if _IS_HAN.search(inner) or _han(prev):
                 pair = "（）" if mark[0] == "(" else "“”"
-                msg = f"Half-width {mark[0]} {mark[-1]} around Chinese text"
+                msg = message("check.halfwidth-pair", open=mark[0], close=mark[-1])
                 yield _finding(s, s + 1, "halfwidth_punctuation", pair[0], msg)
                 yield _finding(e - 1, e, "halfwidth_punctuation", pair[1], msg)
             continue
@@ -407,7 +426,8 @@ def _halfwidth(text: str, cancel: _Cancel) -> Iterator[Finding]:
             ok = _han(prev) or _han(nxt) or marks
             fix = "……" if mark[0] == "." else mark.translate(_FULL)
         if ok:
-            yield _finding(s, e, "halfwidth_punctuation", fix, f"Half-width {mark} in Chinese text")
+            msg = message("check.halfwidth", mark=mark)
+            yield _finding(s, e, "halfwidth_punctuation", fix, msg)
 
 
 # -- foreign script and mojibake ----------------------------------------------
@@ -439,26 +459,155 @@ def _foreign(text: str, cancel: _Cancel) -> Iterator[Finding]:
     for m in _scan(_FOREIGN, text, cancel):
         s, e, g = m.start(), m.end(), m.group()
         if m.group("bad"):
-            yield _finding(s, e, "foreign", "", f"“{g}” is mojibake")
+            yield _finding(s, e, "foreign", "", message("check.mojibake", text=g))
         elif m.group("latin1"):
             raw = b"".join(ch.encode("cp1252" if ch in _CP1252 else "latin-1") for ch in g)
             fix = raw.decode("utf-8", "replace").replace("\ufffd", "")
-            yield _finding(s, e, "foreign", fix, f"“{g}” is UTF-8 read as Latin-1")
+            yield _finding(s, e, "foreign", fix, message("check.latin1", text=g))
         elif m.group("script"):
             a, b = text.rfind("\n", 0, s) + 1, text.find("\n", e)
             line = text[a : b if b >= 0 else len(text)]
             alien = len(re.findall(f"[{_KANA}{_HANGUL}]", line))
             if len(g) <= 3 and alien <= 3 and (_han(text[s - 1 : s]) or _han(text[e : e + 1])):
-                script = "Hangul" if re.match(f"[{_HANGUL}]", g) else "Kana"
-                fix = _LOOKALIKE.get(g, "")
-                yield _finding(s, e, "foreign", fix, f"{script} “{g}” inside Chinese text")
+                hangul = re.match(f"[{_HANGUL}]", g)
+                msg = message("check.hangul" if hangul else "check.kana", text=g)
+                yield _finding(s, e, "foreign", _LOOKALIKE.get(g, ""), msg)
         elif set(g.split()) <= _ENGLISH:
             a = s - (text[s - 1 : s] == " ")
             b = e + (text[e : e + 1] == " ")
             if _han(text[a - 1 : a]) and _han(text[b : b + 1]):
                 near = text[max(0, a - 20) : a] + text[b : b + 20]
                 if not _LETTERS.search(near):
-                    yield _finding(a, b, "foreign", "", f"English “{g}” inside Chinese text")
+                    yield _finding(a, b, "foreign", "", message("check.english", text=g))
+
+
+# -- script and spacing -------------------------------------------------------
+
+
+@cache
+def _simplified_only() -> dict[str, str]:
+    """Simplified characters no Traditional text uses, and each one's usual Traditional
+    form (OpenCC's s2t characters; 后, 里 and 干 stand for themselves too, so they are
+    not among them)."""
+    from app.text.script import opencc_tables
+
+    readings = opencc_tables()[2]
+    return {s: forms[0] for s, forms in readings.items() if s not in forms and len(s) == 1}
+
+
+def _script_mix(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Traditional characters or words in a Simplified text, or the reverse.
+
+    The text's script is the one most of its script-specific characters
+    belong to; each unit of the other is a finding, with its counterpart as
+    the fix (OpenCC's t2s with its phrases, or the usual Traditional form).
+    This holds whatever the collation rules fold: 運輸 in a Simplified
+    speech is wrong though the script rule makes it equal 运输.
+    """
+    from app.text.script import fold_traditional
+
+    poll(cancel)
+    present = set(text)  # at C speed; a character class of thousands is not
+    trad = _traditional_chars() & present
+    if not trad:  # no Traditional character: nothing is out of place either way
+        return
+    traditional = _traditional_units(text, trad, *fold_traditional(text))
+    poll(cancel)
+    only = _simplified_only()
+    simp = only.keys() & present
+    counts = Counter(text) if simp else Counter()
+    n_simplified = sum(counts[c] for c in simp)
+    if n_simplified > len(traditional):
+        units = traditional
+    elif simp and len(traditional) > n_simplified:
+        pattern = _char_class(simp)
+        units = [(m.start(), m.end(), only[m.group()]) for m in _scan(pattern, text, cancel)]
+    else:
+        return
+    in_simplified = units is traditional
+    for start, end, fix in _words_of(units):
+        msg = message(
+            "check.traditional" if in_simplified else "check.simplified",
+            text=text[start:end],
+            fix=fix,
+        )
+        yield _finding(start, end, "script_mix", fix, msg)
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Every character OpenCC's t2s changes (less those Simplified writes too)."""
+    from app.text.script import opencc_tables
+
+    chars = opencc_tables()[0]
+    return frozenset(c for c, s in chars.items() if c != s and c not in _BOTH_SCRIPTS)
+
+
+def _traditional_units(
+    text: str, chars: Iterable[str], folded: str, replacements: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Where folding changed ``text``: each changed character or phrase with its fold."""
+    units: list[tuple[int, int, str]] = []
+    starts = [r[0] for r in replacements]
+    shifts, shift = [], 0
+    for start, end, new in replacements:
+        shift += len(new) - (end - start)
+        shifts.append(shift)
+    for m in _char_class(chars).finditer(text):
+        k = m.start()
+        i = bisect_left(starts, k + 1) - 1
+        if i >= 0 and k < replacements[i][1]:
+            continue  # inside a phrase: judged as a whole below
+        here = folded[k + (shifts[i] if i >= 0 else 0)]
+        if here != text[k]:
+            units.append((k, k + 1, here))
+    for start, end, new in replacements:
+        old = text[start:end]
+        if len(new) != len(old) or any(
+            a != b and a not in _BOTH_SCRIPTS for a, b in zip(old, new, strict=True)
+        ):
+            units.append((start, end, new))
+    return sorted(units)
+
+
+def _words_of(units: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """Adjacent units as one (運 輸 → 運輸 → 运输): a word is one finding."""
+    run: list[tuple[int, int, str]] = []
+    for unit in units:
+        if run and run[-1][1] != unit[0]:
+            yield run[0][0], run[-1][1], "".join(u[2] for u in run)
+            run = []
+        run.append(unit)
+    if run:
+        yield run[0][0], run[-1][1], "".join(u[2] for u in run)
+
+
+_BOTH_SCRIPTS = frozenset("著")
+"""Folded for comparison (Taiwan writes 著 for 着) but Simplified as well (著名, 著作)."""
+
+_SPACE = re.compile(f"(?<=[{_HAN}])[ \u3000\u00a0]+(?=[{_HAN}])")
+
+
+def _stray_space(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """A space between two Han characters inside punctuated prose (严 峻, 中共中央 总书记).
+
+    Chinese prose puts no space between words; one there is an OCR or
+    typing slip.  Lines without a mark inside (headings, verse, tables that
+    space their cells) are left alone.
+    """
+    for m in _scan(_SPACE, text, cancel):
+        a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        before = text[a : m.start()]
+        if not _INNER_PUNCT.search(line) or before.endswith("日电"):
+            continue  # a heading, verse, a table; a dateline (北京3月10日电 …)
+        if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+            continue  # names in brackets: (记者 刘曲)
+        yield _finding(m.start(), m.end(), "stray_space", "", message("check.stray-space"))
 
 
 # -- paragraph ends -----------------------------------------------------------
@@ -475,40 +624,71 @@ _OPENERS_START = tuple("“「『（(《〈【[—-")
 
 
 def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
-    """A paragraph of prose ending on a letter, digit or Han character.
+    """A paragraph of prose ending on a letter, digit or Han character, or on a comma.
 
     Prose: at least 15 Han characters, mostly Han, punctuated inside, not a
-    numbered heading or list item.  When more than a third of six or more
-    prose lines end so, the text is hard-wrapped (line breaks inside
-    paragraphs, as OCR leaves them) and no paragraph end is known: nothing
-    is reported rather than a finding on every line.
+    numbered heading or list item.  Such an end is either a paragraph that
+    lost its full stop, or a sentence a page break cut in two (…全面严格⏎⏎管控。):
+    the fix is 。 for the first and joining the two for the second
+    (:func:`_continues` tells them apart).  A paragraph ending on ， or 、
+    before one that goes on is always a sentence cut in two.
 
-    Such an end is either a paragraph that lost its full stop, or a sentence
-    a page break cut in two (…全面严格⏎⏎管控。): the fix is 。 for the first and
-    joining the two for the second (:func:`_continues` tells them apart).
+    When more than a third of six or more prose lines end without a mark,
+    the text is hard-wrapped (line breaks inside paragraphs, as OCR leaves
+    them) and no paragraph end is known: no full stop is proposed, but every
+    line that stops inside a sentence before a line that goes on with it is
+    a break to join.
     """
     prose = missing = 0
-    out: list[Finding] = []
+    joins: list[Finding] = []
+    wrapped: list[Finding] = []  # joins that hold only if the text is hard-wrapped
+    stops: list[Finding] = []
     lines = _lines(text)
     typical = _long_sentence(text)
     for k, (a, b) in enumerate(lines):
         poll(cancel)
         line = text[a:b].lstrip()
+        if not line:
+            continue
         han = len(_NOT_HAN.sub("", line))
-        if han < 15 or 2 * han < len(line) or _HEADING.match(line) or not _INNER_PUNCT.search(line):
+        plain = not _HEADING.match(line) and 2 * han >= len(line)
+        is_prose = han >= 15 and plain and _INNER_PUNCT.search(line) is not None
+        prose += is_prose
+        comma = line[-1] in "，、" and han >= 5 and plain
+        if not (comma or line[-1].isalnum()):
             continue
-        prose += 1
-        if not line[-1].isalnum():
-            continue
-        missing += 1
+        missing += is_prose and not comma
         following = _next_paragraph(text, lines, k)
-        if following is not None and _continues(line, text[following[0] : following[1]], typical):
-            msg = "The paragraph breaks inside a sentence (a page break?): join it to the next"
-            out.append(_finding(b, following[0], "broken_paragraph", "", msg))
-        else:
-            msg = "The paragraph ends without a full stop"
-            out.append(_finding(b, b, "missing_full_stop", "。", msg))
-    return [] if prose >= 6 and 3 * missing > prose else out
+        if following is None or not _starts_mid(text[following[0] : following[1]]):
+            if is_prose and not comma:
+                stops.append(_stop(b))
+            continue
+        join = _finding(b, following[0], "broken_paragraph", "", message("check.broken-paragraph"))
+        after = text[following[0] : following[1]]
+        if comma or (is_prose and _continues(line, after, typical)):
+            joins.append(join)
+        elif is_prose:
+            stops.append(_stop(b))
+            wrapped.append(join)
+        elif han >= 5 and plain:  # a short line: a word cut in two, or hard-wrapped text
+            (joins if _word_across(line[-4:], after[:4]) else wrapped).append(join)
+    if prose >= 6 and 3 * missing > prose:  # hard-wrapped
+        return sorted(joins + wrapped, key=_span)
+    return sorted(joins + stops, key=_span)
+
+
+def _stop(b: int) -> Finding:
+    return _finding(b, b, "missing_full_stop", "。", message("check.missing-full-stop"))
+
+
+def _starts_mid(after: str) -> bool:
+    """Does a paragraph start as the middle of a sentence does (not a heading or quote)?"""
+    return (
+        bool(after)
+        and after[0].isalnum()
+        and not after.startswith(_OPENERS_START)
+        and not (_HEADING.match(after))
+    )
 
 
 def _next_paragraph(text: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
@@ -546,13 +726,24 @@ def _continues(line: str, after: str, typical: int) -> bool:
     one long sentence of this text: a paragraph that only lost its full stop
     ends on a whole sentence, and the next begins another, two sentences' worth.
     """
-    if not after or not after[0].isalnum() or after.startswith(_OPENERS_START):
-        return False
-    if _HEADING.match(after):
+    if not _starts_mid(after):
         return False
     tail = _SENTENCE_END.split(line)[-1]
     head = _SENTENCE_END.split(after)[0]
-    return len(tail) + len(head) <= typical
+    if len(tail) + len(head) <= typical:
+        return True
+    if _han(line[-1]) and len(head) <= 4 and _SENTENCE_END.match(after, len(head)):
+        return True  # 树立了⏎典范。: the next paragraph opens with a fragment
+    return _word_across(line[-4:], after[:4])
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Does jieba read a word across the seam of ``left`` and ``right`` (生活物⏎资保障)?"""
+    if not (_han(left[-1:]) and _han(right[:1])):
+        return False
+    m = _model()
+    seam = len(left)
+    return any(s < seam < e for s, e in m.tokens(left + right, 0, len(left + right)))
 
 
 # -- all together -------------------------------------------------------------
@@ -575,7 +766,16 @@ def check_text(text: str, *, cancel: Callable[[], bool] | None = None) -> list[F
     :class:`~app.collation.align.Cancelled` is raised.
     """
     kept: list[Finding] = []
-    for check in (_foreign, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop):
+    for check in (
+        _foreign,
+        _script_mix,
+        _stray_space,
+        _paired,
+        _doubled_punct,
+        _doubled,
+        _halfwidth,
+        _full_stop,
+    ):
         spans = [_span(f) for f in kept]
         new: list[Finding] = []
         for f in sorted(check(text, cancel), key=_span):

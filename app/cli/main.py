@@ -17,15 +17,19 @@ import io
 import os
 import sqlite3
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from app import __version__
 from app.classes.checks import CHECK_WITNESS
+from app.cli import check as cli_check
 from app.cli import project as cli_project
 from app.cli.output import add_places, dump_json, position, terminal_safe, text_json
+from app.cli.output import cell as _cell
+from app.cli.output import display as _display
+from app.cli.output import plural as _plural
+from app.cli.output import width as _width
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
@@ -39,7 +43,10 @@ from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.text.pages import PageMap
 
 EXIT_USAGE = 2
-COMMANDS = ("collate", "loci", "decide", "undo", "redo", "history", "rules", "export")
+COMMANDS = (
+    "collate", "check", "lists", "loci", "decide", "undo", "redo", "history", "rules",
+    "export", "quality",
+)  # fmt: skip
 """Subcommands that run headless; any other arguments open the window."""
 
 
@@ -108,7 +115,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let --project replace an existing file (never the source or a variant)",
     )
+    cli_check.add_parser(sub)
+    cli_check.add_lists_parser(sub)
     cli_project.add_parsers(sub)
+    cli_project.add_quality_parser(sub)
     return parser
 
 
@@ -133,7 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
-        run = _collate if args.command == "collate" else cli_project.run
+        run = {"collate": _collate, "check": cli_check.run, "lists": cli_check.run_lists}.get(
+            args.command, cli_project.run
+        )
         output = _Output(out)
         status = run(args, cast(TextIO, output))
         output.flush()  # a full disk or a closed pipe is reported here, not at exit
@@ -151,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ProjectError,
         OutputError,
         cli_project.ProjectCommandError,
+        cli_check.CheckError,
     ) as exc:
         return _fail(str(exc))
     except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
@@ -307,22 +320,6 @@ def to_json(
     }
 
 
-def _display(text: str, limit: int = 24) -> str:
-    """A reading as one short table cell: line breaks visible, long text cut."""
-    shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    if len(shown) > limit:
-        shown = shown[: limit - 1] + "…"
-    return shown or "∅"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
 def write_table(
     result: Collation,
     source: LoadedText,
@@ -371,7 +368,3 @@ def _write_rows(
         out.write("  ".join(_cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
         out.write("\n")
     out.write(f"\n{_plural(len(result.loci), 'locus', 'loci')}\n")
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,9 +1,11 @@
-"""What both command groups print about a text (``collate --json`` and ``loci --json``)."""
+"""What the command groups print: a text's facts (``collate --json``, ``loci --json``,
+``check --json``) and the cells of their tables."""
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
 
@@ -82,3 +84,24 @@ def position(pages: PageMap | None, offset: int) -> str | None:
     if pages is None:
         return None
     return f"{pages.page(offset)}:{pages.line(offset)}"
+
+
+def display(text: str, limit: int = 24) -> str:
+    """A reading as one short table cell: line breaks visible, long text cut."""
+    shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown or "∅"
+
+
+def width(text: str) -> int:
+    """Columns on a terminal: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def cell(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

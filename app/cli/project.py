@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.classes.checks import CHECK_WITNESS
+from app.classes.errorrate import RULES
 from app.cli.output import add_places, dump_json, text_json
 from app.project.decisions import Choice, ReadOnlyError
 from app.project.export import ExportError, write_csv, write_report, write_text
@@ -23,6 +24,7 @@ from app.project.file import StoredText
 from app.project.paths import check_distinct, check_output
 from app.project.pdf_export import write_pdf
 from app.project.project import Project
+from app.project.quality import project_error_rate
 from app.project.session import Session, history_of
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
 from app.text.normalize import parse_rules
@@ -138,7 +140,21 @@ def add_parsers(sub: Any) -> None:
     )
 
 
+def add_quality_parser(sub: Any) -> None:
+    quality = sub.add_parser(
+        "quality",
+        help="the error rate (差错率) of a project's source by its accepted corrections",
+        description="Count the decided corrections of PROJECT by the weights of "
+        "《图书质量管理规定》 (docs/error-rate.md): errors per 10,000 characters and the verdict.",
+    )
+    quality.add_argument("project", metavar="PROJECT")
+    quality.add_argument("--json", action="store_true", help="print one JSON document")
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "quality":
+        with Project.open(args.project, read_only=True) as project:
+            return _quality(project, args, out)
     if args.command == "loci":
         with Project.open(args.project, read_only=True) as project:
             return _loci(project, args, out)
@@ -344,4 +360,22 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise ProjectCommandError(f"cannot write: {exc.strerror or exc}") from None
     out.write("wrote " + ", ".join(targets) + "\n")
+    return 0
+
+
+def _quality(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    rate = project_error_rate(project.export_input(document=False))
+    if args.json:
+        dump_json(rate.to_json(), out)
+        return 0
+    out.write(
+        f"{rate.characters} characters (without whitespace), {rate.errors:g} errors: "
+        f"{rate.per_10k:.2f} per 10,000, {rate.verdict}\n"
+    )
+    for item in rate.items:
+        c = item.correction
+        out.write(
+            f"#{c.id}  {c.source_text!r} -> {c.reading!r}  {c.cls}  {item.weight:g}"
+            f"  ({RULES[item.rule].clause})\n"
+        )
     return 0

@@ -114,7 +114,14 @@ def collate(
         from app.classes.checks import check_text
         from app.collation.findings import add_findings
 
-        loci = add_findings(source, loci, check_text(source, cancel=cancel))
+        if ids:
+            findings = check_text(source, cancel=cancel)
+        else:  # a text alone: the spelling check too, with the editor's own lists
+            from app.classes.spelling import check_one_text
+            from app.classes.wordlists import lists_for, user_folder
+
+            findings = check_one_text(source, lists=lists_for([user_folder()]), cancel=cancel)
+        loci = add_findings(source, loci, findings)
     crossing = overlapping(loci)
     loci = nest(loci, crossing)
     if len(ids) >= 2:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
+from app.classes.checks import CHECK_WITNESS
 from app.collation.loci import KINDS, Locus, ReadsLocus, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.project.decisions import STATUSES, Decision, now
@@ -327,8 +328,10 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     locus's permanent id, the one ``jiaokan decide`` takes.
     A ``reading:<id>`` cell is empty both where the witness agrees and where
     it omits the passage; the ``kind:<id>`` columns (empty where the witness
-    agrees) tell the two apart.  The last column, ``within``, is the id of the
-    locus this one lies inside (another copy's longer divergence), if any.
+    agrees) tell the two apart.  The column ``within`` is the id of the
+    locus this one lies inside (another copy's longer divergence), if any;
+    the last two, ``check`` and ``reason``, hold what a check of the source
+    alone proposes there and why (empty where no check found anything).
     Text cells go through :func:`inert`, so that a reading such as
     ``=HYPERLINK(...)`` stays text.
     """
@@ -339,7 +342,8 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
     head = ["#", "id", "start", "end", "line", "column", "kind", "class", "source"]
     tail = ["status", "witness", "chosen", "note", "decided_at"]
     titles = head + [f"reading:{w}" for w in ids] + tail + [f"kind:{w}" for w in ids]
-    writer.writerow([inert(c) for c in [*titles, "within"]])
+    # the source checks' proposed fix and its reason: the last two columns
+    writer.writerow([inert(c) for c in [*titles, "within", "check", "reason"]])
     for n, locus in enumerate(ordered_loci(data), 1):
         d = locus.decision
         where = [n, locus.id, locus.start, locus.end, *lines.line_col(locus.start)]
@@ -349,6 +353,7 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
         row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
         row.append("" if locus.within is None else locus.within)
+        row += [locus.readings.get(CHECK_WITNESS, ""), locus.message]
         writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
     write_atomic(path, out.getvalue().encode("utf-8-sig", "backslashreplace"), data)
 
@@ -384,6 +389,8 @@ sup.open a{color:var(--open)}sup.rejected a,sup.kept a{color:var(--rejected)}
 .num,.pos{white-space:nowrap}.time{min-width:6em}
 .same,.nil,.br{color:#888}.chosen{font-weight:700;text-decoration:underline}
 .wk{display:block;color:#666;font:.75em system-ui,sans-serif;white-space:nowrap}
+.reason{display:block;color:#444;font:.75em system-ui,sans-serif}
+.why{color:var(--open);font:.7em system-ui,sans-serif;margin:0 .2em}
 .st b{display:inline-block;border:1px solid;border-radius:3px;padding:0 .3em}
 .st .accepted{color:var(--accepted)}.st .edited{color:var(--edited)}
 .st .rejected{color:var(--rejected)}.st .undecided{color:var(--open)}
@@ -451,7 +458,19 @@ def _mark(n: int, locus: ExportLocus, new: str) -> str:
     if not shown:
         return ref.replace("<sup ", f'<sup id="t{n}" title="{title}" ', 1) + tail
     span_cls = "open" if status == "undecided" else cls
-    return f'<span class="{span_cls}" id="t{n}" title="{title}">{escape(shown)}</span>{ref}{tail}'
+    why = _check_note(locus) if status == "undecided" else ""
+    return (
+        f'<span class="{span_cls}" id="t{n}" title="{title}">{escape(shown)}</span>{ref}{why}{tail}'
+    )
+
+
+def _check_note(locus: ExportLocus) -> str:
+    """A check's proposed fix and its reason, written in the running text: 〔→ 厉 · why〕."""
+    if CHECK_WITNESS not in locus.readings:
+        return ""
+    fix = LINE_BREAK.sub("⏎", locus.readings[CHECK_WITNESS]) or "∅"
+    reason = f" · {escape(locus.message)}" if locus.message else ""
+    return f'<span class="why">〔→ {escape(fix)}{reason}〕</span>'
 
 
 def _split_tail(text: str) -> tuple[str, str]:
@@ -542,8 +561,8 @@ def _class_html(locus: ExportLocus) -> str:
     from app.classes.classify import CLASS_LABELS_ZH
 
     label = CLASS_LABELS_ZH.get(locus.cls, locus.cls)
-    title = f' title="{escape(locus.message)}"' if locus.message else ""
-    return f'<br><span class="cls"{title}>{escape(label)}</span>'
+    why = f'<span class="reason">{escape(locus.message)}</span>' if locus.message else ""
+    return f'<br><span class="cls">{escape(label)}</span>{why}'
 
 
 def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
@@ -555,6 +574,9 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
     )
     ids = [w.id for w in data.witnesses]
     paths = {w.id: w.path for w in data.witnesses}
+    if CHECK_WITNESS not in ids and any(CHECK_WITNESS in locus.readings for locus in loci):
+        ids.append(CHECK_WITNESS)  # the checks' proposed fixes, a column like a copy's
+        paths[CHECK_WITNESS] = "the source checked on its own"
     heads = "".join(f'<th title="{escape(paths[w])}">{escape(w)}</th>' for w in ids)
     lines = LineIndex(data.source_text)
     row_of = {locus.id: n for n, locus in enumerate(loci, 1)}
@@ -582,8 +604,39 @@ def render_report(data: ExportInput, *, exported_at: str | None = None) -> str:
         f"{_header(data, loci, exported_at or now())}\n"
         f'<section class="corrected"><h2>Corrected text</h2><div class="text">{text}</div>'
         f'</section>\n<section class="apparatus{wide}"><h2>Apparatus</h2>{table}</section>\n'
+        f"{_error_rate_html(data, row_of)}\n"
         "</body>\n</html>\n",
     )
+
+
+def _error_rate_html(data: ExportInput, row_of: dict[int, int]) -> str:
+    """The error rate (差错率) of the decided corrections, with each one's weight and rule."""
+    from app.classes.classify import CLASS_LABELS_ZH
+    from app.classes.errorrate import RULES
+    from app.project.quality import project_error_rate
+
+    rate = project_error_rate(data)
+    rows = "".join(
+        f'<tr><td class="num"><a href="#a{row_of.get(i.correction.id, 0)}">'
+        f"{row_of.get(i.correction.id, '')}</a></td>"
+        f'<td class="rd">{_cell(i.correction.source_text)}</td>'
+        f'<td class="rd">{_cell(i.correction.reading)}</td>'
+        f"<td>{escape(CLASS_LABELS_ZH.get(i.correction.cls, i.correction.cls))}</td>"
+        f"<td>{i.weight:g}</td><td>{escape(RULES[i.rule].clause)}</td></tr>"
+        for i in rate.items
+    )
+    table = (
+        '<table class="app"><thead><tr><th>#</th><th>Source</th><th>Corrected</th>'
+        f"<th>Class</th><th>Errors</th><th>Rule</th></tr></thead><tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    summary = (
+        f"<p>{rate.characters} characters (without whitespace), {rate.errors:g} errors: "
+        f"<b>{rate.per_10k:.2f}</b> per 10,000 · <b>{rate.verdict}</b> "
+        "(by 《图书质量管理规定》: at most 1 per 10,000 qualifies)</p>"
+    )
+    return f'<section class="quality"><h2>Error rate · 差错率</h2>{summary}{table}</section>'
 
 
 def write_report(data: ExportInput, path: StrPath) -> None:

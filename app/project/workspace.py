@@ -93,8 +93,10 @@ class Workspace:
         self.collation = None
 
     def request(self) -> CollationRequest | None:
-        """The collation this workspace needs now, or None if there is nothing to collate."""
-        if self.source is None or not self.witnesses:
+        """The collation this workspace needs now, or None if there is nothing to collate.
+
+        A source alone is checked on its own (its copies can be added later)."""
+        if self.source is None:
             return None
         return CollationRequest(
             next(_request_ids),

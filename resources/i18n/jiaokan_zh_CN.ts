@@ -220,7 +220,7 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/widgets/locus_panel.py" line="+51"/>
+        <location filename="../../ui/widgets/locus_panel.py" line="+53"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Show all {0} characters</source>
         <translation>显示全部 {0} 字</translation>
     </message>
@@ -468,6 +468,16 @@
         <translation>操作历史(&amp;H)…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Word lists…</source>
+        <translation>词表(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Never flag this word…</source>
+        <translation>不再标出此词(&amp;N)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Accept the reading shown</source>
         <translation>接受所示异文(&amp;A)</translation>
@@ -553,7 +563,7 @@
         <translation>接受校本(&amp;W)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -573,7 +583,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+164"/>
+        <location filename="../../ui/window/main_window.py" line="+169"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -623,19 +633,41 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+398"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-252"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-46"/>
+        <location line="+21"/>
+        <location line="+8"/>
+        <source>Word lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Never flag this word</source>
+        <translation>不再标出此词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name or term the checks never flag:</source>
+        <translation>检查永不标出的人名或术语：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error rate {0} per 10,000 ({1})</source>
+        <translation>差错率 万分之 {0}（{1}）</translation>
     </message>
     <message>
         <location line="+96"/>
@@ -730,7 +762,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+55"/>
+        <location filename="../../ui/messages.py" line="+58"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
@@ -1195,7 +1227,7 @@
         <translation>备注 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/proofreading.py" line="+49"/>
+        <location filename="../../ui/window/proofreading.py" line="+51"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
@@ -1336,6 +1368,89 @@
     </message>
 </context>
 <context>
+    <name>WordLists</name>
+    <message>
+        <location filename="../../ui/dialogs/word_lists.py" line="+35"/>
+        <source>Word never flagged</source>
+        <translation>不标出的词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written wrong</source>
+        <translation>误写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard form</source>
+        <translation>规范写法</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Written</source>
+        <translation>写作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meant</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whitelist</source>
+        <translation>白名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Common misspellings (易错词)</source>
+        <translation>易错词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion pairs</source>
+        <translation>混淆字词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned terms</source>
+        <translation>禁用词</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kept in {0}</source>
+        <translation>保存在 {0}</translation>
+    </message>
+</context>
+<context>
     <name>colours</name>
     <message>
         <location filename="../../ui/colors.py" line="+46"/>
@@ -1351,7 +1466,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+35"/>
+        <location filename="../../app/messages.py" line="+75"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1851,7 +1966,117 @@
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-113"/>
+        <source>“{text}” is written twice</source>
+        <translation>“{text}”重复了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is written {n} times</source>
+        <translation>“{text}”连写了 {n} 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{open} is closed by {close}</source>
+        <translation>{open} 与 {close} 不配对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} closes nothing in this paragraph</source>
+        <translation>本段中 {mark} 没有对应的前半</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} is not closed in this paragraph</source>
+        <translation>本段中 {mark} 没有闭合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} is written twice</source>
+        <translation>{mark} 重复了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-width {open} {close} around Chinese text</source>
+        <translation>中文里用了半角 {open} {close}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Half-width {mark} in Chinese text</source>
+        <translation>中文里用了半角 {mark}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is mojibake</source>
+        <translation>“{text}”是乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is UTF-8 read as Latin-1</source>
+        <translation>“{text}”是按 Latin-1 误读的 UTF-8 乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hangul “{text}” inside Chinese text</source>
+        <translation>中文里夹有韩文“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana “{text}” inside Chinese text</source>
+        <translation>中文里夹有假名“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English “{text}” inside Chinese text</source>
+        <translation>中文里夹有英文“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paragraph breaks inside a sentence (a page break?): join it to the next</source>
+        <translation>段落在句中断开（分页所致？）：与下一段接排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The paragraph ends without a full stop</source>
+        <translation>段末缺少句号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Traditional in a Simplified text: “{fix}”</source>
+        <translation>简体文本中混有繁体“{text}”：应作“{fix}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Simplified in a Traditional text: “{fix}”</source>
+        <translation>繁体文本中混有简体“{text}”：应作“{fix}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside Chinese text</source>
+        <translation>中文词句中多了空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{wrong}” is probably “{right}” (as in {word})</source>
+        <translation>“{wrong}”疑为“{right}”（{word}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{wrong}” is a common misspelling of “{right}”</source>
+        <translation>“{wrong}”是常见误写，应作“{right}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{term}” is on the banned list: {reason}</source>
+        <translation>“{term}”在禁用词表中：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{term}” is on the banned list</source>
+        <translation>“{term}”在禁用词表中</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>

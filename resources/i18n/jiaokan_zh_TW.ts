@@ -220,7 +220,7 @@
 <context>
     <name>LocusPanel</name>
     <message>
-        <location filename="../../ui/widgets/locus_panel.py" line="+51"/>
+        <location filename="../../ui/widgets/locus_panel.py" line="+53"/>
         <source>(nothing)</source>
         <translation>（無）</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>＝底本</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Show all {0} characters</source>
         <translation>顯示全部 {0} 字</translation>
     </message>
@@ -468,6 +468,16 @@
         <translation>操作記錄(&amp;H)…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Word lists…</source>
+        <translation>詞表(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Never flag this word…</source>
+        <translation>不再標出此詞(&amp;N)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Accept the reading shown</source>
         <translation>接受所示異文(&amp;A)</translation>
@@ -553,7 +563,7 @@
         <translation>接受校本(&amp;W)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
@@ -573,7 +583,7 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+164"/>
+        <location filename="../../ui/window/main_window.py" line="+169"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -623,19 +633,41 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+398"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-252"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-46"/>
+        <location line="+21"/>
+        <location line="+8"/>
+        <source>Word lists</source>
+        <translation>詞表</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Never flag this word</source>
+        <translation>不再標出此詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name or term the checks never flag:</source>
+        <translation>檢查永不標出的人名或術語：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已處理 {0}，待定 {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>error rate {0} per 10,000 ({1})</source>
+        <translation>差錯率 萬分之 {0}（{1}）</translation>
     </message>
     <message>
         <location line="+96"/>
@@ -730,7 +762,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+55"/>
+        <location filename="../../ui/messages.py" line="+58"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
@@ -1195,7 +1227,7 @@
         <translation>備註 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/proofreading.py" line="+49"/>
+        <location filename="../../ui/window/proofreading.py" line="+51"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
     </message>
@@ -1336,6 +1368,89 @@
     </message>
 </context>
 <context>
+    <name>WordLists</name>
+    <message>
+        <location filename="../../ui/dialogs/word_lists.py" line="+35"/>
+        <source>Word never flagged</source>
+        <translation>不標出的詞</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written wrong</source>
+        <translation>誤寫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard form</source>
+        <translation>規範寫法</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Written</source>
+        <translation>寫作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meant</source>
+        <translation>應為</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Term</source>
+        <translation>詞語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement</source>
+        <translation>替換為</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whitelist</source>
+        <translation>白名單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Common misspellings (易错词)</source>
+        <translation>易錯詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion pairs</source>
+        <translation>混淆字詞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned terms</source>
+        <translation>禁用詞</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word lists</source>
+        <translation>詞表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kept in {0}</source>
+        <translation>儲存在 {0}</translation>
+    </message>
+</context>
+<context>
     <name>colours</name>
     <message>
         <location filename="../../ui/colors.py" line="+46"/>
@@ -1351,7 +1466,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+35"/>
+        <location filename="../../app/messages.py" line="+75"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -1851,7 +1966,117 @@
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-113"/>
+        <source>“{text}” is written twice</source>
+        <translation>「{text}」重複了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is written {n} times</source>
+        <translation>「{text}」連寫了 {n} 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{open} is closed by {close}</source>
+        <translation>{open} 與 {close} 不配對</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} closes nothing in this paragraph</source>
+        <translation>本段中 {mark} 沒有對應的前半</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} is not closed in this paragraph</source>
+        <translation>本段中 {mark} 沒有閉合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mark} is written twice</source>
+        <translation>{mark} 重複了一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-width {open} {close} around Chinese text</source>
+        <translation>中文裡用了半形 {open} {close}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Half-width {mark} in Chinese text</source>
+        <translation>中文裡用了半形 {mark}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is mojibake</source>
+        <translation>「{text}」是亂碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is UTF-8 read as Latin-1</source>
+        <translation>「{text}」是按 Latin-1 誤讀的 UTF-8 亂碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hangul “{text}” inside Chinese text</source>
+        <translation>中文裡夾有韓文「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana “{text}” inside Chinese text</source>
+        <translation>中文裡夾有假名「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English “{text}” inside Chinese text</source>
+        <translation>中文裡夾有英文「{text}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The paragraph breaks inside a sentence (a page break?): join it to the next</source>
+        <translation>段落在句中斷開（分頁所致？）：與下一段接排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The paragraph ends without a full stop</source>
+        <translation>段末缺少句號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Traditional in a Simplified text: “{fix}”</source>
+        <translation>簡體文字中混有繁體「{text}」：應作「{fix}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” is Simplified in a Traditional text: “{fix}”</source>
+        <translation>繁體文字中混有簡體「{text}」：應作「{fix}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside Chinese text</source>
+        <translation>中文詞句中多了空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{wrong}” is probably “{right}” (as in {word})</source>
+        <translation>「{wrong}」疑為「{right}」（{word}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{wrong}” is a common misspelling of “{right}”</source>
+        <translation>「{wrong}」是常見誤寫，應作「{right}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{term}” is on the banned list: {reason}</source>
+        <translation>「{term}」在禁用詞表中：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{term}” is on the banned list</source>
+        <translation>「{term}」在禁用詞表中</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.classes.checks import CHECK_WITNESS
 from app.collation.loci import Locus
 from app.project.decisions import UNDECIDED, Decision
 from app.text.lines import LineIndex
 from ui.colors import is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label
+from ui.messages import finding_text
 
 LONG_READING = 400
 """Characters of a reading shown before it is shortened (the link shows it whole)."""
@@ -215,6 +217,15 @@ class LocusPanel(QFrame):
             else:
                 cell = f"<span style='color:gray'>{same}</span>"
             blocks.append(self._block(witness_label(wid), note, cell))
+        if CHECK_WITNESS in locus.readings and CHECK_WITNESS not in witnesses:
+            # the source checks' fix, with the reason: what the proofreader decides on
+            blocks.append(
+                self._block(
+                    witness_label(CHECK_WITNESS), "", _reading_html(locus.readings[CHECK_WITNESS])
+                )
+            )
+        if locus.message:
+            blocks.append(f"<p><small>{html.escape(finding_text(locus.message))}</small></p>")
         longest = max([len(locus.source_text), *map(len, locus.readings.values())])
         if limit is not None and longest > limit:
             more = QCoreApplication.translate("LocusPanel", "Show all {0} characters").format(

@@ -129,6 +129,10 @@ class WindowActions:
         self.history = self._make(
             QCoreApplication.translate("MainWindow", "&History…"), [keys("Ctrl+H")]
         )
+        self.word_lists = self._make(QCoreApplication.translate("MainWindow", "&Word lists…"))
+        self.allow_word = self._make(
+            QCoreApplication.translate("MainWindow", "&Never flag this word…")
+        )
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         self.accept = self._make(
@@ -206,7 +210,7 @@ class WindowActions:
         edit_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         edit_menu.addActions([self.undo, self.redo, self.history])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences)
+        edit_menu.addActions([self.word_lists, self.preferences])
         decide_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Decide"))
         decide_menu.addActions([self.accept, self.reject, self.edit, self.undecide])
         by_witness = decide_menu.addMenu(
@@ -217,6 +221,8 @@ class WindowActions:
         decide_menu.addActions(
             [self.accept_kind, self.reject_kind, self.accept_filter, self.reject_filter]
         )
+        decide_menu.addSeparator()
+        decide_menu.addAction(self.allow_word)
         decide_menu.addSeparator()
         decide_menu.addAction(self.accept_majority)
         view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))

@@ -19,11 +19,13 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
+from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
 from app.messages import Message, readable_name
 from app.project.decisions import Decision
 from app.project.project import Project
+from app.project.quality import decisions_error_rate
 from app.project.session import Changes, Session
 from app.project.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
@@ -34,6 +36,7 @@ from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
+from ui.dialogs.word_lists import WordListsDialog
 from ui.messages import encoding_text, unread_parts, unread_text
 from ui.paths import resource
 from ui.settings import Settings
@@ -151,6 +154,8 @@ class MainWindow(WindowLayout):
         acts.undo.triggered.connect(pr.undo)
         acts.redo.triggered.connect(pr.redo)
         acts.history.triggered.connect(self.show_history)
+        acts.word_lists.triggered.connect(self.show_word_lists)
+        acts.allow_word.triggered.connect(self.allow_word)
         acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
@@ -485,6 +490,47 @@ class MainWindow(WindowLayout):
         dialog.open()
         return dialog
 
+    def show_word_lists(self) -> WordListsDialog:
+        """Edit ▸ Word lists: the user's lists, saved on OK (a text alone is checked again)."""
+        folder = user_folder()
+        try:
+            lists = load_folder(folder)
+        except ListFileError as exc:
+            lists = WordLists()
+            self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), str(exc))
+        dialog = WordListsDialog(lists, folder, self)
+        dialog.accepted.connect(lambda: self._save_word_lists(dialog.lists()))
+        dialog.open()
+        return dialog
+
+    def allow_word(self) -> None:
+        """Decide ▸ Never flag this word: the current divergence's text onto the whitelist."""
+        from PySide6.QtWidgets import QInputDialog
+
+        locus = self.session.locus(self.session.current) if self.session.current else None
+        word, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("MainWindow", "Never flag this word"),
+            QCoreApplication.translate("MainWindow", "A name or term the checks never flag:"),
+            text="" if locus is None else locus.source_text.strip(),
+        )
+        if ok and word.strip():
+            try:
+                lists = load_folder(user_folder())
+            except ListFileError as exc:
+                self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), str(exc))
+                return
+            self._save_word_lists(lists.with_allowed([word.strip()]))
+
+    def _save_word_lists(self, lists: WordLists) -> None:
+        try:
+            save_folder(user_folder(), lists)
+        except OSError as exc:
+            self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), exc)
+            return
+        if self.session.workspace.source is not None and not self.session.workspace.witnesses:
+            self.start_collation(clear=False)  # a text alone is spelled with the lists
+
     def show_history(self) -> HistoryDialog:
         """Edit ▸ History: the session's one undo history, read-only."""
         dialog = HistoryDialog(self.session.history(), self)
@@ -507,6 +553,16 @@ class MainWindow(WindowLayout):
                     decided, counts["undecided"]
                 )
             )
+            if decided:  # 差错率 by the decisions so far (docs/error-rate.md)
+                rate = decisions_error_rate(
+                    collation.source,
+                    ((loc, self.session.decision(loc.id)) for loc in collation.loci),
+                )
+                parts.append(
+                    QCoreApplication.translate(
+                        "MainWindow", "error rate {0} per 10,000 ({1})"
+                    ).format(f"{rate.per_10k:.2f}", rate.verdict)
+                )
         parts += [
             f"{short_name(w.id)}: {collation.count(w.id)} ({encoding_text(w.loaded.encoding)})"
             for w in self.session.workspace.witnesses

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from app.classes.checks import CHECK_WITNESS
 from app.project.decisions import Decision, ReadOnlyError
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
+from ui.i18n import witness_label
 from ui.messages import read_only_text
 from ui.window.host import Host
 
@@ -136,7 +138,7 @@ class Proofreading(QObject):
         session = self.session
         if session.project is None:
             return
-        wid = session.witness
+        wid = _bulk_witness(session)
         if scope == "filter":
             candidates = self.host.view_order()
         elif session.current is not None:
@@ -263,4 +265,19 @@ def _bulk_question(accept: bool, in_filter: bool, wid: str, count: int) -> str:
         text = QCoreApplication.translate(
             "Proofreading", "Reject {1} undecided divergences of this kind?"
         )
-    return text.format(wid, count)
+    return text.format(witness_label(wid), count)
+
+
+def _bulk_witness(session: Session) -> str | None:
+    """Whose readings a bulk step takes: the shown copy's, or the source checks' when the
+    current divergence is a check's finding the copy does not read (332 punctuation
+    findings of an OCR page are accepted at once, by kind, class or filter)."""
+    wid = session.witness
+    current = None if session.current is None else session.locus(session.current)
+    if (
+        current is not None
+        and (wid is None or wid not in current.readings)
+        and CHECK_WITNESS in current.readings
+    ):
+        return CHECK_WITNESS
+    return wid

@@ -1,0 +1,440 @@
+"""Wrong characters in one text, without a second copy to compare: 错别字 by sound and shape.
+
+The method is a dictionary one, small enough to ship and fast enough for a
+book: every Han character with a sound-alike or look-alike (pycorrector's
+confusion sets, ``resources/spelling``) is tried in place of the one written,
+and a character is flagged when the replacement turns the surrounding text
+from loose single characters into a dictionary word that jieba's word
+frequencies say is much likelier (逆竟 → 逆境, 朋唷 → 朋友).  The likelihood
+is jieba's own: the best segmentation under its unigram word model, computed
+for the whole run once forwards and once backwards, so that the score of any
+one substitution costs a handful of look-ups.
+
+Two settings.  :data:`QUIET`, the default, flags only what it is sure of: a
+character that stands alone in the best segmentation, a replacement of the
+same sound (or, more dearly, tone or shape) that forms a word, and a large
+gain; the grammatical characters whose right choice a word list cannot tell
+(的/地/得, 在/再, 他/她/它) are left alone.  :data:`MORE` lowers the bar and
+lets those in.  Measured on the SIGHAN sets and on clean prose by
+``bench/bench_spelling.py`` (docs/performance.md).
+
+What is never "corrected": a word on the user's whitelist, a string the text
+repeats (a name or a new term is written the same way each time; a slip
+rarely is), a character just after a common surname standing alone (李希平),
+and anything outside Han runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from app.cancel import poll
+from app.classes.checks import Finding, jieba_model
+from app.classes.wordlists import WordLists
+from app.datacache import cached, package_versions
+from app.messages import Message, message
+
+__all__ = ["MORE", "QUIET", "SETTINGS", "Setting", "check_one_text", "check_spelling"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How sure a finding must be: the gain in log-likelihood (nats) after its cost."""
+
+    name: str
+    min_gain: float
+    grammatical: bool
+    """Also judge 的/地/得, 在/再, 他/她/它 and the like, which a word list often gets wrong."""
+
+
+QUIET = Setting("quiet", 8.0, grammatical=False)
+MORE = Setting("more", 3.0, grammatical=True)
+SETTINGS = {s.name: s for s in (QUIET, MORE)}
+
+_TONE_COST = 1.0
+"""A replacement of the same syllable in another tone is a little less likely a slip."""
+_SHAPE_COST = 1.5
+"""A look-alike is less likely still: most slips are typed by sound (pinyin input)."""
+_MAX_WORD = 4
+_GRAMMATICAL = frozenset("的地得在再他她它做作那哪象像已以")
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤欧"
+)
+"""The commonest surnames: the character after one standing alone is likely a given name."""
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+class _Tables:
+    """Word log-probabilities, the masked-word index and the confusion sets, built once."""
+
+    def __init__(self) -> None:
+        freq: dict[str, int] = jieba_model().freq
+        log_total = math.log(sum(f for f in freq.values() if f > 0))
+        self.lone = -log_total
+        """What a character jieba lacks counts as a word: seen once."""
+        self.logp: dict[str, float] = {
+            w: math.log(f) - log_total for w, f in freq.items() if f > 0 and len(w) <= _MAX_WORD
+        }
+        self.index: dict[str, str] = cached(
+            "spelling-index", package_versions("jieba"), lambda: _masked_index(freq)
+        )
+        self.same, self.tone, self.shape = _confusion()
+        self.any: dict[str, frozenset[str]] = {
+            c: frozenset(self.same.get(c, "") + self.tone.get(c, "") + self.shape.get(c, ""))
+            for c in {*self.same, *self.tone, *self.shape}
+        }
+
+
+def _masked_index(freq: dict[str, int]) -> dict[str, str]:
+    """Each word of two to four characters with one masked (``\\0``) → the characters that
+    fill the mask: where a replacement would form a word, found in one look-up."""
+    index: dict[str, str] = {}
+    for word, f in freq.items():
+        if f <= 0 or not 2 <= len(word) <= _MAX_WORD:
+            continue
+        for p in range(len(word)):
+            key = word[:p] + "\0" + word[p + 1 :]
+            index[key] = index.get(key, "") + word[p]
+    return index
+
+
+def _confusion() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Characters of the same sound and tone, of the same sound in another tone, and of
+    a similar shape, for each character (pycorrector's same_pinyin and same_stroke)."""
+    folder = resources.files("jiaokan_resources").joinpath("spelling")
+    same: dict[str, str] = {}
+    tone: dict[str, str] = {}
+    shape: dict[str, set[str]] = {}
+    for line in folder.joinpath("same_pinyin.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[0]) == 1:
+            c = parts[0]
+            same[c] = parts[1].replace(c, "")
+            tone[c] = parts[2].replace(c, "") if len(parts) > 2 else ""
+    for line in folder.joinpath("same_stroke.txt").read_text(encoding="utf-8").splitlines():
+        group = [c for c in line.split() if len(c) == 1]
+        for c in group:
+            shape.setdefault(c, set()).update(group)
+    return same, tone, {c: "".join(sorted(s - {c})) for c, s in shape.items()}
+
+
+@cache
+def _tables() -> _Tables:
+    return _Tables()
+
+
+def preload() -> None:
+    """Build the tables now (see app.preload)."""
+    _tables()
+
+
+def _lattice(t: _Tables, run: str) -> tuple[list[float], list[list[tuple[int, float]]]]:
+    """Each character's log-probability as a word of one, and the longer words starting
+    at each position: ``(end, log-probability)``; every look-up the two passes need."""
+    n, get, lone = len(run), t.logp.get, t.lone
+    single = [get(ch, lone) for ch in run]
+    longer: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for s in range(n - 1):
+        for e in range(s + 2, min(n, s + _MAX_WORD) + 1):
+            v = get(run[s:e])
+            if v is not None:
+                longer[s].append((e, v))
+    return single, longer
+
+
+def _forward(
+    single: list[float], longer: list[list[tuple[int, float]]]
+) -> tuple[list[float], list[int]]:
+    """Best log-likelihood of each prefix of the run and where its last word starts."""
+    n = len(single)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for s in range(n):  # best[s] is final: every word ending at s starts before it
+        here = best[s]
+        if here + single[s] > best[s + 1]:
+            best[s + 1], back[s + 1] = here + single[s], s
+        for e, v in longer[s]:
+            if here + v > best[e]:
+                best[e], back[e] = here + v, s
+    return best, back
+
+
+def _backward(single: list[float], longer: list[list[tuple[int, float]]]) -> list[float]:
+    """Best log-likelihood of each suffix of the run."""
+    n = len(single)
+    best = [0.0] * (n + 1)
+    for s in range(n - 1, -1, -1):
+        top = best[s + 1] + single[s]
+        for e, v in longer[s]:
+            if best[e] + v > top:
+                top = best[e] + v
+        best[s] = top
+    return best
+
+
+def _alone(back: list[int], n: int) -> list[bool]:
+    """Which characters stand as a word of one in the best segmentation."""
+    out = [False] * n
+    e = n
+    while e > 0:
+        s = back[e]
+        if e - s == 1:
+            out[s] = True
+        e = s
+    return out
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    fix: str
+    gain: float
+    cls: str
+    word: str
+    span: tuple[int, int]
+    """Where ``word`` stands in the run."""
+
+
+def _best(
+    t: _Tables,
+    run: str,
+    i: int,
+    fwd: list[float],
+    bwd: list[float],
+    setting: Setting,
+    own: str = "",
+) -> _Candidate | None:
+    """The best replacement for ``run[i]``, if any forms a word and pays its cost.
+
+    ``own`` holds the user's own confusables of the character, taken as sure as
+    a sound-alike."""
+    c = run[i]
+    confusable = t.any.get(c, frozenset())
+    if own:
+        confusable = confusable | frozenset(own)
+    if not confusable:
+        return None
+    n, index = len(run), t.index
+    spans: dict[str, list[tuple[int, int]]] = {}  # each replacement → where it makes a word
+    for length in range(2, _MAX_WORD + 1):
+        for s in range(max(0, i - length + 1), min(i, n - length) + 1):
+            hits = index.get(run[s:i] + "\0" + run[i + 1 : s + length])
+            if hits:
+                for r in confusable.intersection(hits):
+                    spans.setdefault(r, []).append((s, s + length))
+    best: _Candidate | None = None
+    same, tone, get = t.same.get(c, "") + own, t.tone.get(c, ""), t.logp.get
+    for r, places in spans.items():
+        cost = 0.0 if r in same else _TONE_COST if r in tone else _SHAPE_COST
+        score, word, span = fwd[i] + get(r, t.lone) + bwd[i + 1], r, (i, i + 1)
+        for s, e in places:
+            w = run[s:i] + r + run[i + 1 : e]
+            v = fwd[s] + get(w, t.lone) + bwd[e]
+            if v > score:
+                score, word, span = v, w, (s, e)
+        gain = score - fwd[n] - cost
+        if len(word) > 1 and gain >= setting.min_gain and (best is None or gain > best.gain):
+            cls = _class_of(t, c, r)
+            best = _Candidate(r, gain, cls, word, span)
+    return best
+
+
+def check_spelling(
+    text: str,
+    setting: Setting = QUIET,
+    *,
+    lists: WordLists | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[Finding]:
+    """Characters of ``text`` that are probably written wrong, with the likely right one.
+
+    ``lists`` adds the editor's lists (app.classes.wordlists): banned terms and
+    易错词 are found first, wherever they stand; a whitelisted word is never
+    flagged; the user's own character pairs join the confusion sets.  Sorted,
+    none overlapping.
+    """
+    t = _tables()
+    lists = lists or WordLists()
+    out = _banned(text, lists) + _mistakes(t, text, lists.replacements())
+    taken = sorted((f.start, f.end) for f in out)
+    allowed = _allowed_spans(text, lists.allow) + taken
+    extra = lists.character_pairs()
+    for k, m in enumerate(_HAN_RUN.finditer(text)):
+        if k % 64 == 63:
+            poll(cancel)
+        a, run = m.start(), m.group()
+        if len(run) < 2:
+            continue
+        single, longer = _lattice(t, run)
+        fwd, back = _forward(single, longer)
+        bwd = _backward(single, longer)
+        alone = _alone(back, len(run))
+        found: list[tuple[int, _Candidate]] = []
+        for i, c in enumerate(run):
+            if not alone[i] or (not setting.grammatical and c in _GRAMMATICAL):
+                continue
+            cand = _best(t, run, i, fwd, bwd, setting, extra.get(c, ""))
+            if cand is not None and not _spared(text, run, a, i, cand, alone, allowed):
+                found.append((i, cand))
+        # each is judged against the text as written: of two whose words overlap
+        # (逆竟时: 逆境, 竟是) only the surer stands
+        words: list[tuple[int, int]] = []
+        for i, cand in sorted(found, key=lambda f: -f[1].gain):
+            if any(cand.span[0] < e and s < cand.span[1] for s, e in words):
+                continue
+            words.append(cand.span)
+            p = a + i
+            why = message("check.spelling", wrong=run[i], right=cand.fix, word=cand.word)
+            out.append(Finding(p, p + 1, "spelling", cand.fix, str(why), cand.cls, why))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """Sorted by place; of two that overlap, the earlier in the list (banned, 易错词) wins."""
+    kept: list[Finding] = []
+    for f in found:
+        if not any(f.start < g.end and g.start < f.end for g in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _banned(text: str, lists: WordLists) -> list[Finding]:
+    out = []
+    for term, entry in lists.banned.items():
+        for start in _occurrences(text, term):
+            why: Message = (
+                message("check.banned", term=term, reason=entry.reason)
+                if entry.reason
+                else message("check.banned-no-reason", term=term)
+            )
+            end, fix = start + len(term), entry.replacement
+            if fix != term:
+                out.append(Finding(start, end, "banned", fix, str(why), "substitution", why))
+    return out
+
+
+def _mistakes(t: _Tables, text: str, replacements: dict[str, str]) -> list[Finding]:
+    """易错词 found in ``text``: each a finding on the characters that differ.
+
+    A match a dictionary word straddles is not one (各省分别 is not 省分).
+    """
+    if not replacements:
+        return []
+    pattern = _alternation(tuple(sorted(replacements, key=len, reverse=True)))
+    out = []
+    for m in pattern.finditer(text):
+        wrong, s, e = m.group(), m.start(), m.end()
+        right = replacements[wrong]
+        if _straddled(t, text, s, e):
+            continue
+        lo, hi = 0, 0
+        if len(wrong) == len(right):  # only the characters that differ
+            while wrong[lo] == right[lo]:
+                lo += 1
+            while wrong[len(wrong) - 1 - hi] == right[len(right) - 1 - hi]:
+                hi += 1
+        fix = right[lo : len(right) - hi]
+        cls = _class_of(t, wrong[lo : len(wrong) - hi], fix)
+        why = message("check.mistake", wrong=wrong, right=right)
+        out.append(Finding(s + lo, e - hi, "mistake", fix, str(why), cls, why))
+    return out
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _straddled(t: _Tables, text: str, s: int, e: int) -> bool:
+    get = t.logp.get
+    for edge in (s, e):
+        for a in range(edge - _MAX_WORD + 1, edge):
+            for b in range(edge + 1, a + _MAX_WORD + 1):
+                if a >= 0 and b <= len(text) and (a < s or b > e) and a < edge < b:
+                    w = text[a:b]
+                    if len(w) > 1 and get(w) is not None and not (s <= a and b <= e):
+                        return True
+    return False
+
+
+def _class_of(t: _Tables, wrong: str, right: str) -> str:
+    if len(wrong) != len(right) or not wrong:
+        return "substitution"
+    pairs = list(zip(wrong, right, strict=True))
+    if all(r in t.same.get(w, "") or r in t.tone.get(w, "") for w, r in pairs):
+        return "homophone"
+    if all(r in t.shape.get(w, "") for w, r in pairs):
+        return "similar_shape"
+    return "substitution"
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    start = text.find(word) if word else -1
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def _spared(
+    text: str,
+    run: str,
+    a: int,
+    i: int,
+    cand: _Candidate,
+    alone: list[bool],
+    allowed: list[tuple[int, int]],
+) -> bool:
+    """Is the character at ``run[i]`` a name, a term or whitelisted, though it looks wrong?"""
+    p = a + i
+    if any(s <= p < e for s, e in allowed):
+        return True
+    for j in (i - 1, i - 2):
+        if j >= 0 and run[j] in _SURNAMES and alone[j] and (j == i - 1 or alone[i - 1]):
+            return True  # 李希平, 王宜家: a given name after a surname standing alone
+    for s in (i - 1, i):
+        pair = run[max(s, 0) : s + 2]
+        if len(pair) == 2 and text.count(pair) >= 2 and cand.word not in text:
+            return True  # a term the text keeps writing the same way
+    return False
+
+
+def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    return [(start, start + len(w)) for w in words for start in _occurrences(text, w)]
+
+
+def check_one_text(
+    text: str,
+    setting: Setting = QUIET,
+    *,
+    lists: WordLists | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[Finding]:
+    """Every finding of one text: the source checks (app.classes.checks) and the
+    spelling check with the editor's lists, sorted and none overlapping.
+
+    Where a check of the source and the spelling check overlap, the source
+    check wins (a mojibake run is not a misspelling); a finding inside a
+    whitelisted word is dropped whichever check made it.
+    """
+    from app.classes.checks import check_text
+
+    lists = lists or WordLists()
+    found = check_text(text, cancel=cancel)
+    spans = [(f.start, f.end) for f in found]
+    for f in check_spelling(text, setting, lists=lists, cancel=cancel):
+        i = bisect_left(spans, (f.start,))
+        near = spans[max(0, i - 1) : i + 1]
+        if not any((s < f.end and f.start < e) or s == e == f.start for s, e in near):
+            found.append(f)
+    allowed = _allowed_spans(text, lists.allow)
+    kept = [f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)]
+    return sorted(kept, key=lambda f: (f.start, f.end))

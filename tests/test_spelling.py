@@ -1,0 +1,123 @@
+"""The one-text spelling check and the editor's lists (app.classes.spelling, wordlists)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from app.classes import spelling, wordlists
+from app.classes.spelling import MORE, QUIET, check_spelling
+from app.classes.wordlists import Banned, WordLists
+
+DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo" / "source.txt"
+
+
+@pytest.fixture(scope="module")
+def defaults() -> WordLists:
+    return wordlists.lists_for([])
+
+
+def _fixed(text: str, setting: spelling.Setting, lists: WordLists) -> str:
+    out = text
+    for f in reversed(check_spelling(text, setting, lists=lists)):
+        out = out[: f.start] + f.fix + out[f.end :]
+    return out
+
+
+def test_a_sound_alike_that_forms_a_word_is_fixed(defaults: WordLists) -> None:
+    text = "我们应该保护环竟。"
+    (f,) = check_spelling(text, QUIET, lists=defaults)
+    assert (text[f.start : f.end], f.fix, f.check, f.cls) == ("竟", "境", "spelling", "homophone")
+    assert "环境" in f.message
+    assert f.why is not None and f.why.id == "check.spelling"
+    assert _fixed("我们一起去参观了历史博午馆。", QUIET, defaults) == "我们一起去参观了历史博物馆。"
+
+
+def test_more_suggestions_finds_what_the_quiet_setting_leaves(defaults: WordLists) -> None:
+    text = "这是一个很好的机回。"
+    assert check_spelling(text, QUIET, lists=defaults) == []
+    assert _fixed(text, MORE, defaults) == "这是一个很好的机会。"
+
+
+def test_clean_prose_is_left_alone(defaults: WordLists) -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    assert check_spelling(text, QUIET, lists=defaults) == []
+    assert check_spelling(text, MORE, lists=defaults) == []
+
+
+def test_the_shipped_mistakes_fix_only_the_wrong_characters(defaults: WordLists) -> None:
+    assert len(defaults.mistakes) >= 300
+    text = "我们要再接再励，按步就班地工作。"
+    found = check_spelling(text, QUIET, lists=defaults)
+    assert [(text[f.start : f.end], f.fix, f.check) for f in found] == [
+        ("励", "厉", "mistake"),
+        ("步", "部", "mistake"),
+    ]
+    assert "再接再厉" in found[0].message
+
+
+def test_a_mistake_straddled_by_a_word_is_no_mistake(defaults: WordLists) -> None:
+    assert "省分" in defaults.mistakes
+    assert check_spelling("各省分别召开会议。", MORE, lists=defaults) == []
+    (f,) = check_spelling("按省分统计。", QUIET, lists=defaults)
+    assert f.fix == "份"
+
+
+def test_whitelist_names_and_repeated_terms_are_never_corrected(defaults: WordLists) -> None:
+    text = "我们应该保护环竟。"
+    assert check_spelling(text, QUIET, lists=defaults.with_allowed(["环竟"])) == []
+    assert check_spelling("李希平是我的朋友。", MORE, lists=defaults) == []
+    # a term the text writes the same way twice is a term, not a slip
+    assert check_spelling("环竟公司成立了。环竟公司很大。", MORE, lists=defaults) == []
+
+
+def test_own_confusion_pairs_and_banned_terms() -> None:
+    own = WordLists(
+        confusions=frozenset({("午", "物"), ("老狼", "老浪")}),
+        banned={"某词": Banned("替代词", "不规范"), "旧称": Banned("", "")},
+    )
+    text = "老狼说某词是旧称。"
+    found = check_spelling(text, QUIET, lists=own)
+    assert [(text[f.start : f.end], f.fix, f.check) for f in found] == [
+        ("狼", "浪", "mistake"),
+        ("某词", "替代词", "banned"),
+        ("旧称", "", "banned"),
+    ]
+    assert found[1].message == "“某词” is on the banned list: 不规范"
+    assert found[2].message == "“旧称” is on the banned list"
+    assert own.character_pairs() == {"午": "物", "物": "午"}
+
+
+def test_findings_never_overlap(defaults: WordLists) -> None:
+    text = "遇到逆竟时从不放弃，我们要再接再励。" * 3
+    found = check_spelling(text, MORE, lists=defaults)
+    assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_lists_round_trip_through_their_files(tmp_path: Path) -> None:
+    lists = WordLists(
+        allow=frozenset({"李希平", "欣苑"}),
+        mistakes={"再接再励": "再接再厉"},
+        confusions=frozenset({("己", "已")}),
+        banned={"某词": Banned("替代词", "不规范, 见通知")},
+    )
+    wordlists.save_folder(tmp_path, lists)
+    assert wordlists.load_folder(tmp_path) == lists
+    assert wordlists.load_folder(tmp_path / "missing") == WordLists()
+
+
+def test_list_files_from_a_spreadsheet_or_by_hand_are_read() -> None:
+    text = "\ufeffwrong,right\n# a comment\n 再接再励 , 再接再厉 \n\n同,同\n半行\n"
+    assert wordlists.parse("mistakes", text).mistakes == {"再接再励": "再接再厉"}
+    allow = wordlists.parse("allow", "# names\n李希平\n\n 欣苑 \n")
+    assert allow.allow == {"李希平", "欣苑"}
+
+
+def test_a_later_folder_wins(tmp_path: Path) -> None:
+    user, project = tmp_path / "user", tmp_path / "project"
+    wordlists.save_folder(user, WordLists(mistakes={"甲乙": "甲丙"}, allow=frozenset({"x"})))
+    wordlists.save_folder(project, WordLists(mistakes={"甲乙": "甲丁"}))
+    merged = wordlists.lists_for([user, project], defaults=False)
+    assert merged.mistakes == {"甲乙": "甲丁"} and merged.allow == {"x"}
