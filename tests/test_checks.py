@@ -388,6 +388,15 @@ def test_stray_spaces_inside_chinese_prose_are_findings() -> None:
     assert of("stray_space", "床前明月光 疑是地上霜") == []
 
 
+def test_typeset_spaces_are_not_stray() -> None:
+    """The ideographic space is set on purpose (a run-in label, indentation), and a run-in
+    label takes a space after it: a proof typeset so is not full of slips."""
+    assert of("stray_space", "第一节\u3000社区是城市的基本单元，也是防控的第一线。") == []
+    assert of("stray_space", "\u3000\u3000社区是城市的基本单元，也是防控的\u3000第一线。") == []
+    assert of("stray_space", "第三章 社区是城市的基本单元，也是防控的第一线。") == []
+    assert [f.start for f in of("stray_space", "第三章 社区是城市的基本 单元，也是第一线。")] == [12]
+
+
 # -- the real copies in shared/corpus ------------------------------------------------------
 
 

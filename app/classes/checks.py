@@ -589,7 +589,12 @@ def _words_of(units: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str
 _BOTH_SCRIPTS = frozenset("著")
 """Folded for comparison (Taiwan writes 著 for 着) but Simplified as well (著名, 著作)."""
 
-_SPACE = re.compile(f"(?<=[{_HAN}])[ \u3000\u00a0]+(?=[{_HAN}])")
+_SPACE = re.compile(f"(?<=[{_HAN}])[ \u00a0]+(?=[{_HAN}])")
+"""Spaces a slip leaves; not the ideographic space (U+3000), which typesetting puts there
+on purpose: indentation, a run-in label (第一节　社区是……), a name spaced out."""
+
+_LABEL = re.compile(r"\s*第[^\s，。、]{1,8}[章节条款部篇回]\Z")
+"""A paragraph's run-in label, which a space sets apart from its text (第三节 社区是……)."""
 
 
 def _stray_space(text: str, cancel: _Cancel) -> Iterator[Finding]:
@@ -603,8 +608,8 @@ def _stray_space(text: str, cancel: _Cancel) -> Iterator[Finding]:
         a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         line = text[a : b if b >= 0 else len(text)]
         before = text[a : m.start()]
-        if not _INNER_PUNCT.search(line) or before.endswith("日电"):
-            continue  # a heading, verse, a table; a dateline (北京3月10日电 …)
+        if not _INNER_PUNCT.search(line) or before.endswith("日电") or _LABEL.match(before):
+            continue  # a heading, verse, a table; a dateline (北京3月10日电 …); a label
         if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
             continue  # names in brackets: (记者 刘曲)
         yield _finding(m.start(), m.end(), "stray_space", "", message("check.stray-space"))
