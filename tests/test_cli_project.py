@@ -103,3 +103,32 @@ def test_errors_are_one_line_and_status_2(
     assert err.count("\n") == 1 and err.startswith("jiaokan: error: ")
     assert message.lower() in err.lower()
     assert bad.read_bytes() == before
+
+
+def test_the_listing_shows_each_reading_and_the_empty_one_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``jiaokan loci`` names what each copy reads, ∅ where it has nothing (not ``''``)."""
+    (tmp_path / "s.txt").write_text("天地玄黄，宇宙洪荒。", encoding="utf-8")
+    (tmp_path / "v.txt").write_text("天地玄，宇宙鸿荒。", encoding="utf-8")
+    out = tmp_path / "p.jkproj"
+    assert (
+        main(["collate", str(tmp_path / "s.txt"), str(tmp_path / "v.txt"), "--project", str(out)])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["loci", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "'黄'  v: ∅  undecided" in lines[0]
+    assert "'洪'  v: '鸿'  undecided" in lines[1]
+
+
+def test_the_csv_names_classes_in_an_editors_terms(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv as csvlib
+
+    target = tmp_path / "a.csv"
+    assert main(["export", str(project), "--csv", str(target)]) == 0
+    rows = list(csvlib.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["class"] for r in rows] == ["同音/音近", "互倒"]

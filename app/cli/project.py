@@ -236,15 +236,21 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for entry in doc["divergences"]:
         chosen = entry["chosen"]
-        shown = "" if chosen is None else f" -> {chosen!r}"
+        shown = "" if chosen is None else f" -> {_quoted(chosen)}"
         inside = f"  (in #{entry['parent_id']})" if "parent_id" in entry else ""
+        readings = "; ".join(f"{w}: {_quoted(r)}" for w, r in entry["readings"].items())
         out.write(
             f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
-            f"{entry['source_text']!r}  {entry['status']}{shown}{inside}\n"
+            f"{_quoted(entry['source_text'])}  {readings}  {entry['status']}{shown}{inside}\n"
         )
     counts = doc["counts"]
     out.write(", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
     return 0
+
+
+def _quoted(text: str) -> str:
+    """A reading in a listing: quoted with escapes, or ∅ where there is none."""
+    return repr(text) if text else "∅"
 
 
 def _decide(session: Session, args: argparse.Namespace, out: TextIO) -> int:

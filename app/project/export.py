@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from html import escape
 
 from app.classes.checks import CHECK_WITNESS
+from app.classes.classify import CLASS_LABELS_ZH
 from app.collation.loci import KINDS, Locus, ReadsLocus, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.project.decisions import STATUSES, Decision, now
@@ -351,7 +352,8 @@ def write_csv(data: ExportInput, path: StrPath) -> None:
         chosen = "" if d.reading is None else d.reading
         decision = [d.status, d.witness or "", chosen, d.note, d.decided_at]
         kinds = [locus.kinds.get(w, locus.kind) if w in locus.readings else "" for w in ids]
-        row = [*where, locus.kind, locus.cls, locus.source_text, *readings, *decision, *kinds]
+        cls = CLASS_LABELS_ZH.get(locus.cls, locus.cls)  # an editor's term, as the window's
+        row = [*where, locus.kind, cls, locus.source_text, *readings, *decision, *kinds]
         row.append("" if locus.within is None else locus.within)
         row += [locus.readings.get(CHECK_WITNESS, ""), locus.message]
         writer.writerow([inert(c) if isinstance(c, str) else c for c in row])
