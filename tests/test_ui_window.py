@@ -51,6 +51,7 @@ def test_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
 
 
+@pytest.mark.any_size
 def test_f8_visits_each_locus_in_order_and_scrolls_both_panes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -286,6 +287,7 @@ def test_sorting_by_a_column(qtbot: QtBot, window: MainWindow) -> None:
     assert window.apparatus.row_at_view(0) == len(collation.loci) - 1
 
 
+@pytest.mark.any_size
 def test_clicking_the_ruler_jumps_to_a_divergence(qtbot: QtBot, window: MainWindow) -> None:
     collation = open_demo(qtbot, window)
     wid = window.witness_combo.currentData()
@@ -299,6 +301,7 @@ def test_clicking_the_ruler_jumps_to_a_divergence(qtbot: QtBot, window: MainWind
     assert window.apparatus.current_row() == rows[0]
 
 
+@pytest.mark.any_size
 def test_real_click_on_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtGui import QTextCursor
 
@@ -314,6 +317,7 @@ def test_real_click_on_a_highlight_selects_its_row(qtbot: QtBot, window: MainWin
     assert window.apparatus.current_row() == target
 
 
+@pytest.mark.any_size
 def test_panes_scroll_in_step(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     lines = [f"第{n}行的文字内容，用来测试两个窗格是否同步滚动。" for n in range(400)]
     source = "\n".join(lines)
