@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.window import WAIT, open_demo, painted_at, scroll_to
+from tests.helpers.window import WAIT, in_view, open_demo, painted_at, scroll_to
 from ui.widgets.panes import Span, TextPane
 from ui.window.main_window import MainWindow
 
@@ -144,6 +144,4 @@ def test_switching_copies_keeps_the_current_divergence_in_view(
         other = ids[(ids.index(wid) + 1) % len(ids)]
         window.witness_combo.setCurrentIndex(ids.index(other))  # new names, a new layout
         QCoreApplication.sendPostedEvents()  # the layout it asked for, and what it resizes
-        locus = collation.loci[row]
-        lo, hi = window.source_pane.visible_range()
-        assert lo <= locus.start <= hi, (wid, row, lo, hi)
+        assert in_view(window.source_pane, collation.loci[row].start), (wid, row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.collation.loci import Collation
@@ -133,5 +133,19 @@ def scroll_to(pane: TextPane, start: int, end: int) -> None:
     """Bring ``start``..``end`` into the pane's view the way the window does when a locus
     is selected (``TextPane.reveal``), without selecting anything."""
     pane.reveal(start, end)
-    lo, hi = pane.visible_range()
-    assert lo <= start <= hi, f"{start} not in view ({lo}..{hi}) after reveal"
+    assert in_view(pane, start), f"{start} not in view after reveal"
+
+
+def in_view(pane: TextPane, start: int, end: int | None = None) -> bool:
+    """Characters ``start`` to ``end`` are drawn wholly inside the pane's viewport, where a
+    proofreader sees them: not on a line cut off at the bottom or top (``visible_range``
+    counts such a line, as it must for painting)."""
+    index = Utf16Index(pane.text())
+    area = pane.viewport().rect()
+    for offset in {start, start if end is None else end}:
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(index.to_utf16(offset))
+        rect = pane.cursorRect(cursor)
+        if rect.top() < area.top() or rect.bottom() > area.bottom():
+            return False
+    return True

@@ -170,14 +170,24 @@ class TextPane(QPlainTextEdit):
         self.verticalScrollBar().setValue(block.firstLineNumber() + line_in_block)
 
     def reveal(self, start: int, end: int) -> None:
-        """Scroll so the span is in view, centred if it was not visible already."""
-        lo, hi = self.visible_range()
-        if lo <= start and end <= hi:
+        """Scroll so the span is in view, centred if it was not wholly in view already."""
+        if self._shows(start) and self._shows(end):
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_utf16(start))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def _shows(self, offset: int) -> bool:
+        """The line holding ``offset`` is wholly in the viewport.
+
+        Not ``visible_range``: it counts a line cut off at the bottom, of which the
+        proofreader may see a pixel or nothing (how much depends on the font), and
+        a divergence there must still be scrolled to.
+        """
+        line = self.cursorRect(self._cursor_at(offset))
+        area = self.viewport().rect()
+        return area.top() <= line.top() and line.bottom() <= area.bottom()
 
     # -- events -------------------------------------------------------------------
 
