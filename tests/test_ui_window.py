@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -459,6 +460,25 @@ def test_colour_by_class(qtbot: QtBot, window: MainWindow) -> None:
     assert window.settings.colour_by_class()
     window.acts.by_class.setChecked(False)
     assert "transposition" in {span.kind for span in window.source_pane.spans()}
+
+
+def test_the_current_divergence_stays_marked_when_the_colouring_changes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    collation = open_demo(qtbot, window)
+    window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
+    row = next(i for i, loc in enumerate(collation.loci) if "variant-typos" in loc.readings)
+    window.select_locus(row)
+    locus = collation.loci[row]
+    current = QTextCharFormat.UnderlineStyle.SingleUnderline  # drawn so only when current
+    for by_class in (True, False):
+        window.acts.by_class.setChecked(by_class)
+        for pane, at in (
+            (window.source_pane, locus.start),
+            (window.witness_pane, locus.spans["variant-typos"][0]),
+        ):
+            shown = pane.highlight_at(at)
+            assert shown is not None and shown.underlineStyle() == current, (by_class, pane)
 
 
 def test_help_lists_every_shortcut_and_the_licences(qtbot: QtBot, window: MainWindow) -> None:
