@@ -22,11 +22,39 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
     from pytestqt.qtbot import QtBot
 
+    from tests.helpers.window import Geometry
     from ui.settings import Settings
     from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("jiaokan", "the window's geometry (tests/helpers/window.py)")
+    group.addoption(
+        "--window-size",
+        default="1200x800",
+        metavar="WxH",
+        help="size of every window the `window` fixture shows (default 1200x800)",
+    )
+    group.addoption(
+        "--text-size",
+        default=None,
+        metavar="PT",
+        help="the text panes' font size in points for every test's settings (default: the app's)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a test marked ``any_size`` at each of the window sizes of ``SIZES``, so every
+    run proves it does not depend on the pane's size, the font or where a lazy view painted."""
+    if metafunc.definition.get_closest_marker("any_size") is None:
+        return
+    if "geometry" not in metafunc.fixturenames:
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: any_size needs a window fixture")
+    # by name: the fixture looks the size up (its module imports Qt; this hook runs for all)
+    metafunc.parametrize("geometry", ["standard", "cramped"], indirect=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -95,23 +123,38 @@ def _standard_colours() -> Iterator[None]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """The window's settings in a file of this test's own."""
-    from ui.settings import Settings
+def geometry(request: pytest.FixtureRequest) -> Geometry:
+    """The size of this test's window and its text (``--window-size``, ``--text-size``,
+    or one of ``SIZES`` for a test marked ``any_size``)."""
+    from tests.helpers.window import SIZES, Geometry
 
-    return Settings(tmp_path / "jiaokan.ini")
+    param = getattr(request, "param", None)
+    if param is not None:
+        return SIZES[param]
+    option = request.config.getoption
+    try:
+        return Geometry.parse(str(option("--window-size")), option("--text-size"))
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
-    """An empty main window, shown and active; its worker is stopped afterwards."""
-    from ui.window.main_window import MainWindow
+def settings(tmp_path: Path, geometry: Geometry) -> Settings:
+    """The window's settings in a file of this test's own, at this run's text size."""
+    from ui.settings import Settings
 
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    with qtbot.waitActive(win):
-        win.show()
+    settings = Settings(tmp_path / "jiaokan.ini")
+    geometry.configure(settings)
+    return settings
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: Settings, geometry: Geometry) -> Iterator[MainWindow]:
+    """An empty main window at this run's geometry, shown and active; its worker is
+    stopped afterwards."""
+    from tests.helpers.window import make_window
+
+    win = make_window(qtbot, settings, geometry)
     yield win
     win.runner.shutdown()
 

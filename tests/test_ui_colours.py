@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import partial
 from itertools import combinations
 
 import pytest
@@ -16,13 +17,14 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.classes.classify import CLASSES
-from app.collation.loci import KINDS, Collation
-from tests.helpers.window import WAIT, open_demo
+from app.collation.loci import KINDS, Collation, Locus
+from tests.helpers.window import WAIT, background_at, open_demo, painted_at, scroll_to
 from ui import colors
 from ui.appearance import apply_appearance, dark_palette
 from ui.colors import COLOUR_KINDS, build, contrast, is_dark
 from ui.dialogs.preferences import PreferencesDialog
 from ui.settings import Settings
+from ui.widgets.panes import TextPane
 from ui.window.main_window import MainWindow
 
 KEYS = (*COLOUR_KINDS, *CLASSES, "unknown")
@@ -145,7 +147,22 @@ def test_settings_keep_overrides_per_scheme_and_drop_bad_ones(settings: Settings
 
 
 def pane_backgrounds(window: MainWindow) -> set[str]:
+    """What the source pane has painted: only what is in view (see ``background_at``)."""
     return {s.format.background().color().name() for s in window.source_pane.extraSelections()}
+
+
+def is_painted(pane: TextPane, offset: int) -> bool:
+    return painted_at(pane, offset) is not None
+
+
+def shown_background(qtbot: QtBot, window: MainWindow, locus: Locus, colour: str) -> None:
+    """Scroll the source pane to ``locus`` (not selecting it) and wait until it is painted
+    ``colour``; the pane's own answer for that place, painted or not, must agree."""
+    pane = window.source_pane
+    scroll_to(pane, locus.start, locus.end)
+    qtbot.waitUntil(lambda: background_at(pane, locus.start) == colour, timeout=WAIT)
+    expected = pane.highlight_at(locus.start)
+    assert expected is not None and expected.background().color().name() == colour
 
 
 def ruler_colours(window: MainWindow) -> set[str]:
@@ -167,8 +184,13 @@ def kind_brush(window: MainWindow, row: int, role: Qt.ItemDataRole) -> str | Non
     return None if brush is None else brush.color().name()
 
 
-def row_of(collation: Collation, kind: str) -> int:
-    return next(i for i, loc in enumerate(collation.loci) if loc.kind == kind)
+def row_of(collation: Collation, kind: str, witness: str | None = None) -> int:
+    """The first locus of ``kind``; with ``witness``, one where that copy diverges so."""
+    return next(
+        i
+        for i, loc in enumerate(collation.loci)
+        if (loc.kind if witness is None else loc.kinds.get(witness)) == kind
+    )
 
 
 def pick_colour(qtbot: QtBot, dialog: PreferencesDialog, key: str, colour: str) -> None:
@@ -182,14 +204,15 @@ def pick_colour(qtbot: QtBot, dialog: PreferencesDialog, key: str, colour: str) 
     chooser.accept()
 
 
+@pytest.mark.any_size
 def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     qtbot: QtBot, window: MainWindow, settings: Settings
 ) -> None:
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
-    row = row_of(collation, "substitution")
+    row = row_of(collation, "substitution", "variant-typos")
     window.select_locus(row)
-    other = row_of(collation, "transposition")
+    other = row_of(collation, "transposition", "variant-typos")
     before = kind_brush(window, row, Qt.ItemDataRole.BackgroundRole)
     dialog = window.show_preferences()
     pick_colour(qtbot, dialog, "substitution", "#0000ff")
@@ -203,7 +226,7 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
         colors.kind_background("transposition", False).name()
     )
     window.select_locus(other)  # the substitution is no longer the current one
-    qtbot.waitUntil(lambda: tint.name() in pane_backgrounds(window), timeout=WAIT)
+    shown_background(qtbot, window, collation.loci[row], tint.name())
     assert "#0000ff" in ruler_colours(window)
     assert legend_colour(window, "substitution") == "#0000ff"
     window.select_locus(row)
@@ -211,17 +234,21 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     assert settings.colour_overrides("standard") == {"substitution": "#0000ff"}
 
 
+@pytest.mark.any_size
 def test_a_class_colour_shows_when_colouring_by_class(qtbot: QtBot, window: MainWindow) -> None:
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
-    assert "swap" in {loc.classes.get("variant-typos") for loc in collation.loci}
+    swap = next(loc for loc in collation.loci if loc.classes.get("variant-typos") == "swap")
+    assert window.session.current != swap.id  # drawn as any other, not as the current one
     dialog = window.show_preferences()
     pick_colour(qtbot, dialog, "swap", "#ffd700")
     dialog.accept()
     tint = build("standard", {"swap": "#ffd700"}).background("swap", False).name()
-    assert tint not in pane_backgrounds(window)  # colouring by kind: transposition
+    by_kind = colors.kind_background(swap.kinds["variant-typos"], False).name()
+    assert by_kind != tint
+    shown_background(qtbot, window, swap, by_kind)  # colouring by kind: transposition
     window.acts.by_class.setChecked(True)
-    qtbot.waitUntil(lambda: tint in pane_backgrounds(window), timeout=WAIT)
+    shown_background(qtbot, window, swap, tint)
     assert "#ffd700" in ruler_colours(window)
     assert legend_colour(window, "swap") == "#ffd700"
 
@@ -272,6 +299,7 @@ def test_scheme_and_colours_persist_to_the_next_start(
     reopened.reject()
 
 
+@pytest.mark.any_size
 def test_high_contrast_forces_pure_text_and_reverses_the_current_divergence(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -292,8 +320,18 @@ def test_high_contrast_forces_pure_text_and_reverses_the_current_divergence(
     qtbot.waitUntil(lambda: "#000000" in formats(), timeout=WAIT)  # the current one
     assert formats()["#000000"] == "#ffffff"
     others = {bg: fg for bg, fg in formats().items() if bg != "#000000"}
-    assert others and set(others.values()) == {"#000000"}
+    assert set(others.values()) <= {"#000000"}
     assert set(others) <= {hc.background(k, False).name() for k in KEYS}
+    pane = window.source_pane
+    for locus in collation.loci[1:]:  # each of the others, scrolled into view in turn
+        if locus.start == locus.end or pane.row_at(locus.start) is None:
+            continue  # an insertion point is a bar; a locus of another copy is not drawn
+        scroll_to(pane, locus.start, locus.end)
+        qtbot.waitUntil(partial(is_painted, pane, locus.start), timeout=WAIT)
+        painted = painted_at(pane, locus.start)
+        assert painted is not None
+        assert painted.foreground().color().name() == "#000000"
+        assert painted.background().color().name() in {hc.background(k, False).name() for k in KEYS}
     assert (
         kind_brush(window, 0, Qt.ItemDataRole.BackgroundRole) == hc.background(kind, False).name()
     )
@@ -302,23 +340,27 @@ def test_high_contrast_forces_pure_text_and_reverses_the_current_divergence(
     assert swatch is not None and swatch.width() > 10
 
 
+@pytest.mark.any_size
 def test_the_views_follow_the_system_into_dark_mode(
     qtbot: QtBot, window: MainWindow, system_palette: None
 ) -> None:
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
-    row = row_of(collation, "transposition")
+    row = row_of(collation, "transposition", "variant-typos")
+    transposition = collation.loci[row]
     window.select_locus(row_of(collation, "substitution"))
     light = colors.kind_background("transposition", False).name()
     dark = colors.kind_background("transposition", True).name()
-    qtbot.waitUntil(lambda: light in pane_backgrounds(window), timeout=WAIT)
+    shown_background(qtbot, window, transposition, light)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     model = window.apparatus.model
     with qtbot.waitSignal(model.dataChanged, timeout=WAIT):
         app.setPalette(dark_palette())  # what the platform does when the system turns dark
     assert is_dark(window.source_pane.palette())
-    qtbot.waitUntil(lambda: dark in pane_backgrounds(window), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: background_at(window.source_pane, transposition.start) == dark, timeout=WAIT
+    )
     assert light not in pane_backgrounds(window)
     assert kind_brush(window, row, Qt.ItemDataRole.BackgroundRole) == dark
     assert legend_colour(window, "substitution") == colors.kind_mark("substitution", True).name()
@@ -326,7 +368,9 @@ def test_the_views_follow_the_system_into_dark_mode(
     substitution = colors.kind_background("substitution", True).name()
     assert substitution in window.locus_panel.text()
     app.setPalette(QPalette())  # and back to light
-    qtbot.waitUntil(lambda: light in pane_backgrounds(window), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: background_at(window.source_pane, transposition.start) == light, timeout=WAIT
+    )
     assert kind_brush(window, row, Qt.ItemDataRole.BackgroundRole) == light
 
 
@@ -339,8 +383,15 @@ def test_appearance_dark_in_preferences_turns_the_window_dark(
     dialog.accept()
     assert settings.appearance() == "dark"
     qtbot.waitUntil(lambda: is_dark(window.apparatus.table.palette()), timeout=WAIT)
-    tints = {colors.kind_background(k, True).name() for k in KEYS}
-    qtbot.waitUntil(lambda: bool(pane_backgrounds(window) & tints), timeout=WAIT)
+    wid = window.session.witness
+    assert wid is not None
+    locus = next(
+        loc
+        for loc in window.session.loci
+        if wid in loc.readings and loc.id != window.session.current and loc.start < loc.end
+    )
+    tint = colors.kind_background(locus.kinds[wid], True).name()
+    shown_background(qtbot, window, locus, tint)
     dialog = window.show_preferences()
     assert dialog.colours.appearance.currentData() == "dark"
     label = dialog.findChild(QLabel)

@@ -13,22 +13,20 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.text.loading import load_text
-from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place, locus_ids
+from tests.helpers.window import (
+    WAIT,
+    Geometry,
+    accept_what_a_recollation_cannot_place,
+    locus_ids,
+    make_window,
+)
 from ui.settings import Settings
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
 
-def make_window(qtbot: QtBot, settings: Settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    with qtbot.waitActive(win):
-        win.show()
-    return win
-
-
 @pytest.fixture
-def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
-    win = make_window(qtbot, settings)
+def window(qtbot: QtBot, settings: Settings, geometry: Geometry) -> Iterator[MainWindow]:
+    win = make_window(qtbot, settings, geometry)
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
         assert win.open_demo()
     assert win.project is not None

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.window import locus_ids
+from tests.helpers.window import in_view, locus_ids
 from ui.settings import Settings
 from ui.window.main_window import MainWindow
 
@@ -129,9 +129,8 @@ def test_the_corrected_text_follows_the_current_divergence(qtbot: QtBot, win: Ma
     win.select_locus(last)
     locus = win.session.current_locus()
     assert locus is not None
-    lo, hi = win.corrected_pane.visible_range()
     tail = len(win.corrected_pane.text()) - (len(win.session.collation.source) - locus.end)  # type: ignore[union-attr]
-    assert lo <= tail <= hi
+    assert in_view(win.corrected_pane, tail)
 
 
 def _menu_actions(win: MainWindow) -> list[QAction]:

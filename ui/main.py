@@ -29,7 +29,8 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         "--screenshot",
         metavar="OUT.png",
         help="open offscreen, wait for the collation, select the first divergence, "
-        "save a screenshot and exit",
+        "save a screenshot and exit; no question is waited for: each takes the answer "
+        "Escape gives (files that have a project open it) and is told on stderr",
     )
     parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
     return parser.parse_args(list(argv))
@@ -131,10 +132,12 @@ def _screenshot(
 
     window.collationShown.connect(lambda: done("ok"))
     window.runner.failed.connect(lambda _request, message: done("error", message))
+    window.unattended = True  # no box waits for an answer nobody will give
     window.resize(1280, 820)
     window.show()
     opened = window.open_project(source) if is_project else window.open_files(source, variants)
-    if not opened:
+    if not opened or not window.runner.is_running():  # what went wrong is on stderr
+        window.session.close()
         return _fail("cannot open the files")
     QTimer.singleShot(120_000, loop.quit)
     loop.exec()

@@ -633,12 +633,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+399"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -685,12 +685,12 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>not read: {0}</source>
         <translation>未读取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+50"/>
+        <location filename="../../ui/window/layout.py" line="+56"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>{0} 以只读方式打开：{1}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+98"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>自建立此项目以来，磁盘上的 {0} 已被修改。要校勘新版本吗？凡能找到原处的处理结果都会保留。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cannot read the new source</source>
         <translation>无法读取新的底本</translation>
     </message>
@@ -1232,7 +1232,7 @@
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Overlapping readings</source>
         <translation>异文重叠</translation>
     </message>
@@ -1242,7 +1242,7 @@
         <translation>#{0} 的这一读法与 {1} 重叠，后者已定的读法也会改动正文，两者不能并存。撤销 {1} 的决定，改取这一读法吗？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Nothing decided: {0} keeps its reading.</source>
         <translation>未作决定：{0} 保留其读法。</translation>
     </message>
@@ -1268,22 +1268,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Decide many</source>
         <translation>批量处理</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>A majority needs two or more variants.</source>
         <translation>至少要有两个校本才能按多数处理。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Accept every undecided reading that a majority of the copies shares?</source>
         <translation>接受多数本子共有的全部待定异文吗？</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Every divergence shown is decided.</source>
         <translation>显示的异文都已处理。</translation>
     </message>

@@ -633,12 +633,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+399"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -685,12 +685,12 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>not read: {0}</source>
         <translation>未讀取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/layout.py" line="+50"/>
+        <location filename="../../ui/window/layout.py" line="+56"/>
         <source>Source text</source>
         <translation>底本文本</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>{0} 以唯讀方式開啟：{1}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+98"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>自建立此專案以來，磁碟上的 {0} 已被修改。要校勘新版本嗎？凡能找到原處的處理結果都會保留。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cannot read the new source</source>
         <translation>無法讀取新的底本</translation>
     </message>
@@ -1232,7 +1232,7 @@
         <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Overlapping readings</source>
         <translation>異文重疊</translation>
     </message>
@@ -1242,7 +1242,7 @@
         <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Nothing decided: {0} keeps its reading.</source>
         <translation>未作決定：{0} 保留其讀法。</translation>
     </message>
@@ -1268,22 +1268,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Decide many</source>
         <translation>批次處理</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>A majority needs two or more variants.</source>
         <translation>至少要有兩個校本才能按多數處理。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Accept every undecided reading that a majority of the copies shares?</source>
         <translation>接受多數本子共有的全部待定異文嗎？</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Every divergence shown is decided.</source>
         <translation>顯示的異文都已處理。</translation>
     </message>

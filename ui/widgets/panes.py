@@ -170,14 +170,24 @@ class TextPane(QPlainTextEdit):
         self.verticalScrollBar().setValue(block.firstLineNumber() + line_in_block)
 
     def reveal(self, start: int, end: int) -> None:
-        """Scroll so the span is in view, centred if it was not visible already."""
-        lo, hi = self.visible_range()
-        if lo <= start and end <= hi:
+        """Scroll so the span is in view, centred if it was not wholly in view already."""
+        if self._shows(start) and self._shows(end):
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_utf16(start))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def _shows(self, offset: int) -> bool:
+        """The line holding ``offset`` is wholly in the viewport.
+
+        Not ``visible_range``: it counts a line cut off at the bottom, of which the
+        proofreader may see a pixel or nothing (how much depends on the font), and
+        a divergence there must still be scrolled to.
+        """
+        line = self.cursorRect(self._cursor_at(offset))
+        area = self.viewport().rect()
+        return area.top() <= line.top() and line.bottom() <= area.bottom()
 
     # -- events -------------------------------------------------------------------
 
@@ -209,7 +219,14 @@ class TextPane(QPlainTextEdit):
         return None if best is None else best.row
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # Qt keeps the top paragraph and the number of the line in it, and a new width
+        # wraps that paragraph into other lines: the view would jump, a locus just
+        # revealed out of sight; keep the first character shown at the top instead
+        rewrap = event.oldSize().isValid() and event.oldSize().width() != event.size().width()
+        top = self.top_offset() if rewrap and self._text else None
         super().resizeEvent(event)
+        if top is not None:
+            self.scroll_to_top(top)
         self._schedule()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -268,20 +285,23 @@ class TextPane(QPlainTextEdit):
     def _schedule(self) -> None:
         self._refresh_timer.start()
 
-    def _refresh(self) -> None:
-        lo, hi = self.visible_range()
+    def _drawn(self, lo: int, hi: int) -> list[Span]:
+        """The spans that touch ``lo``..``hi``, in the order they are drawn: the longer
+        first, so a locus nested in another copy's long one is drawn over it."""
         first = bisect_left(self._starts, lo - self._max_len)
         last = bisect_right(self._starts, hi)
+        near = self._spans[first:last]
+        if self._fallback is not None:
+            near = [*near, self._fallback]
+        touching = [s for s in near if s.end >= lo and s.start <= hi]
+        return sorted(touching, key=lambda v: v.start - v.end)
+
+    def _refresh(self) -> None:
+        lo, hi = self.visible_range()
         dark = is_dark(self.palette())
         selections: list[QTextEdit.ExtraSelection] = []
         inserts: list[Span] = []
-        visible = self._spans[first:last]
-        if self._fallback is not None:
-            visible = [*visible, self._fallback]
-        # the longer first: a locus nested in another copy's long one is drawn over it
-        for span in sorted(visible, key=lambda v: v.start - v.end):
-            if span.end < lo or span.start > hi:
-                continue
+        for span in self._drawn(lo, hi):
             if span.start == span.end:
                 inserts.append(span)
                 continue
@@ -290,7 +310,29 @@ class TextPane(QPlainTextEdit):
         self.setExtraSelections(selections)
         self.viewport().update()
 
+    def highlight_at(self, offset: int) -> QTextCharFormat | None:
+        """The format the character at ``offset`` is drawn with, in view or not (None: plain).
+
+        The pane paints only what is in view, so what ``extraSelections()`` holds
+        depends on the pane's size, the font and the scroll position; this answers
+        for any place, by the rules the painting follows (the last drawn wins).
+        """
+        holding = [s for s in self._drawn(offset, offset) if s.start <= offset < s.end]
+        if not holding:
+            return None
+        return self._format(holding[-1], is_dark(self.palette()))
+
     def _selection(self, span: Span, dark: bool) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.format = self._format(span, dark)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_utf16(span.start))
+        cursor.setPosition(self._index.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        return selection
+
+    def _format(self, span: Span, dark: bool) -> QTextCharFormat:
+        """How ``span`` is drawn: its kind's tint, quieter once decided, loud when current."""
         colours = active()
         fmt = QTextCharFormat()
         text = colours.text(dark)
@@ -311,10 +353,4 @@ class TextPane(QPlainTextEdit):
             text = colours.current_text(dark)
         if text is not None:
             fmt.setForeground(text)
-        selection = QTextEdit.ExtraSelection()
-        selection.format = fmt
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._index.to_utf16(span.start))
-        cursor.setPosition(self._index.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        return selection
+        return fmt

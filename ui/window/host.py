@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QMessageBox, QStatusBar
 
 from app.project.session import Session
 
@@ -25,6 +25,15 @@ class Host(Protocol):
     def show_error(self, title: str, message: str | BaseException) -> None: ...
 
     def show_info(self, title: str, message: str) -> None: ...
+
+    def ask(self, box: QMessageBox) -> None:
+        """Show a question window-modal (its ``finished`` says the answer); with nobody
+        at the window, answer it as Escape would, unseen."""
+        ...
+
+    def confirm(self, title: str, text: str) -> bool:
+        """A Yes/No question, waited for; with nobody at the window, No."""
+        ...
 
     def view_order(self) -> list[int]:
         """The ids of the loci the table shows, in its order."""

@@ -2,10 +2,12 @@
 
 The behaviour (collating, deciding, navigating) is in :mod:`ui.window.main_window`;
 this base class only builds and arranges the parts, applies fonts and zoom,
-restores the geometry, and shows messages.
+restores the geometry, and shows messages and questions.
 """
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -42,6 +44,10 @@ class WindowLayout(QMainWindow):
     """The parts of the proofreader's window, built once."""
 
     settings: Settings
+
+    unattended = False
+    """Nobody is at the window (``jiaokan … --screenshot``): no box is shown or waited
+    for; each question takes the answer Escape gives, and is told on stderr."""
 
     def _build_widgets(self) -> None:
         self.stack = QStackedWidget()
@@ -229,4 +235,39 @@ class WindowLayout(QMainWindow):
     def _message(self, icon: QMessageBox.Icon, title: str, text: str, name: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName(name)
-        box.open()
+        self.ask(box)
+
+    def ask(self, box: QMessageBox) -> None:
+        """Show ``box`` window-modal; what follows the answer hangs on its ``finished``.
+
+        Unattended, it is answered at once and unseen, as Escape would (its escape
+        button, else a plain close), through the same signals, and said on stderr.
+        """
+        if not self.unattended:
+            box.open()
+            return
+        escape = box.escapeButton()
+        _tell(box.windowTitle(), box.text(), escape.text() if escape is not None else "")
+        if escape is not None:
+            escape.click()
+        else:
+            box.reject()
+
+    def confirm(self, title: str, text: str) -> bool:
+        """A Yes/No question, waited for; unattended, No (Escape's answer) at once."""
+        if not self.unattended:
+            answer = QMessageBox.question(self, title, text)
+            return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, self)
+        box.setEscapeButton(no)
+        self.ask(box)
+        box.deleteLater()
+        return box.clickedButton() is box.button(yes)
+
+
+def _tell(title: str, text: str, answer: str) -> None:
+    """A box nobody will see, said on one line of stderr, with the answer it was given."""
+    said = " ".join(f"{title}: {text}".split())
+    answer = answer.replace("&", "")
+    print(f"jiaokan: {said}" + (f" → {answer}" if answer else ""), file=sys.stderr)

@@ -723,6 +723,7 @@ class MainWindow(WindowLayout):
     def _on_colour_mode(self, by_class: bool) -> None:
         self.settings.set_colour_by_class(by_class)
         self._show_highlights()
+        self._show_current(reveal=False)  # new spans forget which one is current
 
     def show_ignored(self) -> None:
         """Open the review of what the rules hide; it fills in from a background run."""

@@ -195,7 +195,7 @@ class Projects(QObject):
                 self.host.start_collation()
 
         box.finished.connect(answered)
-        box.open()
+        self.host.ask(box)  # nobody at the window: Escape's answer, the project
         return box
 
     def open_project(self, path: str) -> bool:
@@ -310,16 +310,14 @@ class Projects(QObject):
             return False
         project = self.session.project
         assert project is not None
-        answer = QMessageBox.question(
-            self.w,
+        if not self.host.confirm(
             QCoreApplication.translate("Projects", "The source has changed"),
             QCoreApplication.translate(
                 "Projects",
                 "{0} has changed on disk since this project was made. Collate the new "
                 "version? Decisions are kept wherever their place can be found.",
             ).format(readable_name(Path(project.source.path).name)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             self.session.reload_source()
@@ -353,7 +351,7 @@ class Projects(QObject):
         box.setObjectName("unplaced-dialog")
         box.setDetailedText(text)
         box.setInformativeText(text)
-        box.open()
+        self.host.ask(box)
 
     # -- recent work ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.classes.checks import CHECK_WITNESS
 from app.project.decisions import Decision, ReadOnlyError
@@ -67,16 +67,14 @@ class Proofreading(QObject):
             return False
         mine, others = next(iter(clashes.items()))
         named = ", ".join(f"#{self._number(o)}" for o in others)
-        answer = QMessageBox.question(
-            self.w,
+        if self.host.confirm(
             QCoreApplication.translate("Proofreading", "Overlapping readings"),
             QCoreApplication.translate(
                 "Proofreading",
                 "This reading at #{0} overlaps {1}, whose decided reading also changes the "
                 "text; both cannot stand. Undecide {1} and take this one?",
             ).format(self._number(mine), named),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             return True
         self.host.statusBar().showMessage(
             QCoreApplication.translate(
@@ -162,10 +160,9 @@ class Proofreading(QObject):
             question += " " + QCoreApplication.translate(
                 "Proofreading", "{0} more overlap readings already decided and are left out."
             ).format(len(clashing))
-        answer = QMessageBox.question(
-            self.w, QCoreApplication.translate("Proofreading", "Decide many"), question
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.host.confirm(
+            QCoreApplication.translate("Proofreading", "Decide many"), question
+        ):
             return
         if accept and wid is not None:
             self._decide(lambda: session.accept(ids, wid), advance=False)
@@ -185,15 +182,13 @@ class Proofreading(QObject):
                 5000,
             )
             return
-        answer = QMessageBox.question(
-            self.w,
+        if self.host.confirm(
             QCoreApplication.translate("Proofreading", "Decide many"),
             QCoreApplication.translate(
                 "Proofreading",
                 "Accept every undecided reading that a majority of the copies shares?",
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self._decide(session.accept_majority, advance=False)
 
     # -- undo -------------------------------------------------------------------------
