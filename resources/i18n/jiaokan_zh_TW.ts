@@ -1442,7 +1442,7 @@
     <message>
         <location line="+2"/>
         <source>Remove</source>
-        <translation>刪除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2108,7 +2108,7 @@
     <message>
         <location line="+3"/>
         <source>{path} has the bytes of the project&apos;s source text or a variant ({name}); it was not overwritten</source>
-        <translation>{path} 與本專案的底本或某個校本（{name}）內容完全相同；未被覆蓋</translation>
+        <translation>{path} 與本專案的底本或某個校本（{name}）內容完全相同；未被覆寫</translation>
     </message>
     <message>
         <location line="+5"/>
