@@ -146,6 +146,14 @@ class Evaluator:
             return ""
         return self.normalize(text).text
 
+    def normalized_span(self, start: int, end: int) -> tuple[int, int]:
+        """A reported span in the normalized source's coordinates."""
+        return self._span(start, end)
+
+    def exact_at(self, k: int, span: tuple[int, int], reading: str) -> bool:
+        """Whether ``reading`` at the normalized ``span`` has exactly truth edit ``k``'s effect."""
+        return self._exact(k, span, self._norm(reading))
+
     def _effect(self, s: int, e: int, reading: str, w0: int, w1: int) -> str:
         return self.text[w0:s] + reading + self.text[e:w1]
 
