@@ -26,11 +26,12 @@ import platformdirs
 from app.cancel import CancelCheck, poll
 from app.datacache import cached, package_versions
 
-__all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
+__all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
 CHECK_WITNESS = "check"
 CHECKS = (
     "foreign",
+    "jump_line",
     "paired_punctuation",
     "doubled_punctuation",
     "doubled",
@@ -39,7 +40,12 @@ CHECKS = (
     "broken_paragraph",
 )
 """Also the priority order: of two overlapping findings the earlier check's wins."""
-_CLASS = {"doubled": "doubled", "halfwidth_punctuation": "width", "foreign": "foreign"}
+_CLASS = {
+    "doubled": "doubled",
+    "halfwidth_punctuation": "width",
+    "foreign": "foreign",
+    "jump_line": "jump_line",
+}
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _IS_HAN = re.compile(f"[{_HAN}]")
@@ -555,6 +561,40 @@ def _continues(line: str, after: str, typical: int) -> bool:
     return len(tail) + len(head) <= typical
 
 
+# -- newspaper continuation lines ---------------------------------------------
+
+_JUMP = r"(?:下转|转至|转|上接|接上|接)第?\s*[A-Da-d]?[0-9０-９一二三四五六七八九十]{1,3}\s*版"
+JUMP_LINE = re.compile(f"[【（(〔［\\[]\\s*{_JUMP}\\s*[】）)〕］\\]]")
+"""A newspaper's continuation line in brackets: 【下转第5版】, （上接1版）, (转第4版), 〔下转A3版〕.
+
+A story that runs over two pages says where it goes on and where it came
+from; a copy made from the page keeps the line, a copy from the website has
+none.  In either width: the width rule turns （ into (.
+"""
+_JUMP_ALONE = re.compile(f"^[ \t\u3000]*(?:{_JUMP})[ \t\u3000]*$", re.MULTILINE)
+"""The same line without brackets, standing alone on its line (下转第五版)."""
+
+
+def _jump_lines(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Continuation lines: they belong to the newspaper's pages, not to the text.
+
+    A line of its own goes with its line break (no empty line is left
+    behind); one at the end or start of a paragraph goes alone.
+    """
+    msg = "A newspaper's continuation line: it belongs to the page, not to the text"
+    spans = [(m.start(), m.end()) for m in _scan(JUMP_LINE, text, cancel)]
+    spans += [(m.start(), m.end()) for m in _scan(_JUMP_ALONE, text, cancel)]
+    for s, e in sorted(set(spans)):
+        a, b = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+        b = len(text) if b < 0 else b
+        if not text[a:s].strip() and not text[e:b].strip():  # the line holds nothing else
+            if b < len(text):
+                s, e = a, b + 1
+            elif a > 0:
+                s, e = a - 1, b
+        yield _finding(s, e, "jump_line", "", msg)
+
+
 # -- all together -------------------------------------------------------------
 
 
@@ -575,7 +615,8 @@ def check_text(text: str, *, cancel: Callable[[], bool] | None = None) -> list[F
     :class:`~app.collation.align.Cancelled` is raised.
     """
     kept: list[Finding] = []
-    for check in (_foreign, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop):
+    checks = (_foreign, _jump_lines, _paired, _doubled_punct, _doubled, _halfwidth, _full_stop)
+    for check in checks:
         spans = [_span(f) for f in kept]
         new: list[Finding] = []
         for f in sorted(check(text, cancel), key=_span):

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
+from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
 from app.collation.align import Alignment
 from app.collation.loci import Region
@@ -73,6 +74,7 @@ def regions_of(
     out = _absorb_chance_matches(out, a, source)
     out = _slide_to_boundaries(_pure_where_equal(out, a.text, b.text), a.text, b.text)
     out = word_units(out, a.text, b.text)
+    out = _jump_lines_apart(out, a.text, b.text)
     out = _edits_inside_moves(out, a.text, b.text)
     out = _snap(out, a.map, b.map)
     return [r if r.kind else replace(r, kind=_kind(r, a.text, b.text)) for r in out]
@@ -317,6 +319,34 @@ def _one_word(x: Region, y: Region, a: str, b: str) -> bool:
     if min(max(xa, xb), max(ya, yb)) >= max(2, gap):
         return True
     return all(is_word(p) for p in pieces)
+
+
+def _jump_lines_apart(regions: list[Region], a: str, b: str) -> list[Region]:
+    """A newspaper's continuation line at the edge of text one side lacks, as a locus of its own.
+
+    One copy goes on after 【下转第5版】 where the other stops: the line is to
+    be deleted whatever is decided about the text after it, so it is not one
+    reading with that text.  Both stand at the same point of the other text.
+    """
+    out: list[Region] = []
+    for r in regions:
+        deletion = r.b_start == r.b_end and r.a_start < r.a_end
+        insertion = r.a_start == r.a_end and r.b_start < r.b_end
+        if r.kind or not (deletion or insertion):
+            out.append(r)
+            continue
+        text, s, e = (a, r.a_start, r.a_end) if deletion else (b, r.b_start, r.b_end)
+        head = JUMP_LINE.match(text, s, e)
+        tail = next((m for m in JUMP_LINE.finditer(text, s, e) if m.end() == e), None)
+        cut = head.end() if head else tail.start() if tail else None
+        if cut is None or not s < cut < e:
+            out.append(r)
+            continue
+        if deletion:
+            out += [Region(s, cut, r.b_start, r.b_end), Region(cut, e, r.b_start, r.b_end)]
+        else:
+            out += [Region(r.a_start, r.a_end, s, cut), Region(r.a_start, r.a_end, cut, e)]
+    return out
 
 
 def _pure_where_equal(regions: list[Region], a: str, b: str) -> list[Region]:
