@@ -189,6 +189,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine",
             "divergence #{n} overlaps #{m} and both change the text: undecide one of them",
         ),
+        "export.pair": QT_TRANSLATE_NOOP(
+            "engine",
+            "divergence #{n} is one half of a pair of marks whose other half, #{m},"
+            " is accepted: decide them alike",
+        ),
         "export.mismatch": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} does not match the source; collate again"
         ),

@@ -299,12 +299,14 @@ class Round:
         """The witness stops two or three paragraphs before the source does (even rounds), or
         goes on for two more where the source stops (odd ones)."""
         end = len(self.src)
-        if self.seed % 2:
+        paras = self.paragraphs()
+        last = self.src[paras[-1][0] : paras[-1][1]]
+        # as for every paragraph-long error here, not beside a paragraph the text repeats
+        if self.seed % 2 and self.src.count(last) == 1:
             more = "\n" + self.new_text(self.prose.paragraph) + "\n" + self.prose.paragraph()
             return self.free(end, end, len(more)) and self.add(
                 Injected(end, end, more, "truncated")
             )
-        paras = self.paragraphs()
         s = paras[-self.rng.randint(2, 3)][0] - 1  # from the line break before them
         return len(paras) >= 4 and self.free(s, end) and self.add(Injected(s, end, "", "truncated"))
 
@@ -607,6 +609,10 @@ def evaluate(case: LabelledCase) -> Outcome:
         )
         predicted = classify(locus.source_text, reading, kind, before, after)
         hits = [e for e, span in spans.items() if _touches(span, locus.start, locus.end)]
+        # a move is one locus where it left, whatever edits lie inside (they are loci of
+        # their own, nested in it): each is matched to errors of its own sort
+        moving = kind == "move"
+        hits = [e for e in hits if (e.cls == "moved") == moving] if hits else hits
         edit = max(
             hits, key=lambda e: min(e.end, locus.end) - max(e.start, locus.start), default=None
         )

@@ -416,13 +416,11 @@ class Scorer:
     def touching(self, e: Edit) -> list[Locus]:
         """The copy's loci over ``e``, compared where the rules leave the texts (an insertion
         at a paragraph's start is the same as one at the previous paragraph's end)."""
-        s, t = self.evaluator.normalized_span(e.start, e.end)
-        out = []
-        for loc in self.loci:
-            ls, le = self.evaluator.normalized_span(loc.start, loc.end)
-            if touches(ls, le, s, t):
-                out.append(loc)
-        return out
+        k = self.index[e]
+        span = self.evaluator.normalized_span
+        return [
+            loc for loc in self.loci if self.evaluator.overlaps_truth(k, span(loc.start, loc.end))
+        ]
 
     def exact(self, e: Edit, loc: Locus) -> bool:
         k = self.index[e]

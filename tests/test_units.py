@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
 import pytest
 
 from app.classes.wordset import is_word
 from app.collation.collate import collate
+from app.project.export import corrected_text
+from app.project.project import Project
+from app.project.word_export import docx_bytes
+from app.text.loading import LoadedText
 
 BEFORE, AFTER = "今天天气很好。", "明天继续努力。"
 
@@ -77,3 +87,91 @@ def test_the_word_set_is_jiebas_dictionary_without_its_rare_entries() -> None:
     assert is_word("千方百计") and is_word("态势")
     assert not is_word("布署")  # a misspelling jieba lists twice
     assert not is_word("势")  # one character is a character, not a word here
+
+
+# -- a moved paragraph is one move, with its edits inside ------------------------------------
+
+PARAS = [f"这是第{n}段文字，内容各不相同，编号{n}用来区分它们。" for n in range(10)]
+MOVED = "他们在河边种了树。老人说：明年再来看看长势。孩子们听了都很高兴。"
+EDITED = MOVED.replace("河边", "河河边").replace("长势", "势")
+SOURCE_TEXT = "\n".join([*PARAS[:2], MOVED, *PARAS[2:]])
+COPY_TEXT = "\n".join([*PARAS[:8], EDITED, *PARAS[8:]])
+
+
+def loaded(path: Path, text: str) -> LoadedText:
+    path.write_text(text, encoding="utf-8")
+    return LoadedText(str(path), text, "utf-8", hashlib.sha256(text.encode()).hexdigest())
+
+
+@pytest.fixture
+def moved(tmp_path: Path) -> Iterator[Project]:
+    src = loaded(tmp_path / "source.txt", SOURCE_TEXT)
+    copy = loaded(tmp_path / "copy.txt", COPY_TEXT)
+    result = collate(src.text, [("B", copy.text)])
+    with Project.create(tmp_path / "p.jkproj", src, [("B", copy)], result) as project:
+        yield project
+
+
+def parts(project: Project) -> tuple[int, int, list[int]]:
+    """The ids of the move where it left, where it arrived, and of the edits inside it."""
+    gone = next(s.id for s in project.loci if s.kind == "move" and s.start < s.end)
+    came = next(s.id for s in project.loci if s.kind == "move" and s.start == s.end)
+    inner = [s.id for s in project.loci if s.in_move is not None]
+    return gone, came, inner
+
+
+def corrected(project: Project) -> str:
+    return corrected_text(project.export_input(document=False))
+
+
+def test_accepting_the_move_and_its_edits_rebuilds_the_copy(moved: Project) -> None:
+    _gone, came, inner = parts(moved)
+    assert len(moved.loci) == 4 and len(inner) == 2
+    assert moved.enclosing(inner[0]) == came == moved.enclosing(inner[1])
+    moved.accept(moved.ids(), "B")
+    assert corrected(moved) == COPY_TEXT
+
+
+def test_one_end_of_a_move_decides_the_other_in_the_same_step(moved: Project) -> None:
+    gone, came, _inner = parts(moved)
+    op = moved.accept([came], "B")
+    assert op is not None and {c.locus_id for c in op.changes} == {gone, came}
+    assert moved.status(gone) == moved.status(came) == "accepted"
+    # the paragraph moved as the source has it: the edits inside are not accepted yet
+    assert corrected(moved) == "\n".join([*PARAS[:8], MOVED, *PARAS[8:]])
+    moved.log.undo()
+    assert moved.status(gone) == moved.status(came) == "undecided"
+    moved.reject([gone])
+    assert moved.status(came) == "rejected"
+
+
+def test_an_edit_inside_a_move_not_accepted_corrects_the_paragraph_where_it_stands(
+    moved: Project,
+) -> None:
+    gone, _came, inner = parts(moved)
+    moved.reject([gone])
+    moved.accept(inner, "B")  # no conflict with the move: the edits go with the paragraph
+    assert moved.conflicts(inner[0], moved.log.get(inner[0])) == []
+    assert corrected(moved) == "\n".join([*PARAS[:2], EDITED, *PARAS[2:]])
+
+
+def test_a_moved_paragraph_without_one_of_its_edits(moved: Project) -> None:
+    _gone, came, inner = parts(moved)
+    moved.accept([came, inner[0]], "B")
+    moved.reject([inner[1]])
+    once = MOVED.replace("河边", "河河边")
+    assert corrected(moved) == "\n".join([*PARAS[:8], once, *PARAS[8:]])
+
+
+def test_the_move_and_its_edits_survive_reopening_and_a_word_export(moved: Project) -> None:
+    gone, came, inner = parts(moved)
+    moved.accept(moved.ids(), "B")
+    path = moved.path
+    moved.close()
+    with Project.open(path) as again:
+        assert parts(again) == (gone, came, inner)
+        assert corrected(again) == COPY_TEXT
+        data = again.export_input()
+        document = docx_bytes(data, tracked=False)
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(document)).paragraphs)
+        assert text == COPY_TEXT

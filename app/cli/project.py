@@ -96,6 +96,9 @@ def loci_json(project: Project) -> dict[str, Any]:
         entry = {"id": stored.id, **locus.to_json()}
         if locus.parent is not None:
             entry["parent_id"] = project.loci[locus.parent].id
+        linked = project.linked([stored.id])[1:]
+        if linked:
+            entry["linked_ids"] = linked
         entry["status"] = decision.status
         entry["chosen"] = decision.reading
         if decision.witness:
@@ -127,6 +130,8 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         chosen = entry["chosen"]
         shown = "" if chosen is None else f" -> {chosen!r}"
         inside = f"  (in #{entry['parent_id']})" if "parent_id" in entry else ""
+        if "linked_ids" in entry:
+            inside += "  (with " + ", ".join(f"#{i}" for i in entry["linked_ids"]) + ")"
         out.write(
             f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
             f"{entry['source_text']!r}  {entry['status']}{shown}{inside}\n"
@@ -144,6 +149,8 @@ def _decide(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     ids = list(dict.fromkeys(args.ids))
     for lid in ids:
         project.locus(lid)  # every id must exist before anything is written
+    if args.reading is None:  # a move's other end, a pair's other half: as the window does
+        ids = project.linked(ids)
     if args.accept is not None and args.accept not in (*project.witness_ids, CHECK_WITNESS):
         known = ", ".join(project.witness_ids)
         raise ProjectCommandError(f"no witness {args.accept!r} in the project (it has {known})")

@@ -75,87 +75,64 @@ def regions_of(
     out = _slide_to_boundaries(_pure_where_equal(out, a.text, b.text), a.text, b.text)
     out = word_units(out, a.text, b.text)
     out = _jump_lines_apart(out, a.text, b.text)
-    out = _edits_inside_moves(out, a.text, b.text)
     out = _snap(out, a.map, b.map)
     return [r if r.kind else replace(r, kind=_kind(r, a.text, b.text)) for r in out]
 
 
-def _edits_inside_moves(regions: list[Region], a: str, b: str) -> list[Region]:
-    """Split a move whose text was edited on the way around the edits, each a region of its own.
+def moved_edits(regions: list[Region], a: Normalized, b: Normalized) -> list[Region]:
+    """The edits inside each moved passage, between where it left and where it arrived.
 
     The aligner takes a sentence with a doubled or a dropped character into
-    the move it belongs to (app.collation.align), so the paragraph is one
-    move; the edits inside must still be seen.  What the witness lacks is
-    marked where the text left (a dropped 的 in the source's paragraph),
-    what it added where the text arrived (a doubled 通 in the witness's);
-    a changed or swapped passage is marked on both sides.  Every piece
-    keeps its place, so the readings still rebuild the witness.
+    the move it belongs to (app.collation.align), so a paragraph moved and
+    edited on the way is one move; the edits inside it must still be seen.
+    Each is a region over the source's characters it changes (inside the
+    span the passage left) and the copy's (inside the span it arrived at),
+    its ``move_id`` the move's and its kind its own: the two texts of the
+    passage are compared as any two texts are (a swap is a transposition,
+    a reworded word one substitution), and widened where an edge would cut
+    a normalization group.  They are not in ``regions``, whose order the
+    panes' alignment relies on.
     """
     arrivals = {r.move_id: r for r in regions if r.kind == "move" and r.a_start == r.a_end}
-    departures = {r.move_id: r for r in regions if r.kind == "move" and r.b_start == r.b_end}
-    edits: dict[int, list[tuple[int, int, int, int, str]]] = {}
-    for mid, gone in departures.items():
-        came = arrivals.get(mid)
-        if mid is None or came is None:
-            continue
-        x, y = a[gone.a_start : gone.a_end], b[came.b_start : came.b_end]
-        if x != y:
-            edits[mid] = _inner_edits(x, y)
-    if not edits:
-        return regions
     out: list[Region] = []
-    for r in regions:
-        inner = edits.get(r.move_id) if r.move_id is not None else None
-        if not inner:
-            out.append(r)
+    for gone in regions:
+        if gone.kind != "move" or gone.b_start != gone.b_end or gone.move_id is None:
             continue
-        leaving = r.b_start == r.b_end
-        base, last = (r.a_start, r.a_end) if leaving else (r.b_start, r.b_end)
-        pos = base
-        for x0, x1, y0, y1, kind in inner:
-            lo, hi = (base + x0, base + x1) if leaving else (base + y0, base + y1)
-            if lo == hi:
-                continue  # nothing of this edit on this side
-            if lo > pos:
-                out.append(_piece(r, pos, lo, leaving))
-            out.append(replace(_piece(r, lo, hi, leaving), kind=kind, move_id=None))
-            pos = hi
-        if pos < last:
-            out.append(_piece(r, pos, last, leaving))
+        came = arrivals.get(gone.move_id)
+        if came is None:
+            continue
+        x, y = a.text[gone.a_start : gone.a_end], b.text[came.b_start : came.b_end]
+        if x == y:
+            continue
+        inner = [
+            Region(gone.a_start + r.a_start, gone.a_start + r.a_end, came.b_start + r.b_start,
+                   came.b_start + r.b_end, r.kind, gone.move_id)
+            for r in _compared(x, y)
+        ]  # fmt: skip
+        for r in _snap(inner, a.map, b.map):
+            inside = gone.a_start <= r.a_start <= r.a_end <= gone.a_end
+            if inside and came.b_start <= r.b_start <= r.b_end <= came.b_end:
+                out.append(
+                    replace(r, kind=r.kind or _kind(r, a.text, b.text), move_id=gone.move_id)
+                )
     return out
 
 
-def _piece(r: Region, start: int, end: int, leaving: bool) -> Region:
-    """Part ``[start, end)`` of a move's text where it left (``leaving``) or arrived."""
-    if leaving:
-        return Region(start, end, r.b_start, r.b_end, r.kind, r.move_id)
-    return Region(r.a_start, r.a_end, start, end, r.kind, r.move_id)
-
-
-def _inner_edits(x: str, y: str) -> list[tuple[int, int, int, int, str]]:
-    """The edits that make ``x`` into ``y``, as ``(x0, x1, y0, y1, kind)``, near ones joined."""
-    ops = [op for op in Indel.opcodes(x, y) if op.tag != "equal"]
-    groups: list[list[int]] = []
-    for op in ops:
-        if groups and op.src_start - groups[-1][1] <= _SWAP_JOIN_GAP:
-            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
+def _compared(x: str, y: str) -> list[Region]:
+    """The edits that make ``x`` into ``y``, cleaned up as a witness's are (no moves inside)."""
+    raw: list[Region] = []
+    for op in Indel.opcodes(x, y):
+        if op.tag == "equal":
+            continue
+        last = raw[-1] if raw else None
+        if last is not None and last.a_end == op.src_start and last.b_end == op.dest_start:
+            raw[-1] = Region(last.a_start, op.src_end, last.b_start, op.dest_end)
         else:
-            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    out: list[tuple[int, int, int, int, str]] = []
-    for x0, x1, y0, y1 in groups:
-        old, new = x[x0:x1], y[y0:y1]
-        if old and new:
-            kind = "transposition" if _swap_parts(old, new) else "substitution"
-        elif new:
-            n = len(new)
-            doubled = y[max(0, y0 - n) : y0] == new or y[y1 : y1 + n] == new
-            kind = "duplication" if doubled else "insertion"
-        else:
-            n = len(old)
-            doubled = x[max(0, x0 - n) : x0] == old or x[x1 : x1 + n] == old
-            kind = "duplication" if doubled else "deletion"
-        out.append((x0, x1, y0, y1, kind))
-    return out
+            raw.append(Region(op.src_start, op.src_end, op.dest_start, op.dest_end))
+    out = _join_swaps(raw, x, y)
+    out = _slide_to_boundaries(out, x, y)
+    out = word_units(out, x, y)
+    return [r if r.kind else replace(r, kind=_kind(r, x, y)) for r in out]
 
 
 def _swap_parts(x: str, y: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Region, nest, overlapping, with_id
+from app.collation.loci import Collation, Region, arrival, nest, overlapping, with_id
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Decision, DecisionLog, Operation
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -78,13 +78,24 @@ class Project:
         self.log = DecisionLog(file.decisions(), file, read_only=file.read_only)
 
     def _index(self) -> None:
-        """Find loci by id, and which loci cross which (their decisions may conflict)."""
+        """Find loci by id, which loci cross which (their decisions may conflict), and which
+        are decided together (a move's two ends, the two halves of a pair of marks)."""
         self._by_id = {loc.id: loc for loc in self.loci}
         crossing = overlapping(self.loci)
         self._crossing = {
             loc.id: [self.loci[j].id for j in others]
             for loc, others in zip(self.loci, crossing, strict=True)
         }
+        groups: dict[tuple[str, int], list[int]] = {}
+        for loc in self.loci:
+            if loc.kind == "move" and loc.move_id is not None:
+                groups.setdefault(("move", loc.move_id), []).append(loc.id)
+            if loc.pair is not None:
+                groups.setdefault(("pair", loc.pair), []).append(loc.id)
+        self._links: dict[int, list[int]] = {}
+        for members in groups.values():
+            for lid in members:
+                self._links.setdefault(lid, []).extend(m for m in members if m != lid)
 
     # -- opening --------------------------------------------------------------------
 
@@ -167,9 +178,25 @@ class Project:
     def counts(self) -> dict[str, int]:
         return self.log.counts(self.ids())
 
+    def linked(self, ids: Iterable[int]) -> list[int]:
+        """``ids`` and the loci decided with them, in one step: where a moved passage left
+        and where it arrived are one move, and the two halves of a pair of marks one fix
+        (accepting a closing bracket alone would leave the brackets mismatched)."""
+        out = dict.fromkeys(ids)
+        for lid in list(out):
+            self.locus(lid)
+            out.update(dict.fromkeys(self._links.get(lid, ())))
+        return list(out)
+
     def enclosing(self, locus_id: int) -> int | None:
-        """The id of the innermost locus that encloses this one (another copy's longer one)."""
+        """The id of the innermost locus that encloses this one (another copy's longer one),
+        or, for an edit inside a moved passage, of the move where it arrived."""
         stored = self.locus(locus_id)
+        if stored.in_move is not None:
+            arrivals = [o for o in self.loci if arrival(o) and o.move_id == stored.in_move]
+            shared = [o for o in arrivals if o.readings.keys() & stored.readings]
+            if shared or arrivals:
+                return (shared or arrivals)[0].id
         around = [
             o
             for o in (self._by_id[j] for j in self._crossing.get(locus_id, ()))
@@ -218,9 +245,10 @@ class Project:
     # -- deciding -------------------------------------------------------------------
 
     def acceptance(self, ids: Iterable[int], witness: str) -> dict[int, Decision]:
-        """The decisions that accepting ``witness``'s reading at ``ids`` would record."""
+        """The decisions that accepting ``witness``'s reading at ``ids`` would record: at the
+        loci :meth:`linked` to them too (where ``witness`` reads the source, its reading)."""
         decisions = {}
-        for lid in ids:
+        for lid in self.linked(ids):
             locus = self.locus(lid)
             reading = locus.readings.get(witness, locus.source_text)
             note = self.log.get(lid).note
@@ -240,9 +268,10 @@ class Project:
         return self.log.apply(label, self.displacing(decisions) if displace else decisions)
 
     def reject(self, ids: Iterable[int], label: str = "") -> Operation | None:
+        """Keep the source at ``ids`` and the loci :meth:`linked` to them, as one step."""
         decisions = {
             lid: Decision("rejected", None, self.locus(lid).source_text, self.log.get(lid).note)
-            for lid in ids
+            for lid in self.linked(ids)
         }
         return self.log.apply(label or _label("Reject", None, decisions), decisions)
 
@@ -274,9 +303,8 @@ class Project:
         return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
 
     def undecide(self, ids: Iterable[int], label: str = "") -> Operation | None:
-        decisions = {lid: Decision(note=self.log.get(lid).note) for lid in ids}
-        for lid in decisions:
-            self.locus(lid)
+        """Undecide ``ids`` and the loci :meth:`linked` to them, as one step."""
+        decisions = {lid: Decision(note=self.log.get(lid).note) for lid in self.linked(ids)}
         return self.log.apply(label or _label("Undecide", None, decisions), decisions)
 
     def set_note(self, locus_id: int, note: str) -> Operation | None:

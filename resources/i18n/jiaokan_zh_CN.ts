@@ -250,7 +250,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Divergence</source>
         <translation>异文</translation>
     </message>
@@ -271,8 +271,28 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>inside the moved passage: it arrives at divergence {0}</source>
+        <translation>位于移位的段落之内：该段落移到异文 {0} 处</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>inside divergence {0}, another copy&apos;s longer one</source>
         <translation>位于异文 {0} 之内（另一校本较长的异文）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>moved: it arrives at divergence {0}, decided with it</source>
+        <translation>移位：移到异文 {0} 处，两处一同处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>moved here from divergence {0}, decided with it</source>
+        <translation>移位：自异文 {0} 处移来，两处一同处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one half of a pair of marks: divergence {0} is the other</source>
+        <translation>成对标点的一半：另一半是异文 {0}</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -618,12 +638,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -633,7 +653,7 @@
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -1703,6 +1723,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>divergence #{n} is one half of a pair of marks whose other half, #{m}, is accepted: decide them alike</source>
+        <translation>异文 #{n} 与 #{m} 是同一对标点的两半，#{m} 已接受：请对两处作相同的处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>异文 #{n} 与底本不符；请重新校勘</translation>
     </message>
@@ -1737,15 +1762,17 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-129"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -1760,7 +1787,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

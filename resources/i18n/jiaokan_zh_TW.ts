@@ -250,7 +250,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -271,8 +271,28 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>inside the moved passage: it arrives at divergence {0}</source>
+        <translation>位於移位的段落之內：該段落移到異文 {0} 處</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>inside divergence {0}, another copy&apos;s longer one</source>
         <translation>位於異文 {0} 之內（另一校本較長的異文）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>moved: it arrives at divergence {0}, decided with it</source>
+        <translation>移位：移到異文 {0} 處，兩處一同處理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>moved here from divergence {0}, decided with it</source>
+        <translation>移位：自異文 {0} 處移來，兩處一同處理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one half of a pair of marks: divergence {0} is the other</source>
+        <translation>成對標點的一半：另一半是異文 {0}</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -618,12 +638,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+347"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -633,7 +653,7 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -1703,6 +1723,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>divergence #{n} is one half of a pair of marks whose other half, #{m}, is accepted: decide them alike</source>
+        <translation>異文 #{n} 與 #{m} 是同一對標點的兩半，#{m} 已接受：請對兩處作相同的處理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>異文 #{n} 與底本不符；請重新校勘</translation>
     </message>
@@ -1737,15 +1762,17 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-129"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -1760,7 +1787,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>
