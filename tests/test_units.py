@@ -12,7 +12,8 @@ import pytest
 
 from app.classes.wordset import is_word
 from app.collation.collate import collate
-from app.project.export import corrected_text
+from app.project.decisions import Decision
+from app.project.export import ExportError, corrected_text
 from app.project.project import Project
 from app.project.word_export import docx_bytes
 from app.text.loading import LoadedText
@@ -175,3 +176,79 @@ def test_the_move_and_its_edits_survive_reopening_and_a_word_export(moved: Proje
         document = docx_bytes(data, tracked=False)
         text = "\n".join(p.text for p in docx.Document(io.BytesIO(document)).paragraphs)
         assert text == COPY_TEXT
+
+
+# -- a pair of marks is one fix -----------------------------------------------------------
+
+DATED = "会议于2020年2月23日召开，各地代表出席。"
+
+
+@pytest.mark.parametrize(
+    ("source", "copy", "halves"),
+    [
+        (DATED, "会议于（2020年2月23日）召开，各地代表出席。", [("", "（"), ("", "）")]),
+        ("他说“免疫系统”很重要。", "他说免疫系统很重要。", [("“", ""), ("”", "")]),
+        ("他读了《人民日报》的评论。", "他读了“人民日报”的评论。", [("《", "“"), ("》", "”")]),
+    ],
+)
+def test_the_two_halves_of_a_pair_of_marks_are_one_fix(
+    source: str, copy: str, halves: list[tuple[str, str]]
+) -> None:
+    result = collate(source, [("B", copy)])
+    assert [(loc.source_text, loc.readings["B"]) for loc in result.loci] == halves
+    assert result.loci[0].pair == result.loci[1].pair is not None
+    assert all(loc.cls == "punctuation" for loc in result.loci)
+
+
+def test_marks_changed_around_the_words_are_two_pairs_not_a_shifted_character() -> None:
+    """The width rule reads “ as " and ‘ as ': 抗 is matched, not the first quotation mark."""
+    result = collate("的“抗‘疫’格局”。", [("B", "的抗“疫”格局。")])
+    loci = [(loc.source_text, loc.readings["B"], loc.pair) for loc in result.loci]
+    assert [(old, new) for old, new, _ in loci] == [("“", ""), ("‘", "“"), ("’", "”"), ("”", "")]
+    assert loci[0][2] == loci[3][2] != loci[1][2] == loci[2][2]
+
+
+def test_marks_that_do_not_close_each_other_are_not_a_pair() -> None:
+    result = collate("甲乙丙丁戊己庚。", [("B", "甲（乙丙丁）戊己（庚。")])
+    pairs = [loc.pair for loc in result.loci]
+    assert pairs[0] == pairs[1] is not None and pairs[2] is None
+
+
+def test_two_copies_that_add_the_same_brackets_share_them_and_vote() -> None:
+    copy = "会议于（2020年2月23日）召开，各地代表出席。"
+    result = collate(DATED, [("B", copy), ("C", copy), ("D", DATED)])
+    opening, closing = result.loci
+    assert opening.readings == {"B": "（", "C": "（"} and opening.pair == closing.pair
+    assert opening.agreement is not None and opening.agreement.support == 2
+
+
+@pytest.fixture
+def bracketed(tmp_path: Path) -> Iterator[Project]:
+    copy_text = "会议于（2020年2月23日）召开，各地代表出席。"
+    src = loaded(tmp_path / "source.txt", DATED)
+    copy = loaded(tmp_path / "copy.txt", copy_text)
+    result = collate(src.text, [("B", copy.text)])
+    with Project.create(tmp_path / "p.jkproj", src, [("B", copy)], result) as project:
+        yield project
+
+
+def test_accepting_one_half_accepts_the_other_in_the_same_step(bracketed: Project) -> None:
+    opening, closing = bracketed.ids()
+    op = bracketed.accept([closing], "B")
+    assert op is not None and {c.locus_id for c in op.changes} == {opening, closing}
+    assert corrected(bracketed) == "会议于（2020年2月23日）召开，各地代表出席。"
+    bracketed.log.undo()
+    assert corrected(bracketed) == DATED
+
+
+def test_an_export_never_leaves_a_pair_mismatched(bracketed: Project) -> None:
+    """A decision recorded on one half alone (an older project, a script writing the log)."""
+    opening, closing = bracketed.ids()
+    bracketed.log.apply(
+        "Accept #2 alone", bracketed.acceptance([closing], "B") | {opening: Decision()}
+    )
+    assert bracketed.status(opening) == "undecided"
+    assert corrected(bracketed) == "会议于（2020年2月23日）召开，各地代表出席。"
+    bracketed.log.apply("Reject #1", {opening: Decision("rejected", None, "")})
+    with pytest.raises(ExportError, match=rf"#{opening} is one half of a pair of marks"):
+        corrected(bracketed)

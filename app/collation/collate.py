@@ -33,6 +33,7 @@ from app.collation.loci import (
     nest,
     overlapping,
 )
+from app.collation.pairs import Change, pairs
 from app.collation.parallel import in_processes, worker_count
 from app.collation.regions import moved_edits, regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
@@ -144,6 +145,8 @@ class Witnessed:
     owns: list[_Own]
     witness_map: OffsetMap
     keys: dict[str, str]
+    pairs: int = 0
+    """How many pairs of marks its divergences number (from 1); renumbered like moves."""
 
 
 def witness_divergences(
@@ -180,7 +183,8 @@ def witness_divergences(
             for t in (own.reading, source[own.start : own.end]):
                 if t not in known:
                     known[t] = normalize(t, rules).text
-    return Witnessed(regions, counter[0], owns, norm.map, known)
+    paired = max((own.pair or 0 for own in owns), default=0)
+    return Witnessed(regions, counter[0], owns, norm.map, known, paired)
 
 
 def _witness_task(
@@ -262,30 +266,34 @@ ForkingPickler.register(OffsetMap, _send_map)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:
-    """Move ids unique across witnesses, in witness order (as one shared counter would give)."""
-    out, offset = [], 0
+    """Move and pair ids unique across witnesses, in witness order (as one shared counter
+    would give)."""
+    out, offset, pair_offset = [], 0, 0
     for w in found:
-        if offset and w.moves:
+        if (offset and w.moves) or (pair_offset and w.pairs):
             w = replace(
                 w,
                 regions=[
                     r if r.move_id is None else replace(r, move_id=r.move_id + offset)
                     for r in w.regions
                 ],
-                owns=[
-                    o
-                    if o.move_id is None and o.in_move is None
-                    else replace(
-                        o,
-                        move_id=None if o.move_id is None else o.move_id + offset,
-                        in_move=None if o.in_move is None else o.in_move + offset,
-                    )
-                    for o in w.owns
-                ],
+                owns=[_shifted(o, offset, pair_offset) for o in w.owns],
             )
         out.append(w)
         offset += w.moves
+        pair_offset += w.pairs
     return out
+
+
+def _shifted(own: _Own, moves: int, pairs: int) -> _Own:
+    if own.move_id is None and own.in_move is None and own.pair is None:
+        return own
+    return replace(
+        own,
+        move_id=None if own.move_id is None else own.move_id + moves,
+        in_move=None if own.in_move is None else own.in_move + moves,
+        pair=None if own.pair is None else own.pair + pairs,
+    )
 
 
 def realign(
@@ -594,4 +602,8 @@ def _own_divergences(
         cls = classify(source[found.start : found.end], found.reading, found.kind, before, after)
         classed.append(replace(found, cls=cls))
     classed.sort(key=lambda o: (o.start, o.end != o.start, o.end, o.in_move is not None))
+    changes = [Change(o.start, o.end, o.reading, o.span) for o in classed]
+    for number, (k, j) in enumerate(pairs(source, text, changes), 1):
+        classed[k] = replace(classed[k], pair=number)
+        classed[j] = replace(classed[j], pair=number)
     return classed

@@ -68,6 +68,7 @@ def regions_of(
         if mid is None and r.a_start == r.a_end:
             mid = moved.get((-1, -1, r.b_start, r.b_end))
         out.append(replace(r, kind="move", move_id=mid) if mid is not None else r)
+    out = _content_first(out, a.text, b.text)
     out = _slide_beside_moves(out, a.text, b.text)
     out = _join_swaps(out, a.text, b.text)
     out = _slide_to_boundaries(out, a.text, b.text)
@@ -248,6 +249,87 @@ def _absorb_chance_matches(regions: list[Region], a: Normalized, source: str) ->
                 continue
         out.append(r)
     return out
+
+
+_REALIGN = 12
+"""Longest stretch (each side) aligned again so that characters, not marks, match."""
+
+
+def _content_first(regions: list[Region], a: str, b: str) -> list[Region]:
+    """Two edits around a mark or two, aligned again so that the characters match first.
+
+    ``的“抗‘疫’格局”`` against ``的抗“疫”格局`` (the width rule reads “ and ‘
+    as " and '): a diff may match the first " and call 抗 added before it and
+    抗' dropped after it, as long an alignment as dropping “ and reading ‘
+    as “.  An editor reads the second, the marks changed around the words,
+    which is also what pairs the marks (app.collation.pairs).  Where two
+    edits stand around marks only, the stretch is aligned again counting a
+    matched character twice a matched mark, and taken if more characters match.
+    """
+    out: list[Region] = []
+    k = 0
+    while k < len(regions):
+        r = regions[k]
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        if nxt is None or r.kind or nxt.kind:
+            out.append(r)
+            k += 1
+            continue
+        gap = a[r.a_end : nxt.a_start]
+        x, y = a[r.a_start : nxt.a_end], b[r.b_start : nxt.b_end]
+        if not (0 < len(gap) <= 2 and not _HAN.search(gap) and not any(c.isalnum() for c in gap)):
+            out.append(r)
+            k += 1
+            continue
+        if max(len(x), len(y)) > _REALIGN:
+            out.append(r)
+            k += 1
+            continue
+        better = _weighted(x, y)
+        kept = sum(2 if _HAN.match(c) else 1 for c in gap)
+        if better is None or better[0] <= kept:
+            out.append(r)
+            k += 1
+            continue
+        out += [
+            Region(r.a_start + x0, r.a_start + x1, r.b_start + y0, r.b_start + y1)
+            for x0, x1, y0, y1 in better[1]
+        ]
+        k += 2
+    return out
+
+
+def _weighted(x: str, y: str) -> tuple[int, list[tuple[int, int, int, int]]] | None:
+    """The alignment of ``x`` and ``y`` matching most (a Han character 2, anything else 1):
+    its score and its edits ``(x0, x1, y0, y1)``."""
+    n, m = len(x), len(y)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            score = max(best[i + 1][j], best[i][j + 1])
+            if x[i] == y[j]:
+                score = max(score, best[i + 1][j + 1] + (2 if _HAN.match(x[i]) else 1))
+            best[i][j] = score
+    edits: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    start: tuple[int, int] | None = None
+    while i < n or j < m:
+        weight = 2 if i < n and _HAN.match(x[i]) else 1
+        if i < n and j < m and x[i] == y[j] and best[i][j] == best[i + 1][j + 1] + weight:
+            if start is not None:
+                edits.append((start[0], i, start[1], j))
+                start = None
+            i, j = i + 1, j + 1
+            continue
+        if start is None:
+            start = (i, j)
+        if i < n and (j == m or best[i][j] == best[i + 1][j]):
+            i += 1
+        else:
+            j += 1
+    if start is not None:
+        edits.append((start[0], n, start[1], m))
+    return best[0][0], edits
 
 
 def word_units(regions: list[Region], a: str, b: str) -> list[Region]:
