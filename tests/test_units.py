@@ -252,3 +252,44 @@ def test_an_export_never_leaves_a_pair_mismatched(bracketed: Project) -> None:
     bracketed.log.apply("Reject #1", {opening: Decision("rejected", None, "")})
     with pytest.raises(ExportError, match=rf"#{opening} is one half of a pair of marks"):
         corrected(bracketed)
+
+
+# -- the same units with many witnesses ---------------------------------------------------------
+
+
+def test_each_copys_rewording_is_its_own_and_the_copies_vote_on_the_word() -> None:
+    source = "坚决遏制疫情蔓延势头，全面加强防控。"
+    copies = {
+        "B": "坚决遏制疫情蔓延态势，全面加强防控。",
+        "D": "坚决遏制疫情蔓延趋势，全面加强防控。",
+    }
+    result = collate(source, [("B", copies["B"]), ("C", copies["B"]), ("D", copies["D"]),
+                              ("E", source)])  # fmt: skip
+    (word,) = result.loci
+    assert word.source_text == "势头" and word.readings == {"B": "态势", "C": "态势", "D": "趋势"}
+    assert set(word.classes.values()) == {"reworded"}
+    vote = word.agreement
+    assert vote is not None and (vote.support, vote.total) == (2, 5)  # 态势 2, 势头 2 (kept)
+    for wid, text in (("B", copies["B"]), ("D", copies["D"]), ("E", source)):
+        assert result.rebuild(wid) == text
+
+
+def test_copies_that_move_the_same_paragraph_share_the_move_and_vote_on_its_edits() -> None:
+    """C moved the paragraph as B did, without B's two edits: at each edit C reads the
+    paragraph, so it votes for the source there instead of abstaining."""
+    other = "\n".join([*PARAS[:8], MOVED.replace("长势", "长势势"), *PARAS[8:]])
+    result = collate(SOURCE_TEXT, [("B", COPY_TEXT), ("C", other), ("D", SOURCE_TEXT)])
+    moves = [loc for loc in result.loci if loc.kind == "move"]
+    assert len(moves) == 2 and all(m.readings.keys() == {"B", "C"} for m in moves)
+    assert moves[0].move_id == moves[1].move_id
+    inner = [loc for loc in result.loci if loc.in_move is not None]
+    assert [(loc.source_text, loc.readings) for loc in inner] == [
+        ("", {"B": "河"}),
+        ("长", {"B": ""}),
+        ("", {"C": "势"}),
+    ]
+    for loc in inner:
+        assert loc.in_move == moves[0].move_id and result.loci[loc.parent or 0] is moves[1]
+        assert loc.agreement is not None and loc.agreement.total == 4  # nobody abstains
+    for wid, text in (("B", COPY_TEXT), ("C", other), ("D", SOURCE_TEXT)):
+        assert result.rebuild(wid) == text
