@@ -250,7 +250,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -295,7 +295,12 @@
         <translation>成對標點的一半：另一半是異文 {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>it reads the passage as the source has it; the copy&apos;s edits inside it are divergences {0}</source>
+        <translation>該段落在此依底本文字，校本在段內的改動見異文 {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
@@ -638,12 +643,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+352"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-248"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -653,7 +658,7 @@
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
