@@ -287,7 +287,7 @@ def _content_first(regions: list[Region], a: str, b: str) -> list[Region]:
             continue
         better = _weighted(x, y)
         kept = sum(2 if _HAN.match(c) else 1 for c in gap)
-        if better is None or better[0] <= kept:
+        if better[0] <= kept:
             out.append(r)
             k += 1
             continue
@@ -299,7 +299,7 @@ def _content_first(regions: list[Region], a: str, b: str) -> list[Region]:
     return out
 
 
-def _weighted(x: str, y: str) -> tuple[int, list[tuple[int, int, int, int]]] | None:
+def _weighted(x: str, y: str) -> tuple[int, list[tuple[int, int, int, int]]]:
     """The alignment of ``x`` and ``y`` matching most (a Han character 2, anything else 1):
     its score and its edits ``(x0, x1, y0, y1)``."""
     n, m = len(x), len(y)
