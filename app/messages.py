@@ -62,6 +62,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "“{text}” is Simplified in a Traditional text: “{fix}”"
         ),
         "check.stray-space": QT_TRANSLATE_NOOP("engine", "A space inside Chinese text"),
+        "check.jump-line": QT_TRANSLATE_NOOP(
+            "engine",
+            "A newspaper's continuation line: it belongs to the page, not to the text",
+        ),
         # app/classes/spelling.py: why a character or term of one text is flagged
         "check.spelling": QT_TRANSLATE_NOOP(
             "engine", "“{wrong}” is probably “{right}” (as in {word})"
@@ -260,6 +264,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "export.conflict": QT_TRANSLATE_NOOP(
             "engine",
             "divergence #{n} overlaps #{m} and both change the text: undecide one of them",
+        ),
+        "export.pair": QT_TRANSLATE_NOOP(
+            "engine",
+            "divergence #{n} is one half of a pair of marks whose other half, #{m},"
+            " is accepted: decide them alike",
         ),
         "export.mismatch": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} does not match the source; collate again"

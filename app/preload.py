@@ -25,11 +25,12 @@ def preload_in_background() -> threading.Thread:
 
 
 def preload(*, checks: bool = True) -> None:
-    from app.classes import classify
+    from app.classes import classify, wordset
     from app.text import script
 
     script.opencc_folder().load_guard()
     classify.preload()
+    wordset.preload()
     if checks:
         from app.classes import checks as source_checks
 

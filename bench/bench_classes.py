@@ -41,6 +41,7 @@ from importlib import resources
 from typing import Any
 
 from app.classes.classify import CLASS_LABELS_ZH, CLASSES, classify
+from bench import vocab
 from bench.evaluate import overlaps, slide
 from bench.synth import Prose, make_paragraphs
 from bench.variant import is_han, sentence_spans
@@ -294,6 +295,51 @@ class Round:
 
     # one method per class; each returns whether it placed its error
 
+    def truncated(self) -> bool:
+        """The witness stops two or three paragraphs before the source does (even rounds), or
+        goes on for two more where the source stops (odd ones)."""
+        end = len(self.src)
+        paras = self.paragraphs()
+        last = self.src[paras[-1][0] : paras[-1][1]]
+        # as for every paragraph-long error here, not beside a paragraph the text repeats
+        if self.seed % 2 and self.src.count(last) == 1:
+            more = "\n" + self.new_text(self.prose.paragraph) + "\n" + self.prose.paragraph()
+            return self.free(end, end, len(more)) and self.add(
+                Injected(end, end, more, "truncated")
+            )
+        s = paras[-self.rng.randint(2, 3)][0] - 1  # from the line break before them
+        return len(paras) >= 4 and self.free(s, end) and self.add(Injected(s, end, "", "truncated"))
+
+    def jump_line(self) -> bool:
+        """A newspaper's continuation line at a paragraph's end in the witness (【下转第5版】)."""
+        ends = [e for _s, e in self.paragraphs()[1:-1] if self.src[e - 1] in "。！？"]
+        self.rng.shuffle(ends)
+        line = self.rng.choice(("【下转第5版】", "（下转第二版）", "(转第4版)", "【上接第1版】"))
+        e = next((e for e in ends if self.free(e, e, len(line))), None)
+        return e is not None and self.add(Injected(e, e, line, "jump_line"))
+
+    def reworded(self) -> bool:
+        """A word of the prose's vocabulary written as another (经济 / 文化)."""
+        nouns = [n for n in vocab.NOUNS if len(n) == 2]
+        found = [m for m in re.finditer("|".join(nouns), self.src) if is_han(self.src[m.end()])]
+        self.rng.shuffle(found)
+        for m in found:
+            other = self.rng.choice([n for n in nouns if not set(n) & set(m.group())])
+            s, e = m.start(), m.end()
+            if self.src[s - 1] not in other and self.src[e] not in other and self.free(s, e):
+                return self.add(Injected(s, e, other, "reworded"))
+        return False
+
+    def passage(self) -> bool:
+        """A sentence with a clause mark, written as another such sentence."""
+        for s, e in self._inner_sentences():
+            text = self.new_text(self.prose.sentence)
+            clauses = "，" in self.src[s:e] and "，" in text
+            ends_alike = text[-1] == self.src[e - 1] and text[0] != self.src[s]
+            if clauses and ends_alike and self.free(s, e, len(text)):
+                return self.add(Injected(s, e, text, "passage"))
+        return False
+
     def extra_paragraph(self) -> bool:
         paras = [(s, e) for s, e in self.paragraphs()[1:-1] if 40 <= e - s <= 300]
         self.rng.shuffle(paras)
@@ -431,6 +477,10 @@ class Round:
             "extra_sentence": self.extra_sentence,
             "missing_sentence": self.missing_sentence,
             "moved": self.moved,
+            "truncated": self.truncated,
+            "jump_line": self.jump_line,
+            "reworded": self.reworded,
+            "passage": self.passage,
             "missing": lambda: self.char_edit(
                 0, lambda i: Injected(i, i, self.other_chars(i, n), "missing")
             ),
@@ -512,7 +562,15 @@ def make_case(seed: int, n_chars: int = 3000) -> LabelledCase:
     """One round: a source, its witness and the truth, one error per class (moves: two edits)."""
     r = Round(seed, n_chars)
     # the long edits first, while there is room for them
-    order = ["extra_paragraph", "missing_paragraph", "moved", "extra_sentence", "missing_sentence"]
+    order = [
+        "truncated",
+        "extra_paragraph",
+        "missing_paragraph",
+        "moved",
+        "passage",
+        "extra_sentence",
+        "missing_sentence",
+    ]
     rest = [c for c in CLASSES if c not in order and not (c == "doubled" and r.doubled_source)]
     r.rng.shuffle(rest)
     for cls in order + rest:
@@ -551,6 +609,10 @@ def evaluate(case: LabelledCase) -> Outcome:
         )
         predicted = classify(locus.source_text, reading, kind, before, after)
         hits = [e for e, span in spans.items() if _touches(span, locus.start, locus.end)]
+        # a move is one locus where it left, whatever edits lie inside (they are loci of
+        # their own, nested in it): each is matched to errors of its own sort
+        moving = kind == "move"
+        hits = [e for e in hits if (e.cls == "moved") == moving] if hits else hits
         edit = max(
             hits, key=lambda e: min(e.end, locus.end) - max(e.start, locus.start), default=None
         )

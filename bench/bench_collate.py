@@ -25,6 +25,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.evaluate import Evaluator, Reported, Score, regions_to_reported
 from bench.measure import measured
@@ -82,7 +83,7 @@ def engine_loci(source: str, variant: str, repeats: int) -> tuple[float, list[Re
         Reported(
             locus.start,
             locus.end,
-            locus.readings[WITNESS],
+            _reading(locus, result.loci),
             locus.kinds.get(WITNESS, locus.kind) if hasattr(locus, "kinds") else locus.kind,
             getattr(locus, "move_id", None),
         )
@@ -90,6 +91,19 @@ def engine_loci(source: str, variant: str, repeats: int) -> tuple[float, list[Re
         if WITNESS in locus.readings
     ]
     return best, reported
+
+
+def _reading(locus: Any, loci: Sequence[Any]) -> str:
+    """The witness's reading; where a moved passage arrived, with the edits inside it applied
+    (they are loci of their own, nested in the move, app.collation.loci.Locus.in_move)."""
+    reading: str = locus.readings[WITNESS]
+    try:
+        from app.collation.loci import arrival, moved_text
+    except ImportError:  # an engine from before moves had inner edits
+        return reading
+    if not arrival(locus):
+        return reading
+    return moved_text(reading, locus, loci, lambda i: i.readings.get(WITNESS))
 
 
 def command(source_path: Path, variant_path: Path) -> list[str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.collation.collate import collate
-from app.collation.loci import Collation, Locus
+from app.collation.loci import Collation, Locus, arrival, moved_text
 from bench.evaluate import Evaluator, Reported, Score
 from bench.norm import Normalizer, get_normalizer
 from bench.synth import make_paragraphs, parse_size, size_label
@@ -99,11 +99,19 @@ def make_witnesses(
 
 def _reported(loci: Sequence[Locus], wid: str) -> list[Reported]:
     """One witness's loci as the evaluator reads them."""
+    own = [loc for loc in loci if wid in loc.readings]
     return [
-        Reported(loc.start, loc.end, loc.readings[wid], loc.kinds.get(wid, loc.kind))
-        for loc in loci
-        if wid in loc.readings
+        Reported(loc.start, loc.end, _arrived(loc, own, wid), loc.kinds.get(wid, loc.kind))
+        for loc in own
     ]
+
+
+def _arrived(locus: Locus, own: Sequence[Locus], wid: str) -> str:
+    """The reading; where a moved passage arrived, with the witness's edits inside applied."""
+    reading = locus.readings[wid]
+    if not arrival(locus):
+        return reading
+    return moved_text(reading, locus, own, lambda i: i.readings.get(wid))
 
 
 def _timed(

@@ -16,9 +16,12 @@ noise does not count for or against anyone:
   source window covering both, it gives the same string as the truth edit.
   So deleting either 展 of 展展 is exact, and so is writing a doubled
   character as one character read twice (展 -> 展展) instead of an insertion.
-  A paragraph moved and edited on the way may be reported as the move in
-  pieces around the edits inside it: that is exact when the pieces, in
-  order, cover the truth's span and their readings rebuild its reading;
+  A paragraph moved and edited on the way is reported as the move, whose
+  arrival reads the paragraph as the source has it, and the edits inside it
+  as loci of their own: the arrival's reading is scored with those edits
+  applied (bench_collate), as accepting the move and its edits gives.  (An
+  engine that reports the move in pieces around the edits is exact when the
+  pieces, in order, cover the truth's span and their readings rebuild it.);
 * kind accuracy, per truth kind: the share of truth edits of that kind whose
   matched span (an exact one if any, else the overlapping one sharing the
   most with it) was reported with that kind;
@@ -145,6 +148,19 @@ class Evaluator:
         if not text:
             return ""
         return self.normalize(text).text
+
+    def normalized_span(self, start: int, end: int) -> tuple[int, int]:
+        """A reported span in the normalized source's coordinates."""
+        return self._span(start, end)
+
+    def exact_at(self, k: int, span: tuple[int, int], reading: str) -> bool:
+        """Whether ``reading`` at the normalized ``span`` has exactly truth edit ``k``'s effect."""
+        return self._exact(k, span, self._norm(reading))
+
+    def overlaps_truth(self, k: int, span: tuple[int, int]) -> bool:
+        """Whether a normalized ``span`` overlaps truth edit ``k`` or an equivalent placement."""
+        lo, hi, points = self._wide[k]
+        return overlaps(lo, hi, span[0], span[1], closed=points)
 
     def _effect(self, s: int, e: int, reading: str, w0: int, w1: int) -> str:
         return self.text[w0:s] + reading + self.text[e:w1]

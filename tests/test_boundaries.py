@@ -157,7 +157,9 @@ def test_paragraph_ending_in_a_quotation_moves_whole_and_a_sentence_beside_it_st
     variant = [*paras[:2], paras[3][len(dropped) :], *paras[4:9], paras[2], *paras[9:]]
     result = one("\n".join(paras), "\n".join(variant))
     loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
-    assert loci == [(paras[2], "", "move"), (dropped, "", "deletion"), ("", paras[2], "move")]
+    # a whole paragraph moves with its line break: no empty line left, none glued
+    line = paras[2] + "\n"
+    assert loci == [(line, "", "move"), (dropped, "", "deletion"), ("", line, "move")]
     assert normalize(result.rebuild("v")).text == normalize("\n".join(variant)).text
 
 
@@ -166,25 +168,30 @@ MOVED = "他们在河边种了树。老人说：明年再来看看长势。孩�
 
 
 def test_paragraph_moved_and_edited_reports_the_move_and_each_edit() -> None:
-    """A doubled 河 and a dropped 长 inside the moved paragraph are loci of their own."""
+    """One move, where it left and where it arrived; a doubled 河 and a dropped 长 inside the
+    moved paragraph are loci of their own, lying in the move where it arrived."""
     paras = [*PARAGRAPHS[:2], MOVED, *PARAGRAPHS[2:]]
     edited = MOVED.replace("河边", "河河边").replace("长势", "势")
     variant = [*PARAGRAPHS[:8], edited, *PARAGRAPHS[8:]]
     source = "\n".join(paras)
     result = one(source, "\n".join(variant))
     loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
-    left = [x for x in loci if x[0]]
-    arrived = [x for x in loci if not x[0]]
-    # where it left: the move in two pieces around the dropped character
-    assert [kind for _, _, kind in left] == ["move", "deletion", "move"]
-    assert "".join(text for text, _, _ in left) == MOVED
-    assert left[1][:2] == ("长", "")
-    # where it arrived: the move in two pieces around the doubled one
-    assert [kind for _, _, kind in arrived] == ["move", "duplication", "move"]
-    assert "".join(reading for _, reading, _ in arrived) == edited
-    assert arrived[1][1] == "河"
-    ids = {loc.move_id for loc in result.loci if loc.kind == "move"}
-    assert len(ids) == 1 and None not in ids
+    gone, arrived = result.loci[0], result.loci[-1]
+    # where it left: the whole paragraph, once; where it arrived: the paragraph as the source has it
+    assert loci[0] == (MOVED + "\n", "", "move") and loci[-1] == ("", MOVED + "\n", "move")
+    assert gone.move_id == arrived.move_id is not None
+    # inside it: the doubled 河 and the dropped 长, over the source's characters
+    inner = [loc for loc in result.loci if loc.in_move is not None]
+    assert [(loc.source_text, loc.readings["v"], loc.kind) for loc in inner] == [
+        ("", "河", "duplication"),
+        ("长", "", "deletion"),
+    ]
+    assert all(loc.in_move == gone.move_id for loc in inner)
+    assert all(gone.start <= loc.start <= loc.end <= gone.end for loc in inner)
+    assert all(loc.parent == len(result.loci) - 1 for loc in inner)  # in the arrival
+    assert len(result.loci) == 4
+    # no transposition with an empty side, ever
+    assert not [loc for loc in result.loci if loc.kind == "transposition"]
     assert normalize(result.rebuild("v")).text == normalize("\n".join(variant)).text
 
 
@@ -192,7 +199,11 @@ def test_paragraph_moved_unchanged_stays_one_pair_of_moves() -> None:
     paras = [*PARAGRAPHS[:2], MOVED, *PARAGRAPHS[2:]]
     variant = [*PARAGRAPHS[:8], MOVED, *PARAGRAPHS[8:]]
     result = one("\n".join(paras), "\n".join(variant))
-    assert [(loc.kind, loc.source_text) for loc in result.loci] == [("move", MOVED), ("move", "")]
+    assert [(loc.kind, loc.source_text) for loc in result.loci] == [
+        ("move", MOVED + "\n"),
+        ("move", ""),
+    ]
+    assert result.rebuild("v") == "\n".join(variant)  # the paragraph's line break went with it
 
 
 @pytest.mark.parametrize("ending", ["。", "！"])
@@ -203,7 +214,11 @@ def test_sentence_dropped_right_after_a_moved_paragraph_keeps_its_full_stop(endi
     variant = [*PARAGRAPHS[:2], "剩下的这一句还在。", *PARAGRAPHS[2:8], MOVED, *PARAGRAPHS[8:]]
     result = one("\n".join(paras), "\n".join(variant))
     loci = [(loc.source_text, loc.readings["v"], loc.kind) for loc in result.loci]
-    assert loci == [(MOVED, "", "move"), (dropped, "", "deletion"), ("", MOVED, "move")]
+    assert loci == [
+        (MOVED + "\n", "", "move"),
+        (dropped, "", "deletion"),
+        ("", MOVED + "\n", "move"),
+    ]
 
 
 def test_sentence_dropped_beside_a_move_in_the_benchmark_case_that_split_it() -> None:

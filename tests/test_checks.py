@@ -421,6 +421,7 @@ MESSY = (
     "《红楼梦》烫烫烫烫\n"
     "把社区这道防线守住，就能有效切断疫情扩散蔓延的渠道，全面严格\n\n管控。\n"
     "要做好運輸保障，当前形势依然严 峻。\n"
+    "【下转第5版】\n"
 )
 
 
@@ -454,6 +455,7 @@ PIECES = [
     "我们们", "常常", "大会会场", "，，", "。。", "。。。", "“", "”", "（", "）", "「", "」",
     ",", ".", "(", ")", '"', "의", "ー", "\ufffd", " and ", "Ã©", "\n", "研究研究", "的的", "中文",
     "这是一个很长的句子，有很多字但是没有句号", "😀", "3.14", "GDP", "烫烫烫",
+    "【下转第5版】", "（上接1版）", "\n下转第二版\n", "(转第4版)",
 ]  # fmt: skip
 
 
@@ -468,7 +470,37 @@ def test_any_text_gives_sorted_disjoint_findings_inside_it(pieces: list[str]) ->
     for f in found:
         assert 0 <= f.start <= f.end <= len(text)
         assert f.fix != text[f.start : f.end]
-        assert f.check in CHECKS and f.cls in {"doubled", "punctuation", "width", "foreign"}
+        classes = {"doubled", "punctuation", "width", "foreign", "jump_line"}
+        assert f.check in CHECKS and f.cls in classes
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        # a line of its own goes with its line break: no empty line is left
+        ("第一版的末尾。\n【下转第5版】\n第五版的开头。", "第一版的末尾。\n第五版的开头。"),
+        ("第一版的末尾。\n下转第五版\n第五版的开头。", "第一版的末尾。\n第五版的开头。"),
+        ("第一版的末尾。\n（下转第二版）", "第一版的末尾。"),
+        # at a paragraph's start or end it goes alone, in either width
+        ("（上接1版）当前，疫情蔓延势头得到遏制。", "当前，疫情蔓延势头得到遏制。"),
+        ("疫情防控要抓紧抓实。(转第4版)\n下一段。", "疫情防控要抓紧抓实。\n下一段。"),
+        ("〔上接第一版〕社区是第一线。", "社区是第一线。"),
+    ],
+)
+def test_a_newspapers_continuation_line_is_proposed_for_removal(text: str, repaired: str) -> None:
+    found = [f for f in check_text(text) if f.check == "jump_line"]
+    assert len(found) == 1 and found[0].cls == "jump_line"
+    assert apply(text, found) == repaired
+
+
+def test_a_page_number_or_a_sentence_about_pages_is_no_continuation_line() -> None:
+    for text in (
+        "本报第5版刊登了全文。",
+        "他转到第五版去看。",
+        "详见第4版。",
+        "接下来的工作是第一位的。",
+    ):
+        assert not [f for f in check_text(text) if f.check == "jump_line"], text
 
 
 def test_empty_and_clean_text_give_nothing() -> None:

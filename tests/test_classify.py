@@ -12,10 +12,12 @@ from app.collation.loci import KINDS
 
 
 def test_class_ids_and_labels() -> None:
-    assert len(CLASSES) == len(set(CLASSES)) == 18
+    assert len(CLASSES) == len(set(CLASSES)) == 22
     assert tuple(CLASS_LABELS_ZH) == CLASSES
     assert CLASS_LABELS_ZH["homophone"] == "同音/音近"
     assert CLASS_LABELS_ZH["foreign"] == "外文/乱码"
+    # not 改写: that is the window's word for the proofreader's own reading
+    assert CLASS_LABELS_ZH["reworded"] == "措辞"
 
 
 # (source_text, reading, kind, before, after) -> class
@@ -37,8 +39,41 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     ],
     "substitution": [
         ("天", "书", "substitution", "今", "很好"),
-        ("经济", "文化", "substitution", "发展", "。"),
+        ("发晒", "效虎", "substitution", "干部张", "在"),  # a name misread: a word on neither side
         ("的", "，", "substitution", "我", "书"),  # a character read as a mark
+    ],
+    "reworded": [
+        ("经济", "文化", "substitution", "发展", "。"),
+        ("势头", "态势", "substitution", "蔓延", "，"),  # both keep 势, in another place
+        ("千万", "可", "substitution", "", "不要忘了"),
+        ("牢", "下坚实", "substitution", "打", "基础"),
+        ("减少人员特别是跨区域流动", "充实基层社区力量", "substitution", "要", "。"),
+    ],
+    "passage": [
+        (
+            "各地要把社区防控作为重要任务，确保措施落到实处。",
+            "社区工作者日夜坚守在一线，为居民筑起安全屏障。",
+            "substitution",
+            "第一段。\n",
+            "\n第三段。",
+        ),
+        (
+            "新华社北京3月10日电 中共中央政治局常委" * 3,
+            "毫不放松抓紧抓实抓细各项防控工作" * 3,
+            "substitution",
+            "",
+            "",
+        ),
+    ],
+    "truncated": [
+        ("", "\n第六段。\n第七段。", "insertion", "第五段。", ""),  # the source stops
+        ("\n第六段。\n第七段。", "", "deletion", "第五段。", ""),  # the copy stops
+        ("第一段。\n第二段。\n", "", "deletion", "", "第三段。"),  # the copy starts later
+    ],
+    "jump_line": [
+        ("", "【下转第5版】", "insertion", "第一段。", "\n第二段。"),
+        ("\n（上接1版）", "", "deletion", "第一段。", "第二段。"),
+        ("", "(转第4版)", "insertion", "一段的末尾。", ""),
     ],
     "missing": [("", "大力", "insertion", "我们要", "发展经济")],
     "extra": [

@@ -93,15 +93,27 @@ def test_every_locus_is_exact(result: Collation, pair: tuple[str, str]) -> None:
 def test_swap_inside_a_moved_passage_is_its_own_locus(result: Collation) -> None:
     """B moved a passage to its front and swapped 守严 inside it, as in the title.
 
-    The move is reported whole (in pieces around the swap, one move id), and
-    the swap on both sides: where the text left and where it arrived.
+    The move is one move: where it left (the whole passage, its first sentence
+    too, which B glued to its title once the line break between them was
+    ignored) and where it arrived, reading the passage as A has it; the swap
+    is one locus inside it, over A's 守严, lying in the move where it arrived.
+    No transposition has an empty side.
     """
-    swaps = [loc for loc in result.loci if loc.kind == "transposition"]
-    moved = [loc for loc in swaps[1:] if loc.source_text == "守严" or loc.readings["B"] == "严守"]
-    assert [(loc.source_text, loc.readings["B"]) for loc in moved] == [("", "严守"), ("守严", "")]
-    ids = {loc.move_id for loc in result.loci if loc.kind == "move"}
-    pieces = [loc for loc in result.loci if loc.kind == "move"]
-    assert len(ids) < len(pieces)  # the moved passage's pieces share one move id
+    moves = [loc for loc in result.loci if loc.kind == "move"]
+    assert len(moves) == 2
+    arrived, gone = moves
+    assert arrived.start == arrived.end and gone.move_id == arrived.move_id is not None
+    assert gone.source_text.startswith("疫情防控，关键在治，基础在防。社区是城市的基本单元")
+    assert arrived.readings["B"] == gone.source_text
+    inner = [loc for loc in result.loci if loc.in_move is not None]
+    assert [(loc.source_text, loc.readings["B"], loc.kind) for loc in inner] == [
+        ("守严", "严守", "transposition")
+    ]
+    assert gone.start < inner[0].start < gone.end
+    assert result.loci[inner[0].parent or 0] is arrived
+    assert all(
+        loc.source_text and loc.readings["B"] for loc in result.loci if loc.kind == "transposition"
+    )
 
 
 def test_what_the_rules_ignore_is_only_what_they_fold(

@@ -44,8 +44,9 @@ def place(project: Project, locus_id: int) -> Place:
 
 
 def decide_eight(project: Project, witness: str) -> list[int]:
-    """Eight decisions of every sort, as a proofreader makes them at the top of the list."""
-    ids = project.ids()[:8]
+    """Eight decisions of every sort, as a proofreader makes them at the top of the list
+    (of loci decided alone: a move's other end is decided with it)."""
+    ids = [lid for lid in project.ids() if project.linked([lid]) == [lid]][:8]
     project.accept(ids[:3], witness)
     project.reject(ids[3:5])
     project.edit(ids[5], "自己的读法")

@@ -122,6 +122,16 @@ def crashed_copy(src: Path, dst: Path) -> None:
 # -- storing and reading back ----------------------------------------------------------------
 
 
+def test_an_edit_inside_a_move_and_a_half_of_a_pair_of_marks_are_kept(project_path: Path) -> None:
+    """Schema 6: which move an edit lies in and which marks pair up are stored, not derived."""
+    inner = locus(4, 6, kind="transposition", in_move=7)
+    half = locus(5, 8, end=8, source_text="", kind="insertion", readings={"ocr": "（"}, pair=3)
+    with ProjectFile.create(project_path, [SOURCE, *WITNESSES], RULES, [inner, half]) as project:
+        assert project.loci() == [inner, half]
+    with ProjectFile.open(project_path) as again:
+        assert [(s.in_move, s.pair) for s in again.loci()] == [(7, None), (None, 3)]
+
+
 def test_a_new_project_holds_everything_it_was_given(project_path: Path) -> None:
     with ProjectFile.create(project_path, [SOURCE, *WITNESSES], RULES, LOCI) as project:
         assert not project.read_only and project.read_only_reason == ""
@@ -608,7 +618,19 @@ def _v6_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file, 6: _v6_file}
+def _v7_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 7 wrote it: a lasting history; no inner edits of moves nor pairs."""
+    _v6_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'do'")
+        conn.execute("ALTER TABLE history ADD COLUMN previous TEXT")
+        conn.execute("PRAGMA user_version = 7")
+        conn.commit()
+
+
+OLD_VERSIONS = {
+    1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file, 6: _v6_file, 7: _v7_file,
+}  # fmt: skip
 
 
 def test_every_older_version_has_a_builder() -> None:

@@ -112,6 +112,12 @@ _CLASS_COLOURS: dict[str, tuple[str, str, str, str]] = {
     "punctuation": ("#8c564b", "#b07a6f", "#ecd5cf", "#4b2f29"),
     "number": ("#17a2b8", "#3cc4d9", "#c7f2f7", "#0d4b52"),
     "foreign": ("#c2409a", "#e377c2", "#fbd3ef", "#5d2a4f"),
+    # the editor's larger units: a reworded word or phrase and a differing passage read as
+    # deeper 错字; a text that stops early and a page's continuation line, muted
+    "reworded": ("#a0522d", "#cf7f56", "#f5d0bc", "#53291a"),
+    "passage": ("#8b2e16", "#bd5a3f", "#efbcab", "#4a1d12"),
+    "truncated": ("#8c4a6b", "#b9779a", "#ecd0de", "#45263a"),
+    "jump_line": ("#6b7a1f", "#98a84a", "#e2e8bf", "#363d10"),
 }
 for _cls, (_ml, _md, _bl, _bd) in _CLASS_COLOURS.items():
     _MARKS.setdefault(_cls, (_ml, _md))
@@ -157,6 +163,10 @@ _HC_MARKS: dict[str, tuple[str, str]] = {
     "punctuation": ("#7a4a2e", "#d9a37f"),
     "number": ("#00569e", "#5cb8ff"),
     "foreign": ("#b3007a", "#ff66cc"),
+    "reworded": ("#8f3d00", "#ff9f5c"),
+    "passage": ("#7a1f00", "#ff8a66"),
+    "truncated": ("#80285c", "#f28cc4"),
+    "jump_line": ("#4d5c00", "#c8db4a"),
 }
 _HC_NEUTRAL_MARK = ("#595959", "#bfbfbf")
 _HC_CURRENT = ("#000000", "#ffffff")

@@ -29,11 +29,12 @@ from app.cancel import CancelCheck, poll
 from app.datacache import cached, package_versions
 from app.messages import Message, message
 
-__all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
+__all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
 CHECK_WITNESS = "check"
 CHECKS = (
     "foreign",
+    "jump_line",
     "script_mix",
     "stray_space",
     "paired_punctuation",
@@ -48,6 +49,7 @@ _CLASS = {
     "doubled": "doubled",
     "halfwidth_punctuation": "width",
     "foreign": "foreign",
+    "jump_line": "jump_line",
     "script_mix": "script",
 }
 
@@ -751,6 +753,40 @@ def _word_across(left: str, right: str) -> bool:
     return any(s < seam < e for s, e in m.tokens(left + right, 0, len(left + right)))
 
 
+# -- newspaper continuation lines ---------------------------------------------
+
+_JUMP = r"(?:下转|转至|转|上接|接上|接)第?\s*[A-Da-d]?[0-9０-９一二三四五六七八九十]{1,3}\s*版"
+JUMP_LINE = re.compile(f"[【（(〔［\\[]\\s*{_JUMP}\\s*[】）)〕］\\]]")
+"""A newspaper's continuation line in brackets: 【下转第5版】, （上接1版）, (转第4版), 〔下转A3版〕.
+
+A story that runs over two pages says where it goes on and where it came
+from; a copy made from the page keeps the line, a copy from the website has
+none.  In either width: the width rule turns （ into (.
+"""
+_JUMP_ALONE = re.compile(f"^[ \t\u3000]*(?:{_JUMP})[ \t\u3000]*$", re.MULTILINE)
+"""The same line without brackets, standing alone on its line (下转第五版)."""
+
+
+def _jump_lines(text: str, cancel: _Cancel) -> Iterator[Finding]:
+    """Continuation lines: they belong to the newspaper's pages, not to the text.
+
+    A line of its own goes with its line break (no empty line is left
+    behind); one at the end or start of a paragraph goes alone.
+    """
+    msg = message("check.jump-line")
+    spans = [(m.start(), m.end()) for m in _scan(JUMP_LINE, text, cancel)]
+    spans += [(m.start(), m.end()) for m in _scan(_JUMP_ALONE, text, cancel)]
+    for s, e in sorted(set(spans)):
+        a, b = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+        b = len(text) if b < 0 else b
+        if not text[a:s].strip() and not text[e:b].strip():  # the line holds nothing else
+            if b < len(text):
+                s, e = a, b + 1
+            elif a > 0:
+                s, e = a - 1, b
+        yield _finding(s, e, "jump_line", "", msg)
+
+
 # -- all together -------------------------------------------------------------
 
 
@@ -773,6 +809,7 @@ def check_text(text: str, *, cancel: Callable[[], bool] | None = None) -> list[F
     kept: list[Finding] = []
     for check in (
         _foreign,
+        _jump_lines,
         _script_mix,
         _stray_space,
         _paired,

@@ -46,6 +46,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import takewhile
 
+from app.classes.checks import JUMP_LINE
+from app.classes.wordset import is_word
 from app.datacache import cached, package_versions
 from app.text.normalize import normalize
 from app.text.script import fold_traditional, opencc_tables
@@ -71,6 +73,10 @@ CLASS_LABELS_ZH: dict[str, str] = {
     "punctuation": "标点",
     "number": "数字",
     "foreign": "外文/乱码",
+    "reworded": "措辞",
+    "passage": "异段",
+    "truncated": "残缺",
+    "jump_line": "转版",
 }
 """Each class id with the proofreader's name for it, in display order."""
 
@@ -84,6 +90,9 @@ _DISTINCTIVE = 100
 """A component in fewer decompositions than this is not a radical (氵 is in ~1000)."""
 _MAX_SOUND_SHAPE = 8
 """Longest substitution whose characters are compared pair by pair for sound and shape."""
+_PHRASE = 20
+"""Longest side of a reworded phrase; longer, or across a clause mark, it is a passage."""
+_CLAUSE_MARKS = frozenset("，。！？；：,!?;:…")
 
 
 def classify(source_text: str, reading: str, kind: str, before: str = "", after: str = "") -> str:
@@ -198,6 +207,10 @@ def _placements(text: str, before: str, after: str) -> Iterator[tuple[str, str, 
 
 def _gap(text: str, before: str, after: str, *, missing: bool) -> str:
     """Class of ``text`` that one side has and the other lacks (``missing``: the source lacks)."""
+    if JUMP_LINE.fullmatch(text.strip()):
+        return "jump_line"
+    if _truncated(text, before, after):
+        return "truncated"
     placements = list(_placements(text, before, after))
     if any(left.endswith(mid) or right.startswith(mid) for left, mid, right in placements):
         return "doubled"
@@ -207,6 +220,15 @@ def _gap(text: str, before: str, after: str, *, missing: bool) -> str:
         if unit:  # a sentence quoting "GDP" is still a sentence
             return f"{side}_{unit}"
     return "foreign" if _has_foreign(text) else side
+
+
+def _truncated(text: str, before: str, after: str) -> bool:
+    """Paragraphs at the very start or end of the text: one copy stops where the other goes on.
+
+    Two paragraphs or more; a single last paragraph dropped is 漏段 or 多段.
+    """
+    at_edge = not before.strip() or not after.strip()
+    return at_edge and sum(1 for line in text.split("\n") if line.strip()) >= 2
 
 
 def _ends_sentence(text: str) -> bool:
@@ -489,15 +511,34 @@ def _looks_alike(x: str, y: str, depth: int = 0) -> bool:
 
 
 def _typo(a: str, b: str) -> str:
-    if len(a) != len(b) or len(a) > _MAX_SOUND_SHAPE:
+    """A slip of sound or shape, character by character; else a wrong character, a reworded
+    word or phrase, or a differing passage (:func:`_rewording`)."""
+    if len(a) == len(b) <= _MAX_SOUND_SHAPE:
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if all(_is_han(x) and _is_han(y) for x, y in pairs):
+            if all(_sounds(x) & _sounds(y) for x, y in pairs):
+                return "homophone"
+            if all(_looks_alike(x, y) for x, y in pairs):
+                return "similar_shape"
+    return _rewording(a, b)
+
+
+def _rewording(a: str, b: str) -> str:
+    """``passage``, ``reworded`` or ``substitution`` for readings that are not alike.
+
+    One character is a wrong character (错字), as are two that make a word on
+    neither side (a name misread: 张发晒 / 张效虎).  A word or a phrase
+    within a clause, reworded (势头 / 态势, 千万 / 可, 减少人员特别是跨区域流动 /
+    充实基层社区力量), is ``reworded``; across a clause mark or longer than a
+    phrase (``_PHRASE``) it is a differing ``passage``.
+    """
+    longest = max(len(a), len(b))
+    if longest == 1:
         return "substitution"
-    pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if not all(_is_han(x) and _is_han(y) for x, y in pairs):
-        return "substitution"
-    if all(_sounds(x) & _sounds(y) for x, y in pairs):
-        return "homophone"
-    if all(_looks_alike(x, y) for x, y in pairs):
-        return "similar_shape"
+    if longest > _PHRASE or _CLAUSE_MARKS & (set(a) | set(b)):
+        return "passage"
+    if longest >= 3 or is_word(a) or is_word(b):
+        return "reworded"
     return "substitution"
 
 

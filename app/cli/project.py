@@ -192,6 +192,9 @@ def loci_json(project: Project) -> dict[str, Any]:
         add_places(entry, locus, source_pages, witness_pages)
         if locus.parent is not None:
             entry["parent_id"] = project.loci[locus.parent].id
+        linked = project.linked([stored.id])[1:]
+        if linked:
+            entry["linked_ids"] = linked
         entry["status"] = decision.status
         entry["chosen"] = decision.reading
         if decision.witness:
@@ -239,6 +242,8 @@ def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         shown = "" if chosen is None else f" -> {_quoted(chosen)}"
         inside = f"  (in #{entry['parent_id']})" if "parent_id" in entry else ""
         readings = "; ".join(f"{w}: {_quoted(r)}" for w, r in entry["readings"].items())
+        if "linked_ids" in entry:
+            inside += "  (with " + ", ".join(f"#{i}" for i in entry["linked_ids"]) + ")"
         out.write(
             f"{entry['id']:>5}  {entry['start']}-{entry['end']}  {entry['kind']:<13} "
             f"{_quoted(entry['source_text'])}  {readings}  {entry['status']}{shown}{inside}\n"
@@ -264,8 +269,10 @@ def _decide(session: Session, args: argparse.Namespace, out: TextIO) -> int:
         else Choice.edit(args.reading) if args.reading is not None
         else Choice.undecide()
     )  # fmt: skip
-    # every id checked, and every conflict found, before anything is written
-    for lid, others in session.conflicts(session.deciding(ids, choice, args.note)).items():
+    # every id checked, and every conflict found, before anything is written; a move's
+    # other end and a pair's other half are decided with it, as in the window
+    decisions = session.deciding(ids, choice, args.note)
+    for lid, others in session.conflicts(decisions).items():
         named = ", ".join(f"#{o}" for o in others)
         raise ProjectCommandError(
             f"#{lid} overlaps {named}, whose reading also changes the text: "
@@ -273,7 +280,7 @@ def _decide(session: Session, args: argparse.Namespace, out: TextIO) -> int:
         )
     session.decide(ids, choice, note=args.note)  # one command, one transaction, one step
     counts = session.counts()
-    out.write(f"{len(ids)} decided; {counts['undecided']} of {len(session.loci)} undecided\n")
+    out.write(f"{len(decisions)} decided; {counts['undecided']} of {len(session.loci)} undecided\n")
     return 0
 
 

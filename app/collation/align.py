@@ -374,6 +374,21 @@ def _grow_runs(
         taken.update(span for _, span in a_tok[lo:hi])
         lo, hi = bisect_left(b_starts, run[2]), bisect_left(b_starts, run[3])
         taken.update(span for _, span in b_tok[lo:hi])
+
+    def glued(ka: int | None, kb: int | None, *, before: bool) -> int:
+        """How much of a neighbouring sentence a run takes in whole on one side and as the
+        end (``before``) or start of a longer token on the other: a heading without an end
+        mark is one token with the sentence after it once the whitespace rule has removed
+        the line break between them (0: none)."""
+        if ka is None or kb is None:
+            return 0
+        (ta, sa), (tb, sb) = a_tok[ka], b_tok[kb]
+        if sa in taken or sb in taken or ta == tb:
+            return 0
+        short, long_ = sorted((ta, tb), key=len)
+        fits = long_.endswith(short) if before else long_.startswith(short)
+        return len(short) if fits and len(short) >= _MIN_MOVE else 0
+
     for run in runs:
         while free_pair(a_start.get(run[1]), b_start.get(run[3])):
             sa, sb = a_tok[a_start[run[1]]][1], b_tok[b_start[run[3]]][1]
@@ -383,6 +398,16 @@ def _grow_runs(
             sa, sb = a_tok[a_end[run[0]]][1], b_tok[b_end[run[2]]][1]
             taken.update([sa, sb])
             run[0], run[2] = sa[0], sb[0]
+        ka, kb = a_end.get(run[0]), b_end.get(run[2])
+        n = glued(ka, kb, before=True)
+        if n and ka is not None and kb is not None:
+            taken.update([a_tok[ka][1], b_tok[kb][1]])
+            run[0], run[2] = run[0] - n, run[2] - n
+        ka, kb = a_start.get(run[1]), b_start.get(run[3])
+        n = glued(ka, kb, before=False)
+        if n and ka is not None and kb is not None:
+            taken.update([a_tok[ka][1], b_tok[kb][1]])
+            run[1], run[3] = run[1] + n, run[3] + n
     merged: list[list[int]] = []
     for run in sorted(runs):
         if merged and merged[-1][1] == run[0] and merged[-1][3] == run[2]:

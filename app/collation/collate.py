@@ -13,6 +13,7 @@ in the source once, choosing among all the readings there.
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.reduction import ForkingPickler
@@ -32,8 +33,9 @@ from app.collation.loci import (
     nest,
     overlapping,
 )
+from app.collation.pairs import Change, pairs
 from app.collation.parallel import in_processes, worker_count
-from app.collation.regions import regions_of
+from app.collation.regions import moved_edits, regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
 from app.text.offsets import Group, OffsetMap
 
@@ -150,6 +152,8 @@ class Witnessed:
     owns: list[_Own]
     witness_map: OffsetMap
     keys: dict[str, str]
+    pairs: int = 0
+    """How many pairs of marks its divergences number (from 1); renumbered like moves."""
 
 
 def witness_divergences(
@@ -177,15 +181,17 @@ def witness_divergences(
     alignment = align(norm_source.text, norm.text, cancel, source_sentences)
     counter = [0]
     regions = regions_of(alignment, norm_source, norm, counter, source)
+    inner = moved_edits(regions, norm_source, norm)
     poll(cancel)
-    owns = _own_divergences(source, norm_source.map, text, norm, regions)
+    owns = _own_divergences(source, norm_source.map, text, norm, regions, inner)
     known: dict[str, str] = {}
     if keys:
         for own in owns:
             for t in (own.reading, source[own.start : own.end]):
                 if t not in known:
                     known[t] = normalize(t, rules).text
-    return Witnessed(regions, counter[0], owns, norm.map, known)
+    paired = max((own.pair or 0 for own in owns), default=0)
+    return Witnessed(regions, counter[0], owns, norm.map, known, paired)
 
 
 def _witness_task(
@@ -267,24 +273,34 @@ ForkingPickler.register(OffsetMap, _send_map)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:
-    """Move ids unique across witnesses, in witness order (as one shared counter would give)."""
-    out, offset = [], 0
+    """Move and pair ids unique across witnesses, in witness order (as one shared counter
+    would give)."""
+    out, offset, pair_offset = [], 0, 0
     for w in found:
-        if offset and w.moves:
+        if (offset and w.moves) or (pair_offset and w.pairs):
             w = replace(
                 w,
                 regions=[
                     r if r.move_id is None else replace(r, move_id=r.move_id + offset)
                     for r in w.regions
                 ],
-                owns=[
-                    o if o.move_id is None else replace(o, move_id=o.move_id + offset)
-                    for o in w.owns
-                ],
+                owns=[_shifted(o, offset, pair_offset) for o in w.owns],
             )
         out.append(w)
         offset += w.moves
+        pair_offset += w.pairs
     return out
+
+
+def _shifted(own: _Own, moves: int, pairs: int) -> _Own:
+    if own.move_id is None and own.in_move is None and own.pair is None:
+        return own
+    return replace(
+        own,
+        move_id=None if own.move_id is None else own.move_id + moves,
+        in_move=None if own.in_move is None else own.in_move + moves,
+        pair=None if own.pair is None else own.pair + pairs,
+    )
 
 
 def realign(
@@ -393,19 +409,23 @@ def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> li
     spans are identical (the same source text, or the same insertion point):
     never by a chain of overlaps, so one copy's lacking paragraph cannot
     swallow another's one-character fix, which stays a locus of its own
-    nested inside (:func:`nest`).
+    nested inside (:func:`nest`).  An edit inside a moved passage is grouped
+    only with edits inside a move (they apply to the passage wherever it
+    stands), and copies that moved the same passage, or paired the same
+    marks, share one move or pair id from then on.
     """
-    groups: dict[tuple[int, int], list[dict[int, _Own]]] = {}
+    groups: dict[tuple[int, int, bool], list[dict[int, _Own]]] = {}
     for w, (_wid, owns) in enumerate(per_witness):
         for own in owns:
-            slots = groups.setdefault((own.start, own.end), [])
+            slots = groups.setdefault((own.start, own.end, own.in_move is not None), [])
             slot = next((g for g in slots if w not in g), None)
             if slot is None:
                 slots.append({w: own})
             else:
                 slot[w] = own
+    moves, pairs = _Links(), _Links()
     loci: list[Locus] = []
-    for (start, end), slots in groups.items():
+    for (start, end, _inner), slots in groups.items():
         text = source[start:end]
         for slot in slots:
             if len(slot) == 1:  # most loci: one witness alone reads differently here
@@ -422,6 +442,8 @@ def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> li
                         own.move_id,
                         {wid: own.span},
                         classes={wid: own.cls},
+                        in_move=own.in_move,
+                        pair=own.pair,
                     )
                 )
                 continue
@@ -430,13 +452,53 @@ def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> li
             kinds = {wid: own.kind for wid, own in members}
             spans = {wid: own.span for wid, own in members}
             classes = {wid: own.cls for wid, own in members}
-            move_id = next((own.move_id for _, own in members if own.move_id is not None), None)
+            move_id = moves.join([own.move_id for _, own in members])
+            pair = pairs.join([own.pair for _, own in members])
+            in_move = next((own.in_move for _, own in members if own.in_move is not None), None)
             first = next(iter(kinds.values()))
             loci.append(
-                Locus(start, end, text, readings, first, kinds, move_id, spans, classes=classes)
-            )
-    loci.sort(key=lambda loc: (loc.start, loc.end != loc.start, loc.end))
+                Locus(start, end, text, readings, first, kinds, move_id, spans, classes=classes,
+                      in_move=in_move, pair=pair)
+            )  # fmt: skip
+    if moves or pairs:
+        loci = [
+            evolve(loc, move_id=moves.find(loc.move_id), in_move=moves.find(loc.in_move),
+                   pair=pairs.find(loc.pair))
+            for loc in loci
+        ]  # fmt: skip
+    loci.sort(key=lambda loc: (loc.start, loc.end != loc.start, loc.end, loc.in_move is not None))
     return loci
+
+
+class _Links:
+    """Ids that name one thing: two copies' moves of one passage, their pairs of one bracket."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._parent)
+
+    def join(self, ids: Sequence[int | None]) -> int | None:
+        """One id for all of ``ids`` (the smallest), or None if there is none."""
+        known = sorted({i for i in ids if i is not None})
+        if not known:
+            return None
+        root = self._root(known[0])
+        for i in known[1:]:
+            other = self._root(i)
+            if other != root:
+                self._parent[max(root, other)] = min(root, other)
+                root = min(root, other)
+        return root
+
+    def find(self, i: int | None) -> int | None:
+        return None if i is None else self._root(i)
+
+    def _root(self, i: int) -> int:
+        while i in self._parent:
+            i = self._parent[i]
+        return i
 
 
 @dataclass(frozen=True)
@@ -450,12 +512,68 @@ class _Own:
     kind: str
     move_id: int | None
     cls: str = ""
+    in_move: int | None = None
+    pair: int | None = None
+
+
+def _whole_lines(owns: list[_Own], source: str, text: str) -> list[_Own]:
+    """Moved paragraphs with a line break: accepting the move leaves no empty line behind
+    and does not glue the paragraph to the one where it arrives.
+
+    The whitespace rule ignores line breaks, so a move's spans stop at the
+    paragraph's text.  Where the passage is a whole line in both texts, the
+    departure takes the line break after it (or before it, at the end of
+    the text) and the arrival moves to the start (or end) of its line, so
+    the arrival's reading, the departure's text, lands as a line of its own.
+    """
+    ends: dict[int, dict[bool, int]] = {}
+    for k, own in enumerate(owns):
+        if own.kind == "move" and own.move_id is not None:
+            ends.setdefault(own.move_id, {})[own.start < own.end] = k
+    out = list(owns)
+    points = Counter(own.start for own in owns if own.start == own.end)
+    for sides in ends.values():
+        if True not in sides or False not in sides:
+            continue
+        gone, came = out[sides[True]], out[sides[False]]
+        if not (_line(source, gone.start, gone.end) and _line(text, *came.span)):
+            continue
+        s, e, p = gone.start, gone.end, came.start
+        line_start = p == 0 or source[p - 1] == "\n"
+        line_end = p == len(source) or source[p] == "\n"
+        if source[e : e + 1] == "\n" and (line_start or source[p : p + 1] == "\n"):
+            gone, p = replace(gone, end=e + 1), p if line_start else p + 1
+        elif s > 0 and source[s - 1] == "\n" and (line_end or source[p - 1 : p] == "\n"):
+            gone, p = replace(gone, start=s - 1), p if line_end else p - 1
+        else:
+            continue
+        if gone.start <= p <= gone.end or (p != came.start and points[came.start] > 1):
+            continue  # not elsewhere after all, or other text arrives at this point too
+        out[sides[True]], out[sides[False]] = gone, replace(came, start=p, end=p)
+    return out
+
+
+def _line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line (its breaks not included)."""
+    before = start == 0 or text[start - 1] == "\n"
+    return start < end and before and (end == len(text) or text[end] == "\n")
 
 
 def _own_divergences(
-    source: str, source_map: OffsetMap, text: str, norm: Normalized, regions: list[Region]
+    source: str,
+    source_map: OffsetMap,
+    text: str,
+    norm: Normalized,
+    regions: list[Region],
+    inner: Sequence[Region] = (),
 ) -> list[_Own]:
-    """One witness's divergences: its overlapping regions joined (touching ones stay apart)."""
+    """One witness's divergences: its overlapping regions joined (touching ones stay apart).
+
+    A move is one divergence where it left and one where it arrived; the
+    arrival reads the passage as the source has it, and each edit inside the
+    passage (``inner``, :func:`moved_edits`) is a divergence of its own over
+    the source's characters it changes, ``in_move`` its move.
+    """
     clusters: list[tuple[int, int, list[Region]]] = []
     for r in sorted(regions, key=lambda r: (r.a_start, r.a_end, r.b_start, r.b_end)):
         if clusters:
@@ -465,16 +583,34 @@ def _own_divergences(
                 continue
         clusters.append((r.a_start, r.a_end, [r]))
     out: list[_Own] = []
-    for cs, ce, own in clusters:
+    for cs, ce, members in clusters:
         start, end = source_map.span(cs, ce)
-        vs = own[0].b_start - (own[0].a_start - cs)
-        ve = own[-1].b_end + (ce - own[-1].a_end)
+        vs = members[0].b_start - (members[0].a_start - cs)
+        ve = members[-1].b_end + (ce - members[-1].a_end)
         o_s, o_e = norm.map.span(vs, ve)
-        kinds = {r.kind for r in own}
-        kind = own[0].kind if len(kinds) == 1 else "substitution"
-        move_id = next((r.move_id for r in own if r.move_id is not None), None)
-        reading = text[o_s:o_e]
-        before, after = source[max(0, start - _CONTEXT) : start], source[end : end + _CONTEXT]
-        cls = classify(source[start:end], reading, kind, before, after)
-        out.append(_Own(start, end, reading, (o_s, o_e), kind, move_id, cls))
-    return out
+        kinds = {r.kind for r in members}
+        kind = members[0].kind if len(kinds) == 1 else "substitution"
+        move_id = next((r.move_id for r in members if r.move_id is not None), None)
+        out.append(_Own(start, end, text[o_s:o_e], (o_s, o_e), kind, move_id))
+    for r in inner:
+        start, end = source_map.span(r.a_start, r.a_end)
+        o_s, o_e = norm.map.span(r.b_start, r.b_end)
+        out.append(_Own(start, end, text[o_s:o_e], (o_s, o_e), r.kind, None, in_move=r.move_id))
+    out = _whole_lines(out, source, text)
+    left = {o.move_id: (o.start, o.end) for o in out if o.kind == "move" and o.start < o.end}
+    classed = []
+    for found in out:
+        if found.kind == "move" and found.start == found.end and found.move_id in left:
+            # where the passage arrived it reads as the source has it; its edits are apart
+            s, e = left[found.move_id]
+            found = replace(found, reading=source[s:e])
+        before = source[max(0, found.start - _CONTEXT) : found.start]
+        after = source[found.end : found.end + _CONTEXT]
+        cls = classify(source[found.start : found.end], found.reading, found.kind, before, after)
+        classed.append(replace(found, cls=cls))
+    classed.sort(key=lambda o: (o.start, o.end != o.start, o.end, o.in_move is not None))
+    changes = [Change(o.start, o.end, o.reading, o.span) for o in classed]
+    for number, (k, j) in enumerate(pairs(source, text, changes), 1):
+        classed[k] = replace(classed[k], pair=number)
+        classed[j] = replace(classed[j], pair=number)
+    return classed

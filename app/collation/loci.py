@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from app.collation.agreement import Agreement
 from app.text.offsets import OffsetMap
@@ -67,8 +67,31 @@ class Locus:
 
     With several witnesses each keeps its own divergences, so one copy's
     one-character locus may lie inside another copy's long one (a lacking
-    paragraph); ``None`` at the top level.  Derived from the spans
-    (:func:`nest`), so the project file stores nothing for it.
+    paragraph); an edit inside a moved passage lies in the move where it
+    arrived; ``None`` at the top level.  Derived from the spans and
+    :attr:`in_move` (:func:`nest`), so the project file stores nothing for it.
+    """
+    in_move: int | None = None
+    """The :attr:`move_id` of the moved passage this edit lies inside, if it does.
+
+    A copy that moved a paragraph and changed a character in it on the way
+    has one move (where the paragraph left, ``start``..``end`` with an empty
+    reading, and where it arrived, an insertion point reading the paragraph
+    as the source has it) and, for the change, a locus over the source's
+    characters it changes (inside the span the paragraph left) with this
+    field set.  The change applies to the paragraph wherever it stands in
+    the corrected text: where it arrived when the move is accepted, where it
+    was when not.  So accepting the move and its inner edits rebuilds the
+    copy, and rejecting the move while accepting an inner edit corrects the
+    paragraph in its old place.
+    """
+    pair: int | None = None
+    """An id shared with the locus of the other half of a pair of marks changed alike.
+
+    A copy that puts a phrase in brackets has two insertions, （ and ）, far
+    apart; deciding one without the other would leave the brackets
+    mismatched, so a project decides the halves together (app.project) and
+    an export never applies one half alone.
     """
 
     @property
@@ -95,6 +118,10 @@ class Locus:
             out["move_id"] = self.move_id
         if self.parent is not None:
             out["parent"] = self.parent
+        if self.in_move is not None:
+            out["in_move"] = self.in_move
+        if self.pair is not None:
+            out["pair"] = self.pair
         if self.agreement is not None:
             out["suggestion"] = self.agreement.to_json()
             out["likely_source_error"] = self.agreement.likely_source_error
@@ -153,6 +180,16 @@ class ReadsLocus:
     @property
     def move_id(self) -> int | None:
         return self.locus.move_id
+
+    @property
+    def in_move(self) -> int | None:
+        """The move this edit lies inside (:attr:`Locus.in_move`)."""
+        return self.locus.in_move
+
+    @property
+    def pair(self) -> int | None:
+        """The id shared with the other half of a pair of marks (:attr:`Locus.pair`)."""
+        return self.locus.pair
 
     @property
     def classes(self) -> dict[str, str]:
@@ -229,20 +266,89 @@ class Collation:
     alignments: Mapping[str, WitnessAlignment] = field(default_factory=dict, compare=False)
 
     def rebuild(self, witness_id: str) -> str:
-        """The source with every reading of one witness applied (the witness, up to the rules)."""
+        """The source with every reading of one witness applied (the witness, up to the rules).
+
+        A move's inner edits are applied to the paragraph where it arrived.
+        """
+        own = [loc for loc in self.loci if witness_id in loc.readings]
         parts: list[str] = []
         last = 0
-        for locus in self.loci:
-            if witness_id not in locus.readings:
-                continue
+        for locus in own:
+            if locus.in_move is not None:
+                continue  # applied where the move arrives
+            reading = locus.readings[witness_id]
+            if arrival(locus):
+                reading = moved_text(reading, locus, own, lambda i: i.readings.get(witness_id))
             parts.append(self.source[last : locus.start])
-            parts.append(locus.readings[witness_id])
+            parts.append(reading)
             last = locus.end
         parts.append(self.source[last:])
         return "".join(parts)
 
     def count(self, witness_id: str) -> int:
         return sum(1 for locus in self.loci if witness_id in locus.readings)
+
+
+class Moving(Protocol):
+    """A locus as far as moves go: a fresh one, a stored one, an exported one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def move_id(self) -> int | None: ...
+    @property
+    def in_move(self) -> int | None: ...
+    @property
+    def readings(self) -> dict[str, str]: ...
+
+
+def departure(locus: Moving) -> bool:
+    """Whether ``locus`` is where a moved passage left (its span, read as nothing)."""
+    return locus.kind == "move" and locus.move_id is not None and locus.start < locus.end
+
+
+def arrival(locus: Moving) -> bool:
+    """Whether ``locus`` is where a moved passage arrived (a point, read as the passage)."""
+    return locus.kind == "move" and locus.move_id is not None and locus.start == locus.end
+
+
+def same_move(x: Moving, y: Moving) -> bool:
+    """Whether one is an edit inside the passage whose departure the other is.
+
+    The two overlap in the source but never conflict: the edit applies to
+    the passage wherever it ends up (:attr:`Locus.in_move`).
+    """
+    return (x.in_move is not None and departure(y) and y.move_id == x.in_move) or (
+        y.in_move is not None and departure(x) and x.move_id == y.in_move
+    )
+
+
+_M = TypeVar("_M", bound=Moving)
+
+
+def moved_text(
+    text: str, arrived: _M, loci: Sequence[_M], reading: Callable[[_M], str | None]
+) -> str:
+    """``text``, read where a passage ``arrived``, with the edits inside that move applied.
+
+    ``reading(edit)`` is what each edit puts in (None: the edit is not applied).
+    The arrival reads the passage as the source has it where it left, so an
+    inner edit stands at its offset from the start of that departure.
+    """
+    left = next((d for d in loci if departure(d) and d.move_id == arrived.move_id), None)
+    if left is None:
+        return text
+    inner = [i for i in loci if i.in_move is not None and i.in_move == arrived.move_id]
+    for edit in sorted(inner, key=lambda i: (i.start, i.end), reverse=True):
+        new = reading(edit)
+        s, e = edit.start - left.start, edit.end - left.start
+        if new is not None and 0 <= s <= e <= len(text):
+            text = text[:s] + new + text[e:]
+    return text
 
 
 def touches(s: int, e: int, rs: int, re_: int) -> bool:
@@ -271,17 +377,12 @@ def crosses(s: int, e: int, rs: int, re_: int) -> bool:
     return False
 
 
-class Spanned(Protocol):
-    """A locus as far as overlapping goes: a fresh one, a stored one, an exported one."""
+def overlapping(loci: Sequence[Moving]) -> list[list[int]]:
+    """For each locus, the indexes of the other loci it :func:`crosses` (a sweep, not all pairs).
 
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-def overlapping(loci: Sequence[Spanned]) -> list[list[int]]:
-    """For each locus, the indexes of the other loci it :func:`crosses` (a sweep, not all pairs)."""
+    An edit inside a moved passage does not cross that move's departure
+    (:func:`same_move`): they are decided together, never against each other.
+    """
     order = sorted(range(len(loci)), key=lambda i: (loci[i].start, loci[i].end))
     out: list[list[int]] = [[] for _ in loci]
     active: list[int] = []
@@ -289,7 +390,7 @@ def overlapping(loci: Sequence[Spanned]) -> list[list[int]]:
         s, e = loci[i].start, loci[i].end
         active = [j for j in active if loci[j].end > s]
         for j in active:
-            if crosses(loci[j].start, loci[j].end, s, e):
+            if crosses(loci[j].start, loci[j].end, s, e) and not same_move(loci[i], loci[j]):
                 out[i].append(j)
                 out[j].append(i)
         active.append(i)
@@ -307,16 +408,28 @@ def encloses(outer: Locus, inner: Locus) -> bool:
 
 
 def nest(loci: Sequence[Locus], crossing: Sequence[Sequence[int]] | None = None) -> list[Locus]:
-    """The loci with each one's :attr:`Locus.parent` set: the innermost locus that encloses it.
+    """The loci with each one's :attr:`Locus.parent` set: the innermost locus that encloses it,
+    or, for an edit inside a moved passage, the move where it arrived.
 
     ``crossing`` is :func:`overlapping` of ``loci`` where the caller has it already.
     """
     if crossing is None:
         crossing = overlapping(loci)
+    arrivals: dict[int, list[int]] = {}
+    for i, loc in enumerate(loci):
+        if arrival(loc) and loc.move_id is not None:
+            arrivals.setdefault(loc.move_id, []).append(i)
     out = []
     for i, loc in enumerate(loci):
-        around = [j for j in crossing[i] if encloses(loci[j], loc)]
-        parent = min(around, key=lambda j: (loci[j].end - loci[j].start, j)) if around else None
+        if loc.in_move is not None and loc.in_move in arrivals:
+            # the arrival of a copy that reads this edit, else the first
+            at = arrivals[loc.in_move]
+            parent: int | None = next(
+                (j for j in at if loci[j].readings.keys() & loc.readings), at[0]
+            )
+        else:
+            around = [j for j in crossing[i] if encloses(loci[j], loc)]
+            parent = min(around, key=lambda j: (loci[j].end - loci[j].start, j)) if around else None
         out.append(loc if loc.parent == parent else evolve(loc, parent=parent))
     return out
 

@@ -25,14 +25,14 @@ import secrets
 import stat
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASS_LABELS_ZH
-from app.collation.loci import KINDS, Locus, ReadsLocus, overlapping
+from app.collation.loci import KINDS, Locus, ReadsLocus, arrival, departure, moved_text, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
-from app.project.decisions import STATUSES, Decision, now
+from app.project.decisions import STATUSES, Decision, Status, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 from app.text.lines import LINE_BREAK, LineIndex
 from app.text.word import WORD_FORMAT
@@ -152,6 +152,12 @@ def in_text(loci: list[ExportLocus]) -> list[bool]:
     :func:`ordered_loci`); of the rest, decided ones before open ones, then the
     shorter first, so another copy's long locus does not hide the short
     ones inside it.  The others are in the report's table only.
+
+    Where a passage left, its move and the edits inside it never both stand:
+    an accepted move takes the passage away, edits and all (they go with it
+    to where it arrives); a move not accepted leaves the passage where it
+    was, with its accepted edits in place, unless none is accepted (then the
+    move itself stands, so an open question is marked).
     """
     crossing = overlapping(loci)
     order = sorted(
@@ -167,7 +173,62 @@ def in_text(loci: list[ExportLocus]) -> list[bool]:
     for k in order:
         if not any(shown[j] for j in crossing[k]):
             shown[k] = True
+    inner: dict[int, list[int]] = {}
+    for k, locus in enumerate(loci):
+        if locus.in_move is not None:
+            inner.setdefault(locus.in_move, []).append(k)
+    for k, locus in enumerate(loci):
+        if not departure(locus) or locus.move_id not in inner:
+            continue
+        edits = inner[locus.move_id]
+        if changes_text(locus) or not any(changes_text(loci[j]) for j in edits):
+            for j in edits:
+                shown[j] = False
+        else:
+            shown[k] = False
     return shown
+
+
+def applied(loci: list[ExportLocus]) -> list[ExportLocus]:
+    """The loci with the decisions the corrected text applies, which are not always the
+    recorded ones (the report's table and the CSV list those):
+
+    - where a moved passage arrived, an accepted move reads the passage with
+      the accepted edits inside it applied (:attr:`Locus.in_move`);
+    - an undecided half of a pair of marks follows its other half when that
+      one is accepted (:attr:`Locus.pair`): an export never leaves a pair
+      mismatched.  One half accepted and the other rejected stops the export.
+    """
+    halves: dict[int, list[int]] = {}
+    for k, locus in enumerate(loci):
+        if locus.pair is not None:
+            halves.setdefault(locus.pair, []).append(k)
+    out = list(loci)
+    for ks in halves.values():
+        taken = [k for k in ks if loci[k].decision.status == "accepted" and changes_text(loci[k])]
+        if not taken:
+            continue
+        first = loci[taken[0]]
+        witness = first.decision.witness or ""
+        for k in ks:
+            d = loci[k].decision
+            if d.status == "rejected":
+                raise ExportError("export.pair", n=str(loci[k].id), m=str(first.id))
+            if d.status == "undecided":
+                reading = loci[k].readings.get(witness, loci[k].source_text)
+                followed = Decision(
+                    Status.ACCEPTED, witness, reading, d.note, first.decision.decided_at
+                )
+                out[k] = replace(loci[k], decision=followed)
+    for k, locus in enumerate(out):
+        d = locus.decision
+        if arrival(locus) and d.status == "accepted" and d.reading is not None:
+            text = moved_text(
+                d.reading, locus, out, lambda i: i.decision.reading if changes_text(i) else None
+            )
+            if text != d.reading:
+                out[k] = replace(locus, decision=replace(d, reading=text))
+    return out
 
 
 def _chosen(locus: ExportLocus, eol: str | None) -> str:
@@ -188,7 +249,7 @@ def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | N
     """
     eol = line_ending(data.source_text)
     last = 0
-    loci = ordered_loci(data)
+    loci = applied(ordered_loci(data))
     for n, (locus, shown) in enumerate(zip(loci, in_text(loci), strict=True), 1):
         if not shown:
             continue  # inside a locus that stands in the text; listed in the report's table

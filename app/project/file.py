@@ -44,7 +44,7 @@ from app.project.paths import (
     stored_text_files,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +89,10 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'do'",
         "ALTER TABLE history ADD COLUMN previous TEXT",
     ),
+    7: (
+        "ALTER TABLE loci ADD COLUMN in_move INTEGER",
+        "ALTER TABLE loci ADD COLUMN pair INTEGER",
+    ),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -103,9 +107,11 @@ _TABLES[4] = _TABLES[3] | {"alignments"}
 _TABLES[5] = _TABLES[4] | {"documents"}
 _TABLES[6] = _TABLES[5]
 _TABLES[7] = _TABLES[6]
+_TABLES[8] = _TABLES[7]
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
-    "move_id", "context_before", "context_after", "active", "classes", "message",
+    "move_id", "context_before", "context_after", "active", "classes", "message", "in_move",
+    "pair",
 )  # fmt: skip
 _DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
 _MAGIC = b"SQLite format 3\x00"
@@ -557,7 +563,7 @@ def _locus_row(loc: StoredLocus) -> tuple[object, ...]:
     return (
         loc.id, loc.start, loc.end, loc.source_text, loc.kind, _json(loc.kinds),
         _json(loc.readings), _json(spans), loc.move_id, loc.context_before, loc.context_after,
-        int(loc.active), _json(loc.classes), loc.message,
+        int(loc.active), _json(loc.classes), loc.message, loc.in_move, loc.pair,
     )  # fmt: skip
 
 
@@ -695,6 +701,8 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
             raise _Bad(f"locus {lid} spans of {w} is {span[0]}-{span[1]}")
         spans[w] = (span[0], span[1])
     move_id = None if row[8] is None else _of(row[8], int, "locus {} move_id", lid)
+    in_move = None if row[14] is None else _of(row[14], int, "locus {} in_move", lid)
+    pair = None if row[15] is None else _of(row[15], int, "locus {} pair", lid)
     active = _of(row[11], int, "locus {} active", lid)
     if active not in (0, 1):
         raise _Bad(f"locus {lid} active is {active}")
@@ -703,7 +711,7 @@ def _locus(row: tuple[Any, ...]) -> StoredLocus:
         _str_dict(row[6], "locus {} readings", lid), _of(row[4], str, "locus {} kind", lid),
         _str_dict(row[5], "locus {} kinds", lid), move_id, spans,
         classes=_str_dict(row[12], "locus {} classes", lid),
-        message=_of(row[13], str, "locus {} message", lid), id=lid,
+        message=_of(row[13], str, "locus {} message", lid), id=lid, in_move=in_move, pair=pair,
     )  # fmt: skip
     return StoredLocus(
         locus,
@@ -1162,7 +1170,7 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
         digests = _loaded(values[_DIGESTS_KEY], "the texts' digests")
         if digests != json.loads(_text_digests(texts)):
             raise _Bad("a stored text does not match its SHA-256")
-    defaults = {"classes": "'{}'", "message": "''", "note": "''"}
+    defaults = {"classes": "'{}'", "message": "''", "note": "''", "in_move": "NULL", "pair": "NULL"}
     added = {tc for v in range(version, SCHEMA_VERSION) for tc in _added_columns(v)}
 
     def select(columns: Sequence[str], table: str) -> str:

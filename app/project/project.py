@@ -22,7 +22,7 @@ from typing import Protocol
 
 from app.classes.checks import CHECK_WITNESS
 from app.collation.collate import with_agreement
-from app.collation.loci import Collation, Region, nest, overlapping, with_id
+from app.collation.loci import Collation, Region, arrival, nest, overlapping, with_id
 from app.messages import Message, message
 from app.project.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
 from app.project.export import ExportInput, ExportLocus, ExportWitness
@@ -83,13 +83,24 @@ class Project:
         re-collation (locus ids do) and every reopening."""
 
     def _index(self) -> None:
-        """Find loci by id, and which loci cross which (their decisions may conflict)."""
+        """Find loci by id, which loci cross which (their decisions may conflict), and which
+        are decided together (a move's two ends, the two halves of a pair of marks)."""
         self._by_id = {loc.id: loc for loc in self.loci}
         crossing = overlapping(self.loci)
         self._crossing = {
             loc.id: [self.loci[j].id for j in others]
             for loc, others in zip(self.loci, crossing, strict=True)
         }
+        groups: dict[tuple[str, int], list[int]] = {}
+        for loc in self.loci:
+            if loc.kind == "move" and loc.move_id is not None:
+                groups.setdefault(("move", loc.move_id), []).append(loc.id)
+            if loc.pair is not None:
+                groups.setdefault(("pair", loc.pair), []).append(loc.id)
+        self._links: dict[int, list[int]] = {}
+        for members in groups.values():
+            for lid in members:
+                self._links.setdefault(lid, []).extend(m for m in members if m != lid)
 
     # -- opening --------------------------------------------------------------------
 
@@ -172,9 +183,25 @@ class Project:
     def counts(self) -> dict[str, int]:
         return self.log.counts(self.ids())
 
+    def linked(self, ids: Iterable[int]) -> list[int]:
+        """``ids`` and the loci decided with them, in one step: where a moved passage left
+        and where it arrived are one move, and the two halves of a pair of marks one fix
+        (accepting a closing bracket alone would leave the brackets mismatched)."""
+        out = dict.fromkeys(ids)
+        for lid in list(out):
+            self.locus(lid)
+            out.update(dict.fromkeys(self._links.get(lid, ())))
+        return list(out)
+
     def enclosing(self, locus_id: int) -> int | None:
-        """The id of the innermost locus that encloses this one (another copy's longer one)."""
+        """The id of the innermost locus that encloses this one (another copy's longer one),
+        or, for an edit inside a moved passage, of the move where it arrived."""
         stored = self.locus(locus_id)
+        if stored.in_move is not None:
+            arrivals = [o for o in self.loci if arrival(o) and o.move_id == stored.in_move]
+            shared = [o for o in arrivals if o.readings.keys() & stored.readings]
+            if shared or arrivals:
+                return (shared or arrivals)[0].id
         around = [
             o
             for o in (self._by_id[j] for j in self._crossing.get(locus_id, ()))
@@ -227,21 +254,25 @@ class Project:
     ) -> dict[int, Decision]:
         """The decisions ``choice`` would record at ``ids``: the one place they are built.
 
-        Each keeps the note its locus has, unless ``note`` gives another.  An
-        accepted reading is the witness's there; a copy that agrees with the
-        source at a locus reads the source there, but the source checks
-        (witness ``check``) have no such reading: where they found nothing
-        there is no fix to accept, and a ``ProjectError`` says so.  Every id
-        must be a locus of the project (``ProjectError`` otherwise), all
-        checked before anything is recorded.
+        Each keeps the note its locus has, unless ``note`` gives another.
+        Accepting, rejecting or undeciding also decides the loci
+        :meth:`linked` to ``ids`` (a move's other end, a pair's other half),
+        in the same step; an own reading is for the one locus it was typed
+        for.  An accepted reading is the witness's there; a copy that agrees
+        with the source at a locus reads the source there, but the source
+        checks (witness ``check``) have no such reading: where they found
+        nothing at a locus asked for, there is no fix to accept, and a
+        ``ProjectError`` says so.  Every id must be a locus of the project
+        (``ProjectError`` otherwise), all checked before anything is recorded.
         """
+        asked = list(ids)
         decisions = {}
-        for lid in ids:
+        for lid in asked if choice.status is Status.EDITED else self.linked(asked):
             locus = self.locus(lid)
             kept = self.log.get(lid).note if note is None else note
             if choice.status is Status.ACCEPTED:
                 witness = choice.witness or ""
-                if witness == CHECK_WITNESS and witness not in locus.readings:
+                if witness == CHECK_WITNESS and witness not in locus.readings and lid in asked:
                     raise ProjectError("project.no-check-fix", id=str(lid))
                 reading = locus.readings.get(witness, locus.source_text)
                 decisions[lid] = Decision(Status.ACCEPTED, witness, reading, kept)

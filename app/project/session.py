@@ -623,6 +623,13 @@ class Session:
                 out[lid] = others
         return out
 
+    def linked(self, locus_id: int | None) -> list[Locus]:
+        """The loci decided with ``locus_id``: a move's other end, a pair's other half."""
+        if self.project is None or locus_id is None or self.locus(locus_id) is None:
+            return []
+        others = self.project.linked([locus_id])[1:]
+        return [loc for loc in map(self.locus, others) if loc is not None]
+
     def enclosing(self, locus_id: int | None) -> Locus | None:
         """The innermost locus around ``locus_id`` (another copy's longer one), if any."""
         locus = self.locus(locus_id)

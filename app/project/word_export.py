@@ -39,6 +39,7 @@ from app.project.export import (
     ExportError,
     ExportInput,
     StrPath,
+    applied,
     changes_text,
     in_text,
     ordered_loci,
@@ -148,7 +149,7 @@ def _edits(data: ExportInput) -> list[_Edit]:
     hidden inside another copy's longer one goes to that one's place rather
     than vanish.
     """
-    loci = ordered_loci(data)  # conflicting decisions stop the export here
+    loci = applied(ordered_loci(data))  # conflicting decisions stop the export here
     shown = in_text(loci)
     crossing = overlapping(loci)
     edits: dict[int, _Edit] = {}

@@ -250,7 +250,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Divergence</source>
         <translation>异文</translation>
     </message>
@@ -271,11 +271,36 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>inside the moved passage: it arrives at divergence {0}</source>
+        <translation>位于移位的段落之内：该段落移到异文 {0} 处</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>inside divergence {0}, another copy&apos;s longer one</source>
         <translation>位于异文 {0} 之内（另一校本较长的异文）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>moved: it arrives at divergence {0}, decided with it</source>
+        <translation>移位：移到异文 {0} 处，两处一同处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>moved here from divergence {0}, decided with it</source>
+        <translation>移位：自异文 {0} 处移来，两处一同处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one half of a pair of marks: divergence {0} is the other</source>
+        <translation>成对标点的一半：另一半是异文 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it reads the passage as the source has it; the copy&apos;s edits inside it are divergences {0}</source>
+        <translation>该段落在此依底本文字，校本在段内的改动见异文 {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
@@ -633,12 +658,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+399"/>
+        <location line="+406"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-260"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
@@ -670,7 +695,7 @@
         <translation>差错率 万分之 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -1442,7 +1467,7 @@
     <message>
         <location line="+2"/>
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1466,7 +1491,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+75"/>
+        <location filename="../../app/messages.py" line="+79"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1907,6 +1932,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>divergence #{n} is one half of a pair of marks whose other half, #{m}, is accepted: decide them alike</source>
+        <translation>异文 #{n} 与 #{m} 是同一对标点的两半，#{m} 已接受：请对两处作相同的处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>异文 #{n} 与底本不符；请重新校勘</translation>
     </message>
@@ -1961,12 +1991,12 @@
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-148"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-117"/>
         <source>“{text}” is written twice</source>
         <translation>“{text}”重复了一次</translation>
     </message>
@@ -2056,7 +2086,12 @@
         <translation>中文词句中多了空格</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>A newspaper&apos;s continuation line: it belongs to the page, not to the text</source>
+        <translation>报纸的转版行：属于版面，不属于正文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“{wrong}” is probably “{right}” (as in {word})</source>
         <translation>“{wrong}”疑为“{right}”（{word}）</translation>
     </message>
@@ -2086,7 +2121,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

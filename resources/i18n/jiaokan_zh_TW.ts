@@ -250,7 +250,7 @@
         <translation>備註</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Divergence</source>
         <translation>異文</translation>
     </message>
@@ -271,11 +271,36 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>inside the moved passage: it arrives at divergence {0}</source>
+        <translation>位於移位的段落之內：該段落移到異文 {0} 處</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>inside divergence {0}, another copy&apos;s longer one</source>
         <translation>位於異文 {0} 之內（另一校本較長的異文）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>moved: it arrives at divergence {0}, decided with it</source>
+        <translation>移位：移到異文 {0} 處，兩處一同處理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>moved here from divergence {0}, decided with it</source>
+        <translation>移位：自異文 {0} 處移來，兩處一同處理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one half of a pair of marks: divergence {0} is the other</source>
+        <translation>成對標點的一半：另一半是異文 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it reads the passage as the source has it; the copy&apos;s edits inside it are divergences {0}</source>
+        <translation>該段落在此依底本文字，校本在段內的改動見異文 {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Source</source>
         <translation>底本</translation>
     </message>
@@ -633,12 +658,12 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+399"/>
+        <location line="+406"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-260"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
@@ -670,7 +695,7 @@
         <translation>差錯率 萬分之 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -1466,7 +1491,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+75"/>
+        <location filename="../../app/messages.py" line="+79"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -1907,6 +1932,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>divergence #{n} is one half of a pair of marks whose other half, #{m}, is accepted: decide them alike</source>
+        <translation>異文 #{n} 與 #{m} 是同一對標點的兩半，#{m} 已接受：請對兩處作相同的處理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>divergence #{n} does not match the source; collate again</source>
         <translation>異文 #{n} 與底本不符；請重新校勘</translation>
     </message>
@@ -1961,12 +1991,12 @@
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-148"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-117"/>
         <source>“{text}” is written twice</source>
         <translation>「{text}」重複了一次</translation>
     </message>
@@ -2056,7 +2086,12 @@
         <translation>中文詞句中多了空格</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>A newspaper&apos;s continuation line: it belongs to the page, not to the text</source>
+        <translation>報紙的轉版行：屬於版面，不屬於正文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“{wrong}” is probably “{right}” (as in {word})</source>
         <translation>「{wrong}」疑為「{right}」（{word}）</translation>
     </message>
@@ -2086,7 +2121,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>

@@ -153,12 +153,20 @@ class LocusPanel(QFrame):
         editable: bool = False,
         note: str | None = None,
         inside: int | None = None,
+        linked: list[int] | None = None,
+        edits: list[int] | None = None,
     ) -> None:
         """Show a locus; ``note`` is its note as typed so far (default: the decision's);
-        ``inside`` the number of the longer divergence of another copy around it."""
+        ``inside`` the number of the longer divergence of another copy around it, or of
+        the move where it arrived for an edit inside a moved passage; ``linked`` the
+        numbers of the divergences decided with it (a move's other end, a pair's other
+        half); ``edits`` those of the edits inside a moved passage, where it arrived."""
         if self._shown[0] is not locus:
             self._whole = False  # "show all" is for the reading it was clicked on
-        self._shown = (locus, number, total, witnesses, lines, decision, editable, note, inside)
+        self._shown = (
+            locus, number, total, witnesses, lines, decision, editable, note, inside, linked,
+            edits,
+        )  # fmt: skip
         self.note.setEnabled(locus is not None and editable)
         shown_note = decision.note if note is None else note
         if self.note.text() != shown_note:  # unchanged text keeps the cursor where it is
@@ -184,11 +192,39 @@ class LocusPanel(QFrame):
         title = QCoreApplication.translate("LocusPanel", "Divergence {0} of {1}").format(
             number, total
         )
-        if inside is not None:
+        if inside is not None and locus.in_move is not None:
+            where += "<br>" + html.escape(
+                QCoreApplication.translate(
+                    "LocusPanel", "inside the moved passage: it arrives at divergence {0}"
+                ).format(inside)
+            )
+        elif inside is not None:
             where += "<br>" + html.escape(
                 QCoreApplication.translate(
                     "LocusPanel", "inside divergence {0}, another copy's longer one"
                 ).format(inside)
+            )
+        for other in linked or ():
+            if locus.kind == "move" and locus.start < locus.end:
+                text = QCoreApplication.translate(
+                    "LocusPanel", "moved: it arrives at divergence {0}, decided with it"
+                )
+            elif locus.kind == "move":
+                text = QCoreApplication.translate(
+                    "LocusPanel", "moved here from divergence {0}, decided with it"
+                )
+            else:
+                text = QCoreApplication.translate(
+                    "LocusPanel", "one half of a pair of marks: divergence {0} is the other"
+                )
+            where += "<br>" + html.escape(text.format(other))
+        if edits:
+            where += "<br>" + html.escape(
+                QCoreApplication.translate(
+                    "LocusPanel",
+                    "it reads the passage as the source has it; the copy's edits inside it are"
+                    " divergences {0}",
+                ).format(", ".join(map(str, edits)))
             )
         self._title.setText(f"<b>{html.escape(title)}</b><br><small>{where}</small>")
         same = html.escape(QCoreApplication.translate("LocusPanel", "= source"))

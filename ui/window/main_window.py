@@ -621,10 +621,17 @@ class MainWindow(WindowLayout):
         assert collation is not None
         around = self.session.enclosing(locus.id)
         inside = None if around is None else (self.session.row_of(around.id) or 0) + 1
+        linked = [(self.session.row_of(o.id) or 0) + 1 for o in self.session.linked(locus.id)]
+        edits = [
+            n
+            for n, loc in enumerate(collation.loci, 1)
+            if loc.in_move is not None and loc.parent == row
+        ]
         self.locus_panel.show_locus(
             locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
             self.session.decision(locus.id), self.session.project is not None
             and not self.session.read_only, note=self.session.note_shown(), inside=inside,
+            linked=linked, edits=edits,
         )  # fmt: skip
 
     def _reveal(self, locus: Locus) -> None:
