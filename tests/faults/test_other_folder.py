@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.cli.main import main
-from app.project.file import ProjectFile
+from app.project.file import SCHEMA_VERSION, ProjectFile, _added_columns
 from app.project.project import Project
 from tests.faults.conftest import cli, one_line_error, redirect_stdout, snapshot
 
@@ -149,9 +149,9 @@ def _as_version_5(project: Path, given: dict[str, str]) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")
         for position, name in enumerate(given.values()):
             conn.execute("UPDATE texts SET path = ? WHERE position = ?", (name, position))
-        conn.execute("ALTER TABLE texts DROP COLUMN relative_path")
-        for column in ("kind", "previous"):  # what version 7 added to the history
-            conn.execute(f"ALTER TABLE history DROP COLUMN {column}")
+        for version in range(5, SCHEMA_VERSION):  # every column added since version 5
+            for table, column in _added_columns(version):
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("DELETE FROM meta WHERE key IN ('project_id', 'write_seq')")
         conn.execute("PRAGMA user_version = 5")
     finally:
