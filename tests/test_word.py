@@ -248,7 +248,7 @@ REFUSED = {
     "damaged XML": (_damaged_xml(), "is a damaged Word document"),
     "spreadsheet": (_spreadsheet(), "is not a Word document"),
     "other zip": (_zip(**{"a.txt": b"x"}), "is not a Word document"),
-    "zip bomb": (b"", "over 512 MB unpacked"),
+    "zip bomb": (b"", "is too large to read as a Word document"),
 }
 
 
@@ -258,7 +258,7 @@ def test_what_is_not_a_readable_word_document_is_one_line(
 ) -> None:
     data, expected = REFUSED[case]
     if case == "zip bomb":
-        monkeypatch.setattr("app.text.word.MAX_UNPACKED_BYTES", 1000)
+        monkeypatch.setattr("app.text.word_package.MAX_UNPACKED_BYTES", 1000)
         data = _word_bytes()
     path = tmp_path / "甲本.docx"
     path.write_bytes(data)

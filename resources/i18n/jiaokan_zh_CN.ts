@@ -1368,6 +1368,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is too large to read as a Word document (more than {limit})</source>
+        <translation>{path} 太大，无法作为 Word 文档读取（超过 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} parts</source>
+        <translation>{n} 个部件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB unpacked</source>
+        <translation>解压后 {n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML elements</source>
+        <translation>{n} 个 XML 元素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML attributes</source>
+        <translation>{n} 个 XML 属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} relationships between parts</source>
+        <translation>{n} 个部件关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB of text</source>
+        <translation>{n} MB 文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a Word document (.docx) nor a text file</source>
         <translation>{path} 既不是 Word 文档（.docx），也不是文本文件</translation>
     </message>
@@ -1737,15 +1772,17 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>项目中的 Word 文档与其底本文字不符；请重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -1760,7 +1797,7 @@
         <translation>通过该文件的另一个名称</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是项目文件本身；未被覆盖</translation>
     </message>

@@ -1368,6 +1368,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is too large to read as a Word document (more than {limit})</source>
+        <translation>{path} 太大，無法作為 Word 文件讀取（超過 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} parts</source>
+        <translation>{n} 個部件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB unpacked</source>
+        <translation>解壓後 {n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML elements</source>
+        <translation>{n} 個 XML 元素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML attributes</source>
+        <translation>{n} 個 XML 屬性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} relationships between parts</source>
+        <translation>{n} 個部件關係</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB of text</source>
+        <translation>{n} MB 文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a Word document (.docx) nor a text file</source>
         <translation>{path} 既不是 Word 文件（.docx），也不是文字檔案</translation>
     </message>
@@ -1737,15 +1772,17 @@
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>the project's Word document does not match its source text; collate again</source>
+        <location line="+2"/>
+        <source>the project&apos;s Word document does not match its source text; collate again</source>
         <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -1760,7 +1797,7 @@
         <translation>透過該檔案的另一個名稱</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>{path} is the project file itself; it was not overwritten</source>
         <translation>{path} 就是專案檔本身；未被覆寫</translation>
     </message>
