@@ -31,9 +31,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from app.collation.loci import overlapping
+from app.messages import Message
 from app.project.export import (
     ExportError,
     ExportInput,
@@ -45,7 +47,15 @@ from app.project.export import (
 )
 from app.project.paths import quoted
 from app.text.lines import LINE_BREAK, LineIndex
-from app.text.word import Segment, WordError, open_document, paragraphs, w, walk
+from app.text.word import (
+    WORD_FORMAT,
+    Segment,
+    WordError,
+    open_document,
+    paragraphs,
+    w,
+    walk,
+)
 
 DEFAULT_AUTHOR = "Jiaokan"
 """Who the revisions and comments are by unless the proofreader gives a name."""
@@ -56,6 +66,8 @@ CJK_FONT = "SimSun"
 Element = Any
 """A python-docx (lxml) element: its classes are made at run time, so they are not typed."""
 
+_NO_DOCUMENT = "the Word document of its source is missing"
+"""Why a project whose source was read from Word but holds no document is damaged."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _MARK = "{urn:jiaokan:export}place"
 """A place holder for where a locus starts; every one is removed before saving."""
@@ -104,11 +116,16 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     every decision applied, as plain edits or (``tracked``) as Word revisions by ``author``.
 
     Raises :class:`ExportError` (one line) for conflicting decisions, a project whose
-    document does not match its text, or a character no Word document can hold.
+    document is missing or does not match its text, or a character no Word document can
+    hold.  ``data`` must come with its document (``Project.export_input()``, not
+    ``export_input(document=False)``), which a Word source always has.
     """
     author = _NOT_XML.sub("", author).strip() or DEFAULT_AUTHOR
     edits = _edits(data)
     segments: list[Segment] | None = None
+    if data.source_document is None and data.source_encoding == WORD_FORMAT:
+        # the project lost its Word document: a new plain one would drop every format
+        raise _damaged(data, _NO_DOCUMENT)
     if data.source_document is None:
         text, edits = _plain_edits(data.source_text, edits)
         _check_characters(edits, data.source_text)
@@ -116,8 +133,8 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     else:
         try:
             document = open_document(data.source_document, quoted(data.source_path))
-        except WordError as exc:
-            raise ExportError(exc.message) from None
+        except WordError as exc:  # read once when collated: the project is what is damaged
+            raise _damaged(data, exc.message) from None
         text = data.source_text
         segments = list(walk(document.element.body))
         if "".join(s.text for s in segments) != text:
@@ -128,6 +145,13 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _damaged(data: ExportInput, problems: str | Message) -> ExportError:
+    """A project whose source's Word document is missing or cannot be read: refused,
+    as a damaged project is, rather than a guess written in its place."""
+    name = Path(data.project_path).name or data.title
+    return ExportError("project.damaged", name=name, problems=problems)
 
 
 def write_docx(
@@ -456,12 +480,15 @@ class _Editor:
 
     def apply(self, edits: list[_Edit], segments: list[Segment] | None = None) -> None:
         """Apply ``edits`` (in text order); ``segments`` is the walk of the unchanged body
-        if the caller has it."""
+        if the caller has it, emptied once used: the cuts make it stale, and the walk
+        after them is as large (a list of each at once doubled an export's memory)."""
         if not edits:
             return
         self._next_id = self._first_free_id(sum(len(e.notes) for e in edits))
         cuts = {e.start for e in edits} | {e.end for e in edits}
         self._cut_texts(segments or list(walk(self.body)), cuts)
+        if segments is not None:
+            segments.clear()
         self._segments = list(walk(self.body))  # every cut is now where a segment starts
         self._starts = [s.start for s in self._segments]
         self._paragraphs = paragraphs(self.body)

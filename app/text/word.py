@@ -184,7 +184,7 @@ def read_word(
     unread = [kind for content_type, root in parts for kind in _unread_in(content_type, root)]
     found: set[str] = set()
     try:
-        word = WordText(_within(walk(_blocks(main, found, shown)), max_text_bytes, shown))
+        word = WordText(_read(_blocks(main, found, shown), max_text_bytes, shown))
     except etree.XMLSyntaxError as exc:
         raise damaged(shown, reason(exc)) from None
     if max_text_bytes is not None and len(word.text.encode("utf-8")) > max_text_bytes:
@@ -276,9 +276,10 @@ def _parser() -> Any:
     return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 
 
-def _blocks(xml: bytes, found: set[str], shown: str) -> Iterator[Any]:
-    """The children of the document's body, each whole when given and dropped from the
-    tree when the next is asked for; the rest of the document is dropped as it is parsed.
+def _blocks(xml: bytes, found: set[str], shown: str) -> Iterator[list[Any]]:
+    """The children of the document's body, some at a time, each whole when given and
+    dropped from the tree when the next are asked for; the rest of the document is
+    dropped as it is parsed.
 
     The XML is fed to lxml a piece at a time; after each piece every child of
     the body but the last is whole (the parser is inside the last), so the tree
@@ -309,22 +310,31 @@ def _blocks(xml: bytes, found: set[str], shown: str) -> Iterator[Any]:
             if len(found) < len(_UNREAD_IN_BODY):
                 found.update(e.tag for e in body.iter(*_UNREAD_IN_BODY))
             whole = body[:] if at < 0 else body[:-1]
-            yield from whole
+            yield whole
+            for block in whole:  # cleared before it is removed: see _read
+                block.clear()
             del body[: len(whole)]
         if root is not None:  # what the document holds besides its body is not read
             for child in root[:] if at < 0 else root[:-1]:
                 if child is not body:
+                    child.clear()
                     root.remove(child)
     if body is None:
         raise damaged(shown, _NO_BODY)
 
 
-def _within(segments: Iterator[Segment], limit: int | None, shown: str) -> Iterator[Segment]:
-    """The segments, stopped as soon as the text has more characters than ``limit`` bytes."""
-    for segment in segments:
-        if limit is not None and segment.end > limit:
-            raise _too_much_text(shown, limit)
-        yield segment
+def _read(blocks: Iterator[list[Any]], limit: int | None, shown: str) -> Iterator[Segment]:
+    """The segments of the blocks, without their elements, each list of blocks walked to
+    its end before the next is asked for: so nothing in them is referenced when
+    :func:`_blocks` clears them (lxml moves a referenced subtree to a document of its
+    own, in time quadratic in its size).  Stops as soon as the text has more
+    characters than ``limit`` bytes."""
+    at = _Walked()
+    for some in blocks:
+        for segment in _walk(some, at, elements=False):
+            if limit is not None and segment.end > limit:
+                raise _too_much_text(shown, limit)
+            yield segment
 
 
 def _too_much_text(shown: str, limit: int) -> WordError:
@@ -337,13 +347,29 @@ def walk(body: Any) -> Iterator[Segment]:
     Paragraph ends are ``"\\n"`` segments between paragraphs (none after the last),
     so a one-paragraph document reads as its one line.
     """
-    position = 0
+    return _walk(body, _Walked(), elements=True)
+
+
+@dataclass
+class _Walked:
+    """How far a walk has come, so that it can go on in the next block."""
+
+    position: int = 0
+    paragraphs: int = 0
     previous: Any = None
-    for index, paragraph in enumerate(_paragraphs(body)):
-        if previous is not None:
-            yield Segment(position, "\n", index - 1, -1, 0, previous, previous)
+    """The last paragraph, whose end is given when another follows (if ``elements``)."""
+
+
+def _walk(container: Iterable[Any], at: _Walked, *, elements: bool) -> Iterator[Segment]:
+    """:func:`walk` of ``container``'s paragraphs from where ``at`` says, leaving it where
+    they end; without ``elements`` the segments hold none (nor does ``at``)."""
+    position, index = at.position, at.paragraphs - 1
+    for paragraph in _paragraphs(container):
+        if index >= 0:
+            yield Segment(position, "\n", index, -1, 0, at.previous, at.previous)
             position += 1
-        previous = paragraph
+        index += 1
+        at.previous = paragraph if elements else None
         run_index = -1
         for run in _runs(paragraph):
             run_index += 1
@@ -359,9 +385,13 @@ def walk(body: Any) -> Iterator[Segment]:
                 else:
                     continue
                 if text:
-                    yield Segment(position, text, index, run_index, offset, element, run)
+                    if elements:
+                        yield Segment(position, text, index, run_index, offset, element, run)
+                    else:
+                        yield Segment(position, text, index, run_index, offset, None, None)
                     position += len(text)
                     offset += len(text)
+    at.position, at.paragraphs = position, index + 1
 
 
 def paragraphs(body: Any) -> list[Any]:

@@ -77,7 +77,9 @@ _ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16b
 _DECLARED = re.compile(r"""^\ufeff?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
 _SIGNATURES: tuple[tuple[bytes, str | None], ...] = (
     # the first bytes by which libxml2 knows an encoding, in its order (None: refused)
-    (b"\x00\x00\x00<", None),  # UCS-4, in its four byte orders
+    (b"\xff\xfe\x00\x00", None),  # UCS-4 with a byte order mark, and without in its four orders
+    (b"\x00\x00\xfe\xff", None),
+    (b"\x00\x00\x00<", None),
     (b"<\x00\x00\x00", None),
     (b"\x00\x00<\x00", None),
     (b"\x00<\x00\x00", None),
