@@ -21,7 +21,11 @@ boxes, equations) is named in :attr:`WordText.unread` when the document has
 any of it, so the window can say so rather than let it vanish silently.
 
 The exporter (``app/project/word_export.py``) walks the same document with
-:func:`walk` and gets the same segments with their live XML elements.
+:func:`walk` and gets the same segments with their live XML elements.  It
+needs the whole document in memory (python-docx); reading does not: the body
+is walked as it is parsed, a few blocks at a time, and only the text and its
+places stay.  Before either parses a byte, :mod:`app.text.word_package`
+checks the zip against the limits of what a document may hold.
 """
 
 from __future__ import annotations
@@ -172,9 +176,9 @@ def read_word(
     one, if it is over a limit (:mod:`app.text.word_package`), or if its text is over
     ``max_text_bytes`` in UTF-8.
 
-    The body is read as it unpacks, one block (a paragraph, a table) at a time,
-    each dropped once walked: what stays is the text and its places, not the
-    document's elements.  The walk is the very one an export makes over the
+    The body is read as it is parsed, a few blocks (paragraphs, tables) at a
+    time, each dropped once walked: what stays is the text and its places, not
+    the document's elements.  The walk is the very one an export makes over the
     whole document (:func:`walk`).  ``shown`` is how the messages name the file.
     """
     from lxml import etree
@@ -304,7 +308,7 @@ def _blocks(xml: bytes, found: set[str], shown: str) -> Iterator[list[Any]]:
             parent = element.getparent()
             if parent is None:
                 root = element
-            elif body is None and parent is root:
+            elif body is None and parent is root and element.tag == _BODY:
                 body = element
         if body is not None:
             if len(found) < len(_UNREAD_IN_BODY):
