@@ -68,6 +68,10 @@ Element = Any
 
 _NO_DOCUMENT = "the Word document of its source is missing"
 """Why a project whose source was read from Word but holds no document is damaged."""
+_COMMENT_ID = "a comment in its Word document has an id that is not a number"
+_ID = re.compile("-?[0-9]{1,18}")
+"""An annotation id as a number (what ``int`` takes at once); any other (``²``, or 5,000
+digits, which ``int`` refuses) cannot be one a new id would equal, so it is passed over."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _MARK = "{urn:jiaokan:export}place"
 """A place holder for where a locus starts; every one is removed before saving."""
@@ -135,6 +139,8 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
             document = open_document(data.source_document, quoted(data.source_path))
         except WordError as exc:  # read once when collated: the project is what is damaged
             raise _damaged(data, exc.message) from None
+        if not _comment_ids_are_numbers(document):  # python-docx takes them as numbers
+            raise _damaged(data, _COMMENT_ID)
         text = data.source_text
         segments = list(walk(document.element.body))
         if "".join(s.text for s in segments) != text:
@@ -152,6 +158,20 @@ def _damaged(data: ExportInput, problems: str | Message) -> ExportError:
     as a damaged project is, rather than a guess written in its place."""
     name = Path(data.project_path).name or data.title
     return ExportError("project.damaged", name=name, problems=problems)
+
+
+def _comment_ids_are_numbers(document: Any) -> bool:
+    """Whether every comment already in the document has a number for its id, as Word
+    writes it: python-docx takes them as numbers when it adds one (a note)."""
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "element", None)
+        if root is not None and part.content_type.endswith("wordprocessingml.comments+xml"):
+            for value in root.xpath("./w:comment/@w:id"):
+                try:
+                    int(value)
+                except ValueError:
+                    return False
+    return True
 
 
 def write_docx(
@@ -507,13 +527,14 @@ class _Editor:
         used = [-1]
         for element in self.body.iter():
             value = element.get(w("id")) if isinstance(element.tag, str) else None
-            if value is not None and value.lstrip("-").isdigit():
+            if value is not None and _ID.fullmatch(value):
                 used.append(int(value))
         for part in self.document.part.package.iter_parts():
             if part.content_type.endswith("wordprocessingml.comments+xml"):
                 root = getattr(part, "element", None)
                 if root is not None:
-                    used += [int(v) for v in root.xpath("./w:comment/@w:id") if v.isdigit()]
+                    ids = root.xpath("./w:comment/@w:id")
+                    used += [int(v) for v in ids if _ID.fullmatch(v)]
         return max(used) + comments + 1
 
     @staticmethod

@@ -15,6 +15,7 @@ as a new plain document without a word (issue 19, 6).
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import resource
 import socket
@@ -25,6 +26,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import docx as python_docx
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -423,11 +425,14 @@ def test_the_window_says_so_in_one_line(window: MainWindow, tmp_path: Path, vari
 # -- a Word project without its document (issue 19, 6) -------------------------------
 
 
-def _word_project(tmp_path: Path, variant: Path) -> Path:
-    """A project collated from a small Word source with a bold run."""
+def _word_project(tmp_path: Path, variant: Path, source: Path | None = None) -> Path:
+    """A project collated from ``source`` (a small Word document with a bold run unless
+    given) against ``variant``."""
     folder = tmp_path / "job"
     folder.mkdir(exist_ok=True)
-    source = docx(folder / "底本.docx", body(paragraph("天地玄黃", b"<w:rPr><w:b/></w:rPr>")))
+    if source is None:
+        bold = paragraph("天地玄黃", b"<w:rPr><w:b/></w:rPr>")
+        source = docx(folder / "底本.docx", body(bold))
     project = folder / "p.jkproj"
     with open(os.devnull, "w") as null, redirect_stdout(null):
         assert main(["collate", str(source), str(variant), "--project", str(project)]) == 0
@@ -493,3 +498,56 @@ def test_a_plain_text_project_still_exports_a_new_document(
     out = tmp_path / "out.docx"
     assert cli(capsys, "export", project, "--docx", out)[0] == 0
     assert load_text(out).text == "天地玄黃"
+
+
+# -- ids python-docx or the export take as numbers ---------------------------------
+
+
+def _decided_with_a_note(tmp_path: Path, variant: Path, source: Path) -> Path:
+    """``source`` (which reads 天地玄青) collated against 天地玄黄 and the one locus
+    accepted with a note, which the export writes as a Word comment."""
+    project = _word_project(tmp_path, variant, source)
+    with open(os.devnull, "w") as null, redirect_stdout(null):
+        assert main(["decide", str(project), "1", "--accept", "乙本", "--note", "查"]) == 0
+    return project
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000], ids=["superscript two", "5000 digits"])
+def test_an_annotation_id_that_is_no_plain_number_does_not_stop_the_export(
+    tmp_path: Path, variant: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """``"²".isdigit()`` is true and ``int`` refuses it, as it does 5,000 digits: the
+    export looking for a free id ended in a traceback."""
+    mark = f'<w:bookmarkStart w:id="{value}" w:name="x"/>'.encode()
+    source = docx(tmp_path / "底本.docx", body(mark, paragraph("天地玄青")))
+    project = _decided_with_a_note(tmp_path, variant, source)
+    out = tmp_path / "out.docx"
+    code, _, err = cli(capsys, "export", project, "--docx", out, "--tracked")
+    assert code == 0, err
+    assert load_text(out).text == "天地玄黄"  # a tracked change reads as accepted
+
+
+def test_a_comment_whose_id_is_no_number_is_refused_as_damaged(
+    tmp_path: Path, variant: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """python-docx takes the ids of the comments there are as numbers when it adds one:
+    the export of a note ended in a ``ValueError`` traceback."""
+    document = python_docx.Document()
+    first = document.add_paragraph("天地玄青")
+    document.add_comment(first.runs[0], text="旧批注", author="编辑")
+    saved = io.BytesIO()
+    document.save(saved)
+    source = tmp_path / "底本.docx"
+    with zipfile.ZipFile(saved) as good, zipfile.ZipFile(source, "w") as bad:
+        for entry in good.infolist():
+            data = good.read(entry)
+            if entry.filename == "word/comments.xml":
+                data = data.replace(b'w:id="0"', b'w:id="x"')
+            bad.writestr(entry, data)
+    project = _decided_with_a_note(tmp_path, variant, source)
+    before = snapshot(project.parent, strict=False)
+    out = project.parent / "out.docx"
+    code, _, err = cli(capsys, "export", project, "--docx", out)
+    assert code == 2 and not out.exists()
+    one_line_error(err, "p.jkproj is damaged (a comment in its Word document has an id that")
+    assert snapshot(project.parent, strict=False) == before
