@@ -106,6 +106,16 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "load.word-damaged": QT_TRANSLATE_NOOP(
             "engine", "{path} is a damaged Word document ({reason})"
         ),
+        "load.word-too-large": QT_TRANSLATE_NOOP(
+            "engine", "{path} is too large to read as a Word document (more than {limit})"
+        ),
+        # the limits of app/text/word_package.py, as load.word-too-large names them
+        "word.limit.parts": QT_TRANSLATE_NOOP("engine", "{n} parts"),
+        "word.limit.unpacked": QT_TRANSLATE_NOOP("engine", "{n} MB unpacked"),
+        "word.limit.elements": QT_TRANSLATE_NOOP("engine", "{n} XML elements"),
+        "word.limit.attributes": QT_TRANSLATE_NOOP("engine", "{n} XML attributes"),
+        "word.limit.relationships": QT_TRANSLATE_NOOP("engine", "{n} relationships between parts"),
+        "word.limit.text": QT_TRANSLATE_NOOP("engine", "{n} MB of text"),
         "load.not-word": QT_TRANSLATE_NOOP(
             "engine", "{path} is not a Word document (.docx) nor a text file"
         ),

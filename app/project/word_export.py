@@ -31,10 +31,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from app.collation.loci import overlapping
-from app.messages import quoted
+from app.messages import Message, quoted
 from app.project.export import (
     ExportError,
     ExportInput,
@@ -46,7 +47,15 @@ from app.project.export import (
     write_atomic,
 )
 from app.text.lines import LINE_BREAK, LineIndex
-from app.text.word import Segment, WordError, open_document, paragraphs, w, walk
+from app.text.word import (
+    WORD_FORMAT,
+    Segment,
+    WordError,
+    open_document,
+    paragraphs,
+    w,
+    walk,
+)
 
 DEFAULT_AUTHOR = "Jiaokan"
 """Who the revisions and comments are by unless the proofreader gives a name."""
@@ -57,6 +66,12 @@ CJK_FONT = "SimSun"
 Element = Any
 """A python-docx (lxml) element: its classes are made at run time, so they are not typed."""
 
+_NO_DOCUMENT = "the Word document of its source is missing"
+"""Why a project whose source was read from Word but holds no document is damaged."""
+_COMMENT_ID = "a comment in its Word document has an id that is not a number"
+_ID = re.compile("-?[0-9]{1,18}")
+"""An annotation id as a number (what ``int`` takes at once); any other (``²``, or 5,000
+digits, which ``int`` refuses) cannot be one a new id would equal, so it is passed over."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _MARK = "{urn:jiaokan:export}place"
 """A place holder for where a locus starts; every one is removed before saving."""
@@ -105,11 +120,16 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     every decision applied, as plain edits or (``tracked``) as Word revisions by ``author``.
 
     Raises :class:`ExportError` (one line) for conflicting decisions, a project whose
-    document does not match its text, or a character no Word document can hold.
+    document is missing or does not match its text, or a character no Word document can
+    hold.  ``data`` must come with its document (``Project.export_input()``, not
+    ``export_input(document=False)``), which a Word source always has.
     """
     author = _NOT_XML.sub("", author).strip() or DEFAULT_AUTHOR
     edits = _edits(data)
     segments: list[Segment] | None = None
+    if data.source_document is None and data.source_encoding == WORD_FORMAT:
+        # the project lost its Word document: a new plain one would drop every format
+        raise _damaged(data, _NO_DOCUMENT)
     if data.source_document is None:
         text, edits = _plain_edits(data.source_text, edits)
         _check_characters(edits, data.source_text)
@@ -117,8 +137,10 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     else:
         try:
             document = open_document(data.source_document, quoted(data.source_path))
-        except WordError as exc:
-            raise ExportError(exc.message) from None
+        except WordError as exc:  # read once when collated: the project is what is damaged
+            raise _damaged(data, exc.message) from None
+        if not _comment_ids_are_numbers(document):  # python-docx takes them as numbers
+            raise _damaged(data, _COMMENT_ID)
         text = data.source_text
         segments = list(walk(document.element.body))
         if "".join(s.text for s in segments) != text:
@@ -129,6 +151,27 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _damaged(data: ExportInput, problems: str | Message) -> ExportError:
+    """A project whose source's Word document is missing or cannot be read: refused,
+    as a damaged project is, rather than a guess written in its place."""
+    name = Path(data.project_path).name or data.title
+    return ExportError("project.damaged", name=name, problems=problems)
+
+
+def _comment_ids_are_numbers(document: Any) -> bool:
+    """Whether every comment already in the document has a number for its id, as Word
+    writes it: python-docx takes them as numbers when it adds one (a note)."""
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "element", None)
+        if root is not None and part.content_type.endswith("wordprocessingml.comments+xml"):
+            for value in root.xpath("./w:comment/@w:id"):
+                try:
+                    int(value)
+                except ValueError:
+                    return False
+    return True
 
 
 def write_docx(
@@ -457,12 +500,15 @@ class _Editor:
 
     def apply(self, edits: list[_Edit], segments: list[Segment] | None = None) -> None:
         """Apply ``edits`` (in text order); ``segments`` is the walk of the unchanged body
-        if the caller has it."""
+        if the caller has it, emptied once used: the cuts make it stale, and the walk
+        after them is as large (a list of each at once doubled an export's memory)."""
         if not edits:
             return
         self._next_id = self._first_free_id(sum(len(e.notes) for e in edits))
         cuts = {e.start for e in edits} | {e.end for e in edits}
         self._cut_texts(segments or list(walk(self.body)), cuts)
+        if segments is not None:
+            segments.clear()
         self._segments = list(walk(self.body))  # every cut is now where a segment starts
         self._starts = [s.start for s in self._segments]
         self._paragraphs = paragraphs(self.body)
@@ -481,13 +527,14 @@ class _Editor:
         used = [-1]
         for element in self.body.iter():
             value = element.get(w("id")) if isinstance(element.tag, str) else None
-            if value is not None and value.lstrip("-").isdigit():
+            if value is not None and _ID.fullmatch(value):
                 used.append(int(value))
         for part in self.document.part.package.iter_parts():
             if part.content_type.endswith("wordprocessingml.comments+xml"):
                 root = getattr(part, "element", None)
                 if root is not None:
-                    used += [int(v) for v in root.xpath("./w:comment/@w:id") if v.isdigit()]
+                    ids = root.xpath("./w:comment/@w:id")
+                    used += [int(v) for v in ids if _ID.fullmatch(v)]
         return max(used) + comments + 1
 
     @staticmethod

@@ -163,7 +163,7 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
 
 def _read_word(data: bytes, name: str) -> WordText:
     try:
-        return read_word(data, quoted(name))
+        return read_word(data, quoted(name), max_text_bytes=MAX_TEXT_BYTES)
     except WordError as exc:  # one kind of error for every file that cannot be a text
         raise LoadError(exc.message) from None
 

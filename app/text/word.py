@@ -21,34 +21,45 @@ boxes, equations) is named in :attr:`WordText.unread` when the document has
 any of it, so the window can say so rather than let it vanish silently.
 
 The exporter (``app/project/word_export.py``) walks the same document with
-:func:`walk` and gets the same segments with their live XML elements.
+:func:`walk` and gets the same segments with their live XML elements.  It
+needs the whole document in memory (python-docx); reading does not: the body
+is walked as it is parsed, a few blocks at a time, and only the text and its
+places stay.  Before either parses a byte, :mod:`app.text.word_package`
+checks the zip against the limits of what a document may hold.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from app.messages import Message, MessageError, message
+from app.messages import Message, message
+from app.text.word_package import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    check_package,
+    damaged,
+    reason,
+    too_large,
+)
+from app.text.word_package import (
+    WordError as WordError,  # where its users have always found it
+)
 
 WORD_FORMAT = "docx"
 """What :class:`~app.text.loading.LoadedText` names as the encoding of a Word document."""
 
 WORD_SUFFIXES = (".docx",)
 
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024
-"""The XML of a document over this is a zip bomb, not a book."""
-
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
@@ -57,6 +68,11 @@ def w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_DOCUMENT, _BODY = w("document"), w("body")
+_NOT_A_DOCUMENT = "its main part is not a w:document"
+_NO_BODY = "its main part has no w:body"
+_FEED = 256 * 1024
+"""How much XML :func:`_blocks` gives lxml at a time."""
 _P, _R, _T, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = map(
     w, ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent")
 )
@@ -86,10 +102,6 @@ _UNREAD_IN_BODY = {
 _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
-class WordError(MessageError):
-    """Bytes that are not a readable Word document; the message is one line for the user."""
-
-
 @dataclass(frozen=True)
 class Place:
     """Where a character of the text sits in the document."""
@@ -102,7 +114,7 @@ class Place:
     """Offset in the run's text as read (``w:t`` text, tabs and breaks one character each)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One piece of the text from one element: a ``w:t``, a tab or break, a paragraph end."""
 
@@ -128,12 +140,19 @@ class Segment:
 class WordText:
     """The text of a document's body with the place of each of its characters."""
 
-    def __init__(self, segments: list[Segment], unread: tuple[Message, ...] = ()) -> None:
-        self.text = "".join(s.text for s in segments)
-        self._starts = array("q", (s.start for s in segments))
-        self._paragraphs = array("q", (s.paragraph for s in segments))
-        self._runs = array("q", (s.run for s in segments))
-        self._offsets = array("q", (s.offset for s in segments))
+    def __init__(self, segments: Iterable[Segment], unread: tuple[Message, ...] = ()) -> None:
+        """``segments`` are read once and not kept (nor their elements): a document read
+        block by block (:func:`read_word`) is then never whole in memory."""
+        pieces: list[str] = []
+        self._starts, self._paragraphs = array("q"), array("q")
+        self._runs, self._offsets = array("q"), array("q")
+        for s in segments:
+            pieces.append(s.text)
+            self._starts.append(s.start)
+            self._paragraphs.append(s.paragraph)
+            self._runs.append(s.run)
+            self._offsets.append(s.offset)
+        self.text = "".join(pieces)
         self.unread = unread
 
     def place(self, index: int) -> Place:
@@ -147,60 +166,183 @@ class WordText:
 def is_word_document(data: bytes) -> bool:
     """Bytes that can only be meant as a Word document (a zip, or an OLE file such as
     an encrypted ``.docx`` or an old ``.doc``): never decoded as text."""
-    return data.startswith((_ZIP_MAGIC, _OLE_MAGIC))
+    return data.startswith((ZIP_MAGIC, OLE_MAGIC))
 
 
-def read_word(data: bytes, shown: str = "<bytes>") -> WordText:
-    """The text and places of a ``.docx`` given as bytes; :class:`WordError` if it is not one.
+def read_word(
+    data: bytes, shown: str = "<bytes>", *, max_text_bytes: int | None = None
+) -> WordText:
+    """The text and places of a ``.docx`` given as bytes; :class:`WordError` if it is not
+    one, if it is over a limit (:mod:`app.text.word_package`), or if its text is over
+    ``max_text_bytes`` in UTF-8.
 
-    ``shown`` is how the messages name the file.
+    The body is read as it is parsed, a few blocks (paragraphs, tables) at a
+    time, each dropped once walked: what stays is the text and its places, not
+    the document's elements.  The walk is the very one an export makes over the
+    whole document (:func:`walk`).  ``shown`` is how the messages name the file.
     """
-    document = open_document(data, shown)
-    body = document.element.body
-    unread = _unread(document, body)
-    return WordText(list(walk(body)), unread)
+    from lxml import etree
+
+    check_package(data, shown)
+    main, parts = _parts(data, shown)
+    unread = [kind for content_type, root in parts for kind in _unread_in(content_type, root)]
+    found: set[str] = set()
+    try:
+        word = WordText(_read(_blocks(main, found, shown), max_text_bytes, shown))
+    except etree.XMLSyntaxError as exc:
+        raise damaged(shown, reason(exc)) from None
+    if max_text_bytes is not None and len(word.text.encode("utf-8")) > max_text_bytes:
+        raise _too_much_text(shown, max_text_bytes)
+    unread += [kind for tag, kind in _UNREAD_IN_BODY.items() if tag in found]
+    order = [*_UNREAD_PARTS.values(), *_UNREAD_IN_BODY.values()]
+    word.unread = tuple(kind for kind in order if kind in unread)
+    return word
 
 
 def open_document(data: bytes, shown: str = "<bytes>") -> Any:
-    """The python-docx ``Document`` of ``data``, refusing what is not a readable ``.docx``."""
-    if data.startswith(_OLE_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise WordError("load.word-encrypted", path=shown)
-        raise WordError("load.word-old", path=shown)
-    not_word = WordError("load.not-word", path=shown)
-    if not data.startswith(_ZIP_MAGIC):
-        raise not_word
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-        names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise WordError("load.word-damaged", path=shown, reason=_reason(exc)) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise WordError("load.word-damaged", path=shown, reason="over 512 MB unpacked")
-    if "[Content_Types].xml" not in names:
-        raise not_word
+    """The python-docx ``Document`` of ``data`` (the whole document in memory, as an
+    export needs it), refusing what is not a readable ``.docx`` within the limits."""
+    check_package(data, shown)
     import docx  # python-docx: only needed for Word documents; keep start-up light
     from docx.opc.exceptions import PackageNotFoundError
 
+    not_word = WordError("load.not-word", path=shown)
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as exc:  # python-docx: "file … is not a Word file, content type is …"
         if "content type" in str(exc):
             raise not_word from None
-        raise WordError("load.word-damaged", path=shown, reason=_reason(exc)) from None
+        raise damaged(shown, reason(exc)) from None
     except (PackageNotFoundError, KeyError):
         raise not_word from None
     except Exception as exc:  # lxml's XMLSyntaxError, zipfile's errors, a missing part
-        raise WordError("load.word-damaged", path=shown, reason=_reason(exc)) from None
+        raise damaged(shown, reason(exc)) from None
     if document.part.content_type != _MAIN_TYPE:
         raise not_word
+    if document.element.tag != _DOCUMENT:
+        raise damaged(shown, _NOT_A_DOCUMENT)
+    if document.element.body is None:
+        raise damaged(shown, _NO_BODY)
     return document
 
 
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:200]
+def _parts(data: bytes, shown: str) -> tuple[bytes, list[tuple[str, Any]]]:
+    """The main part's XML, and each other part python-docx would parse as XML (by its
+    content type), parsed: so that what this reading takes, the export's python-docx
+    takes too.  The package is read by python-docx's own reader."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.part import PartFactory, XmlPart
+    from docx.opc.pkgreader import PackageReader
+    from lxml import etree
+
+    not_word = WordError("load.not-word", path=shown)
+    try:
+        package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+        links = [
+            link
+            for source, link in package.iter_srels()
+            if source == "/" and link.reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT
+        ]
+        parts = {
+            name: (content_type, blob) for name, content_type, _, blob in package.iter_sparts()
+        }
+    except (PackageNotFoundError, KeyError):
+        raise not_word from None
+    except Exception as exc:  # lxml's XMLSyntaxError, zipfile's errors
+        raise damaged(shown, reason(exc)) from None
+    if not links:
+        raise not_word
+    if len(links) > 1 or links[0].is_external:
+        raise damaged(shown, "it has no one main document part")
+    content_type, main = parts.pop(links[0].target_partname)
+    if content_type != _MAIN_TYPE:
+        raise not_word
+    parsed = []
+    for content_type, blob in parts.values():
+        if issubclass(PartFactory.part_type_for.get(content_type, object), XmlPart):
+            try:
+                parsed.append((content_type, etree.fromstring(blob, _parser())))
+            except etree.XMLSyntaxError as exc:
+                raise damaged(shown, reason(exc)) from None
+        elif content_type.endswith(tuple(_UNREAD_PARTS)):  # footnotes: parsed for this only
+            with suppress(etree.XMLSyntaxError):  # python-docx does not parse them: not damaged
+                parsed.append((content_type, etree.fromstring(blob, _parser())))
+    return main, parsed
+
+
+@cache
+def _parser() -> Any:
+    """lxml's parser as python-docx sets it up, that expands no entity (and there is no
+    DTD to define one: :mod:`app.text.word_package`) and fetches nothing."""
+    from lxml import etree
+
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+
+
+def _blocks(xml: bytes, found: set[str], shown: str) -> Iterator[list[Any]]:
+    """The children of the document's body, some at a time, each whole when given and
+    dropped from the tree when the next are asked for; the rest of the document is
+    dropped as it is parsed.
+
+    The XML is fed to lxml a piece at a time; after each piece every child of
+    the body but the last is whole (the parser is inside the last), so the tree
+    never holds much more than a piece's worth.  ``found`` gets the tags of
+    :data:`_UNREAD_IN_BODY` the body holds.  The body is the first ``w:body`` of
+    the ``w:document``, as python-docx takes it.
+    """
+    from lxml import etree
+
+    parser: Any = etree.XMLPullParser(
+        events=("start",), tag=(_DOCUMENT, _BODY), resolve_entities=False, no_network=True
+    )
+    root: Any = None
+    body: Any = None
+    for at in [*range(0, len(xml), _FEED), -1]:
+        if at < 0:
+            if parser.close().tag != _DOCUMENT:
+                raise damaged(shown, _NOT_A_DOCUMENT)
+        else:
+            parser.feed(xml[at : at + _FEED])
+        for _, element in parser.read_events():
+            parent = element.getparent()
+            if parent is None:
+                root = element
+            elif body is None and parent is root and element.tag == _BODY:
+                body = element
+        if body is not None:
+            if len(found) < len(_UNREAD_IN_BODY):
+                found.update(e.tag for e in body.iter(*_UNREAD_IN_BODY))
+            whole = body[:] if at < 0 else body[:-1]
+            yield whole
+            for block in whole:  # cleared before it is removed: see _read
+                block.clear()
+            del body[: len(whole)]
+        if root is not None:  # what the document holds besides its body is not read
+            for child in root[:] if at < 0 else root[:-1]:
+                if child is not body:
+                    child.clear()
+                    root.remove(child)
+    if body is None:
+        raise damaged(shown, _NO_BODY)
+
+
+def _read(blocks: Iterator[list[Any]], limit: int | None, shown: str) -> Iterator[Segment]:
+    """The segments of the blocks, without their elements, each list of blocks walked to
+    its end before the next is asked for: so nothing in them is referenced when
+    :func:`_blocks` clears them (lxml moves a referenced subtree to a document of its
+    own, in time quadratic in its size).  Stops as soon as the text has more
+    characters than ``limit`` bytes."""
+    at = _Walked()
+    for some in blocks:
+        for segment in _walk(some, at, elements=False):
+            if limit is not None and segment.end > limit:
+                raise _too_much_text(shown, limit)
+            yield segment
+
+
+def _too_much_text(shown: str, limit: int) -> WordError:
+    return too_large(shown, message("word.limit.text", n=str(limit // (1024 * 1024))))
 
 
 def walk(body: Any) -> Iterator[Segment]:
@@ -209,13 +351,29 @@ def walk(body: Any) -> Iterator[Segment]:
     Paragraph ends are ``"\\n"`` segments between paragraphs (none after the last),
     so a one-paragraph document reads as its one line.
     """
-    position = 0
+    return _walk(body, _Walked(), elements=True)
+
+
+@dataclass
+class _Walked:
+    """How far a walk has come, so that it can go on in the next block."""
+
+    position: int = 0
+    paragraphs: int = 0
     previous: Any = None
-    for index, paragraph in enumerate(_paragraphs(body)):
-        if previous is not None:
-            yield Segment(position, "\n", index - 1, -1, 0, previous, previous)
+    """The last paragraph, whose end is given when another follows (if ``elements``)."""
+
+
+def _walk(container: Iterable[Any], at: _Walked, *, elements: bool) -> Iterator[Segment]:
+    """:func:`walk` of ``container``'s paragraphs from where ``at`` says, leaving it where
+    they end; without ``elements`` the segments hold none (nor does ``at``)."""
+    position, index = at.position, at.paragraphs - 1
+    for paragraph in _paragraphs(container):
+        if index >= 0:
+            yield Segment(position, "\n", index, -1, 0, at.previous, at.previous)
             position += 1
-        previous = paragraph
+        index += 1
+        at.previous = paragraph if elements else None
         run_index = -1
         for run in _runs(paragraph):
             run_index += 1
@@ -231,9 +389,13 @@ def walk(body: Any) -> Iterator[Segment]:
                 else:
                     continue
                 if text:
-                    yield Segment(position, text, index, run_index, offset, element, run)
+                    if elements:
+                        yield Segment(position, text, index, run_index, offset, element, run)
+                    else:
+                        yield Segment(position, text, index, run_index, offset, None, None)
                     position += len(text)
                     offset += len(text)
+    at.position, at.paragraphs = position, index + 1
 
 
 def paragraphs(body: Any) -> list[Any]:
@@ -292,27 +454,13 @@ def _runs(container: Any) -> Iterator[Any]:
                     yield from _runs(fallback)
 
 
-def _unread(document: Any, body: Any) -> tuple[Message, ...]:
-    """The kinds of text this document has that are not read, in a fixed order."""
-    found: list[Message] = []
-    for part in document.part.package.iter_parts():
-        for suffix, id in _UNREAD_PARTS.items():
-            if part.content_type.endswith(suffix) and id not in found and _has_text(part):
-                found.append(id)
-    for tag, id in _UNREAD_IN_BODY.items():
-        if id not in found and any(True for _ in body.iter(tag)):
-            found.append(id)
-    order = [*_UNREAD_PARTS.values(), *_UNREAD_IN_BODY.values()]
-    return tuple(sorted(found, key=order.index))
+def _unread_in(content_type: str, root: Any) -> list[Message]:
+    """The kind of text a part is, if it is one that is not read and has some."""
+    kinds = [kind for suffix, kind in _UNREAD_PARTS.items() if content_type.endswith(suffix)]
+    return kinds if kinds and _has_text(root) else []
 
 
-def _has_text(part: Any) -> bool:
-    from lxml import etree
-
-    try:
-        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-    except etree.XMLSyntaxError:
-        return False
+def _has_text(root: Any) -> bool:
     for child in root:  # a header's paragraphs, or the notes of footnotes.xml
         if child.get(w("type")) in _NOTE_SEPARATORS:
             continue  # footnotes.xml always holds the separator lines

@@ -1547,6 +1547,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is too large to read as a Word document (more than {limit})</source>
+        <translation>{path} 太大，无法作为 Word 文档读取（超过 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} parts</source>
+        <translation>{n} 个部件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB unpacked</source>
+        <translation>解压后 {n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML elements</source>
+        <translation>{n} 个 XML 元素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML attributes</source>
+        <translation>{n} 个 XML 属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} relationships between parts</source>
+        <translation>{n} 个部件关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB of text</source>
+        <translation>{n} MB 文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a Word document (.docx) nor a text file</source>
         <translation>{path} 既不是 Word 文档（.docx），也不是文本文件</translation>
     </message>
@@ -1996,7 +2031,7 @@
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-127"/>
         <source>“{text}” is written twice</source>
         <translation>“{text}”重复了一次</translation>
     </message>
@@ -2111,7 +2146,7 @@
         <translation>“{term}”在禁用词表中</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+148"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>

@@ -1547,6 +1547,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is too large to read as a Word document (more than {limit})</source>
+        <translation>{path} 太大，無法作為 Word 文件讀取（超過 {limit}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} parts</source>
+        <translation>{n} 個部件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB unpacked</source>
+        <translation>解壓後 {n} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML elements</source>
+        <translation>{n} 個 XML 元素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} XML attributes</source>
+        <translation>{n} 個 XML 屬性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} relationships between parts</source>
+        <translation>{n} 個部件關係</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} MB of text</source>
+        <translation>{n} MB 文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a Word document (.docx) nor a text file</source>
         <translation>{path} 既不是 Word 文件（.docx），也不是文字檔案</translation>
     </message>
@@ -1996,7 +2031,7 @@
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-127"/>
         <source>“{text}” is written twice</source>
         <translation>「{text}」重複了一次</translation>
     </message>
@@ -2111,7 +2146,7 @@
         <translation>「{term}」在禁用詞表中</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+148"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>
