@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.project import outputs
 from app.project.export import ExportError, ExportInput
 from app.project.word_export import DEFAULT_AUTHOR
 from tests.conftest import ROOT
@@ -26,7 +27,6 @@ from ui.dialogs.preferences import PreferencesDialog
 from ui.i18n import install_translators, remove_translators
 from ui.settings import Settings
 from ui.widgets.elided_label import ElidedLabel
-from ui.window import projects
 from ui.window.main_window import MainWindow
 
 BODY = ("天地玄黄，宇宙洪荒。", "日月盈昃，", "辰宿列张。")
@@ -202,7 +202,7 @@ def exports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, A
         calls.append({"title": title, "offered": offered, "filter": filt})
         return str(tmp_path / "out" / Path(offered).name), filt
 
-    monkeypatch.setattr(projects, "write_docx", write_docx)
+    monkeypatch.setattr(outputs, "write_docx", write_docx)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     (tmp_path / "out").mkdir()
     return calls
@@ -251,7 +251,7 @@ def test_a_failed_word_export_is_shown_like_the_others(
     def refuse(_data: ExportInput, _path: Path, *, tracked: bool, author: str) -> None:
         raise ExportError("export.mismatch", n="1")
 
-    monkeypatch.setattr(projects, "write_docx", refuse)
+    monkeypatch.setattr(outputs, "write_docx", refuse)
     assert not window.projects.export_to("tracked", str(tmp_path / "x.docx"))
     (box,) = [b for b in window.findChildren(QMessageBox, "error-dialog") if b.isVisible()]
     title, text = box.windowTitle(), box.text()

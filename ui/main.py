@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from app import __version__
+from app.text.facts import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -38,7 +39,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str]) -> int:
     args = _parse(argv)
-    is_project = bool(args.source) and args.source.endswith(".jkproj") and not args.variants
+    is_project = bool(args.source) and args.source.endswith(PROJECT_SUFFIX) and not args.variants
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quiet_offscreen_notice()
@@ -114,7 +115,7 @@ def _screenshot(
         window.show()
         app.processEvents()
         return 0 if window.grab().save(out) else _fail(f"cannot write {out}")
-    is_project = source.endswith(".jkproj") and not variants
+    is_project = source.endswith(PROJECT_SUFFIX) and not variants
     try:  # report bad files here, not in a dialog nobody sees
         if is_project:
             Project.open(source, read_only=True).close()

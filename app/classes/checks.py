@@ -28,6 +28,7 @@ import platformdirs
 from app.cancel import CancelCheck, poll
 from app.datacache import cached, package_versions
 from app.messages import Message, message
+from app.text.facts import CHUNK, CLOSING_BRACKETS, CLOSING_QUOTES, SENTENCE_ENDS
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
@@ -58,7 +59,7 @@ _IS_HAN = re.compile(f"[{_HAN}]")
 _NOT_HAN = re.compile(f"[^{_HAN}]+")
 _LETTERS = re.compile(r"[A-Za-z]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
-_CHUNK = 1 << 16
+_CHUNK = CHUNK
 _Cancel = CancelCheck | None
 
 
@@ -623,7 +624,7 @@ _HEADING = re.compile(
     r"\s*(——|第\S{1,8}?[章节回卷部篇编集]|[一二三四五六七八九十百]+、|[（(]\w{1,3}[）)]|\d+[.、．])"
 )
 _INNER_PUNCT = re.compile("[，、；：。！？]")
-_SENTENCE_END = re.compile("[。！？!?…]+[”’」』）)]*")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+[{CLOSING_QUOTES}{CLOSING_BRACKETS}]*")
 _PAGE_LINE = re.compile(r"\s*(?:[-—–－·]?\s*(?:第\s*)?\d{1,4}\s*(?:页)?\s*[-—–－·]?)?\s*$")
 """A line a page break leaves between two halves of a paragraph: empty, or a page number
 (12, - 12 -, 第12页)."""

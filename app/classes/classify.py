@@ -49,6 +49,13 @@ from itertools import takewhile
 from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
 from app.datacache import cached, package_versions
+from app.text.facts import (
+    CLOSING_BRACKETS,
+    CLOSING_QUOTES,
+    CLOSING_TITLE_MARKS,
+    SENTENCE_ENDS,
+    STRAIGHT_QUOTES,
+)
 from app.text.normalize import normalize
 from app.text.script import fold_traditional, opencc_tables
 
@@ -82,8 +89,8 @@ CLASS_LABELS_ZH: dict[str, str] = {
 
 CLASSES: tuple[str, ...] = tuple(CLASS_LABELS_ZH)
 
-_SENTENCE_ENDS = frozenset("。！？…!?")
-_CLOSERS = frozenset("”’」』）)》〉\"'")
+_SENTENCE_ENDS = frozenset(SENTENCE_ENDS)
+_CLOSERS = frozenset(CLOSING_QUOTES + CLOSING_BRACKETS + CLOSING_TITLE_MARKS + STRAIGHT_QUOTES)
 _OPENERS = ("“", "「", "『", "‘")
 _NEAR_INITIALS = {"zh": "z", "ch": "c", "sh": "s", "l": "n"}
 _DISTINCTIVE = 100

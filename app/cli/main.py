@@ -38,6 +38,7 @@ from app.project.file import ProjectError
 from app.project.paths import OutputError, check_output, text_files
 from app.project.project import Project
 from app.project.workspace import unique_id
+from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.text.pages import PageMap
@@ -108,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
         help="also list the differences the rules ignore, with their class",
     )
     col.add_argument(
-        "--project", metavar="OUT.jkproj", help="also save the collation as a new project file"
+        "--project",
+        metavar=f"OUT{PROJECT_SUFFIX}",
+        help="also save the collation as a new project file",
     )
     col.add_argument(
         "--replace",

@@ -19,14 +19,13 @@ from app.classes.checks import CHECK_WITNESS
 from app.classes.errorrate import RULES
 from app.cli.output import add_places, dump_json, text_json
 from app.project.decisions import Choice, ReadOnlyError
-from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.export import ExportError
 from app.project.file import StoredText
-from app.project.paths import check_distinct, check_output
-from app.project.pdf_export import write_pdf
+from app.project.outputs import Options, Output, write_outputs
 from app.project.project import Project
 from app.project.quality import project_error_rate
 from app.project.session import Session, history_of
-from app.project.word_export import DEFAULT_AUTHOR, write_docx
+from app.project.word_export import DEFAULT_AUTHOR
 from app.text.normalize import parse_rules
 from app.text.pages import PageMap
 from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
@@ -351,28 +350,22 @@ def _export(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if args.author is not None and not (args.docx or args.pdf):
         raise ProjectCommandError("--author goes with --docx OUT.docx or --pdf OUT.pdf")
     data = project.export_input()
-    targets = [p for p in (args.text, args.docx, args.pdf, args.report, args.csv) if p]
-    check_distinct(targets)
-    for target in targets:  # every output checked before the first is written
-        check_output(target, data.owned())
+    asked = (
+        (Output.TEXT, args.text),
+        (Output.TRACKED if args.tracked else Output.WORD, args.docx),
+        (Output.PDF, args.pdf),
+        (Output.REPORT, args.report),
+        (Output.CSV, args.csv),
+    )
+    targets = [(kind, Path(path)) for kind, path in asked if path]
+    options = Options(args.utf8, DEFAULT_AUTHOR if args.author is None else args.author)
     try:
-        if args.text:
-            write_text(data, Path(args.text), utf8=args.utf8)
-        if args.docx:
-            author = DEFAULT_AUTHOR if args.author is None else args.author
-            write_docx(data, Path(args.docx), tracked=args.tracked, author=author)
-        if args.pdf:
-            author = DEFAULT_AUTHOR if args.author is None else args.author
-            write_pdf(data, Path(args.pdf), author=author)
-        if args.report:
-            write_report(data, Path(args.report))
-        if args.csv:
-            write_csv(data, Path(args.csv))
+        write_outputs(data, targets, options)
     except ExportError as exc:
         raise ProjectCommandError(str(exc)) from None
     except OSError as exc:
         raise ProjectCommandError(f"cannot write: {exc.strerror or exc}") from None
-    out.write("wrote " + ", ".join(targets) + "\n")
+    out.write("wrote " + ", ".join(path for _, path in asked if path) + "\n")
     return 0
 
 

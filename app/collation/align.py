@@ -26,12 +26,16 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel
 
 from app.cancel import CancelCheck, poll
+from app.text.facts import CLOSING_BRACKETS, CLOSING_QUOTES, SENTENCE_ENDS, STRAIGHT_QUOTES
 
 Block = tuple[int, int, int]
 """``(i, j, n)``: ``a[i:i+n] == b[j:j+n]`` (``n`` may be 0: a forced boundary)."""
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n…]*(?:[。！？；!?;…]+[”’」』）)\"']*\n*|\n+|$)")
-"""A sentence with its end marks, the closing quotes after them and any line breaks."""
+_PIECE_ENDS = SENTENCE_ENDS + "；;"
+_CLOSE = CLOSING_QUOTES + CLOSING_BRACKETS + STRAIGHT_QUOTES
+_SENTENCE = re.compile(f"[^{_PIECE_ENDS}\\n]*(?:[{_PIECE_ENDS}]+[{_CLOSE}]*\\n*|\\n+|$)")
+"""A sentence (or a clause a semicolon ends) with its end marks, the closing quotes after
+them and any line breaks: the pieces the aligner anchors."""
 _MIN_MOVE = 8
 """Shortest text (normalized characters) reported as moved rather than deleted and added."""
 _EDITED_SIMILARITY = 0.8

@@ -18,6 +18,7 @@ from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
 from app.collation.align import Alignment
 from app.collation.loci import Region
+from app.text.facts import SENTENCE_ENDS, STRAIGHT_QUOTES
 from app.text.normalize import Normalized
 from app.text.offsets import OffsetMap
 
@@ -432,12 +433,11 @@ def _pure_where_equal(regions: list[Region], a: str, b: str) -> list[Region]:
     return out
 
 
-_SENTENCE_ENDS = frozenset("。！？!?…")
+_SENTENCE_ENDS = frozenset(SENTENCE_ENDS)
 _CLAUSE_MARKS = frozenset("，、；：;:,")
 _OPENING = frozenset("“‘「『（(《〈【〔［")
 _CLOSING = frozenset("”’」』）)》〉】〕］")
-_STRAIGHT_QUOTES = frozenset("\"'")
-"""What the width rule makes of “” and ‘’: opening or closing by what stands before."""
+_STRAIGHT_QUOTES = frozenset(STRAIGHT_QUOTES)
 
 
 def _closes(text: str, k: int) -> bool:

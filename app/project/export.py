@@ -34,6 +34,7 @@ from app.collation.loci import KINDS, Locus, ReadsLocus, arrival, departure, mov
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.project.decisions import STATUSES, Decision, Status, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
+from app.text.facts import BOMS
 from app.text.lines import LINE_BREAK, LineIndex
 from app.text.word import WORD_FORMAT
 
@@ -91,11 +92,7 @@ class ExportError(MessageError):
 
 _TAIL = re.compile(r"(?:\r\n|\r|\n)\Z")
 # Encodings whose files the loader only recognizes by their byte-order mark.
-_BOMS = {
-    "utf-8-sig": ("utf-8", codecs.BOM_UTF8),
-    "utf-16-le": ("utf-16-le", codecs.BOM_UTF16_LE),
-    "utf-16-be": ("utf-16-be", codecs.BOM_UTF16_BE),
-}
+_BOMS = {name: (codec, bom) for bom, codec, name in BOMS}
 
 
 def line_ending(text: str) -> str | None:

@@ -43,6 +43,7 @@ from app.project.paths import (
     regular_file_sha256,
     stored_text_files,
 )
+from app.text.facts import PROJECT_SUFFIX
 
 SCHEMA_VERSION = 8
 
@@ -1076,7 +1077,7 @@ def _private_copy(path: Path) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         with tempfile.TemporaryDirectory(prefix="jiaokan-") as folder:
-            copy = Path(folder) / "copy.jkproj"
+            copy = Path(folder) / f"copy{PROJECT_SUFFIX}"
             shutil.copyfile(path, copy)
             shutil.copyfile(f"{path}-wal", f"{copy}-wal")
             disk = sqlite3.connect(copy, isolation_level=None)

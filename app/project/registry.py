@@ -28,9 +28,8 @@ from typing import TypeVar
 
 from app.messages import readable_name
 from app.project.file import SCHEMA_VERSION, glance, stored_path, text_names
+from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText
-
-PROJECT_SUFFIX = ".jkproj"
 
 FileLike = str | os.PathLike[str] | LoadedText
 """A text file given by path, or already loaded (then its path and sha256 are used, not re-read)."""
@@ -309,3 +308,31 @@ def _time(value: object) -> datetime | None:
 
 def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+RECENT_LIMIT = 12
+"""How many projects File ▸ Recent and the welcome page list."""
+
+
+class RecentProjects:
+    """The recently opened projects, newest first: a small JSON list in the user's data
+    folder, written whole through a temporary file so a crash never leaves half a list."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> list[str]:
+        try:
+            items = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [str(p) for p in items if isinstance(p, str)] if isinstance(items, list) else []
+
+    def add(self, project: Path) -> None:
+        entry = str(Path(project).resolve())
+        items = [entry] + [p for p in self.load() if p != entry]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        # \u escapes: a name with undecodable bytes (lone surrogates) reads back the same
+        tmp.write_text(json.dumps(items[:RECENT_LIMIT]), encoding="utf-8")
+        tmp.replace(self.path)

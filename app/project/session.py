@@ -36,10 +36,9 @@ from app.project.project import Project, Unplaced, stored_text
 from app.project.registry import find_existing
 from app.project.worker import compute
 from app.project.workspace import CollationRequest, Witness, Workspace
+from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES
-
-PROJECT_SUFFIX = ".jkproj"
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from functools import cache
 from itertools import islice
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
+from app.text.facts import BOMS
 from app.text.pdf import PDF_FORMAT, PdfError, PdfText, is_pdf_document, read_pdf
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
 
@@ -39,11 +40,7 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
 
 _TRIED = "utf-8, gb18030, big5, utf-16"
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
-)
+_BOMS = BOMS
 # Big5 text almost always also decodes as GB18030 (and short GBK text often as
 # Big5), so both are decoded and then judged; cp950 is only a fallback for Big5
 # files using Microsoft's additions.

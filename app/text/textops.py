@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-CHUNK = 1 << 16
-"""Characters per slice: a few milliseconds of C work."""
+from app.text.facts import CHUNK
 
 
 def translate(text: str, table: Mapping[int, str | int | None]) -> str:

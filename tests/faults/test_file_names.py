@@ -20,7 +20,7 @@ import pytest
 
 from app.messages import readable_name
 from app.project.project import Project
-from app.project.registry import find_existing
+from app.project.registry import RecentProjects, find_existing
 from tests.faults.conftest import cli, one_line_error, snapshot
 
 SOURCE = "天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。"
@@ -128,3 +128,13 @@ def test_a_project_in_a_gbk_folder(tmp_path: Path, capsys: pytest.CaptureFixture
     code, _, err = cli(capsys, "export", project, "--text", source)
     assert code == 2
     one_line_error(err, "校勘/a.txt' is the source text")
+
+
+def test_recent_projects_keep_a_gbk_name(tmp_path: Path) -> None:
+    """File ▸ Recent remembers a project under a GBK name exactly (it must not fail to
+    write, nor come back as another name)."""
+    recent = RecentProjects(tmp_path / "recent.json")
+    project = gbk_name(tmp_path, "校勘.jkproj")
+    recent.add(project)
+    recent.add(tmp_path / "其他.jkproj")
+    assert recent.load() == [str(tmp_path / "其他.jkproj"), str(project)]

@@ -9,7 +9,6 @@ window has: file dialogs, questions, error dialogs and the Recent list.
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 
 import platformdirs
@@ -17,13 +16,13 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.messages import readable_name
-from app.project.export import ExportError, write_csv, write_report, write_text
+from app.project.export import ExportError
 from app.project.file import ProjectError
-from app.project.pdf_export import write_pdf
+from app.project.outputs import Options, Output, write_output
 from app.project.project import Unplaced
-from app.project.registry import ProjectSummary, summary
+from app.project.registry import ProjectSummary, RecentProjects, summary
 from app.project.session import Session
-from app.project.word_export import write_docx
+from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError
 from app.text.pages import PageMap
 from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
@@ -35,12 +34,10 @@ from ui.widgets.apparatus import shown
 from ui.widgets.welcome import RecentItem
 from ui.window.host import Host
 
-RECENT_LIMIT = 12
-
 
 def project_filter() -> str:
     """The file dialogs' filter for project files, translated when shown."""
-    return QCoreApplication.translate("Projects", "Jiaokan projects") + " (*.jkproj)"
+    return QCoreApplication.translate("Projects", "Jiaokan projects") + f" (*{PROJECT_SUFFIX})"
 
 
 def word_filter() -> str:
@@ -57,28 +54,6 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("jiaokan", appauthor=False))
 
 
-class RecentProjects:
-    """The recently opened projects, newest first, in the user data dir."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / "recent.json"
-
-    def load(self) -> list[str]:
-        try:
-            items = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
-        return [str(p) for p in items if isinstance(p, str)] if isinstance(items, list) else []
-
-    def add(self, project: Path) -> None:
-        entry = str(Path(project).resolve())
-        items = [entry] + [p for p in self.load() if p != entry]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(items[:RECENT_LIMIT], ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.path)
-
-
 class Projects(QObject):
     """The window's project file: its life from creation to export."""
 
@@ -88,7 +63,7 @@ class Projects(QObject):
         self.w = parent
         """The parent of the dialogs this controller opens."""
         self.settings = settings
-        self.recent = RecentProjects()
+        self.recent = RecentProjects(data_dir() / "recent.json")
         self._pages: tuple[str, PageMap | None] | None = None
 
     def _source_folder(self) -> str:
@@ -277,7 +252,7 @@ class Projects(QObject):
 
     def open_dropped(self, paths: list[str]) -> None:
         """A project opens; else the first file dropped on an empty window is the source."""
-        projects = [p for p in paths if p.endswith(".jkproj")]
+        projects = [p for p in paths if p.endswith(PROJECT_SUFFIX)]
         if projects:
             self.open_project(projects[0])
             return
@@ -392,8 +367,8 @@ class Projects(QObject):
         project = self.session.project
         if project is None:
             return
-        if not path.endswith(".jkproj"):
-            path += ".jkproj"
+        if not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
         try:
             project.file.save_as(path)
         except (ProjectError, OSError) as exc:
@@ -460,18 +435,9 @@ class Projects(QObject):
         if project is None:
             return False
         data = project.export_input()
+        options = Options(author=self.settings.proofreader_name())
         try:
-            if what == "text":
-                write_text(data, Path(path))
-            elif what == "report":
-                write_report(data, Path(path))
-            elif what in ("word", "tracked"):
-                author = self.settings.proofreader_name()
-                write_docx(data, Path(path), tracked=what == "tracked", author=author)
-            elif what == "pdf":
-                write_pdf(data, Path(path), author=self.settings.proofreader_name())
-            else:
-                write_csv(data, Path(path))
+            write_output(Output(what), data, Path(path), options)
         except (ExportError, OSError) as exc:
             self.host.show_error(QCoreApplication.translate("Projects", "Export failed"), exc)
             return False
@@ -480,7 +446,7 @@ class Projects(QObject):
 
 
 def project_path_name(session: Session) -> str:
-    return session.project.path.name if session.project is not None else "project.jkproj"
+    return session.project.path.name if session.project is not None else f"project{PROJECT_SUFFIX}"
 
 
 def recent_item(about: ProjectSummary) -> RecentItem:
