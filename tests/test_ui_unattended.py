@@ -119,7 +119,9 @@ def test_unplaced_decisions_are_said_not_shown(
     accept_what_a_recollation_cannot_place(qtbot, window)
     assert shown_boxes(window) == []
     (told,) = capsys.readouterr().err.splitlines()
-    assert told.startswith("jiaokan: Decisions that could not be placed: 1 decisions")
+    assert told.startswith(
+        "jiaokan: Decisions that could not be placed: 1 decision no longer matches"
+    )
 
 
 def test_an_unattended_question_is_answered_no(

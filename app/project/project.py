@@ -322,6 +322,13 @@ class Project:
 
     def accept_majority(self, label: str = "") -> Operation | None:
         """Accept, as one step, every undecided suggestion that a majority of copies backs."""
+        decisions = self.majority_decisions()
+        if not decisions:
+            return None
+        return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
+
+    def majority_decisions(self) -> dict[int, Decision]:
+        """What :meth:`accept_majority` would record (the window says how many first)."""
         decisions: dict[int, Decision] = {}
         for stored, locus in zip(self.loci, self.collation().loci, strict=True):
             vote = locus.agreement
@@ -335,9 +342,7 @@ class Project:
             if self.conflicts(stored.id, decision, decisions):
                 continue  # another copy's reading is decided around it: the proofreader chooses
             decisions[stored.id] = decision
-        if not decisions:
-            return None
-        return self.log.apply(label or f"Accept {len(decisions)} majority readings", decisions)
+        return decisions
 
     def undecide(self, ids: Iterable[int], label: str = "") -> Operation | None:
         return self.decide(ids, Choice.undecide(), label=label)

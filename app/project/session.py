@@ -664,6 +664,19 @@ class Session:
     def undecide(self, locus_ids: Sequence[int]) -> Changes:
         return self.decide(locus_ids, Choice.undecide())
 
+    def majority_count(self) -> int:
+        """How many undecided readings :meth:`accept_majority` would accept."""
+        return 0 if self.project is None else len(self.project.majority_decisions())
+
+    def context(self, locus_id: int | None, width: int = 8) -> tuple[str, str]:
+        """The source on each side of a locus (``width`` characters), to show where it is."""
+        locus = self.locus(locus_id)
+        source = self.workspace.source
+        if locus is None or source is None:
+            return "", ""
+        text = source.text
+        return text[max(0, locus.start - width) : locus.start], text[locus.end : locus.end + width]
+
     def accept_majority(self) -> Changes:
         self._commit_draft()
         return self._changed(self._project().accept_majority())

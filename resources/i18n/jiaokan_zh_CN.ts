@@ -1024,12 +1024,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+43"/>
+        <location filename="../../ui/window/projects.py" line="+40"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+84"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1064,7 +1064,7 @@
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-137"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>PDF 校样</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+94"/>
         <source>These files have a project</source>
         <translation>这些文件已有项目</translation>
     </message>
@@ -1130,6 +1130,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>1 decision no longer matches a divergence under these rules. It stays in the project file and comes back when its place does:</source>
+        <translation>有 1 项决定在当前规则下找不到对应的异文。它仍保存在项目文件中，待其位置重新出现时自动恢复：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
         <translation>在当前规则下，有 {0} 条决定找不到对应的异文。它们仍保存在项目文件中，待其位置重新出现时自动恢复：</translation>
     </message>
@@ -1184,7 +1189,7 @@
         <translation>导出校勘记为 CSV</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1252,7 +1257,7 @@
         <translation>备注 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/proofreading.py" line="+51"/>
+        <location filename="../../ui/window/proofreading.py" line="+52"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此处与底本相同：按 1–9 选择其他校本。</translation>
     </message>
@@ -1272,17 +1277,22 @@
         <translation>未作决定：{0} 保留其读法。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
+        <source>Text to insert at {0}:</source>
+        <translation>在 {0} 处插入的文字：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading for {0}:</source>
+        <translation>{0} 的读法：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Own reading</source>
         <translation>改写</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reading for “{0}”:</source>
-        <translation>“{0}”改为：</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Nothing undecided to decide there.</source>
         <translation>那里没有待定的异文。</translation>
     </message>
@@ -1293,22 +1303,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+22"/>
+        <location line="+41"/>
         <source>Decide many</source>
         <translation>批量处理</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-26"/>
         <source>A majority needs two or more variants.</source>
         <translation>至少要有两个校本才能按多数处理。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Accept every undecided reading that a majority of the copies shares?</source>
-        <translation>接受多数本子共有的全部待定异文吗？</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+60"/>
         <source>Every divergence shown is decided.</source>
         <translation>显示的异文都已处理。</translation>
     </message>
@@ -1329,7 +1334,22 @@
         <translation>撤销失败</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-28"/>
+        <source>No undecided reading is shared by a majority of the copies.</source>
+        <translation>没有哪处待定的读法得到多数校本的支持。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept the one undecided reading that a majority of the copies shares?</source>
+        <translation>接受多数校本共有的这 1 处待定读法吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept the {0} undecided readings that a majority of the copies shares?</source>
+        <translation>接受多数校本共有的这 {0} 处待定读法吗？</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
         <translation>在当前筛选结果的 {1} 处待定异文中接受 {0} 的文字吗？</translation>
     </message>

@@ -1024,12 +1024,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+43"/>
+        <location filename="../../ui/window/projects.py" line="+40"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+84"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -1064,7 +1064,7 @@
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-137"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>PDF 校樣</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+94"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>
@@ -1130,6 +1130,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>1 decision no longer matches a divergence under these rules. It stays in the project file and comes back when its place does:</source>
+        <translation>有 1 項決定在目前規則下找不到對應的異文。它仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
         <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
     </message>
@@ -1184,7 +1189,7 @@
         <translation>匯出校勘記為 CSV</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
         <source>Export failed</source>
         <translation>匯出失敗</translation>
     </message>
@@ -1252,7 +1257,7 @@
         <translation>備註 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/proofreading.py" line="+51"/>
+        <location filename="../../ui/window/proofreading.py" line="+52"/>
         <source>{0} agrees with the source here: press 1–9 for another witness.</source>
         <translation>{0} 此處與底本相同：按 1–9 選擇其他校本。</translation>
     </message>
@@ -1272,17 +1277,22 @@
         <translation>未作決定：{0} 保留其讀法。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
+        <source>Text to insert at {0}:</source>
+        <translation>在 {0} 處插入的文字：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading for {0}:</source>
+        <translation>{0} 的讀法：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Own reading</source>
         <translation>改寫</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reading for “{0}”:</source>
-        <translation>「{0}」改為：</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Nothing undecided to decide there.</source>
         <translation>那裡沒有待定的異文。</translation>
     </message>
@@ -1293,22 +1303,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+22"/>
+        <location line="+41"/>
         <source>Decide many</source>
         <translation>批次處理</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-26"/>
         <source>A majority needs two or more variants.</source>
         <translation>至少要有兩個校本才能按多數處理。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Accept every undecided reading that a majority of the copies shares?</source>
-        <translation>接受多數本子共有的全部待定異文嗎？</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+60"/>
         <source>Every divergence shown is decided.</source>
         <translation>顯示的異文都已處理。</translation>
     </message>
@@ -1329,7 +1334,22 @@
         <translation>復原失敗</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-28"/>
+        <source>No undecided reading is shared by a majority of the copies.</source>
+        <translation>沒有哪處待定的讀法得到多數校本的支持。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept the one undecided reading that a majority of the copies shares?</source>
+        <translation>接受多數校本共有的這 1 處待定讀法嗎？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept the {0} undecided readings that a majority of the copies shares?</source>
+        <translation>接受多數校本共有的這 {0} 處待定讀法嗎？</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Accept {0}&apos;s reading at {1} undecided divergences in the current filter?</source>
         <translation>在目前篩選結果的 {1} 處待定異文中接受 {0} 的文字嗎？</translation>
     </message>

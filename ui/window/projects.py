@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.messages import readable_name
@@ -317,6 +317,12 @@ class Projects(QObject):
             QCoreApplication.translate("Projects", "Decisions that could not be placed"),
             QCoreApplication.translate(
                 "Projects",
+                "1 decision no longer matches a divergence under these rules. It stays "
+                "in the project file and comes back when its place does:",
+            )
+            if len(unplaced) == 1
+            else QCoreApplication.translate(
+                "Projects",
                 "{0} decisions no longer match a divergence under these rules. They stay "
                 "in the project file and come back when their place does:",
             ).format(len(unplaced)),
@@ -458,7 +464,7 @@ def recent_item(about: ProjectSummary) -> RecentItem:
         ", ".join(w.name for w in about.witnesses),
         about.decided,
         about.loci,
-        QLocale().toString(when, QLocale.FormatType.ShortFormat),
+        when.toString("yyyy-MM-dd HH:mm"),  # as Chinese forms write dates, in any locale
     )
     return RecentItem(str(about.path), about.source_name, detail)
 

@@ -20,6 +20,7 @@ from app.project.file import ProjectError
 from app.project.session import Changes, Session
 from ui.i18n import witness_label
 from ui.messages import read_only_text
+from ui.widgets.apparatus import shown
 from ui.window.host import Host
 
 
@@ -112,12 +113,17 @@ class Proofreading(QObject):
             return
         decision = session.decision(locus.id)
         start = decision.reading if decision.reading is not None else locus.source_text
+        before, after = session.context(locus.id)
+        place = shown(f"…{before}【{locus.source_text or '^'}】{after}…")
+        ask = (
+            QCoreApplication.translate("Proofreading", "Text to insert at {0}:")
+            if not locus.source_text
+            else QCoreApplication.translate("Proofreading", "Reading for {0}:")
+        )
         text, ok = QInputDialog.getText(
             self.w,
             QCoreApplication.translate("Proofreading", "Own reading"),
-            QCoreApplication.translate("Proofreading", "Reading for “{0}”:").format(
-                locus.source_text
-            ),
+            ask.format(place),
             text=start,
         )
         if ok:
@@ -182,13 +188,27 @@ class Proofreading(QObject):
                 5000,
             )
             return
-        if self.host.confirm(
-            QCoreApplication.translate("Proofreading", "Decide many"),
+        count = session.majority_count()
+        if count == 0:
+            self.host.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Proofreading", "No undecided reading is shared by a majority of the copies."
+                ),
+                5000,
+            )
+            return
+        question = (
             QCoreApplication.translate(
                 "Proofreading",
-                "Accept every undecided reading that a majority of the copies shares?",
-            ),
-        ):
+                "Accept the one undecided reading that a majority of the copies shares?",
+            )
+            if count == 1
+            else QCoreApplication.translate(
+                "Proofreading",
+                "Accept the {0} undecided readings that a majority of the copies shares?",
+            ).format(count)
+        )
+        if self.host.confirm(QCoreApplication.translate("Proofreading", "Decide many"), question):
             self._decide(session.accept_majority, advance=False)
 
     # -- undo -------------------------------------------------------------------------
