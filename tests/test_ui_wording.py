@@ -93,3 +93,20 @@ def test_recent_dates_read_as_dates(qapp: object) -> None:
     detail = recent_item(about).detail
     local = when.astimezone().strftime("%Y-%m-%d %H:%M")
     assert detail == f"against 校本.txt · 3 of 10 decided · {local}"
+
+
+def test_the_rule_toggles_are_short_in_the_toolbar_and_whole_in_their_tooltip(
+    window: MainWindow,
+) -> None:
+    """Four long names hid two toggles behind "»" at 1024 pixels: the toolbar says
+    "Ignore:" once, then a short name with its box; the tooltip and the menu say it whole."""
+    shown = {rule: a.iconText() for rule, a in window.rule_actions.items()}
+    assert shown == {
+        "width": "☑ Width",
+        "whitespace": "☑ Spaces",
+        "script": "☑ Trad./Simp.",
+        "markup": "☑ Markup",
+    }
+    assert window.rule_actions["script"].toolTip() == "Ignore Traditional/Simplified"
+    window.rule_actions["markup"].setChecked(False)
+    assert window.rule_actions["markup"].iconText() == "☐ Markup"

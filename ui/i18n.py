@@ -119,6 +119,21 @@ RULE_LABELS = {
     "markup": str(QT_TRANSLATE_NOOP("MainWindow", "Ignore &markup")),
 }
 
+RULE_SHORT = {
+    "width": str(QT_TRANSLATE_NOOP("MainWindow", "Width")),
+    "whitespace": str(QT_TRANSLATE_NOOP("MainWindow", "Spaces")),
+    "script": str(QT_TRANSLATE_NOOP("MainWindow", "Trad./Simp.")),
+    "markup": str(QT_TRANSLATE_NOOP("MainWindow", "Markup")),
+}
+"""The rule toggles' names in the toolbar, after its "Ignore:" (the Collate menu and the
+tooltips say them whole): four long names hid two toggles behind "»" at 1024 pixels."""
+
+
+def rule_short(rule: str) -> str:
+    source = RULE_SHORT.get(rule)
+    return rule if source is None else QCoreApplication.translate("MainWindow", source)
+
+
 # Chinese menus put the key after the word, "文件(&F)": outside a menu the whole
 # "(F)" goes, not just the ampersand.
 _TRAILING_MNEMONIC = re.compile(r"\s*[(（]&[^&][)）]")

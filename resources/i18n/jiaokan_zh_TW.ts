@@ -333,7 +333,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/actions.py" line="+47"/>
+        <location filename="../../ui/window/actions.py" line="+49"/>
         <source>&amp;New collation…</source>
         <translation>新增校勘(&amp;N)…</translation>
     </message>
@@ -406,6 +406,26 @@
         <location line="+1"/>
         <source>Ignore &amp;markup</source>
         <translation>忽略標記(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Width</source>
+        <translation>全半形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spaces</source>
+        <translation>換行空格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trad./Simp.</source>
+        <translation>繁簡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markup</source>
+        <translation>標記</translation>
     </message>
     <message>
         <location filename="../../ui/window/actions.py" line="+2"/>
@@ -606,6 +626,11 @@
         <location line="+5"/>
         <source>Main</source>
         <translation>主工具列</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ignore:</source>
+        <translation>忽略：</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py" line="+169"/>
@@ -1212,7 +1237,7 @@
 <context>
     <name>Proofreading</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+23"/>
+        <location filename="../../ui/i18n.py" line="+31"/>
         <source>Accept #{0} ({1})</source>
         <translation>接受 #{0}（{1}）</translation>
     </message>
@@ -2262,7 +2287,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="-134"/>
+        <location filename="../../ui/i18n.py" line="-149"/>
         <source>undecided</source>
         <translation>待定</translation>
     </message>

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from app.text.normalize import ALL_RULES
-from ui.i18n import rule_label, without_mnemonic
+from ui.i18n import rule_label, rule_short, without_mnemonic
 
 
 def unique_keys(shortcuts: list[QKeySequence]) -> list[QKeySequence]:
@@ -31,9 +31,11 @@ def unique_keys(shortcuts: list[QKeySequence]) -> list[QKeySequence]:
 
 
 def _mark_rule(action: QAction) -> None:
-    """The toolbar's rule toggle says its state in its text: ☑ on, ☐ off."""
+    """The toolbar's rule toggle says its state in its text: ☑ on, ☐ off, and its short
+    name after the toolbar's "Ignore:"; the tooltip says it whole."""
     box = "☑" if action.isChecked() else "☐"
-    action.setIconText(f"{box} {without_mnemonic(action.text())}")
+    action.setIconText(f"{box} {rule_short(str(action.data()))}")
+    action.setToolTip(without_mnemonic(action.text()))
 
 
 class WindowActions:
@@ -244,10 +246,14 @@ class WindowActions:
         tools.addActions([self.new, self.add])
         tools.addSeparator()
         tools.addActions([self.prev, self.next])
-        tools.addSeparator()
-        tools.addActions(list(self.rules.values()))
         for action in tools.actions():  # a button opens its dialog without saying "…"
             action.setIconText(without_mnemonic(action.text()).removesuffix("…"))
+        tools.addSeparator()
+        ignore = QLabel(QCoreApplication.translate("MainWindow", "Ignore:"))
+        ignore.setObjectName("rules-label")
+        ignore.setContentsMargins(4, 0, 2, 0)
+        tools.addWidget(ignore)
+        tools.addActions(list(self.rules.values()))
         for action in self.rules.values():
             # a box that is ticked or not: a flat label and a raised one read as anything
             action.toggled.connect(lambda _on, a=action: _mark_rule(a))
