@@ -131,6 +131,37 @@ def test_a_new_width_keeps_the_first_character_shown_at_the_top(
     assert kept >= 3  # the text is long enough for the top to be kept, not the end shown
 
 
+def at_the_bottom(pane: TextPane, offset: int) -> None:
+    """Scroll so that ``offset``'s line is the last one wholly in view."""
+    bar = pane.verticalScrollBar()
+    pane.reveal(offset, offset)
+    while bar.value() < bar.maximum():
+        bar.setValue(bar.value() + 1)
+        if not in_view(pane, offset):
+            bar.setValue(bar.value() - 1)
+            break
+    assert in_view(pane, offset)
+
+
+def test_the_current_divergence_stays_in_view_whatever_the_pane_is_resized_to(
+    qtbot: QtBot, pane: TextPane
+) -> None:
+    """A smaller window (1024×700) left the current divergence below the bottom of both
+    panes: the first line was kept at the top, and the rest wrapped further down."""
+    current = next(s for s in SPANS if s.row == CURRENT)
+    width, height = pane.width(), pane.height()
+    sizes = (
+        (width * 2 // 3, height),
+        (width, height * 3 // 4),
+        (width // 2, height),
+        (width, height),
+    )
+    for w, h in sizes:
+        at_the_bottom(pane, current.end)
+        pane.resize(w, h)
+        assert in_view(pane, current.start, current.end), (w, h)
+
+
 @pytest.mark.any_size
 def test_switching_copies_keeps_the_current_divergence_in_view(
     qtbot: QtBot, window: MainWindow

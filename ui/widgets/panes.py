@@ -224,9 +224,15 @@ class TextPane(QPlainTextEdit):
         # revealed out of sight; keep the first character shown at the top instead
         rewrap = event.oldSize().isValid() and event.oldSize().width() != event.size().width()
         top = self.top_offset() if rewrap and self._text else None
+        # and the current divergence, if it was in view, stays in view: a narrower or
+        # lower pane would leave it below the bottom in both panes
+        marked = self._current_span()
+        kept = marked if marked is not None and self._shows(marked.start) else None
         super().resizeEvent(event)
         if top is not None:
             self.scroll_to_top(top)
+        if kept is not None:
+            self.reveal(kept.start, kept.end)
         self._schedule()
 
     def changeEvent(self, event: QEvent) -> None:
