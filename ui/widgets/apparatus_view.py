@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,10 @@ class ApparatusView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        # rows as high as the text needs, not the style's default (30 px): at 1024×700 the
+        # table showed five rows
+        self.table.verticalHeader().setMinimumSectionSize(1)
+        self._fit_rows()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
         # long file names as column titles: both ends tell the copies apart
@@ -222,3 +226,12 @@ class ApparatusView(QWidget):
         selection.blockSignals(False)
         self.table.viewport().update()
         self.table.scrollTo(index)
+
+    def _fit_rows(self) -> None:
+        lines = self.table.fontMetrics().height()
+        self.table.verticalHeader().setDefaultSectionSize(lines + lines // 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
