@@ -576,7 +576,16 @@ def _v4_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
-OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file}
+def _v5_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 5 wrote it: Word and PDF documents, no OCR readings."""
+    _v4_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("PRAGMA user_version = 5")
+        conn.commit()
+
+
+OLD_VERSIONS = {1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file}
 
 
 def test_every_older_version_has_a_builder() -> None:

@@ -281,9 +281,9 @@ def to_json(
 ) -> dict[str, Any]:
     """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
     divergences = [locus.to_json() for locus in result.loci]
-    source_pages = source.pdf.pages if source.pdf is not None else None
+    source_pages = source.pages
     witness_pages = {
-        wid: v.pdf.pages for wid, v in zip(ids, variants, strict=True) if v.pdf is not None
+        wid: v.pages for wid, v in zip(ids, variants, strict=True) if v.pages is not None
     }
     if source_pages is not None or witness_pages:
         for entry, locus in zip(divergences, result.loci, strict=True):
@@ -330,7 +330,7 @@ def write_table(
             f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
-    _write_rows(result, ids, out, source.pdf.pages if source.pdf is not None else None)
+    _write_rows(result, ids, out, source.pages)
 
 
 def _write_rows(

@@ -18,10 +18,10 @@ from app.project.export import ExportError, write_csv, write_report, write_text
 from app.project.file import StoredText
 from app.project.paths import check_distinct, check_output
 from app.project.pdf_export import write_pdf
+from app.project.places import stored_pages
 from app.project.project import Project
 from app.project.word_export import DEFAULT_AUTHOR, write_docx
 from app.text.pages import PageMap
-from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
 
 class ProjectCommandError(Exception):
@@ -133,18 +133,9 @@ def loci_json(project: Project) -> dict[str, Any]:
 
 
 def _pages(project: Project, text: StoredText) -> PageMap | None:
-    """A PDF text's page map, read again from the project's copy of the PDF (None for
-    any other text, or a PDF that no longer reads as the stored text)."""
-    if text.encoding != PDF_FORMAT:
-        return None
-    document = project.file.document(text.sha256)
-    if document is None:
-        return None
-    try:
-        read = read_pdf(document)
-    except PdfError:
-        return None
-    return read.pages if read.text == text.text else None
+    """A PDF's or a scan's page map, from the project's copy of the PDF or of what OCR read
+    (None for any other text, or one that no longer reads as the stored text)."""
+    return stored_pages(project.file, text)
 
 
 def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:

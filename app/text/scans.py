@@ -252,7 +252,8 @@ def draw_image_page(data: bytes, page: int, width: int) -> tuple[int, int, bytes
     picture = Image.fromarray(shown.pixels[:, :, ::-1])
     target = max(1, min(width, wide))
     if target != wide:
-        picture = picture.resize((target, max(1, round(height * target / wide))), Image.Resampling.BILINEAR)
+        tall = max(1, round(height * target / wide))
+        picture = picture.resize((target, tall), Image.Resampling.BILINEAR)
     out = (picture.width, picture.height, picture.tobytes())
     picture.close()
     return out
