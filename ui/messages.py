@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message, message
 from app.project.file import ProjectFile
+from app.text.ocr import OCR_FORMAT
 from app.text.pdf import PDF_FORMAT
 from app.text.word import WORD_FORMAT
 
@@ -55,6 +56,8 @@ def encoding_text(encoding: str) -> str:
         return QCoreApplication.translate("Messages", "Word")
     if encoding == PDF_FORMAT:
         return "PDF"
+    if encoding == OCR_FORMAT:
+        return "OCR"
     return encoding
 
 

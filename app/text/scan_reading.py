@@ -167,6 +167,12 @@ def read_scans(
             _refused(digest, exc)  # said when the file is opened
 
 
+def refused(digest: str) -> bool:
+    """Whether the scan with this digest was found unreadable (it is not read again)."""
+    with _LOCK:
+        return digest in _REFUSED
+
+
 def _refused(digest: str, error: ScanError) -> None:
     with _LOCK:
         _REFUSED[digest] = error
