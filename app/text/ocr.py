@@ -171,7 +171,6 @@ def read_pages(
     lines); ``progress`` hears the fraction done.
     """
     count = page_count(data, shown)
-    ocr = engine()
     pages: list[OcrPage] = []
     with ThreadPoolExecutor(workers(), thread_name_prefix="jiaokan-ocr") as pool:
         for page in scan_pages(data, shown):
@@ -182,7 +181,9 @@ def read_pages(
                 if progress is not None:
                     progress((done + fraction) / count)
 
-            lines = ocr.read(page.pixels, cancel, step, pool)
+            # the models are loaded for the first page drawn: a file refused before costs
+            # no second of loading them
+            lines = engine().read(page.pixels, cancel, step, pool)
             pages.append(_placed(page, lines))
             del page
     return OcrResult(engine_id(), tuple(pages))
@@ -225,12 +226,24 @@ def _placed(page: ScanPage, lines: list[TextLine]) -> OcrPage:
             ]
             xs = [x for x, _y in corners]
             ys = [y for _x, y in corners]
-            left, right = min(xs) / scale, max(xs) / scale
-            boxes.append((left, height - max(ys) / scale, right, height - min(ys) / scale))
+            box = (
+                min(xs) / scale,
+                height - max(ys) / scale,
+                max(xs) / scale,
+                height - min(ys) / scale,
+            )
+            boxes.append(_rounded(box))
         slant = math.atan2(-(y1 - y0), x1 - x0)
         text = _ideographic_spaces([g.char for g in glyphs], boxes, em * length / scale)
-        out.append(OcrLine(text, tuple(boxes), tuple(g.confidence for g in glyphs), slant))
-    return OcrPage(page.size, tuple(out), _rules(page))
+        confidence = tuple(round(g.confidence, 4) for g in glyphs)
+        out.append(OcrLine(text, tuple(boxes), confidence, round(slant, 5)))
+    return OcrPage(_rounded(page.size), tuple(out), _rules(page))
+
+
+def _rounded(values: tuple[float, ...]) -> Any:
+    """To a hundredth of a point, as the reading is kept: the text worked out from a kept
+    reading is then the very text worked out when it was read."""
+    return tuple(round(v, 2) for v in values)
 
 
 def _ideographic_spaces(
@@ -263,7 +276,7 @@ def _rules(page: ScanPage) -> tuple[tuple[float, float, float], ...]:
     for contour in contours[:2000]:
         x, y, w, h = cv2.boundingRect(contour)
         if h <= 0.02 * w + 6:  # thin: a stroke, not a block of text run together
-            rules.append((x / scale, (x + w) / scale, height - (y + h / 2) / scale))
+            rules.append(_rounded((x / scale, (x + w) / scale, height - (y + h / 2) / scale)))
     return tuple(sorted(rules, key=lambda r: -r[2]))
 
 

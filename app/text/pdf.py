@@ -306,18 +306,22 @@ def page_sizes(data: bytes, shown: str = "<bytes>") -> list[tuple[float, float]]
 
 def has_text_layer(data: bytes) -> bool:
     """Whether any page has characters in a text layer (else the pages are scans, for OCR);
-    stops at the first page that has; ``True`` for a file PDFium cannot open (reading it
-    then says why)."""
+    stops at the first page that has; ``True`` for a file PDFium cannot open or must not
+    parse (too many pages, a page of too many operators: reading it then says why)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    if too_complex_page(data) is not None:
+        return True
     with _LOCK:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError:
             return True
         try:
-            for index in range(min(len(document), MAX_PAGES)):
+            if len(document) > MAX_PAGES:
+                return True  # refused as a PDF, with its own words, without a look
+            for index in range(len(document)):
                 page = document[index]
                 try:
                     textpage = page.get_textpage()
@@ -328,7 +332,7 @@ def has_text_layer(data: bytes) -> bool:
                         textpage.close()
                 finally:
                     page.close()
-            return len(document) > MAX_PAGES
+            return False
         except pdfium.PdfiumError:
             return True
         finally:

@@ -26,7 +26,7 @@ from typing import Any
 
 from app.messages import MessageError
 from app.text.pdf import PdfError, is_pdf_document, page_sizes, render_page
-from app.text.pdf_limits import MAX_IMAGE_PIXELS
+from app.text.pdf_limits import MAX_IMAGE_PIXELS, huge_images
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 """What the file dialogs offer as scans (any file is read by its content, not its name)."""
@@ -127,19 +127,23 @@ class _opened:
 
 
 def _frames(image: Any, shown: str) -> int:
-    """The image's pages, counted no further than :data:`MAX_SCAN_PAGES` + 1."""
+    """The image's pages, counted page by page no further than :data:`MAX_SCAN_PAGES` + 1
+    (a seek walks the page directory and decodes nothing)."""
+    if not (getattr(image, "is_animated", False) or image.format == "TIFF"):
+        return 1
     count = 1
-    if getattr(image, "is_animated", False) or image.format == "TIFF":
-        try:
-            image.seek(MAX_SCAN_PAGES)  # walks the page directory, decodes nothing
-        except EOFError:
-            pass
-        except (OSError, ValueError, SyntaxError) as exc:
-            raise ScanError("load.scan-damaged", path=shown, reason=_reason(exc)) from None
-        else:
-            raise ScanError("load.scan-too-many-pages", path=shown, limit=str(MAX_SCAN_PAGES))
-        count = int(getattr(image, "n_frames", 1))
+    try:
+        while True:
+            try:
+                image.seek(count)
+            except EOFError:
+                break
+            count += 1
+            if count > MAX_SCAN_PAGES:
+                raise ScanError("load.scan-too-many-pages", path=shown, limit=str(MAX_SCAN_PAGES))
         image.seek(0)
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ScanError("load.scan-damaged", path=shown, reason=_reason(exc)) from None
     return count
 
 
@@ -225,6 +229,8 @@ def _pdf_pages(data: bytes, shown: str) -> Iterator[ScanPage]:
             longest=max(1, int(longest * shrink)),
         )  # fmt: skip
         if drawn is None:
+            if huge_images(data, number):  # a picture PDFium would decode whole
+                raise _too_large(shown)
             reason = f"page {number} cannot be drawn"
             raise ScanError("load.scan-damaged", path=shown, reason=reason)
         rows = np.frombuffer(drawn.pixels, dtype=np.uint8).reshape(drawn.height, drawn.stride)
