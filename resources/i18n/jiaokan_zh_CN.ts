@@ -34,7 +34,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+175"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+38"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+44"/>
         <source>Apparatus</source>
         <translation>校勘记</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>全部类别</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Filter by witness</source>
         <translation>按校本筛选</translation>
     </message>
@@ -573,7 +573,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+164"/>
+        <location filename="../../ui/window/main_window.py" line="+176"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
@@ -608,12 +608,12 @@
         <translation>无法更新项目</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-48"/>
         <source>{0} {1}</source>
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+97"/>
         <source>Collation failed</source>
         <translation>校勘失败</translation>
     </message>
@@ -623,17 +623,32 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+348"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-406"/>
+        <source>Cannot read the scan</source>
+        <translation>无法读取扫描件</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Reading the scan by OCR…</source>
+        <translation>正在用 OCR 识别扫描件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the scan cancelled.</source>
+        <translation>已取消识别扫描件。</translation>
+    </message>
+    <message>
+        <location line="+221"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
@@ -653,7 +668,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>not read: {0}</source>
         <translation>未读取{0}</translation>
     </message>
@@ -730,12 +745,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+55"/>
+        <location filename="../../ui/messages.py" line="+56"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -743,9 +758,9 @@
 <context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts, Word documents and PDFs</source>
-        <translation>文本、Word 文档和 PDF</translation>
+        <location filename="../../ui/dialogs/new_collation.py" line="+27"/>
+        <source>Texts, Word documents, PDFs and scans</source>
+        <translation>文本、Word 文档、PDF 和扫描件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -764,11 +779,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Scanned pages</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>New collation</source>
         <translation>新建校勘</translation>
     </message>
@@ -836,12 +856,12 @@
 <context>
     <name>PageTab</name>
     <message>
-        <location filename="../../ui/window/page_tab.py" line="+70"/>
-        <source>The page is shown when the source is a PDF.</source>
-        <translation>底本为 PDF 时，这里显示版面。</translation>
+        <location filename="../../ui/window/page_tab.py" line="+103"/>
+        <source>The page is shown when the source or the witness is a PDF or a scan.</source>
+        <translation>底本或校本为 PDF 或扫描件时显示版面。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Select a divergence to see its page.</source>
         <translation>选择一处异文，查看它所在的版面。</translation>
     </message>
@@ -967,12 +987,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+42"/>
+        <location filename="../../ui/window/projects.py" line="+44"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
@@ -987,7 +1007,7 @@
         <translation>添加校本</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot add the variant</source>
         <translation>无法添加校本</translation>
     </message>
@@ -1002,12 +1022,12 @@
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-168"/>
         <source>Word documents</source>
         <translation>Word 文档</translation>
     </message>
@@ -1017,7 +1037,7 @@
         <translation>PDF 校样</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>These files have a project</source>
         <translation>这些文件已有项目</translation>
     </message>
@@ -1047,7 +1067,7 @@
         <translation>{0} 以只读方式打开：{1}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1057,7 +1077,7 @@
         <translation>自建立此项目以来，磁盘上的 {0} 已被修改。要校勘新版本吗？凡能找到原处的处理结果都会保留。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Cannot read the new source</source>
         <translation>无法读取新的底本</translation>
     </message>
@@ -1439,6 +1459,31 @@
         <location line="+3"/>
         <source>{path} has no text layer (scanned pages?); Jiaokan cannot read it yet</source>
         <translation>{path} 没有文字层（扫描页？）；校勘暂不能读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a damaged image ({reason})</source>
+        <translation>{path} 是损坏的图片（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has a page of more than {limit} million pixels; not read</source>
+        <translation>{path} 有一页超过 {limit} 百万像素，未读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more than {limit} pages; Jiaokan reads a scan of at most {limit}</source>
+        <translation>{path} 超过 {limit} 页；校勘最多读取 {limit} 页的扫描件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OCR found no text in {path}</source>
+        <translation>OCR 在 {path} 中未识别出文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a scan, but OCR cannot run: {reason}</source>
+        <translation>{path} 是扫描件，但无法运行 OCR：{reason}</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+175"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+38"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+44"/>
         <source>Apparatus</source>
         <translation>校勘記</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>全部類別</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Filter by witness</source>
         <translation>按校本篩選</translation>
     </message>
@@ -178,7 +178,7 @@
     <message>
         <location line="+1"/>
         <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
-        <translation>自由軟體，以 MIT 授權條款發布（隨附 LICENSE 檔案）。</translation>
+        <translation>自由軟體，以 MIT 授權釋出（隨附 LICENSE 檔案）。</translation>
     </message>
 </context>
 <context>
@@ -573,7 +573,7 @@
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+164"/>
+        <location filename="../../ui/window/main_window.py" line="+176"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
@@ -608,12 +608,12 @@
         <translation>無法更新專案</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-48"/>
         <source>{0} {1}</source>
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+97"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
@@ -623,17 +623,32 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+348"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-406"/>
+        <source>Cannot read the scan</source>
+        <translation>無法讀取掃描件</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Reading the scan by OCR…</source>
+        <translation>正在用 OCR 辨識掃描件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the scan cancelled.</source>
+        <translation>已取消辨識掃描件。</translation>
+    </message>
+    <message>
+        <location line="+221"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
@@ -653,7 +668,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>not read: {0}</source>
         <translation>未讀取{0}</translation>
     </message>
@@ -719,23 +734,23 @@
     <message>
         <location line="+13"/>
         <source>undone</source>
-        <translation>已撤銷</translation>
+        <translation>已復原</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Greyed steps were undone; Redo brings them back.</source>
-        <translation>灰色的步驟已撤銷；重做可恢復。</translation>
+        <translation>灰色的步驟已復原；重做可恢復。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+55"/>
+        <location filename="../../ui/messages.py" line="+56"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -743,9 +758,9 @@
 <context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts, Word documents and PDFs</source>
-        <translation>文字、Word 文件和 PDF</translation>
+        <location filename="../../ui/dialogs/new_collation.py" line="+27"/>
+        <source>Texts, Word documents, PDFs and scans</source>
+        <translation>文字、Word 文件、PDF 和掃描件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -764,11 +779,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Scanned pages</source>
+        <translation>掃描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有檔案</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>New collation</source>
         <translation>新增校勘</translation>
     </message>
@@ -836,12 +856,12 @@
 <context>
     <name>PageTab</name>
     <message>
-        <location filename="../../ui/window/page_tab.py" line="+70"/>
-        <source>The page is shown when the source is a PDF.</source>
-        <translation>底本為 PDF 時，這裡顯示版面。</translation>
+        <location filename="../../ui/window/page_tab.py" line="+103"/>
+        <source>The page is shown when the source or the witness is a PDF or a scan.</source>
+        <translation>底本或校本為 PDF 或掃描件時顯示版面。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Select a divergence to see its page.</source>
         <translation>選擇一處異文，檢視它所在的版面。</translation>
     </message>
@@ -967,12 +987,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+42"/>
+        <location filename="../../ui/window/projects.py" line="+44"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -987,7 +1007,7 @@
         <translation>新增校本</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot add the variant</source>
         <translation>無法新增校本</translation>
     </message>
@@ -1002,12 +1022,12 @@
         <translation>唯讀：{0}</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Cannot open the project</source>
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-168"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
@@ -1017,7 +1037,7 @@
         <translation>PDF 校樣</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>
@@ -1047,7 +1067,7 @@
         <translation>{0} 以唯讀方式開啟：{1}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1057,7 +1077,7 @@
         <translation>自建立此專案以來，磁碟上的 {0} 已被修改。要校勘新版本嗎？凡能找到原處的處理結果都會保留。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Cannot read the new source</source>
         <translation>無法讀取新的底本</translation>
     </message>
@@ -1074,7 +1094,7 @@
     <message>
         <location line="+1"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
-        <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
+        <translation>在目前規則下，有 {0} 條決定找不到對應的異文。它們仍儲存在專案檔案中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1207,7 +1227,7 @@
     <message>
         <location line="+1"/>
         <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
-        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
+        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。復原 {1} 的決定，改取這一讀法嗎？</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1439,6 +1459,31 @@
         <location line="+3"/>
         <source>{path} has no text layer (scanned pages?); Jiaokan cannot read it yet</source>
         <translation>{path} 沒有文字層（掃描頁？）；校勘暫不能讀取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a damaged image ({reason})</source>
+        <translation>{path} 是損壞的圖片（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has a page of more than {limit} million pixels; not read</source>
+        <translation>{path} 有一頁超過 {limit} 百萬畫素，未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more than {limit} pages; Jiaokan reads a scan of at most {limit}</source>
+        <translation>{path} 超過 {limit} 頁；校勘最多讀取 {limit} 頁的掃描件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OCR found no text in {path}</source>
+        <translation>OCR 在 {path} 中未辨識出文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a scan, but OCR cannot run: {reason}</source>
+        <translation>{path} 是掃描件，但無法執行 OCR：{reason}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1753,7 +1798,7 @@
     <message>
         <location line="+1"/>
         <source>there is no project file to keep the decisions in</source>
-        <translation>沒有可保存決定的專案檔</translation>
+        <translation>沒有可儲存決定的專案檔案</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1778,7 +1823,7 @@
     <message>
         <location line="+3"/>
         <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
-        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文本：請撤銷其中一處的決定</translation>
+        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文字：請復原其中一處的決定</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1828,12 +1873,12 @@
     <message>
         <location line="+5"/>
         <source>the project&apos;s Word document does not match its source text; collate again</source>
-        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
+        <translation>專案中的 Word 文件與其底本文本不符；請重新校勘</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
-        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
+        <translation>第 {line} 行第 {column} 列的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
         <location line="-132"/>
@@ -1843,7 +1888,7 @@
     <message>
         <location line="+63"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
-        <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
+        <translation>{name} 不是 Jiaokan 所寫的專案檔案（{what}）；未開啟</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1853,27 +1898,27 @@
     <message>
         <location line="+50"/>
         <source>{path} is the project file itself; it was not overwritten</source>
-        <translation>{path} 就是專案檔本身；未被覆寫</translation>
+        <translation>{path} 就是專案檔案本身；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
-        <translation>{path} 屬於專案 {name}；未被覆寫</translation>
+        <translation>{path} 屬於專案 {name}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
-        <translation>{path} 是底本；未被覆寫</translation>
+        <translation>{path} 是底本；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
-        <translation>{path} 是校本 {witness}；未被覆寫</translation>
+        <translation>{path} 是校本 {witness}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
-        <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
+        <translation>{path} 不是普通檔案（資料夾、裝置、管道或套接字）；未寫入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1883,7 +1928,7 @@
     <message>
         <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
-        <translation>{path} 已存在；如要取代，請加 --replace</translation>
+        <translation>{path} 已存在；如要替換，請加 --replace</translation>
     </message>
 </context>
 <context>
