@@ -114,6 +114,9 @@ class _opened:
                 self.image = Image.open(io.BytesIO(self.data))
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise _too_large(self.shown) from None
+        except Image.UnidentifiedImageError:  # its message names a BytesIO object
+            reason = "no PNG, JPEG or TIFF data Pillow can decode"
+            raise ScanError("load.scan-damaged", path=self.shown, reason=reason) from None
         except (OSError, ValueError, SyntaxError) as exc:
             raise ScanError("load.scan-damaged", path=self.shown, reason=_reason(exc)) from None
         if self.image.format not in _FORMATS:
