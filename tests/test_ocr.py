@@ -222,14 +222,15 @@ def test_a_witness_scan_has_its_places_under_witness_pages(
 @pytest.mark.parametrize(
     ("source", "reading"),
     [("——", "一"), ("——", "一一"), ("……", "···"), ("……", "..."), ("。", "o"), ("，", ","),
-     ("“", '"'), ("：", ":"), ("他说——", "他说一")],
+     ("“", '"'), ("：", ":"), ("他说——", "他说一"), ("——", ""), ("", "……")],
 )  # fmt: skip
 def test_marks_ocr_confuses_are_confusable(source: str, reading: str) -> None:
     assert confusable(source, reading)
 
 
 @pytest.mark.parametrize(
-    ("source", "reading"), [("单元", "单位"), ("一", "二"), ("——", ""), ("他", "她"), ("。", "。")]
+    ("source", "reading"),
+    [("单元", "单位"), ("一", "二"), ("他", "她"), ("。", "。"), ("一", ""), ("，", ""), ("", "")],
 )
 def test_other_differences_are_not(source: str, reading: str) -> None:
     assert not confusable(source, reading)

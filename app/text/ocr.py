@@ -365,12 +365,19 @@ _CONFUSED = (
 _GROUP = {char: str(k) for k, group in enumerate(_CONFUSED) for char in group}
 
 
+_FAINT = frozenset(_CONFUSED[0] + _CONFUSED[1]) - frozenset("一〇0oO")
+"""Marks OCR drops altogether, a long dash above all: a thin stroke between characters."""
+
+
 def confusable(source: str, reading: str) -> bool:
     """Whether two differing readings are the same marks as OCR confuses them (—— and 一,
     …… and ···, 。 and o): each character put in its group of look-alikes and runs of one
-    group taken as one mark."""
-    if source == reading or not source or not reading:
+    group taken as one mark; or a dash or an ellipsis one side lacks altogether."""
+    if source == reading:
         return False
+    if not source or not reading:
+        present = (source or reading).strip()
+        return bool(present) and all(char in _FAINT for char in present)
 
     def shape(text: str) -> list[str]:
         out: list[str] = []

@@ -106,7 +106,7 @@ class _opened:
         self.image: Any = None
 
     def __enter__(self) -> Any:
-        from PIL import Image
+        from PIL import Image, UnidentifiedImageError
 
         try:
             with warnings.catch_warnings():
@@ -114,7 +114,7 @@ class _opened:
                 self.image = Image.open(io.BytesIO(self.data))
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise _too_large(self.shown) from None
-        except Image.UnidentifiedImageError:  # its message names a BytesIO object
+        except UnidentifiedImageError:  # its message names a BytesIO object
             reason = "no PNG, JPEG or TIFF data Pillow can decode"
             raise ScanError("load.scan-damaged", path=self.shown, reason=reason) from None
         except (OSError, ValueError, SyntaxError) as exc:
