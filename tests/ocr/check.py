@@ -65,7 +65,8 @@ def rough(page: Image.Image, seed: int) -> Image.Image:
     scanned = Image.fromarray(numpy.clip(pixels, 0, 255).astype(numpy.uint8))
     kept = io.BytesIO()  # as a scanner's JPEG keeps it
     scanned.save(kept, "JPEG", quality=75)
-    return Image.open(kept)
+    with Image.open(kept) as jpeg:  # its pixels only: a JPEG's own tags upset libtiff
+        return Image.fromarray(numpy.asarray(jpeg))
 
 
 class Check:
