@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import socket
+import subprocess
+import sys
 from array import array
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from app.text.ocr import (
     scan_text,
 )
 from app.text.pages import PageMap
+from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "ocr" / "fixtures"
 PAGE = FIXTURES / "page.png"
@@ -276,3 +280,23 @@ def test_the_models_come_from_the_installed_package() -> None:
     Image.new("L", (10, 10), 255).save(buffer, "PNG")
     assert scan_reading.needs_ocr(buffer.getvalue())
     assert not scan_reading.needs_ocr(TEXT.encode("utf-8"))
+
+
+@pytest.mark.subprocess
+def test_onnxruntime_writes_no_telemetry_and_the_cache_holds_only_the_reading(
+    tmp_path: Path,
+) -> None:
+    """onnxruntime 1.32 keeps a device id and an event store for Microsoft's telemetry
+    under the user's cache folder unless told not to; the engine tells it."""
+    cache = tmp_path / "cache"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "collate", str(FIXTURES / "page.txt"), str(PAGE)],
+        cwd=ROOT, env={**os.environ, "XDG_CACHE_HOME": str(cache)}, capture_output=True,
+        timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    written = sorted(str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file())
+    digest = hashlib.sha256(PAGE.read_bytes()).hexdigest()
+    assert [name for name in written if not name.endswith(".pickle")] == [
+        f"jiaokan/ocr/{ocr_engine.engine_id()}/{digest}"
+    ]

@@ -39,6 +39,8 @@ from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.text.pages import PageMap
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a command Ctrl+C stopped."""
 COMMANDS = ("collate", "loci", "decide", "export")
 """Subcommands that run headless; any other arguments open the window."""
 
@@ -135,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
         _silence_stdout()
         return 0
+    except KeyboardInterrupt:  # Ctrl+C (a long OCR, say): stopped, as asked; no traceback
+        return EXIT_INTERRUPTED
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")

@@ -172,7 +172,8 @@ def read_pages(
     """
     count = page_count(data, shown)
     pages: list[OcrPage] = []
-    with ThreadPoolExecutor(workers(), thread_name_prefix="jiaokan-ocr") as pool:
+    pool = ThreadPoolExecutor(workers(), thread_name_prefix="jiaokan-ocr")
+    try:
         for page in scan_pages(data, shown):
             poll(cancel)
             done = len(pages)
@@ -186,6 +187,10 @@ def read_pages(
             lines = engine().read(page.pixels, cancel, step, pool)
             pages.append(_placed(page, lines))
             del page
+    finally:
+        # a cancel or Ctrl+C waits for the lines being read (a tenth of a second), not for
+        # the rest of the page
+        pool.shutdown(wait=True, cancel_futures=True)
     return OcrResult(engine_id(), tuple(pages))
 
 

@@ -96,12 +96,26 @@ def _module(name: str) -> Any:
     return import_module(name)
 
 
+def _onnxruntime() -> Any:
+    """onnxruntime with its telemetry off.  Since 1.32 it has Microsoft's 1DS telemetry
+    on every system: imported as it is, it writes a device id and an event store under the
+    user's cache folder and may send events to Microsoft; a proofreader's manuscripts and
+    their use are nobody else's business, and Jiaokan never touches the network.  The
+    switch is read when the library loads, so it is set before the import."""
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    ort = _module("onnxruntime")
+    disable = getattr(ort, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+    return ort
+
+
 class Engine:
     """The two models in onnxruntime sessions of one thread each; the cores are used by
     recognising several batches at once.  Safe to share between threads."""
 
     def __init__(self) -> None:
-        ort = _module("onnxruntime")
+        ort = _onnxruntime()
         det, rec = model_paths()
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1

@@ -56,3 +56,17 @@ def many_pages(count: int = 1000) -> bytes:
     out = io.BytesIO()
     pages[0].save(out, "TIFF", save_all=True, append_images=pages[1:])
     return out.getvalue()
+
+
+def long_scan(pages: int) -> bytes:
+    """A TIFF of ``pages`` full 300-dpi pages, each the fixture page six times down it."""
+    with Image.open(PAGE / "page.png") as piece:
+        strip = piece.convert("L")
+    page = Image.new("L", (2480, 3508), 255)
+    for k in range(6):
+        page.paste(strip, (200, 150 + k * (strip.height + 40)))
+    frames = [page.copy() for _ in range(pages)]
+    out = io.BytesIO()
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:],
+                   compression="tiff_deflate", dpi=(300, 300))  # fmt: skip
+    return out.getvalue()

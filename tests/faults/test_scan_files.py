@@ -8,7 +8,9 @@ nothing is decoded, and the OCR models are not even loaded.
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -95,3 +97,32 @@ def test_within_two_gigabytes_and_ten_seconds(files: dict[str, Path], name: str)
     assert done.returncode == 2, done.stderr
     assert done.stderr.count(b"\n") == 1
     assert b"Traceback" not in done.stderr and b"MemoryError" not in done.stderr
+
+
+@pytest.mark.subprocess
+def test_ctrl_c_stops_a_long_read_at_once_and_quietly(tmp_path: Path) -> None:
+    """Four full pages (a dozen seconds of OCR), interrupted two seconds in: exit 130 in
+    about a second, nothing on stderr, no reading kept in the cache."""
+    scan = tmp_path / "long.tiff"
+    scan.write_bytes(hostile_images.long_scan(pages=4))
+    (tmp_path / "b.txt").write_text("天地玄黄", "utf-8")
+    cache = tmp_path / "cache"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "collate", str(scan), str(tmp_path / "b.txt")],
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(2.0)
+    assert process.poll() is None, "read already: the scan is too short to interrupt"
+    interrupted = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    stopped = time.monotonic() - interrupted
+    assert process.returncode == 130 and out == b"" and err == b"", err
+    assert stopped < 3.0, (
+        f"took {stopped:.1f} s to stop ({time.monotonic() - started:.1f} s in all)"
+    )
+    assert [p for p in cache.rglob("*") if p.is_file()] == []
