@@ -170,10 +170,13 @@ def check_folder(folder: Path, failures: Failures) -> None:
     ):
         failures.check((internal / rel).exists(), f"no {rel}")
     # one Qt: PySide6's (opencv-python, not the headless build, would bring its own)
+    pyside = (internal / "PySide6").resolve()
     others = [
         str(p.relative_to(internal))
-        for p in internal.rglob("*Qt*")
-        if p.is_file() and "PySide6" not in p.parts and "shiboken6" not in p.parts
+        for p in internal.rglob("*")
+        if re.match(r"(lib)?Qt\d", p.name)
+        and p.is_file()
+        and not p.resolve().is_relative_to(pyside)  # PyInstaller links PySide6's up top
     ]
     failures.check(not others, f"a Qt beside PySide6's: {others[:5]}")
     # the package versions key the table cache (app/datacache.py) and fill Help > About
