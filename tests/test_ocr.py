@@ -300,3 +300,21 @@ def test_onnxruntime_writes_no_telemetry_and_the_cache_holds_only_the_reading(
     assert [name for name in written if not name.endswith(".pickle")] == [
         f"jiaokan/ocr/{ocr_engine.engine_id()}/{digest}"
     ]
+
+
+def test_a_scan_sources_corrections_export_as_utf8_text_and_a_new_word_document(
+    page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scan has no encoding to write back in, and no Word document to correct: the text
+    is UTF-8 and the .docx a new document (a PDF proof's source the same)."""
+    manuscript = page.parent / "原稿.txt"
+    manuscript.write_text(TEXT.replace("单位", "单元"), encoding="utf-8")
+    project = page.parent / "p.jkproj"
+    assert jiaokan(["collate", str(page), str(manuscript), "--project", str(project)]) == 0
+    assert jiaokan(["decide", str(project), "1", "--accept", "原稿"]) == 0
+    text, word = page.parent / "corrected.txt", page.parent / "corrected.docx"
+    assert jiaokan(["export", str(project), "--text", str(text), "--docx", str(word)]) == 0
+    capsys.readouterr()
+    corrected = text.read_text("utf-8")
+    assert "基本单元" in corrected and "基本单位" not in corrected
+    assert load_text(word).text.replace("\n", "") == corrected.replace("\n", "")

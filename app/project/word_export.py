@@ -45,7 +45,7 @@ from app.project.export import (
 )
 from app.project.paths import quoted
 from app.text.lines import LINE_BREAK, LineIndex
-from app.text.word import Segment, WordError, open_document, paragraphs, w, walk
+from app.text.word import WORD_FORMAT, Segment, WordError, open_document, paragraphs, w, walk
 
 DEFAULT_AUTHOR = "Jiaokan"
 """Who the revisions and comments are by unless the proofreader gives a name."""
@@ -109,7 +109,8 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     author = _NOT_XML.sub("", author).strip() or DEFAULT_AUTHOR
     edits = _edits(data)
     segments: list[Segment] | None = None
-    if data.source_document is None:
+    if data.source_document is None or data.source_encoding != WORD_FORMAT:
+        # a text file's, a PDF's or a scan's text: a new document
         text, edits = _plain_edits(data.source_text, edits)
         _check_characters(edits, data.source_text)
         document = _new_document(text, data.title, author)

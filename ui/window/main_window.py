@@ -370,9 +370,10 @@ class MainWindow(WindowLayout):
     def _display(self) -> None:
         """Show the session's collation everywhere."""
         collation = self.session.collation
+        # before the collation: the Class column is sized to its texts, doubts included
+        self.apparatus.model.set_ocr_doubts(self._ocr_doubts(collation))
         self.apparatus.set_collation(collation)
         self.apparatus.model.set_pages(self.projects.source_pages())
-        self.apparatus.model.set_ocr_doubts(self._ocr_doubts(collation))
         self.apparatus.model.set_decisions(self.decision_of_row)
         self._lines = LineIndex(collation.source if collation else "")
         self._show_highlights()
