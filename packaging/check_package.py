@@ -414,6 +414,9 @@ def check_scan(binary: Path, work: Path, failures: Failures) -> None:
                    "scan: the frozen OCR differs from the venv's")  # fmt: skip
     failures.check(got["witnesses"][0]["encoding"] == "ocr", f"scan: read as {got['witnesses']}")
     failures.check(got["divergences"] == [], f"scan: {len(got['divergences'])} divergences")
+    cache = work / "home-scan" / "XDG_CACHE_HOME"
+    kept = sorted(p.relative_to(cache).parts[0] for p in cache.rglob("*") if p.is_file())
+    failures.check(set(kept) <= {"jiaokan"}, f"scan: the cache holds {kept} (telemetry?)")
     print(f"  scan read by OCR{' with the network cut off' if offline else ''}")
 
 
