@@ -146,3 +146,16 @@ def test_a_damaged_scan_is_said_in_a_dialog(
     box.close()
     assert text.startswith(f"'{broken}' is a damaged image (") and "\n" not in text
     assert window.session.workspace.source is None  # nothing half-opened
+
+
+def test_the_page_tab_says_why_it_is_empty_when_no_text_has_pages(
+    qtbot: QtBot, window: MainWindow, files: tuple[Path, Path]
+) -> None:
+    _scan, manuscript = files
+    retyped = manuscript.parent / "录入.txt"
+    retyped.write_text(manuscript.read_text("utf-8").replace("单元", "单位"), "utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.open_files(str(manuscript), [str(retyped)])
+    window.corrected_tabs.setCurrentWidget(window.page_view)
+    assert window.page_view.page == 0
+    assert "a PDF or a scan" in window.page_view.message
