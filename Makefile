@@ -13,7 +13,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
 # every file lupdate reads: the window's, in all its folders, and the engine's messages
 TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 
-.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW office-check \
+.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW office-check ocr-check \
 	wheel package package-check install-desktop screenshots
 
 $(BIN)/python:
@@ -71,6 +71,12 @@ tests/pdf/node_modules/.installed: tests/pdf/package.json tests/pdf/package-lock
 pdf-check: $(STAMP) tests/pdf/node_modules/.installed
 	$(BIN)/python -m tests.pdf.check
 
+# The same proof drawn by pdftoppm at 300 dpi, made rough, read by OCR with the network cut
+# off: the slips found, OCR's own misreadings counted (tests/ocr/check.py; needs soffice,
+# pdftoppm and unshare)
+ocr-check: $(STAMP)
+	$(BIN)/python -m tests.ocr.check
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_witnesses
@@ -81,6 +87,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_spelling
 	$(BIN)/python -m bench.bench_word
 	$(BIN)/python -m bench.bench_pdf
+	$(BIN)/python -m bench.bench_ocr
 
 # The pictures in README.md and docs/, made by the app itself (--screenshot), each with
 # settings of its own in a scratch config dir so the developer's own are never read.

@@ -136,6 +136,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "load.pdf-no-text": QT_TRANSLATE_NOOP(
             "engine", "{path} has no text layer (scanned pages?); Jiaokan cannot read it yet"
         ),
+        # app/text/scans.py, app/text/scan_reading.py: a scan that cannot be read by OCR
+        "load.scan-damaged": QT_TRANSLATE_NOOP("engine", "{path} is a damaged image ({reason})"),
+        "load.scan-too-large": QT_TRANSLATE_NOOP(
+            "engine", "{path} has a page of more than {limit} million pixels; not read"
+        ),
+        "load.scan-too-many-pages": QT_TRANSLATE_NOOP(
+            "engine", "{path} has more than {limit} pages; Jiaokan reads a scan of at most {limit}"
+        ),
+        "load.scan-no-text": QT_TRANSLATE_NOOP("engine", "OCR found no text in {path}"),
+        "load.ocr-unavailable": QT_TRANSLATE_NOOP(
+            "engine", "{path} is a scan, but OCR cannot run: {reason}"
+        ),
         # the parts of a Word document that are not read (LoadedText.unread)
         "word.unread": QT_TRANSLATE_NOOP("engine", "{path}: not read: {parts}"),
         "word.unread.headers": QT_TRANSLATE_NOOP("engine", "headers"),

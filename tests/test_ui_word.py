@@ -77,7 +77,10 @@ def chinese(qapp: object, tmp_path: Path) -> Iterator[str]:
 
 def test_the_file_dialogs_offer_word_documents_beside_texts(qapp: object) -> None:
     first, *others = text_filter().split(";;")
-    assert first == "Texts, Word documents and PDFs (*.txt *.text *.md *.docx *.pdf)"
+    assert first == (
+        "Texts, Word documents, PDFs and scans"
+        " (*.txt *.text *.md *.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+    )
     assert "Word documents (*.docx)" in others and "All files (*)" in others
     assert "PDF proofs (*.pdf)" in others
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message, message, readable_name
 from app.project.file import ProjectFile
+from app.text.ocr import OCR_FORMAT
 from app.text.pdf import PDF_FORMAT
 from app.text.word import WORD_FORMAT
 
@@ -58,6 +59,8 @@ def encoding_text(encoding: str) -> str:
         return QCoreApplication.translate("Messages", "Word")
     if encoding == PDF_FORMAT:
         return "PDF"
+    if encoding == OCR_FORMAT:
+        return "OCR"
     return encoding
 
 

@@ -44,6 +44,8 @@ from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.text.pages import PageMap
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a command Ctrl+C stopped."""
 COMMANDS = (
     "collate", "check", "lists", "loci", "decide", "undo", "redo", "history", "rules",
     "export", "quality",
@@ -156,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
         _silence_stdout()
         return 0
+    except KeyboardInterrupt:  # Ctrl+C (a long OCR, say): stopped, as asked; no traceback
+        return EXIT_INTERRUPTED
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")
@@ -305,9 +309,9 @@ def to_json(
 ) -> dict[str, Any]:
     """The documented, stable JSON of ``jiaokan collate --json`` (docs/cli.md)."""
     divergences = [locus.to_json() for locus in result.loci]
-    source_pages = source.pdf.pages if source.pdf is not None else None
+    source_pages = source.pages
     witness_pages = {
-        wid: v.pdf.pages for wid, v in zip(ids, variants, strict=True) if v.pdf is not None
+        wid: v.pages for wid, v in zip(ids, variants, strict=True) if v.pages is not None
     }
     if source_pages is not None or witness_pages:
         for entry, locus in zip(divergences, result.loci, strict=True):
@@ -339,7 +343,7 @@ def write_table(
             f"{_plural(result.count(wid), 'divergence')})\n"
         )
     out.write(f"rules   {', '.join(result.rules) or 'none (exact comparison)'}\n\n")
-    _write_rows(result, ids, out, source.pdf.pages if source.pdf is not None else None)
+    _write_rows(result, ids, out, source.pages)
 
 
 def _write_rows(

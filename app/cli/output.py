@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
 
 from app.collation.loci import Locus
+from app.collation.ocr_doubt import lowest_confidence, ocr_doubts, source_doubt
 from app.text.pages import PageMap
 
 _UNSAFE = re.compile(
@@ -65,16 +66,28 @@ def add_places(
     source: PageMap | None,
     witnesses: Mapping[str, PageMap | None],
 ) -> None:
-    """Where a divergence is on the page, for a PDF source or witness (docs/cli.md):
-    ``page`` and ``boxes`` of its characters on the source, and the same for each
-    reading under ``witness_pages``."""
+    """Where a divergence is on the page, for a PDF or scanned source or witness
+    (docs/cli.md): ``page`` and ``boxes`` of its characters on the source, and the same
+    for each reading under ``witness_pages``; for a scan, OCR's lowest ``confidence``
+    there, and ``ocr_doubt`` where OCR likely misread (``confusable`` marks, or
+    ``low-confidence``)."""
     if source is not None:
         entry.update(source.where(locus.start, locus.end).to_json())
-    on_pages = {
-        wid: pages.where(*locus.spans[wid]).to_json()
-        for wid, pages in witnesses.items()
-        if pages is not None and wid in locus.spans
-    }
+        confidence = lowest_confidence(source, locus.start, locus.end)
+        if confidence is not None:
+            entry["confidence"] = confidence
+        why = source_doubt(locus, source)
+        if why is not None:
+            entry["ocr_doubt"] = why
+    on_pages: dict[str, dict[str, object]] = {}
+    for wid, pages in witnesses.items():
+        if pages is not None and wid in locus.spans:
+            on_pages[wid] = pages.where(*locus.spans[wid]).to_json()
+            confidence = lowest_confidence(pages, *locus.spans[wid])
+            if confidence is not None:
+                on_pages[wid]["confidence"] = confidence
+    for wid, why in ocr_doubts(locus, witnesses).items():
+        on_pages[wid]["ocr_doubt"] = why
     if on_pages:
         entry["witness_pages"] = on_pages
 

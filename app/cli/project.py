@@ -22,13 +22,13 @@ from app.project.decisions import Choice, ReadOnlyError
 from app.project.export import ExportError
 from app.project.file import StoredText
 from app.project.outputs import Options, Output, write_outputs
+from app.project.places import stored_pages
 from app.project.project import Project
 from app.project.quality import project_error_rate
 from app.project.session import Session, history_of
 from app.project.word_export import DEFAULT_AUTHOR
 from app.text.normalize import parse_rules
 from app.text.pages import PageMap
-from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
 
 class ProjectCommandError(Exception):
@@ -217,18 +217,9 @@ def loci_json(project: Project) -> dict[str, Any]:
 
 
 def _pages(project: Project, text: StoredText) -> PageMap | None:
-    """A PDF text's page map, read again from the project's copy of the PDF (None for
-    any other text, or a PDF that no longer reads as the stored text)."""
-    if text.encoding != PDF_FORMAT:
-        return None
-    document = project.file.document(text.sha256)
-    if document is None:
-        return None
-    try:
-        read = read_pdf(document)
-    except PdfError:
-        return None
-    return read.pages if read.text == text.text else None
+    """A PDF's or a scan's page map, from the project's copy of the PDF or of what OCR read
+    (None for any other text, or one that no longer reads as the stored text)."""
+    return stored_pages(project.file, text)
 
 
 def _loci(project: Project, args: argparse.Namespace, out: TextIO) -> int:

@@ -36,7 +36,13 @@ from app.project.decisions import STATUSES, Decision, Status, now
 from app.project.paths import OutputError, Owned, check_output, project_files, text_files
 from app.text.facts import BOMS
 from app.text.lines import LINE_BREAK, LineIndex
+from app.text.ocr import OCR_FORMAT
+from app.text.pdf import PDF_FORMAT
 from app.text.word import WORD_FORMAT
+
+_DOCUMENTS = (WORD_FORMAT, PDF_FORMAT, OCR_FORMAT)
+"""Texts read from a document or a scan, not decoded from a text file: no encoding to
+write them back in."""
 
 StrPath = str | os.PathLike[str]
 
@@ -303,7 +309,7 @@ def encode_text(data: ExportInput, *, utf8: bool = False) -> bytes:
     without one: the loader only recognizes UTF-16 by that mark.
     """
     text = corrected_text(data)
-    if utf8 or data.source_encoding == WORD_FORMAT:  # a Word document's text: UTF-8
+    if utf8 or data.source_encoding in _DOCUMENTS:  # a document's or a scan's text: UTF-8
         return _encode(text, "utf-8", suggest_utf8=False)
     return _encode(text, data.source_encoding, suggest_utf8=True)
 

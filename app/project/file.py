@@ -45,7 +45,7 @@ from app.project.paths import (
 )
 from app.text.facts import PROJECT_SUFFIX
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,6 +94,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE loci ADD COLUMN in_move INTEGER",
         "ALTER TABLE loci ADD COLUMN pair INTEGER",
     ),
+    # what OCR read of each scan, by the scan's digest (app/text/ocr.py OcrResult.to_bytes)
+    8: ("CREATE TABLE ocr (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",),
 }
 """Statements taking a file from version N to N + 1, all run in one transaction.
 
@@ -109,6 +111,7 @@ _TABLES[5] = _TABLES[4] | {"documents"}
 _TABLES[6] = _TABLES[5]
 _TABLES[7] = _TABLES[6]
 _TABLES[8] = _TABLES[7]
+_TABLES[9] = _TABLES[8] | {"ocr"}
 _LOCUS_COLUMNS = (
     "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
     "move_id", "context_before", "context_after", "active", "classes", "message", "in_move",
@@ -140,6 +143,9 @@ class StoredText:
     names: tuple[str, ...] = field(default=(), repr=False, compare=False)
     """Read back from a project: every path the file may be at now (``path`` is the one
     found), so that no output lands on it under any of them (:func:`_whereabouts`)."""
+    ocr: bytes | None = field(default=None, repr=False, compare=False)
+    """What OCR read of a scan (serialized), when written (read back with
+    :meth:`ProjectFile.ocr`): a project reopened shows the scan's pages without OCR."""
 
 
 @dataclass(frozen=True)
@@ -338,6 +344,12 @@ class ProjectFile:
         rows = self._rows("SELECT data FROM documents WHERE sha256 = ?", (sha256,))
         return bytes(rows[0][0]) if rows else None
 
+    def ocr(self, sha256: str) -> bytes | None:
+        """What OCR read of the scan with this digest (schema 9 on), if the project holds it
+        (its contents are checked where they are read: ``OcrResult.from_bytes``)."""
+        rows = self._rows("SELECT data FROM ocr WHERE sha256 = ?", (sha256,))
+        return bytes(rows[0][0]) if rows and isinstance(rows[0][0], bytes) else None
+
     def next_locus_id(self) -> int:
         """Counts inactive loci too, so a retired id is never given to a new locus."""
         return int(self._rows("SELECT COALESCE(MAX(id), 0) + 1 FROM loci")[0][0])
@@ -418,6 +430,9 @@ class ProjectFile:
             self._conn.execute(
                 "DELETE FROM documents WHERE sha256 NOT IN (SELECT value FROM json_each(?))",
                 (kept,),
+            )
+            self._conn.execute(
+                "DELETE FROM ocr WHERE sha256 NOT IN (SELECT value FROM json_each(?))", (kept,)
             )
             _write_collation(self._conn, texts, rules, loci, alignments or {}, self.path.parent)
 
@@ -523,6 +538,10 @@ def _write_collation(
     conn.executemany(
         "INSERT OR IGNORE INTO documents VALUES (?, ?)",
         [(t.sha256, t.document) for t in texts if t.document is not None],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO ocr VALUES (?, ?)",
+        [(t.sha256, t.ocr) for t in texts if t.ocr is not None],
     )
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
     # the texts' own digests (the sha256 column is of the file's bytes, which a
@@ -1194,6 +1213,10 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
             # would hand the author a document that is not the one collated
             if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != key:
                 raise _Bad("a stored Word document does not match its SHA-256")
+    if version >= 9:
+        for key, data in conn.execute("SELECT sha256, data FROM ocr"):
+            if not isinstance(key, str) or not isinstance(data, bytes):
+                raise _Bad("a stored OCR reading is not a blob under a digest")
     if version >= 2:
         _history(conn.execute("SELECT seq, at, label, changes FROM history").fetchall())
         if version >= 7:

@@ -46,9 +46,11 @@ class Unplaced:
 
 
 def stored_text(loaded: LoadedText, role: str, witness_id: str | None = None) -> StoredText:
+    ocr = loaded.scan.result.to_bytes() if loaded.scan is not None else None
     return StoredText(
-        role, witness_id, loaded.path, loaded.encoding, loaded.sha256, loaded.text, loaded.document
-    )
+        role, witness_id, loaded.path, loaded.encoding, loaded.sha256, loaded.text,
+        loaded.document, ocr=ocr,
+    )  # fmt: skip
 
 
 def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:

@@ -130,7 +130,8 @@ def docx_bytes(data: ExportInput, *, tracked: bool, author: str = DEFAULT_AUTHOR
     if data.source_document is None and data.source_encoding == WORD_FORMAT:
         # the project lost its Word document: a new plain one would drop every format
         raise _damaged(data, _NO_DOCUMENT)
-    if data.source_document is None:
+    if data.source_document is None or data.source_encoding != WORD_FORMAT:
+        # a text file's, a PDF's or a scan's text: a new document
         text, edits = _plain_edits(data.source_text, edits)
         _check_characters(edits, data.source_text)
         document = _new_document(text, data.title, author)

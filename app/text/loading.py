@@ -33,7 +33,12 @@ from itertools import islice
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.text.facts import BOMS
+from app.text.ocr import OCR_FORMAT, ScanText
+from app.text.ocr_engine import EngineError
+from app.text.pages import PageMap
 from app.text.pdf import PDF_FORMAT, PdfError, PdfText, is_pdf_document, read_pdf
+from app.text.scan_reading import needs_ocr, read_scan
+from app.text.scans import ScanError
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -84,6 +89,9 @@ class LoadedText:
     written from them."""
     pdf: PdfText | None = None
     """A PDF's pages: where each character stands (``encoding`` is then ``"pdf"``)."""
+    scan: ScanText | None = None
+    """A scan read by OCR (an image, or a PDF without a text layer; ``encoding`` is then
+    ``"ocr"`` and ``document`` the file's bytes): each character's place and confidence."""
 
     @property
     def is_word(self) -> bool:
@@ -94,11 +102,20 @@ class LoadedText:
         return self.pdf is not None
 
     @property
+    def pages(self) -> PageMap | None:
+        """Where each character stands on its page: a PDF's text layer or a scan's OCR."""
+        if self.pdf is not None:
+            return self.pdf.pages
+        return self.scan.pages if self.scan is not None else None
+
+    @property
     def unread(self) -> tuple[Message, ...]:
-        """The kinds of text a Word document (headers, footnotes…) or a PDF (running heads,
-        page numbers) has that were not read."""
+        """The kinds of text a Word document (headers, footnotes…) or a PDF or a scan
+        (running heads, page numbers) has that were not read."""
         if self.pdf is not None:
             return self.pdf.unread
+        if self.scan is not None:
+            return self.scan.unread
         return self.word.unread if self.word is not None else ()
 
 
@@ -148,6 +165,9 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
         _lookup(encoding)  # fail on a misspelt codec before reading a large file
     data = _read(name)
     digest = hashlib.sha256(data).hexdigest()
+    if needs_ocr(data):  # an image, or a PDF of scanned pages: read by OCR
+        scan = _read_scan(data, digest, name)
+        return LoadedText(name, scan.text, OCR_FORMAT, digest, document=data, scan=scan)
     if is_pdf_document(data):  # whatever the name: a PDF is never a text
         pdf = _read_pdf(data, name)
         return LoadedText(name, pdf.text, PDF_FORMAT, digest, document=data, pdf=pdf)
@@ -170,6 +190,20 @@ def _read_pdf(data: bytes, name: str) -> PdfText:
         return read_pdf(data, quoted(name))
     except PdfError as exc:  # one kind of error for every file that cannot be a text
         raise LoadError(exc.message) from None
+
+
+def _read_scan(data: bytes, digest: str, name: str) -> ScanText:
+    try:
+        return read_scan(data, digest, quoted(name))
+    except ScanError as exc:  # one kind of error for every file that cannot be a text
+        raise LoadError(exc.message) from None
+    except EngineError as exc:  # a broken installation: the models are missing
+        raise LoadError("load.ocr-unavailable", path=quoted(name), reason=str(exc)) from None
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes as :func:`load_text` reads them (:class:`LoadError` if it cannot)."""
+    return _read(os.fspath(path))
 
 
 def _read(name: str) -> bytes:

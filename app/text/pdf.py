@@ -286,6 +286,68 @@ def _rules(
 
 # -- drawing a page -------------------------------------------------------------------
 
+
+def page_sizes(data: bytes, shown: str = "<bytes>") -> list[tuple[float, float]]:
+    """Every page's size in points (a scanned PDF's pages are drawn to be read by OCR);
+    :class:`PdfError` as :func:`read_pdf` for a file PDFium cannot open or too many pages."""
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        document = _open(pdfium, data, shown)
+        try:
+            count = len(document)
+            if count > MAX_PAGES:
+                raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
+                               limit=str(MAX_PAGES))  # fmt: skip
+            return [_page_size(document, number) for number in range(count)]
+        finally:
+            document.close()
+
+
+def has_text_layer(data: bytes) -> bool:
+    """Whether any page has characters in a text layer (else the pages are scans, for OCR);
+    stops at the first page that has; ``True`` for a file PDFium cannot open or must not
+    parse (too many pages, a page of too many operators: reading it then says why)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    if too_complex_page(data) is not None:
+        return True
+    with _LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return True
+        try:
+            if len(document) > MAX_PAGES:
+                return True  # refused as a PDF, with its own words, without a look
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        if raw.FPDFText_CountChars(textpage) > 0:
+                            return True
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+            return False
+        except pdfium.PdfiumError:
+            return True
+        finally:
+            document.close()
+
+
+def _page_size(document: Any, index: int) -> tuple[float, float]:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        return float(width), float(height)
+    finally:
+        page.close()
+
+
 MAX_RENDER_PIXELS = 2400
 """The longest side of a drawn page: enough to read a proof beside the text."""
 
@@ -302,10 +364,13 @@ class Rendered:
     """Pixels per point."""
 
 
-def render_page(data: bytes, page: int, width: int) -> Rendered | None:
-    """Page ``page`` (1-based) of a PDF drawn ``width`` pixels wide (at most
-    :data:`MAX_RENDER_PIXELS` on its longest side), or ``None`` when it cannot be drawn
-    within bounds (an image over :data:`MAX_IMAGE_PIXELS`, a damaged page)."""
+def render_page(
+    data: bytes, page: int, width: int, *, longest: int = MAX_RENDER_PIXELS
+) -> Rendered | None:
+    """Page ``page`` (1-based) of a PDF drawn ``width`` pixels wide (at most ``longest``
+    on its longest side), or ``None`` when it cannot be drawn within bounds (an image
+    over :data:`MAX_IMAGE_PIXELS`, a damaged page).  A scanned page is drawn for OCR at
+    300 dpi (``app/text/scans.py``)."""
     import pypdfium2 as pdfium
 
     if huge_images(data, page):
@@ -321,7 +386,7 @@ def render_page(data: bytes, page: int, width: int) -> Rendered | None:
             drawn = document[page - 1]
             try:
                 points_wide, points_high = drawn.get_size()
-                scale = min(width / points_wide, MAX_RENDER_PIXELS / max(points_wide, points_high))
+                scale = min(width / points_wide, longest / max(points_wide, points_high))
                 bitmap = drawn.render(scale=max(scale, 0.05), rev_byteorder=True)
                 pixels = bytes(bitmap.buffer)
                 out = Rendered(bitmap.width, bitmap.height, bitmap.stride, pixels, scale)

@@ -589,8 +589,12 @@ def _first_word(line: Line) -> float:
     return chars[end].right - chars[0].left
 
 
-def _wide(char: str) -> bool:
+def is_wide(char: str) -> bool:
+    """A full-width character (Chinese, a full-width mark): square in its font."""
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+_wide = is_wide
 
 
 def _latin(char: str) -> bool:

@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+175"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,12 +62,12 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+38"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+44"/>
         <source>Apparatus</source>
         <translation>校勘記</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Filter by kind</source>
         <translation>按類型篩選</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>全部類別</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Filter by witness</source>
         <translation>按校本篩選</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+169"/>
+        <location filename="../../ui/window/main_window.py" line="+181"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -653,7 +653,7 @@
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
@@ -668,12 +668,12 @@
         <translation>無法更新專案</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-48"/>
         <source>{0} {1}</source>
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+98"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
@@ -683,17 +683,32 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+407"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-450"/>
+        <source>Cannot read the scan</source>
+        <translation>無法讀取掃描件</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Reading the scan by OCR…</source>
+        <translation>正在用 OCR 辨識掃描件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the scan cancelled.</source>
+        <translation>已取消辨識掃描件。</translation>
+    </message>
+    <message>
+        <location line="+211"/>
         <location line="+21"/>
         <location line="+8"/>
         <source>Word lists</source>
@@ -735,7 +750,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>not read: {0}</source>
         <translation>未讀取{0}</translation>
     </message>
@@ -812,12 +827,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+58"/>
+        <location filename="../../ui/messages.py" line="+59"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -825,9 +840,9 @@
 <context>
     <name>NewCollationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_collation.py" line="+25"/>
-        <source>Texts, Word documents and PDFs</source>
-        <translation>文字、Word 文件和 PDF</translation>
+        <location filename="../../ui/dialogs/new_collation.py" line="+27"/>
+        <source>Texts, Word documents, PDFs and scans</source>
+        <translation>文字、Word 文件、PDF 和掃描件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -846,11 +861,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Scanned pages</source>
+        <translation>掃描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有檔案</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>New collation</source>
         <translation>新增校勘</translation>
     </message>
@@ -918,12 +938,12 @@
 <context>
     <name>PageTab</name>
     <message>
-        <location filename="../../ui/window/page_tab.py" line="+70"/>
-        <source>The page is shown when the source is a PDF.</source>
-        <translation>底本為 PDF 時，這裡顯示版面。</translation>
+        <location filename="../../ui/window/page_tab.py" line="+103"/>
+        <source>The page is shown when the source or the witness is a PDF or a scan.</source>
+        <translation>底本或校本為 PDF 或掃描件時顯示版面。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Select a divergence to see its page.</source>
         <translation>選擇一處異文，檢視它所在的版面。</translation>
     </message>
@@ -1049,12 +1069,12 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+40"/>
+        <location filename="../../ui/window/projects.py" line="+42"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+93"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
@@ -1069,7 +1089,7 @@
         <translation>新增校本</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot add the variant</source>
         <translation>無法新增校本</translation>
     </message>
@@ -1084,12 +1104,12 @@
         <translation>唯讀：{0}</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Cannot open the project</source>
         <translation>無法開啟專案</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-146"/>
         <source>Word documents</source>
         <translation>Word 文件</translation>
     </message>
@@ -1099,7 +1119,7 @@
         <translation>PDF 校樣</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+103"/>
         <source>These files have a project</source>
         <translation>這些檔案已有專案</translation>
     </message>
@@ -1129,7 +1149,7 @@
         <translation>{0} 以唯讀方式開啟：{1}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1139,7 +1159,7 @@
         <translation>自建立此專案以來，磁碟上的 {0} 已被修改。要校勘新版本嗎？凡能找到原處的處理結果都會保留。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Cannot read the new source</source>
         <translation>無法讀取新的底本</translation>
     </message>
@@ -1662,6 +1682,31 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is a damaged image ({reason})</source>
+        <translation>{path} 是損壞的圖片（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has a page of more than {limit} million pixels; not read</source>
+        <translation>{path} 有一頁超過 {limit} 百萬畫素，未讀取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has more than {limit} pages; Jiaokan reads a scan of at most {limit}</source>
+        <translation>{path} 超過 {limit} 頁；校勘最多讀取 {limit} 頁的掃描件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OCR found no text in {path}</source>
+        <translation>OCR 在 {path} 中未辨識出文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a scan, but OCR cannot run: {reason}</source>
+        <translation>{path} 是掃描件，但無法執行 OCR：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{path}: not read: {parts}</source>
         <translation>{path}：未讀取其中的{parts}</translation>
     </message>
@@ -2076,7 +2121,7 @@
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-139"/>
         <source>“{text}” is written twice</source>
         <translation>「{text}」重複了一次</translation>
     </message>
@@ -2191,7 +2236,7 @@
         <translation>「{term}」在禁用詞表中</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+160"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>

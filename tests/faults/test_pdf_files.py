@@ -23,7 +23,8 @@ from tests.faults.conftest import cli, one_line_error, snapshot
 CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "encrypted": (hostile_pdfs.encrypted, "is a PDF protected by a password"),
     "damaged": (hostile_pdfs.damaged, "is a damaged PDF"),
-    "huge-image": (hostile_pdfs.huge_image, "has no text layer"),
+    # no text layer: a scan for OCR, whose page is not drawn
+    "huge-image": (hostile_pdfs.huge_image, "has a page of more than 60 million pixels"),
     "many-pages": (hostile_pdfs.many_pages, "has 6000 pages; Jiaokan reads a PDF of at most 5000"),
     "content-bomb": (hostile_pdfs.content_bomb, "page 1 draws more than 64 MB of operators"),
 }

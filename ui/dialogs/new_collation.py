@@ -18,19 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.text.scans import IMAGE_SUFFIXES
+
 
 def text_filter() -> str:
-    """The file dialogs' filter for texts, Word documents and PDF proofs (any can be a
-    source or a variant); a function so it is translated when shown."""
-    both = QCoreApplication.translate("NewCollationDialog", "Texts, Word documents and PDFs")
+    """The file dialogs' filter for texts, Word documents, PDF proofs and scans (any can be
+    a source or a variant); a function so it is translated when shown."""
+    both = QCoreApplication.translate("NewCollationDialog", "Texts, Word documents, PDFs and scans")
     texts = QCoreApplication.translate("NewCollationDialog", "Text files")
     word = QCoreApplication.translate("NewCollationDialog", "Word documents")
     pdf = QCoreApplication.translate("NewCollationDialog", "PDF proofs")
+    scans = QCoreApplication.translate("NewCollationDialog", "Scanned pages")
     every = QCoreApplication.translate("NewCollationDialog", "All files")
     plain = "*.txt *.text *.md"
+    images = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
     return (
-        f"{both} ({plain} *.docx *.pdf);;{texts} ({plain});;{word} (*.docx);;{pdf} (*.pdf);;"
-        f"{every} (*)"
+        f"{both} ({plain} *.docx *.pdf {images});;{texts} ({plain});;{word} (*.docx);;"
+        f"{pdf} (*.pdf);;{scans} ({images});;{every} (*)"
     )
 
 

@@ -49,6 +49,12 @@ _TAIL = (
 _CELL_LIMIT = 40
 
 
+OCR_DOUBT = "ocr_doubt"
+"""The class filter's entry for the divergences where OCR likely misread (app/collation/
+ocr_doubt.py): not a class of the reading, a warning about a scan's reading of it."""
+OCR_DOUBT_LABEL = "OCR存疑"
+"""Chinese in every language, as the class labels are."""
+
 _STATUS_READING = 8
 """Characters of an own reading in the Status column (the panel shows it whole)."""
 _NAME = 20
@@ -83,6 +89,7 @@ class ApparatusModel(QAbstractTableModel):
         self._lines = LineIndex("")
         self._pages: PageMap | None = None
         self._decision: Callable[[int], Decision] = lambda _row: UNDECIDED
+        self._doubts: dict[int, frozenset[str]] = {}
 
     # -- the adapted object -------------------------------------------------
 
@@ -104,6 +111,23 @@ class ApparatusModel(QAbstractTableModel):
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(self.index(0, 1), self.index(rows - 1, 1))
+
+    def set_ocr_doubts(self, doubts: dict[int, frozenset[str]]) -> None:
+        """The rows where OCR likely misread, each with the texts it misread in ("" for the
+        source, else witness ids): the Class column says so, the class filter offers them."""
+        self._doubts = doubts
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(
+                self.index(0, self.class_column), self.index(rows - 1, self.class_column)
+            )
+
+    def ocr_doubt(self, row: int, witness: str | None = None) -> bool:
+        """Whether OCR likely misread at ``row`` (in the source or ``witness``, or anywhere)."""
+        texts = self._doubts.get(row)
+        if not texts:
+            return False
+        return witness is None or witness in texts or "" in texts
 
     def position(self, offset: int) -> str:
         """``line:column`` of a source offset, or ``page:line`` on a PDF proof."""
@@ -136,7 +160,8 @@ class ApparatusModel(QAbstractTableModel):
         if column == self.kind_column:
             return [kind_label(kind) for kind in {x.kind for x in loci}]
         if column == self.class_column:
-            return [class_label(cls) for cls in {x.cls for x in loci} if cls]
+            labels = [class_label(cls) for cls in {x.cls for x in loci} if cls]
+            return labels + [_with_doubt(label) for label in labels] if self._doubts else labels
         if column == self.status_column:
             accepted = [self._accepted_text(w) for w in self._witnesses]
             edited = self._edited_text("国" * _STATUS_READING)
@@ -290,7 +315,8 @@ class ApparatusModel(QAbstractTableModel):
         if col == self.kind_column:
             return kind_label(locus.kind)
         if col == self.class_column:
-            return class_label(locus.cls) if locus.cls else ""
+            label = class_label(locus.cls) if locus.cls else ""
+            return _with_doubt(label) if self.ocr_doubt(row) else label
         if col == self.agreement_column:
             vote = locus.agreement
             if vote is None:
@@ -317,6 +343,10 @@ class ApparatusModel(QAbstractTableModel):
             # most agreement first when sorted ascending? no: a plain number, the view orders
             return -1 if vote is None else vote.support * 100 // max(1, vote.total)
         return self.status(row)
+
+
+def _with_doubt(label: str) -> str:
+    return f"{label} · {OCR_DOUBT_LABEL}" if label else OCR_DOUBT_LABEL
 
 
 def _dark() -> bool:
@@ -376,7 +406,10 @@ class ApparatusFilter(QSortFilterProxyModel):
             kind = locus.kind
         if self._kinds is not None and kind not in self._kinds:
             return False
-        if self._classes is not None:
+        if self._classes == frozenset([OCR_DOUBT]):
+            if not model.ocr_doubt(source_row, self._witness):
+                return False
+        elif self._classes is not None:
             cls = locus.classes.get(self._witness, "") if self._witness else locus.cls
             if cls not in self._classes:
                 return False

@@ -21,7 +21,13 @@ from app.collation.loci import KINDS, Collation
 from app.project.decisions import STATUSES
 from ui.colors import class_label, kind_label
 from ui.i18n import status_label
-from ui.widgets.apparatus import LOCUS_ROLE, ApparatusFilter, ApparatusModel
+from ui.widgets.apparatus import (
+    LOCUS_ROLE,
+    OCR_DOUBT,
+    OCR_DOUBT_LABEL,
+    ApparatusFilter,
+    ApparatusModel,
+)
 
 
 class ApparatusView(QWidget):
@@ -67,6 +73,8 @@ class ApparatusView(QWidget):
         self.class_filter.addItem(QCoreApplication.translate("ApparatusView", "All classes"), None)
         for cls in CLASSES:
             self.class_filter.addItem(class_label(cls), cls)
+        # where OCR likely misread a scan (low confidence, marks OCR confuses)
+        self.class_filter.addItem(OCR_DOUBT_LABEL, OCR_DOUBT)
         self.witness_filter = QComboBox()
         self.witness_filter.setAccessibleName(
             QCoreApplication.translate("ApparatusView", "Filter by witness")

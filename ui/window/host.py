@@ -7,6 +7,7 @@ on the session; from the window they need only this, so they never import it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QStatusBar
@@ -40,6 +41,11 @@ class Host(Protocol):
         ...
 
     def start_collation(self, clear: bool = True) -> None: ...
+
+    def read_scans_first(self, paths: list[str], then: Callable[[], object]) -> bool:
+        """Read the scans among ``paths`` by OCR in the background, then call ``then``;
+        ``False`` when none needs reading (``then`` is for the caller to call)."""
+        ...
 
     def announce(self, notice: str) -> None:
         """Say ``notice`` in the status now and with the next collation's result."""

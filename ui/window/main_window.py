@@ -12,6 +12,7 @@ is shown.  All signal wiring is in :meth:`MainWindow._connect_signals`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -22,6 +23,7 @@ from app.classes.classify import CLASSES
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
+from app.collation.ocr_doubt import ocr_doubts, source_doubt
 from app.messages import Message, readable_name
 from app.project.decisions import Decision
 from app.project.project import Project
@@ -49,6 +51,7 @@ from ui.window.layout import WindowLayout
 from ui.window.page_tab import PageTab
 from ui.window.projects import Projects, data_dir
 from ui.window.proofreading import Proofreading
+from ui.window.scan_reader import ScanReader
 from ui.worker import CollateFunction, CollationRunner
 
 DEMO_DIR = resource("demo")
@@ -84,6 +87,7 @@ class MainWindow(WindowLayout):
         """What the status says with the next collation's result (parts of Word texts not read)."""
         self.proofreading = Proofreading(self, self)
         self.ignored_runner = CollationRunner(self, ignored_collation)
+        self.scan_reader = ScanReader(self)
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
         self._build_widgets()
@@ -136,6 +140,14 @@ class MainWindow(WindowLayout):
         self.runner.finished.connect(self._on_collated)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
+        self.scan_reader.started.connect(self._on_reading)
+        self.scan_reader.progress.connect(lambda fraction: self._on_progress(0, fraction))
+        self.scan_reader.finished.connect(lambda: self._set_busy(self.runner.is_running()))
+        self.scan_reader.failed.connect(
+            lambda why: self.show_error(
+                QCoreApplication.translate("MainWindow", "Cannot read the scan"), why
+            )
+        )
         self._corrected_timer.timeout.connect(self._refresh_corrected)
         self.corrected_tabs.currentChanged.connect(self.update_corrected)
         self.corrected_tabs.currentChanged.connect(
@@ -310,7 +322,25 @@ class MainWindow(WindowLayout):
         if notice:
             self.statusBar().showMessage(notice)
 
+    def read_scans_first(self, paths: list[str], then: Callable[[], object]) -> bool:
+        """Scans among ``paths`` read by OCR in the background, with the progress bar and
+        Cancel, before ``then`` opens them; ``False`` when none needs reading."""
+        return self.scan_reader.read_then(paths, then)
+
+    def _on_reading(self) -> None:
+        self._set_busy(True)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Reading the scan by OCR…")
+        )
+
     def cancel_collation(self) -> None:
+        if self.scan_reader.is_running():
+            self.scan_reader.cancel()
+            self._set_busy(self.runner.is_running())
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Reading the scan cancelled."), 4000
+            )
+            return
         if self.runner.is_running():
             self.runner.cancel()
             self._clear_highlights()
@@ -345,6 +375,8 @@ class MainWindow(WindowLayout):
     def _display(self) -> None:
         """Show the session's collation everywhere."""
         collation = self.session.collation
+        # before the collation: the Class column is sized to its texts, doubts included
+        self.apparatus.model.set_ocr_doubts(self._ocr_doubts(collation))
         self.apparatus.set_collation(collation)
         self.apparatus.model.set_pages(self.projects.source_pages())
         self.apparatus.model.set_decisions(self.decision_of_row)
@@ -353,6 +385,26 @@ class MainWindow(WindowLayout):
         self.update_counts()
         self._update_ruler_viewport()
         self.update_corrected()
+
+    def _ocr_doubts(self, collation: Collation | None) -> dict[int, frozenset[str]]:
+        """The rows where OCR likely misread a scanned source ("") or witness (its id)."""
+        source = self.session.workspace.source
+        if collation is None or source is None:
+            return {}
+        source_pages = self.projects.pages_of(source)
+        witness_pages = {
+            w.id: self.projects.pages_of(w.loaded) for w in self.session.workspace.witnesses
+        }
+        if all(p is None or p.confidence is None for p in (source_pages, *witness_pages.values())):
+            return {}
+        out: dict[int, frozenset[str]] = {}
+        for row, locus in enumerate(collation.loci):
+            texts = set(ocr_doubts(locus, witness_pages))
+            if source_doubt(locus, source_pages) is not None:
+                texts.add("")
+            if texts:
+                out[row] = frozenset(texts)
+        return out
 
     def _on_failed(self, _request: CollationRequest, message: str) -> None:
         self._set_busy(False)
@@ -747,6 +799,7 @@ class MainWindow(WindowLayout):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.scan_reader.shutdown()
         self.runner.shutdown()
         self.ignored_runner.shutdown()
         self.save_view_state()

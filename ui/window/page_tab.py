@@ -1,7 +1,9 @@
-"""The Page tab: the current divergence on its page of a PDF source.
+"""The Page tab: the current divergence on its page of a PDF or a scan.
 
-The page is drawn by PDFium off the GUI thread (a short-lived daemon thread
-per page, its result delivered as a queued signal) and kept in a small cache,
+The page is the source's when the source is a PDF proof or a scan; else the
+shown witness's when that is one (a scan collated against its manuscript).
+It is drawn off the GUI thread, by PDFium or Pillow (a short-lived daemon
+thread per page, its result delivered as a queued signal) and kept in a small cache,
 so stepping through divergences with F8 never waits for a drawing: the page
 shows its boxes at once and its picture when it arrives.  A click on the page
 selects the divergence whose characters are there (or the nearest one on that
@@ -18,8 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
-from app.text.pages import Box, PageMap
-from app.text.pdf import Rendered, render_page
+from app.collation.loci import Locus
+from app.text.loading import LoadedText
+from app.text.pages import Box, PageMap, Where
+from app.text.pdf import Rendered, is_pdf_document, render_page
+from app.text.scans import draw_image_page
 from ui.widgets.page_view import PageView
 from ui.window.host import Host
 
@@ -30,7 +35,18 @@ CACHED_PAGES = 12
 """Pages kept drawn: the pages around the divergences a proofreader steps through."""
 
 Key = tuple[str, int, int]
-"""(the PDF's SHA-256, page, width in pixels)."""
+"""(the PDF's or scan's SHA-256, page, width in pixels)."""
+
+
+def render(document: bytes, page: int, width: int) -> Rendered | None:
+    """A page of a PDF or of a scan image drawn ``width`` pixels wide, or ``None``."""
+    if is_pdf_document(document):
+        return render_page(document, page, width)
+    drawn = draw_image_page(document, page, width)
+    if drawn is None:
+        return None
+    wide, high, pixels = drawn
+    return Rendered(wide, high, wide * 3, pixels, 1.0)
 
 
 class PageTab(QObject):
@@ -50,6 +66,7 @@ class PageTab(QObject):
         self._pending: set[Key] = set()
         self._loci_pages: tuple[object, dict[int, list[tuple[int, tuple[Box, ...]]]]] | None
         self._loci_pages = None
+        """(the collation and the text shown, every divergence's boxes by page)."""
         self.rendered.connect(self._on_rendered)
         view.clicked.connect(self._on_clicked)
 
@@ -59,31 +76,51 @@ class PageTab(QObject):
         if active:
             self.refresh()
 
+    def shown_text(self) -> tuple[str | None, LoadedText, PageMap, bytes] | None:
+        """The text whose pages are shown: ``(witness id or None for the source, the text,
+        its page map, its document)``, or ``None`` when neither has pages."""
+        ws = self.host.session.workspace
+        if ws.source is None:
+            return None
+        candidates: list[tuple[str | None, LoadedText]] = [(None, ws.source)]
+        wid = self.host.session.witness
+        if wid is not None and wid in ws.witness_ids:
+            candidates.append((wid, ws.witness(wid).loaded))
+        for who, loaded in candidates:
+            pages = self.projects.pages_of(loaded)
+            document = self.projects.document_of(loaded)
+            if pages is not None and document is not None:
+                return who, loaded, pages, document
+        return None
+
     def refresh(self) -> None:
         """Show the current divergence's page, with its boxes and the page's others."""
         if not self.active:
             return
-        pages = self.projects.source_pages()
-        document = self.projects.source_document()
-        if pages is None or document is None:
+        shown = self.shown_text()
+        if shown is None:
             self.view.show_message(
-                QCoreApplication.translate("PageTab", "The page is shown when the source is a PDF.")
+                QCoreApplication.translate(
+                    "PageTab",
+                    "The page is shown when the source or the witness is a PDF or a scan.",
+                )
             )
             return
+        who, loaded, pages, document = shown
         locus = self.host.session.current_locus()
         if locus is None:
             self.view.show_message(
                 QCoreApplication.translate("PageTab", "Select a divergence to see its page.")
             )
             return
-        where = pages.where(locus.start, locus.end)
+        where = self._where(who, pages, locus)
         others = [
             box
-            for locus_id, boxes in self._on_page(pages).get(where.page, [])
+            for locus_id, boxes in self._on_page(who, pages).get(where.page, [])
             if locus_id != locus.id
             for box in boxes
         ]
-        key = (self._sha(), where.page, self._width())
+        key = (loaded.sha256, where.page, self._width())
         image = self._images.get(key)
         size = pages.page_sizes[where.page - 1]
         self.view.show_page(where.page, size, image, where.boxes, others)
@@ -92,9 +129,18 @@ class PageTab(QObject):
         elif image is not None:
             self.drawn.emit(where.page)
 
-    def _sha(self) -> str:
-        source = self.host.session.workspace.source
-        return source.sha256 if source is not None else ""
+    def _where(self, who: str | None, pages: PageMap, locus: Locus) -> Where:
+        """Where the divergence is on the shown text's pages: its own span, or for a witness
+        that reads as the source here, the point the source's span stands against."""
+        if who is None:
+            return pages.where(locus.start, locus.end)
+        if who in locus.spans:
+            return pages.where(*locus.spans[who])
+        collation = self.host.session.collation
+        if collation is not None and who in collation.alignments:
+            at = min(collation.alignments[who].to_witness(locus.start), len(pages))
+            return pages.where(at, at)
+        return pages.where(0, 0)
 
     def _width(self) -> int:
         """Pixels to draw the page at: the view's width on a high-density screen, in steps
@@ -107,7 +153,7 @@ class PageTab(QObject):
         emit = self.rendered.emit
 
         def work() -> None:
-            result = render_page(document, key[1], key[2])
+            result = render(document, key[1], key[2])
             with contextlib.suppress(RuntimeError):  # the window is gone
                 emit(key, result)
 
@@ -127,26 +173,32 @@ class PageTab(QObject):
         if self.active and self.view.page == key[1]:
             self.refresh()
 
-    def _on_page(self, pages: PageMap) -> dict[int, list[tuple[int, tuple[Box, ...]]]]:
-        """Every divergence's boxes by page, worked out once per collation."""
+    def _on_page(
+        self, who: str | None, pages: PageMap
+    ) -> dict[int, list[tuple[int, tuple[Box, ...]]]]:
+        """Every divergence's boxes by page on the shown text, worked out once per
+        collation and text."""
         collation = self.host.session.collation
-        if self._loci_pages is None or self._loci_pages[0] is not collation:
+        if self._loci_pages is None or self._loci_pages[0] != (collation, who):
             by_page: dict[int, list[tuple[int, tuple[Box, ...]]]] = {}
             for locus in collation.loci if collation is not None else ():
-                where = pages.where(locus.start, locus.end)
+                if who is not None and who not in locus.spans:
+                    continue
+                where = self._where(who, pages, locus)
                 by_page.setdefault(where.page, []).append((locus.id, where.boxes))
                 for page, boxes in where.continued:
                     by_page.setdefault(page, []).append((locus.id, boxes))
-            self._loci_pages = (collation, by_page)
+            self._loci_pages = ((collation, who), by_page)
         return self._loci_pages[1]
 
     def _on_clicked(self, page: int, x: float, y: float) -> None:
         """Select the divergence whose characters are at the click, or the nearest one."""
-        pages = self.projects.source_pages()
-        if pages is None:
+        shown = self.shown_text()
+        if shown is None:
             return
+        who, _loaded, pages, _document = shown
         best: tuple[float, int] | None = None
-        for locus_id, boxes in self._on_page(pages).get(page, []):
+        for locus_id, boxes in self._on_page(who, pages).get(page, []):
             for box in boxes:
                 dx = max(box.left - x, 0.0, x - box.right)
                 dy = max(box.bottom - y, 0.0, y - box.top)

@@ -19,13 +19,15 @@ from app.messages import readable_name
 from app.project.export import ExportError
 from app.project.file import ProjectError
 from app.project.outputs import Options, Output, write_output
+from app.project.places import stored_pages
 from app.project.project import Unplaced
 from app.project.registry import ProjectSummary, RecentProjects, summary
 from app.project.session import Session
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError
+from app.text.ocr import OCR_FORMAT
 from app.text.pages import PageMap
-from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
+from app.text.pdf import PDF_FORMAT
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
 from ui.messages import message_text, read_only_text, unread_text
@@ -64,7 +66,8 @@ class Projects(QObject):
         """The parent of the dialogs this controller opens."""
         self.settings = settings
         self.recent = RecentProjects(data_dir() / "recent.json")
-        self._pages: tuple[str, PageMap | None] | None = None
+        self._pages: dict[str, PageMap | None] = {}
+        """Page maps worked out from the project, by the text's digest."""
 
     def _source_folder(self) -> str:
         source = self.session.workspace.source
@@ -78,34 +81,37 @@ class Projects(QObject):
         self.host.statusBar().showMessage(text, ms)
 
     def source_pages(self) -> PageMap | None:
-        """The source's page map when it is a PDF proof (page:line in the table): from the
-        file just read, or read again from the project's copy of the PDF, once."""
+        """The source's page map when it is a PDF proof or a scan (page:line in the table)."""
         source = self.session.workspace.source
-        if source is None or source.encoding != PDF_FORMAT:
+        return self.pages_of(source) if source is not None else None
+
+    def pages_of(self, loaded: LoadedText) -> PageMap | None:
+        """A PDF's or a scan's page map: from the file just read, or worked out again from
+        the project's copy of the PDF or of what OCR read, once per text."""
+        if loaded.pages is not None:
+            return loaded.pages
+        if loaded.encoding not in (PDF_FORMAT, OCR_FORMAT):
             return None
-        if source.pdf is not None:
-            return source.pdf.pages
-        if self._pages is None or self._pages[0] != source.sha256:
-            project = self.session.project
-            document = project.file.document(source.sha256) if project is not None else None
-            pages = None
-            if document is not None:
-                with contextlib.suppress(PdfError):
-                    read = read_pdf(document)
-                    pages = read.pages if read.text == source.text else None
-            self._pages = (source.sha256, pages)
-        return self._pages[1]
+        project = self.session.project
+        if project is None:
+            return None
+        if loaded.sha256 not in self._pages:
+            self._pages[loaded.sha256] = stored_pages(project.file, loaded)
+        return self._pages[loaded.sha256]
 
     def source_document(self) -> bytes | None:
-        """The source PDF's bytes (for drawing its pages): the file just read, or the
-        project's copy."""
+        """The source PDF's or scan's bytes (for drawing its pages)."""
         source = self.session.workspace.source
-        if source is None or source.encoding != PDF_FORMAT:
+        return self.document_of(source) if source is not None else None
+
+    def document_of(self, loaded: LoadedText) -> bytes | None:
+        """A PDF's or a scan's bytes: the file just read, or the project's copy."""
+        if loaded.encoding not in (PDF_FORMAT, OCR_FORMAT):
             return None
-        if source.document is not None:
-            return source.document
+        if loaded.document is not None:
+            return loaded.document
         project = self.session.project
-        return project.file.document(source.sha256) if project is not None else None
+        return project.file.document(loaded.sha256) if project is not None else None
 
     def _announce_unread(self, texts: list[LoadedText]) -> None:
         """Say which parts of the Word documents just opened were not read (headers,
@@ -115,7 +121,12 @@ class Projects(QObject):
     # -- opening files and projects -----------------------------------------------------
 
     def open_files(self, source: str, variants: list[str]) -> bool:
-        """A new collation; a bad file gets a dialog and the window stays as it was."""
+        """A new collation; a bad file gets a dialog and the window stays as it was.  Scans
+        are read by OCR first, in the background (the files open when they are read)."""
+        if self.host.read_scans_first(
+            [source, *variants], lambda: self.open_files(source, variants)
+        ):
+            return True
         self.host.save_view_state()
         try:
             self.session.open_files(source, variants)
@@ -229,6 +240,8 @@ class Projects(QObject):
     def add_variants(self, paths: list[str]) -> None:
         if not paths or self._read_only():
             return
+        if self.host.read_scans_first(list(paths), lambda: self.add_variants(paths)):
+            return
         before = len(self.session.witness_ids)
         for exc in self.session.add_variants(paths):
             self.host.show_error(
@@ -294,6 +307,12 @@ class Projects(QObject):
             ).format(readable_name(Path(project.source.path).name)),
         ):
             return False
+        return self._reload_source()
+
+    def _reload_source(self) -> bool:
+        source = self.session.workspace.source
+        if source is not None and self.host.read_scans_first([source.path], self._reload_source):
+            return True  # a scan: read by OCR first, then collated
         try:
             self.session.reload_source()
         except LoadError as exc:
