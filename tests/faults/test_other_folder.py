@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.cli.main import main
-from app.project.file import SCHEMA_VERSION, ProjectFile, _added_columns
+from app.project.file import _MIGRATIONS, SCHEMA_VERSION, ProjectFile, _added_columns
 from app.project.project import Project
 from tests.faults.conftest import cli, one_line_error, redirect_stdout, snapshot
 
@@ -149,9 +149,12 @@ def _as_version_5(project: Path, given: dict[str, str]) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")
         for position, name in enumerate(given.values()):
             conn.execute("UPDATE texts SET path = ? WHERE position = ?", (name, position))
-        for version in range(5, SCHEMA_VERSION):  # every column added since version 5
+        for version in range(5, SCHEMA_VERSION):  # every column and table added since 5
             for table, column in _added_columns(version):
                 conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+            for statement in _MIGRATIONS[version]:
+                if statement.startswith("CREATE TABLE"):
+                    conn.execute(f"DROP TABLE {statement.split()[2]}")
         conn.execute("DELETE FROM meta WHERE key IN ('project_id', 'write_seq')")
         conn.execute("PRAGMA user_version = 5")
     finally:
