@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 
 from app.cancel import poll
+from app.classes.chargram import EDGE, CharModel, char_model
 from app.classes.checks import Finding, jieba_model
 from app.classes.wordlists import WordLists
 from app.datacache import cached, package_versions
@@ -53,14 +54,16 @@ class Setting:
     """Also judge 的/地/得, 在/再, 他/她/它 and the like, which a word list often gets wrong."""
 
 
-QUIET = Setting("quiet", 8.0, grammatical=False)
-MORE = Setting("more", 3.0, grammatical=True)
+QUIET = Setting("quiet", 12.0, grammatical=True)
+MORE = Setting("more", 6.0, grammatical=True)
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
-_TONE_COST = 1.0
+_TONE_COST = 2.0
 """A replacement of the same syllable in another tone is a little less likely a slip."""
-_SHAPE_COST = 1.5
+_SHAPE_COST = 3.0
 """A look-alike is less likely still: most slips are typed by sound (pinyin input)."""
+_CONTEXT_WEIGHT = 1.0
+"""How much the character model's gain counts beside the word model's."""
 _MAX_WORD = 4
 _GRAMMATICAL = frozenset("的地得在再他她它做作那哪象像已以")
 _SURNAMES = frozenset(
@@ -87,6 +90,7 @@ class _Tables:
             "spelling-index", package_versions("jieba"), lambda: _masked_index(freq)
         )
         self.same, self.tone, self.shape = _confusion()
+        self.chars: CharModel = char_model()
         self.any: dict[str, frozenset[str]] = {
             c: frozenset(self.same.get(c, "") + self.tone.get(c, "") + self.shape.get(c, ""))
             for c in {*self.same, *self.tone, *self.shape}
@@ -204,6 +208,21 @@ class _Candidate:
     """Where ``word`` stands in the run."""
 
 
+class _Context:
+    """The character model's view of one run: its log-probabilities, computed where asked."""
+
+    def __init__(self, model: CharModel, run: str) -> None:
+        self.model = model
+        self.padded = EDGE + run + EDGE
+        self.logps: list[float] | None = None
+
+    def gain(self, i: int, r: str) -> float:
+        """How much likelier the run is with ``r`` for its ``i``-th character (nats)."""
+        if self.logps is None:
+            self.logps = self.model.run_logps(self.padded)
+        return self.model.gain(self.padded, self.logps, i + 1, r)
+
+
 def _best(
     t: _Tables,
     run: str,
@@ -211,6 +230,7 @@ def _best(
     fwd: list[float],
     bwd: list[float],
     setting: Setting,
+    context: _Context,
     own: str = "",
 ) -> _Candidate | None:
     """The best replacement for ``run[i]``, if any forms a word and pays its cost.
@@ -241,7 +261,9 @@ def _best(
             v = fwd[s] + get(w, t.lone) + bwd[e]
             if v > score:
                 score, word, span = v, w, (s, e)
-        gain = score - fwd[n] - cost
+        if len(word) < 2:
+            continue
+        gain = score - fwd[n] - cost + _CONTEXT_WEIGHT * context.gain(i, r)
         if len(word) > 1 and gain >= setting.min_gain and (best is None or gain > best.gain):
             cls = _class_of(t, c, r)
             best = _Candidate(r, gain, cls, word, span)
@@ -278,11 +300,12 @@ def check_spelling(
         fwd, back = _forward(single, longer)
         bwd = _backward(single, longer)
         alone = _alone(back, len(run))
+        context = _Context(t.chars, run)
         found: list[tuple[int, _Candidate]] = []
         for i, c in enumerate(run):
             if not alone[i] or (not setting.grammatical and c in _GRAMMATICAL):
                 continue
-            cand = _best(t, run, i, fwd, bwd, setting, extra.get(c, ""))
+            cand = _best(t, run, i, fwd, bwd, setting, context, extra.get(c, ""))
             if cand is not None and not _spared(text, run, a, i, cand, alone, allowed):
                 found.append((i, cand))
         # each is judged against the text as written: of two whose words overlap

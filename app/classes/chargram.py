@@ -1,0 +1,95 @@
+"""How likely a character is where it stands, from the characters before it: the spelling
+check's context model.
+
+A character trigram model, interpolated with fixed weights (Jelinek-Mercer):
+P(c | a b) = 0.6·f(c | a b) + 0.3·f(c | b) + 0.1·f(c), the frequencies
+counted from open-gram's word trigram model of Chinese web text (CC BY-SA 3.0,
+``resources/spelling/chargram.bin``, made by ``make_chargram.py`` beside it,
+where the counting is described).  A word list knows 环境 is a word; this
+knows that after 保护 comes 环境 and not 环竟, and that 再见 is said where
+在见 is not, across word boundaries too.
+
+The edges of a run of Han characters stand as :data:`EDGE`, as sentence
+edges and punctuation did in the counts.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["EDGE", "CharModel", "char_model"]
+
+EDGE = "\x02"
+_MAGIC = b"JKCG1"
+_STEP = 0.1
+_WEIGHTS = (0.1, 0.3, 0.6)
+"""Of the unigram, the bigram and the trigram frequency."""
+_FLOOR = 1e-9
+"""A character the model never saw."""
+
+
+@dataclass(frozen=True)
+class CharModel:
+    """Weighted frequencies of the character n-grams the model keeps."""
+
+    uni: dict[str, float]
+    bi: dict[str, float]
+    tri: dict[str, float]
+
+    def logp(self, a: str, b: str, c: str) -> float:
+        """log P(c | a b)."""
+        return math.log(
+            self.uni.get(c, _FLOOR) + self.bi.get(b + c, 0.0) + self.tri.get(a + b + c, 0.0)
+        )
+
+    def run_logps(self, padded: str) -> list[float]:
+        """log P of each character of ``padded`` (a run with :data:`EDGE` at both ends)
+        given the two before it; the first is 0."""
+        out = [0.0]
+        for k in range(1, len(padded)):
+            out.append(self.logp(padded[k - 2] if k >= 2 else EDGE, padded[k - 1], padded[k]))
+        return out
+
+    def gain(self, padded: str, logps: list[float], j: int, r: str) -> float:
+        """How much likelier ``padded`` is with ``r`` at ``j`` than as written (nats): the
+        three trigrams that end on ``j`` and after it."""
+        end = min(j + 3, len(padded))
+        new = padded[j - 2 if j >= 2 else 0 : j] + r + padded[j + 1 : end]
+        o = j - 2 if j >= 2 else 0  # where ``new`` starts in ``padded``
+        total = 0.0
+        for k in range(j, end):
+            m = k - o
+            a = new[m - 2] if m >= 2 else EDGE
+            total += self.logp(a, new[m - 1], new[m]) - logps[k]
+        return total
+
+
+def _read(data: bytes) -> CharModel:
+    body = zlib.decompress(data)
+    if not body.startswith(_MAGIC):
+        raise ValueError("not a character model")
+    at = len(_MAGIC)
+    tables: list[dict[str, float]] = []
+    for n, weight in enumerate(_WEIGHTS, start=1):
+        (count,) = struct.unpack_from("<I", body, at)
+        at += 4
+        text = body[at : at + 2 * n * count].decode("utf-16-le")
+        at += 2 * n * count
+        steps = body[at : at + count]
+        at += count
+        value = [weight * math.exp(-s * _STEP) for s in range(256)]
+        tables.append({text[i * n : i * n + n]: value[s] for i, s in enumerate(steps)})
+    uni, bi, tri = tables
+    return CharModel({c: v + _FLOOR for c, v in uni.items()}, bi, tri)
+
+
+@cache
+def char_model() -> CharModel:
+    """The shipped model, read once (about 0.4 s)."""
+    path = resources.files("jiaokan_resources").joinpath("spelling", "chargram.bin")
+    return _read(path.read_bytes())
