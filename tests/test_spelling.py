@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import zlib
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from app.classes import spelling, wordlists
+from app.classes import chargram, spelling, wordlists
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 
@@ -33,6 +36,41 @@ def test_a_sound_alike_that_forms_a_word_is_fixed(defaults: WordLists) -> None:
     assert "环境" in f.message
     assert f.why is not None and f.why.id == "check.spelling"
     assert _fixed("我们一起去参观了历史博午馆。", QUIET, defaults) == "我们一起去参观了历史博物馆。"
+
+
+def test_slips_in_everyday_sentences_are_fixed_by_their_context(defaults: WordLists) -> None:
+    # each replacement makes a word, and the words around make it the likely one
+    assert _fixed("今天天气很好，我门去公园吧。", QUIET, defaults) == "今天天气很好，我们去公园吧。"
+    assert _fixed("这是一个很好的机回。", QUIET, defaults) == "这是一个很好的机会。"
+    assert _fixed("价钱也很变宜。", QUIET, defaults) == "价钱也很便宜。"
+    # where the written character is the likely one, nothing is said
+    for text in ("我们在这里等你很久了。", "我再也不想见到他了。", "他做事情总是很认真。"):
+        assert check_spelling(text, MORE, lists=defaults) == [], text
+
+
+def test_the_context_model_knows_which_character_follows() -> None:
+    model = chargram.char_model()
+    padded = chargram.EDGE + "保护环竟" + chargram.EDGE
+    logps = model.run_logps(padded)
+    assert model.gain(padded, logps, 4, "境") > 5  # 保护环境
+    assert model.gain(padded, logps, 1, "报") < 0  # 保护, not 报护
+    assert model.logp("我", "们", "的") > model.logp("我", "门", "的")
+
+
+def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    builder = Path(__file__).resolve().parent.parent / "resources/spelling/make_chargram.py"
+    spec = importlib.util.spec_from_file_location("make_chargram", builder)
+    assert spec is not None and spec.loader is not None
+    make_chargram = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_chargram)
+    steps = {"甲": 1, "乙": 2}, {"甲乙": 3}, {"\x02甲乙": 0}
+    make_chargram.write(list(steps), tmp_path / "m.bin")
+    model = chargram.read((tmp_path / "m.bin").read_bytes())
+    assert model.uni["甲"] == pytest.approx(0.1 * math.exp(-0.1), rel=1e-6)
+    assert model.bi == {"甲乙": pytest.approx(0.3 * math.exp(-0.3))}
+    assert model.tri == {"\x02甲乙": pytest.approx(0.6)}
+    with pytest.raises(ValueError):
+        chargram.read(zlib.compress(b"something else"))
 
 
 def test_more_suggestions_finds_what_the_quiet_setting_leaves(defaults: WordLists) -> None:

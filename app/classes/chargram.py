@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["EDGE", "CharModel", "char_model"]
+__all__ = ["EDGE", "CharModel", "char_model", "read"]
 
 EDGE = "\x02"
 _MAGIC = b"JKCG1"
@@ -69,7 +69,8 @@ class CharModel:
         return total
 
 
-def _read(data: bytes) -> CharModel:
+def read(data: bytes) -> CharModel:
+    """A model from the bytes of a file ``make_chargram.py`` wrote."""
     body = zlib.decompress(data)
     if not body.startswith(_MAGIC):
         raise ValueError("not a character model")
@@ -92,4 +93,4 @@ def _read(data: bytes) -> CharModel:
 def char_model() -> CharModel:
     """The shipped model, read once (about 0.4 s)."""
     path = resources.files("jiaokan_resources").joinpath("spelling", "chargram.bin")
-    return _read(path.read_bytes())
+    return read(path.read_bytes())
