@@ -63,12 +63,21 @@ def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None
     assert spec is not None and spec.loader is not None
     make_chargram = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_chargram)
-    steps = {"甲": 1, "乙": 2}, {"甲乙": 3}, {"\x02甲乙": 0}
+
+    steps = {"甲": 1, "乙": 2, "丙": 0}, {"甲乙": 3, "乙丙": 5}, {"\x02甲乙": 0, "甲乙丙": 4}
     make_chargram.write(list(steps), tmp_path / "m.bin")
     model = chargram.read((tmp_path / "m.bin").read_bytes())
-    assert model.uni["甲"] == pytest.approx(0.1 * math.exp(-0.1), rel=1e-6)
-    assert model.bi == {"甲乙": pytest.approx(0.3 * math.exp(-0.3))}
-    assert model.tri == {"\x02甲乙": pytest.approx(0.6)}
+    assert set(model.uni) == {"甲", "乙", "丙"}
+    # P(c | a b) = 0.1 f(c) + 0.3 f(c | b) + 0.6 f(c | a b), each f stored as e^(-0.1 step)
+    e = math.exp
+    assert model.logp("\x02", "甲", "乙") == pytest.approx(
+        math.log(0.1 * e(-0.2) + 0.3 * e(-0.3) + 0.6)
+    )
+    assert model.logp("甲", "乙", "丙") == pytest.approx(
+        math.log(0.1 + 0.3 * e(-0.5) + 0.6 * e(-0.4))
+    )
+    assert model.logp("丙", "乙", "丙") == pytest.approx(math.log(0.1 + 0.3 * e(-0.5)))
+    assert model.logp("乙", "丙", "甲") == pytest.approx(math.log(0.1 * e(-0.1)))
     with pytest.raises(ValueError):
         chargram.read(zlib.compress(b"something else"))
 

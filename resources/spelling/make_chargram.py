@@ -18,9 +18,11 @@ A character n-gram seen less than ``--min`` times in those nominal counts is
 left out (100 keeps 0.4 M trigrams: measured in docs/spelling.md), and each
 frequency is kept as −log f in steps of 0.1, one byte.
 
-The file, zlib-compressed: ``JKCG1``, then for n = 1, 2, 3 the count (4 bytes,
-little-endian), the n-grams (UTF-16-LE, n code units each, sorted) and one
-byte each.  ``\\x02`` stands for the edge of a run of Han characters.
+The file, zlib-compressed: ``JKCG2``, then for n = 1, 2, 3 the count (4 bytes,
+little-endian), the n-grams as big-endian numbers of 2, 4 and 8 bytes (the
+characters' code points, 16 bits each, the last lowest; sorted, so that the
+reader can search them where they lie, as an array) and one byte each.
+``\\x02`` stands for the edge of a run of Han characters.
 
     apt-get download sunpinyin-data sunpinyin-utils libsunpinyin3v5
     for f in *.deb; do dpkg-deb -x "$f" deb; done
@@ -43,7 +45,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EDGE = "\x02"
-MAGIC = b"JKCG1"
+MAGIC = b"JKCG2"
+WIDTH = {1: 2, 2: 4, 3: 8}
+"""Bytes of an n-gram's number."""
 STEP = 0.1
 """One step of the stored −log frequency."""
 NOMINAL = 1e9
@@ -135,12 +139,21 @@ def frequencies(c: tuple[dict[str, float], ...], least: float) -> list[dict[str,
     return out
 
 
+def key(gram: str) -> int:
+    """An n-gram as one number: its code points, 16 bits each."""
+    out = 0
+    for ch in gram:
+        out = out << 16 | ord(ch)
+    return out
+
+
 def write(tables: list[dict[str, int]], path: Path) -> None:
     body = bytearray(MAGIC)
     for n, table in enumerate(tables, start=1):
-        grams = sorted(g for g in table if len(g.encode("utf-16-le")) == 2 * n)
+        grams = sorted(g for g in table if all(ord(ch) < 0x10000 for ch in g))
         body += struct.pack("<I", len(grams))
-        body += "".join(grams).encode("utf-16-le")
+        for g in grams:
+            body += key(g).to_bytes(WIDTH[n], "big")
         body += bytes(table[g] for g in grams)
     path.write_bytes(zlib.compress(bytes(body), 9))
 
