@@ -136,11 +136,12 @@ def main() -> None:
                     f"| {len(found)} | {per:.2f} |"
                 )
                 if setting is spelling.QUIET:
-                    listed += [
-                        f"{text[max(0, f.start - 5) : f.start]}[{text[f.start : f.end]}→{f.fix}]"
-                        f"{text[f.end : f.end + 5]}"
-                        for f in found
-                    ]
+                    for f in found:
+                        shown = (
+                            f"{text[max(0, f.start - 5) : f.start]}"
+                            f"[{text[f.start : f.end]}→{f.fix}]{text[f.end : f.end + 5]}"
+                        )
+                        listed.append(shown.replace("\n", " "))
     print()
     if listed:
         print("Quiet flags on the real copies: " + " ".join(listed) + "\n")
