@@ -152,6 +152,8 @@ def _as_version_5(project: Path, given: dict[str, str]) -> None:
         conn.execute("ALTER TABLE texts DROP COLUMN relative_path")
         for column in ("kind", "previous"):  # what version 7 added to the history
             conn.execute(f"ALTER TABLE history DROP COLUMN {column}")
+        for column in ("in_move", "pair"):  # and version 8 to the loci
+            conn.execute(f"ALTER TABLE loci DROP COLUMN {column}")
         conn.execute("DELETE FROM meta WHERE key IN ('project_id', 'write_seq')")
         conn.execute("PRAGMA user_version = 5")
     finally:
