@@ -43,17 +43,21 @@ def test_slips_in_everyday_sentences_are_fixed_by_their_context(defaults: WordLi
     assert _fixed("今天天气很好，我门去公园吧。", QUIET, defaults) == "今天天气很好，我们去公园吧。"
     assert _fixed("这是一个很好的机回。", QUIET, defaults) == "这是一个很好的机会。"
     assert _fixed("价钱也很变宜。", QUIET, defaults) == "价钱也很便宜。"
+    # a function word for another, though neither makes a word: by the context alone
+    (f,) = check_spelling("我们下次在去吧。", QUIET, lists=defaults)
+    assert (f.fix, f.cls) == ("再", "homophone") and "次再去" in f.message
     # where the written character is the likely one, nothing is said
-    for text in ("我们在这里等你很久了。", "我再也不想见到他了。", "他做事情总是很认真。"):
+    texts = ("我们在这里等你很久了。", "我再也不想见到他了。", "他做事情总是很认真。", "你在哪里？")
+    for text in texts:
         assert check_spelling(text, MORE, lists=defaults) == [], text
 
 
 def test_the_context_model_knows_which_character_follows() -> None:
     model = chargram.char_model()
-    padded = chargram.EDGE + "保护环竟" + chargram.EDGE
-    logps = model.run_logps(padded)
-    assert model.gain(padded, logps, 4, "境") > 5  # 保护环境
-    assert model.gain(padded, logps, 1, "报") < 0  # 保护, not 报护
+    run = chargram.Run(model, "保护环竟")
+    assert run.gain(3, "境") > 5  # 保护环境
+    assert run.gain(0, "报") < 0  # 保护, not 报护
+    assert run.gain(3, "竟") == 0
     assert model.logp("我", "们", "的") > model.logp("我", "门", "的")
 
 

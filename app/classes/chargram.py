@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["EDGE", "CharModel", "char_model", "read"]
+__all__ = ["EDGE", "CharModel", "Run", "char_model", "read"]
 
 EDGE = "\x02"
 _MAGIC = b"JKCG2"
@@ -68,25 +68,46 @@ class CharModel:
         bc = ord(b) << 16 | ord(c)
         return math.log(self.uni.get(c, _FLOOR) + self.bi.get(bc) + self.tri.get(ord(a) << 32 | bc))
 
-    def run_logps(self, padded: str) -> list[float]:
-        """log P of each character of ``padded`` (a run with :data:`EDGE` at both ends)
-        given the two before it; the first is 0."""
-        out = [0.0]
-        for k in range(1, len(padded)):
-            out.append(self.logp(padded[k - 2] if k >= 2 else EDGE, padded[k - 1], padded[k]))
-        return out
 
-    def gain(self, padded: str, logps: list[float], j: int, r: str) -> float:
-        """How much likelier ``padded`` is with ``r`` at ``j`` than as written (nats): the
-        three trigrams that end on ``j`` and after it."""
-        end = min(j + 3, len(padded))
-        new = padded[j - 2 if j >= 2 else 0 : j] + r + padded[j + 1 : end]
+class Run:
+    """One run of Han characters as the model sees it, with :data:`EDGE` at both ends;
+    each character's log-probability is computed when first asked, so that a run where
+    nothing is tried costs nothing."""
+
+    def __init__(self, model: CharModel, run: str, memo: dict[str, float] | None = None) -> None:
+        self.model = model
+        self.padded = EDGE + run + EDGE
+        self._known: dict[int, float] = {}
+        self._memo = {} if memo is None else memo
+        """Trigrams already scored, shared by the runs of one text: they recur."""
+
+    def _trigram(self, a: str, b: str, c: str) -> float:
+        key = a + b + c
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = self.model.logp(a, b, c)
+        return v
+
+    def _logp(self, k: int) -> float:
+        """log P of ``padded[k]`` given the two before it."""
+        v = self._known.get(k)
+        if v is None:
+            p = self.padded
+            v = self._known[k] = self._trigram(p[k - 2] if k >= 2 else EDGE, p[k - 1], p[k])
+        return v
+
+    def gain(self, i: int, r: str) -> float:
+        """How much likelier the run is with ``r`` for its ``i``-th character (nats): the
+        three trigrams that end on it and after it."""
+        j, p = i + 1, self.padded
+        end = min(j + 3, len(p))
         o = j - 2 if j >= 2 else 0  # where ``new`` starts in ``padded``
+        new = p[o:j] + r + p[j + 1 : end]
         total = 0.0
         for k in range(j, end):
             m = k - o
             a = new[m - 2] if m >= 2 else EDGE
-            total += self.logp(a, new[m - 1], new[m]) - logps[k]
+            total += self._trigram(a, new[m - 1], new[m]) - self._logp(k)
         return total
 
 

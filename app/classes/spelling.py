@@ -39,7 +39,7 @@ from functools import cache
 from importlib import resources
 
 from app.cancel import poll
-from app.classes.chargram import EDGE, CharModel, char_model
+from app.classes.chargram import CharModel, Run, char_model
 from app.classes.checks import Finding, jieba_model
 from app.classes.wordlists import WordLists
 from app.datacache import cached, package_versions
@@ -60,7 +60,7 @@ QUIET = Setting("quiet", 18.5)
 """The lowest bar (in steps of 0.5) where the precision on the 2014 training set, kept
 for setting the bars, is at least 0.82 (0.8 and two standard errors) and the real
 copies of shared/corpus get at most 5 flags per 10,000 characters (docs/spelling.md)."""
-MORE = Setting("more", 10.0)
+MORE = Setting("more", 10.5)
 """Where that precision is 0.7."""
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
@@ -71,6 +71,9 @@ _SHAPE_COST = 10.0
 _CONTEXT_WEIGHT = 2.5
 """How much the character model's gain counts beside the word model's."""
 _MAX_WORD = 4
+_FUNCTION_WORDS = frozenset("的地得在再他她它做作那哪象像已以")
+"""Characters whose right choice is not a matter of words (快乐[的→地]玩, [在→再]见面):
+one of them may stand for another of them on the context model's word alone."""
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -213,21 +216,6 @@ class _Candidate:
     """Where ``word`` stands in the run."""
 
 
-class _Context:
-    """The character model's view of one run: its log-probabilities, computed where asked."""
-
-    def __init__(self, model: CharModel, run: str) -> None:
-        self.model = model
-        self.padded = EDGE + run + EDGE
-        self.logps: list[float] | None = None
-
-    def gain(self, i: int, r: str) -> float:
-        """How much likelier the run is with ``r`` for its ``i``-th character (nats)."""
-        if self.logps is None:
-            self.logps = self.model.run_logps(self.padded)
-        return self.model.gain(self.padded, self.logps, i + 1, r)
-
-
 def _best(
     t: _Tables,
     run: str,
@@ -235,10 +223,11 @@ def _best(
     fwd: list[float],
     bwd: list[float],
     setting: Setting,
-    context: _Context,
+    context: Run,
     own: str = "",
 ) -> _Candidate | None:
-    """The best replacement for ``run[i]``, if any forms a word and pays its cost.
+    """The best replacement for ``run[i]``, if any forms a word (or both are
+    :data:`_FUNCTION_WORDS`) and pays its cost.
 
     ``own`` holds the user's own confusables of the character, taken as sure as
     a sound-alike."""
@@ -256,6 +245,9 @@ def _best(
             if hits:
                 for r in confusable.intersection(hits):
                     spans.setdefault(r, []).append((s, s + length))
+    if c in _FUNCTION_WORDS:
+        for r in confusable & _FUNCTION_WORDS:
+            spans.setdefault(r, [])
     best: _Candidate | None = None
     same, tone, get = t.same.get(c, "") + own, t.tone.get(c, ""), t.logp.get
     for r, places in spans.items():
@@ -267,7 +259,9 @@ def _best(
             if v > score:
                 score, word, span = v, w, (s, e)
         if len(word) < 2:
-            continue  # no word: the context model alone is not sure enough (docs/spelling.md)
+            if r not in _FUNCTION_WORDS:
+                continue  # no word: the context model alone is not sure enough
+            word = run[max(i - 1, 0) : i] + r + run[i + 1 : i + 2]  # shown as its context
         gain = score - fwd[n] - cost + _CONTEXT_WEIGHT * context.gain(i, r)
         if gain >= setting.min_gain and (best is None or gain > best.gain):
             cls = _class_of(t, c, r)
@@ -295,6 +289,7 @@ def check_spelling(
     taken = sorted((f.start, f.end) for f in out)
     allowed = _allowed_spans(text, lists.allow) + taken
     extra = lists.character_pairs()
+    memo: dict[str, float] = {}  # the context model's trigrams, scored once a text
     for k, m in enumerate(_HAN_RUN.finditer(text)):
         if k % 64 == 63:
             poll(cancel)
@@ -305,7 +300,7 @@ def check_spelling(
         fwd, back = _forward(single, longer)
         bwd = _backward(single, longer)
         alone = _alone(back, len(run))
-        context = _Context(t.chars, run)
+        context = Run(t.chars, run, memo)
         found: list[tuple[int, _Candidate]] = []
         for i, c in enumerate(run):
             if not alone[i]:
