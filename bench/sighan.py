@@ -12,7 +12,8 @@ a developer's machine:
   pycorrector's wheel on PyPI, downloaded with pip
   (``pycorrector/data/sighan2015_test.tsv``); the 2013 and 2014 test
   sets from wdimmy/Automatic-Corpus-Generation
-  (``model/data/sighan/test13.sgml``, ``test14.sgml``), read from git
+  (``model/data/sighan/test13.sgml``, ``test14.sgml``) and the 2014 training
+  set from the same place (``train14.sgml``), read from git
   snapshots of those repositories in ``$JIAOKAN_MIRRORS`` (default
   ``/work/.mirror``, where a session's ``fetch`` puts them, one folder
   ``owner+name/repo`` each).
@@ -40,10 +41,11 @@ PYCORRECTOR = "pycorrector==1.1.4"
 _GITHUB = {
     "sighan13_test": ("wdimmy+Automatic-Corpus-Generation", "model/data/sighan/test13.sgml"),
     "sighan14_test": ("wdimmy+Automatic-Corpus-Generation", "model/data/sighan/test14.sgml"),
+    "sighan14_train": ("wdimmy+Automatic-Corpus-Generation", "model/data/sighan/train14.sgml"),
     "sighan15_train": ("shibing624+pycorrector", "examples/data/sighan_2015/train.tsv"),
     "sighan15_test": ("shibing624+pycorrector", "examples/data/sighan_2015/test.tsv"),
 }
-SETS = ("sighan13_test", "sighan14_test", "sighan15_train", "sighan15_test")
+SETS = ("sighan13_test", "sighan14_test", "sighan14_train", "sighan15_train", "sighan15_test")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def raw_file(name: str) -> Path | None:
     """The set's file in the cache, fetched first if it is not there (None: unavailable)."""
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = ".sgml" if name in ("sighan13_test", "sighan14_test") else ".tsv"
+    suffix = ".sgml" if _GITHUB[name][1].endswith(".sgml") else ".tsv"
     dest = folder / f"{name}{suffix}"
     if dest.is_file() and dest.stat().st_size:
         return dest

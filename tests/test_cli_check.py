@@ -54,7 +54,7 @@ def test_the_whitelist_and_more_suggestions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("我们应该保护环竟。这是一个很好的机回。", encoding="utf-8")
+    path.write_text("我们应该保护环竟。请你帮我买两个面宝。", encoding="utf-8")
     assert [d["source_text"] for d in check_json(capsys, str(path))["divergences"]] == ["竟"]
     allowed = check_json(capsys, str(path), "--allow", "环竟")
     assert allowed["divergences"] == []
@@ -63,7 +63,7 @@ def test_the_whitelist_and_more_suggestions(
     assert check_json(capsys, str(path), "--allow-file", str(words))["divergences"] == []
     more = check_json(capsys, str(path), "--more")
     assert more["setting"] == "more"
-    assert [d["readings"]["check"] for d in more["divergences"]] == ["境", "会"]
+    assert [d["readings"]["check"] for d in more["divergences"]] == ["境", "包"]
 
 
 def test_the_users_and_a_projects_lists_are_read(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import zlib
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from app.classes import spelling, wordlists
+from app.classes import chargram, spelling, wordlists
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 
@@ -35,10 +38,58 @@ def test_a_sound_alike_that_forms_a_word_is_fixed(defaults: WordLists) -> None:
     assert _fixed("我们一起去参观了历史博午馆。", QUIET, defaults) == "我们一起去参观了历史博物馆。"
 
 
+def test_slips_in_everyday_sentences_are_fixed_by_their_context(defaults: WordLists) -> None:
+    # each replacement makes a word, and the words around make it the likely one
+    assert _fixed("今天天气很好，我门去公园吧。", QUIET, defaults) == "今天天气很好，我们去公园吧。"
+    assert _fixed("这是一个很好的机回。", QUIET, defaults) == "这是一个很好的机会。"
+    assert _fixed("价钱也很变宜。", QUIET, defaults) == "价钱也很便宜。"
+    # a function word for another, though neither makes a word: by the context alone
+    (f,) = check_spelling("我们下次在去吧。", QUIET, lists=defaults)
+    assert (f.fix, f.cls) == ("再", "homophone") and "次再去" in f.message
+    # where the written character is the likely one, nothing is said
+    texts = ("我们在这里等你很久了。", "我再也不想见到他了。", "他做事情总是很认真。", "你在哪里？")
+    for text in texts:
+        assert check_spelling(text, MORE, lists=defaults) == [], text
+
+
+def test_the_context_model_knows_which_character_follows() -> None:
+    model = chargram.char_model()
+    run = chargram.Run(model, "保护环竟")
+    assert run.gain(3, "境") > 5  # 保护环境
+    assert run.gain(0, "报") < 0  # 保护, not 报护
+    assert run.gain(3, "竟") == 0
+    assert model.logp("我", "们", "的") > model.logp("我", "门", "的")
+
+
+def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    builder = Path(__file__).resolve().parent.parent / "resources/spelling/make_chargram.py"
+    spec = importlib.util.spec_from_file_location("make_chargram", builder)
+    assert spec is not None and spec.loader is not None
+    make_chargram = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_chargram)
+
+    steps = {"甲": 1, "乙": 2, "丙": 0}, {"甲乙": 3, "乙丙": 5}, {"\x02甲乙": 0, "甲乙丙": 4}
+    make_chargram.write(list(steps), tmp_path / "m.bin")
+    model = chargram.read((tmp_path / "m.bin").read_bytes())
+    assert set(model.uni) == {"甲", "乙", "丙"}
+    # P(c | a b) = 0.1 f(c) + 0.3 f(c | b) + 0.6 f(c | a b), each f stored as e^(-0.1 step)
+    e = math.exp
+    assert model.logp("\x02", "甲", "乙") == pytest.approx(
+        math.log(0.1 * e(-0.2) + 0.3 * e(-0.3) + 0.6)
+    )
+    assert model.logp("甲", "乙", "丙") == pytest.approx(
+        math.log(0.1 + 0.3 * e(-0.5) + 0.6 * e(-0.4))
+    )
+    assert model.logp("丙", "乙", "丙") == pytest.approx(math.log(0.1 + 0.3 * e(-0.5)))
+    assert model.logp("乙", "丙", "甲") == pytest.approx(math.log(0.1 * e(-0.1)))
+    with pytest.raises(ValueError):
+        chargram.read(zlib.compress(b"something else"))
+
+
 def test_more_suggestions_finds_what_the_quiet_setting_leaves(defaults: WordLists) -> None:
-    text = "这是一个很好的机回。"
+    text = "请你帮我买一瓶牛奶和两个面宝。"
     assert check_spelling(text, QUIET, lists=defaults) == []
-    assert _fixed(text, MORE, defaults) == "这是一个很好的机会。"
+    assert _fixed(text, MORE, defaults) == "请你帮我买一瓶牛奶和两个面包。"
 
 
 def test_clean_prose_is_left_alone(defaults: WordLists) -> None:
