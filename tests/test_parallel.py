@@ -195,3 +195,26 @@ def test_the_others_use_of_the_cores_is_read_from_a_recent_sample() -> None:
     assert parallel.others_busy((0.0, 10.0, 100.0), (60.0, 60.0, 220.0), 2) is None  # too old
     assert parallel.others_busy(None, (0.1, 10.2, 100.2), 2) is None
     assert parallel.others_running() >= 0.0
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"), [("1", 0), ("2", 2), ("3", 3), ("8", 3), (" 2 ", 2)]
+)
+def test_jiaokan_processes_replaces_the_estimate(
+    monkeypatch: pytest.MonkeyPatch, asked: str, expected: int
+) -> None:
+    """However busy the machine (the estimate says 0), at most one process per witness."""
+    monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
+    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == expected
+
+
+@pytest.mark.parametrize("asked", ["0", "-1", "two", "２", "1.5"])
+def test_a_jiaokan_processes_that_is_no_number_is_refused_and_ignored(
+    monkeypatch: pytest.MonkeyPatch, asked: str
+) -> None:
+    monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
+    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    with pytest.raises(ValueError):
+        parallel.asked_processes()  # the command line says so, in one line
+    assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == 0  # the estimate

@@ -1523,6 +1523,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>a collation worker process (pid {pid}) ended before its work was done ({how}); try again, or set JIAOKAN_PROCESSES=1 to collate in one process</source>
+        <translation>一个校勘工作进程（进程 {pid}）未完成工作就结束了（{how}）；请重试，或设置 JIAOKAN_PROCESSES=1 只用一个进程校勘</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是文件</translation>
     </message>

@@ -1523,6 +1523,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>a collation worker process (pid {pid}) ended before its work was done ({how}); try again, or set JIAOKAN_PROCESSES=1 to collate in one process</source>
+        <translation>一個校勘工作處理程序（處理程序 {pid}）未完成工作就結束了（{how}）；請重試，或設定 JIAOKAN_PROCESSES=1 只用一個處理程序校勘</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是檔案</translation>
     </message>
