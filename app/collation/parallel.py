@@ -289,6 +289,12 @@ def in_processes(
         if stream is not None:
             stream.flush()
     lane = (task, jobs, order, claim, stop, results_queue, shared_queue, taken)
+    unsent: list[BaseException] = []
+    if shared_queue is not None:
+        # the thread that sends the shared value calls this if it cannot pickle it (out of
+        # memory): noted, and raised here (below), instead of a traceback on stderr and
+        # workers waiting for ever for a value that never comes
+        shared_queue._on_queue_feeder_error = lambda e, _v: unsent.append(e)  # type: ignore[attr-defined]
     try:
         for _ in range(processes - 1):
             worker = context.Process(  # type: ignore[attr-defined]
@@ -312,17 +318,25 @@ def in_processes(
             """Workers that were killed or failed (not those that ran out of jobs)."""
             return [w for w in workers if w.exitcode not in (None, 0)]
 
+        def check_workers() -> None:
+            """Raise why the workers cannot finish: one died, or their value was not sent."""
+            ended = dead()
+            if ended:
+                raise _died(ended)
+            if unsent:
+                raise unsent[0]
+
         looked = [time.monotonic()]
 
         def stop_here() -> bool:
             """The cancel check of this process's own jobs: the caller's, and (every
-            :data:`POLL_SECONDS`) whether a worker died, whose job will never come."""
+            :data:`POLL_SECONDS`) whether the workers can still finish."""
             if cancel is not None and cancel():
                 return True
             if time.monotonic() - looked[0] < POLL_SECONDS:
                 return False
             looked[0] = time.monotonic()
-            return bool(dead())
+            return bool(unsent or dead())
 
         def collect(wait: bool) -> bool:
             """Take one job the workers finished (waiting a moment with ``wait``); False if none."""
@@ -356,13 +370,13 @@ def in_processes(
             try:
                 results[order[k]] = task(*jobs[order[k]], *extra, stop_here)
             except Cancelled:
-                ended = dead()
-                if ended:
-                    raise _died(ended) from None
+                check_workers()  # the reason, if it was theirs
                 raise
             done()
         while len(results) < len(jobs):
             poll(cancel)
+            if unsent:
+                raise unsent[0]
             collect(wait=True)
     except BaseException:
         stop.set()  # the workers' own cancel checks see it: they stop at once
@@ -371,8 +385,8 @@ def in_processes(
         try:
             _end(workers, results_queue)
         finally:  # even if that failed (out of memory): else this process could not exit
-            if shared_queue is not None:
-                _drain(shared_queue, sent - int(taken.value))
+            if shared_queue is not None:  # what could not be sent is not waited for
+                _drain(shared_queue, sent - int(taken.value) - len(unsent))
     return [results[k] for k in range(len(jobs))]
 
 
