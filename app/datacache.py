@@ -14,6 +14,7 @@ app.text (the script rule) and app.classes (classification) use it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
@@ -50,12 +51,17 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     value = build()
+    tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache dir: build again next time
-    return value
+    except BaseException as e:  # a read-only cache dir, a full disk, Ctrl+C, out of memory
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)  # a half-written table is no use to anyone
+        if not isinstance(e, OSError):
+            raise
+    return value  # if it could not be kept: built again next time

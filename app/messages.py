@@ -190,6 +190,12 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "sqlite.io-error": QT_TRANSLATE_NOOP("engine", "disk I/O error"),
         "sqlite.malformed": QT_TRANSLATE_NOOP("engine", "database disk image is malformed"),
         "sqlite.not-a-database": QT_TRANSLATE_NOOP("engine", "file is not a database"),
+        # app/collation/parallel.py: a worker process that ended before its work was done
+        "collate.worker-died": QT_TRANSLATE_NOOP(
+            "engine",
+            "a collation worker process (pid {pid}) ended before its work was done ({how});"
+            " try again, or set JIAOKAN_PROCESSES=1 to collate in one process",
+        ),
         # app/project/file.py: a project file that cannot be used (or written) so
         "project.not-a-file": QT_TRANSLATE_NOOP("engine", "{name} is not a file"),
         "project.cannot-open": QT_TRANSLATE_NOOP("engine", "cannot open {name}: {reason}"),

@@ -98,6 +98,13 @@ def _user_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 
 @pytest.fixture(autouse=True)
+def _processes_estimated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collate in as many processes as pay off, whatever JIAOKAN_PROCESSES the shell that
+    runs the tests sets (a test that wants a number sets it itself)."""
+    monkeypatch.delenv("JIAOKAN_PROCESSES", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves a thread of its own running."""
     before = set(threading.enumerate())

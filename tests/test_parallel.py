@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.synchronize import Event
+from typing import Any
 
 import pytest
 
@@ -195,3 +197,111 @@ def test_the_others_use_of_the_cores_is_read_from_a_recent_sample() -> None:
     assert parallel.others_busy((0.0, 10.0, 100.0), (60.0, 60.0, 220.0), 2) is None  # too old
     assert parallel.others_busy(None, (0.1, 10.2, 100.2), 2) is None
     assert parallel.others_running() >= 0.0
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"), [("1", 0), ("2", 2), ("3", 3), ("8", 3), (" 2 ", 2)]
+)
+def test_jiaokan_processes_replaces_the_estimate(
+    monkeypatch: pytest.MonkeyPatch, asked: str, expected: int
+) -> None:
+    """However busy the machine (the estimate says 0), at most one process per witness."""
+    monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
+    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == expected
+
+
+@pytest.mark.parametrize("asked", ["0", "-1", "two", "２", "1.5"])
+def test_a_jiaokan_processes_that_is_no_number_is_refused_and_ignored(
+    monkeypatch: pytest.MonkeyPatch, asked: str
+) -> None:
+    monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
+    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    with pytest.raises(ValueError):
+        parallel.asked_processes()  # the command line says so, in one line
+    assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == 0  # the estimate
+
+
+class _Unsendable:
+    """What cannot be pickled for want of memory."""
+
+    def __reduce__(self) -> Any:
+        raise MemoryError
+
+
+def _killed_in_a_worker(n: int, cancel: CancelCheck) -> int:
+    if _in_worker():
+        os.kill(os.getpid(), signal.SIGKILL)
+    while not cancel():  # here: until the dead worker is noticed
+        time.sleep(0.01)
+    raise Cancelled
+
+
+def _unsendable_from_a_worker(started: Event, cancel: CancelCheck) -> object:
+    """In a worker: a result it cannot send.  Here: returns once the worker is at work."""
+    if _in_worker():
+        started.set()
+        return _Unsendable()
+    assert started.wait(30)
+    return None
+
+
+def _waiting_for_the_shared_value(
+    started: Event, shared: Callable[[], object], cancel: CancelCheck
+) -> object:
+    """In a worker: waits for the shared value.  Here: returns once the worker waits."""
+    if _in_worker():
+        started.set()
+        return shared()
+    assert started.wait(30)
+    return None
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_killed_worker_is_noticed_while_this_process_works(method: str) -> None:
+    begun = time.monotonic()
+    with pytest.raises(parallel.WorkerDied, match=r"\(killed by SIGKILL\)"):
+        parallel.in_processes(
+            _killed_in_a_worker, [(1,), (2,)], 2, None, lambda: None, method=method
+        )
+    assert multiprocessing.active_children() == []
+    assert time.monotonic() - begun < 30
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_result_a_worker_cannot_send_for_want_of_memory_is_a_memory_error(
+    method: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    started = multiprocessing.get_context(method).Event()
+    with pytest.raises(MemoryError):
+        parallel.in_processes(
+            _unsendable_from_a_worker,
+            [(started,), (started,)],
+            2,
+            None,
+            lambda: None,
+            method=method,
+        )
+    assert multiprocessing.active_children() == []
+    assert capfd.readouterr().err == ""  # no traceback from the thread that sends
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_shared_value_that_cannot_be_sent_is_raised_here_at_once(
+    method: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    started = multiprocessing.get_context(method).Event()
+    begun = time.monotonic()
+    with pytest.raises(MemoryError):
+        parallel.in_processes(
+            _waiting_for_the_shared_value,
+            [(started,), (started,)],
+            2,
+            None,
+            lambda: None,
+            method=method,
+            shared=_Unsendable,
+        )
+    assert multiprocessing.active_children() == []  # the worker waited for it no longer
+    assert capfd.readouterr().err == ""
+    assert time.monotonic() - begun < parallel.STOP_SECONDS  # nor did this process

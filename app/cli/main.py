@@ -5,7 +5,10 @@ here before anything imports Qt; ``python -m app`` reaches them directly.
 
 Every failure a user can cause (a bad path, an undecodable file, an unknown
 rule) ends as one line on stderr and exit status 2, never a traceback: the
-command is meant for scripts as much as for people.
+command is meant for scripts as much as for people.  So does running out of
+memory.  A stop signal (Ctrl+C, ``kill``, a closed terminal) is a cancel:
+what the command had begun is undone, one line says so, and the command
+ends by that signal (app/cli/signals.py).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import argparse
 import contextlib
 import gc
 import io
+import mmap
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -30,11 +34,13 @@ from app.cli.output import cell as _cell
 from app.cli.output import display as _display
 from app.cli.output import plural as _plural
 from app.cli.output import width as _width
+from app.cli.signals import Stopped, end_by, stopped_by_signals
 from app.collation.collate import collate
 from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
+from app.collation.parallel import PROCESSES_ENV, WorkerDied, asked_processes
 from app.messages import message, quoted, readable_name
-from app.project.file import ProjectError
+from app.project.file import ProjectError, remove_new_project
 from app.project.paths import OutputError, check_output, text_files
 from app.project.project import Project
 from app.project.workspace import unique_id
@@ -44,8 +50,6 @@ from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
 from app.text.pages import PageMap
 
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-"""128 + SIGINT, as a shell reports a command Ctrl+C stopped."""
 COMMANDS = (
     "collate", "check", "lists", "loci", "decide", "undo", "redo", "history", "rules",
     "export", "quality",
@@ -127,7 +131,78 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+OUT_OF_MEMORY = "out of memory: these texts need more memory than this process may use"
+
+MEMORY_RESERVE = 16 << 20
+"""Bytes of address space held back while a command runs and given back once memory runs
+out, so that unwinding, the one line and Python's own exit have some (under a tight
+``ulimit -v`` they failed in turn, each with its own message)."""
+
+
+_OUT_OF_MEMORY_LINE = f"error: {OUT_OF_MEMORY}"
+"""Made beforehand: as memory runs out, even an f-string can fail."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    reserve = _Reserve(MEMORY_RESERVE)
+    with stopped_by_signals(), _out_of_memory_quietly(reserve):
+        signum, line = 0, _OUT_OF_MEMORY_LINE
+        try:
+            return _main(argv)
+        except Stopped as stop:  # everything begun is undone by now
+            reserve.release()
+            signum, line = stop.signum, f"cancelled ({stop.name})"
+        except MemoryError:  # in Python or in C (rapidfuzz's std::bad_alloc): likewise
+            reserve.release()  # first, before anything else asks for memory
+        except SystemError as e:  # seen as memory ran out: CPython lost the MemoryError
+            reserve.release()
+            line = f"error: internal error of Python ({e}), as when memory runs out"
+        finally:
+            reserve.release()
+        # out of the handler: the exception's frames, and the memory they hold, are freed;
+        # the collector (off while collating) frees what they held in cycles
+        gc.collect()
+        _note(line)
+        if not signum:
+            return EXIT_USAGE
+    return end_by(signum)
+
+
+class _Reserve:
+    """Address space mapped and never touched (so it costs no memory, only room under a
+    limit), unmapped by :meth:`release`."""
+
+    def __init__(self, size: int) -> None:
+        self._map: mmap.mmap | None = None
+        with contextlib.suppress(OSError, ValueError, MemoryError):
+            self._map = mmap.mmap(-1, size)
+
+    def release(self) -> None:
+        held, self._map = self._map, None
+        if held is not None:
+            held.close()
+
+
+@contextlib.contextmanager
+def _out_of_memory_quietly(reserve: _Reserve) -> Iterator[None]:
+    """A MemoryError that Python cannot raise (in a finalizer, as a generator is dropped)
+    gives back the reserve and is not reported: the command's own line says it."""
+    before = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, MemoryError):
+            reserve.release()
+        else:
+            before(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = before
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _occupy_standard_fds()
     out = sys.stdout
@@ -158,8 +233,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jiaokan collate ... | head`: the reader has all it wants
         _silence_stdout()
         return 0
-    except KeyboardInterrupt:  # Ctrl+C (a long OCR, say): stopped, as asked; no traceback
-        return EXIT_INTERRUPTED
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")
@@ -169,6 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         UnknownRuleError,
         ProjectError,
         OutputError,
+        WorkerDied,
         cli_project.ProjectCommandError,
         cli_check.CheckError,
     ) as exc:
@@ -258,11 +332,17 @@ def _note_unread(loaded: LoadedText) -> None:
 
 
 def _fail(message: str) -> int:
+    _note(f"error: {message}")
+    return EXIT_USAGE
+
+
+def _note(message: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
     line = " ".join(message.split())
     if sys.stderr is not None:
-        with contextlib.suppress(OSError, ValueError):  # else the exit status still says it
-            print(terminal_safe(f"jiaokan: error: {line}"), file=sys.stderr)
-    return EXIT_USAGE
+        # else the exit status still says it
+        with contextlib.suppress(OSError, ValueError, MemoryError):
+            print(terminal_safe(f"jiaokan: {line}"), file=sys.stderr)
 
 
 def _collate(args: argparse.Namespace, out: TextIO) -> int:
@@ -270,6 +350,12 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     # cycle collector would walk the growing heap again and again for nothing
     # (1.4 s of 7 for five 1M-character variants).  The process ends with the run.
     gc.disable()
+    try:
+        asked_processes()
+    except ValueError as e:
+        raise CommandError(
+            f"{PROCESSES_ENV}={e} is not a number of processes (1 or more)"
+        ) from None
     rules = parse_rules(args.rules)
     if args.project:
         inputs = text_files(
@@ -285,22 +371,32 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     ids = witness_ids(args.variants)
     pairs = list(zip(ids, (v.text for v in variants), strict=True))
     result = collate(source.text, pairs, rules, checks=args.checks)
+    made = False
     if args.project:
-        Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
-    ignored = []
-    if args.show_ignored:
-        ignored = ignored_loci(result, pairs)
-    if args.json:
-        doc = to_json(result, source, variants, ids)
+        made = not os.path.lexists(args.project)
+        Project.write(args.project, source, list(zip(ids, variants, strict=True)), result)
+    try:
+        ignored = []
         if args.show_ignored:
-            doc["ignored"] = [locus.to_json() for locus in ignored]
-        dump_json(doc, out)
-    else:
-        write_table(result, source, variants, ids, out)
-        if args.show_ignored:
-            out.write(f"\nIgnored by the rules ({len(ignored)}):\n")
-            shown = Collation(result.source, result.witness_ids, (), tuple(ignored))
-            _write_rows(shown, ids, out)
+            ignored = ignored_loci(result, pairs)
+        if args.json:
+            doc = to_json(result, source, variants, ids)
+            if args.show_ignored:
+                doc["ignored"] = [locus.to_json() for locus in ignored]
+            dump_json(doc, out)
+        else:
+            write_table(result, source, variants, ids, out)
+            if args.show_ignored:
+                out.write(f"\nIgnored by the rules ({len(ignored)}):\n")
+                shown = Collation(result.source, result.witness_ids, (), tuple(ignored))
+                _write_rows(shown, ids, out)
+        out.flush()
+    except BrokenPipeError:  # the reader has what it wanted: the project is made
+        raise
+    except BaseException:  # out of memory, stopped, a full stdout: the command failed after
+        if made:  # all, and leaves no new project behind (the next run would be refused)
+            remove_new_project(args.project)
+        raise
     return 0
 
 

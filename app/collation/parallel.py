@@ -28,6 +28,13 @@ Python, so threads would not help: the witnesses are shared out between
 - Small collations stay in the calling process (:func:`worker_count`), and
   so do collations on a machine whose cores other work keeps busy: running
   in parallel is never slower than collating the witnesses one at a time.
+  ``JIAOKAN_PROCESSES`` (:data:`PROCESSES_ENV`) overrides the estimate.
+- A worker never outlives the calling process, however that ends
+  (:mod:`app.collation.lifeline`), and a worker that ends before its job is
+  done (killed, out of memory) is :class:`WorkerDied`, one line: its job is
+  not done again here, since what ended it (the system's out-of-memory
+  killer, a crash of native code on that witness, someone stopping it) would
+  most likely end this process too, with no word at all.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -48,6 +56,8 @@ from multiprocessing.synchronize import Event
 from typing import Any, TypeVar
 
 from app.cancel import CancelCheck, Cancelled, poll
+from app.collation.lifeline import bind_to_parent, signals_held
+from app.messages import MessageError
 
 R = TypeVar("R")
 
@@ -69,6 +79,34 @@ POLL_SECONDS = 0.05
 
 STOP_SECONDS = 10.0
 """How long a stopped worker may take to end before it is terminated."""
+
+_OUT_OF_MEMORY_EXIT = 71
+"""A worker's exit status when it ran out of memory and could not even send that."""
+
+_FAILED_EXIT = 72
+"""A worker's exit status when it failed and could not send why."""
+
+PROCESSES_ENV = "JIAOKAN_PROCESSES"
+"""The environment variable that sets how many processes a collation uses, this one
+included (1: this one alone), instead of the estimate of :func:`worker_count`."""
+
+
+class WorkerDied(MessageError):
+    """A worker process was killed, or failed, before the collation was done."""
+
+
+def asked_processes() -> int | None:
+    """The number of processes :data:`PROCESSES_ENV` asks for, or None if it is not set.
+
+    Raises :class:`ValueError` if it is set to anything but a whole number of 1 or more
+    (the command line says so; the window keeps its estimate).
+    """
+    value = os.environ.get(PROCESSES_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise ValueError(value)
+    return int(value)
 
 
 def cores() -> int:
@@ -187,7 +225,15 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     processes of ours would get two thirds of a core each, and gain nothing
     on one with a whole core (measured here: 6.5 s against 5.5 s), so the
     witnesses stay here and the other work keeps its core.
+
+    ``JIAOKAN_PROCESSES`` (:func:`asked_processes`) replaces the estimate (at most
+    one process per witness); a value that is not a number is ignored here.
     """
+    with contextlib.suppress(ValueError):
+        asked = asked_processes()
+        if asked is not None:
+            lanes = min(asked, len(texts))  # a worker without a witness would idle
+            return lanes if lanes >= 2 else 0
     lanes = min(cores(), len(texts))
     if lanes < 2:
         return 0
@@ -242,23 +288,55 @@ def in_processes(
     for stream in (sys.stdout, sys.stderr):  # a forked child must not write their buffers again
         if stream is not None:
             stream.flush()
+    lane = (task, jobs, order, claim, stop, results_queue, shared_queue, taken)
+    unsent: list[BaseException] = []
+    if shared_queue is not None:
+        # the thread that sends the shared value calls this if it cannot pickle it (out of
+        # memory): noted, and raised here (below), instead of a traceback on stderr and
+        # workers waiting for ever for a value that never comes
+        shared_queue._on_queue_feeder_error = lambda e, _v: unsent.append(e)  # type: ignore[attr-defined]
     try:
         for _ in range(processes - 1):
             worker = context.Process(  # type: ignore[attr-defined]
                 target=_lane,
-                args=(task, jobs, order, claim, stop, results_queue, shared_queue, taken),
+                args=(os.getpid(), *lane),
                 name="jiaokan-collation-lane",
                 daemon=True,
             )
-            worker.start()
+            with signals_held():
+                worker.start()
             workers.append(worker)
         extra: tuple[Any, ...] = ()
         if shared is not None and shared_queue is not None:
             shared_value = shared()
             for _ in workers:
-                shared_queue.put(shared_value)
+                _put(shared_queue, shared_value)
                 sent += 1
             extra = (lambda: shared_value,)
+
+        def dead() -> list[BaseProcess]:
+            """Workers that were killed or failed (not those that ran out of jobs)."""
+            return [w for w in workers if w.exitcode not in (None, 0)]
+
+        def check_workers() -> None:
+            """Raise why the workers cannot finish: one died, or their value was not sent."""
+            ended = dead()
+            if ended:
+                raise _died(ended)
+            if unsent:
+                raise unsent[0]
+
+        looked = [time.monotonic()]
+
+        def stop_here() -> bool:
+            """The cancel check of this process's own jobs: the caller's, and (every
+            :data:`POLL_SECONDS`) whether the workers can still finish."""
+            if cancel is not None and cancel():
+                return True
+            if time.monotonic() - looked[0] < POLL_SECONDS:
+                return False
+            looked[0] = time.monotonic()
+            return bool(unsent or dead())
 
         def collect(wait: bool) -> bool:
             """Take one job the workers finished (waiting a moment with ``wait``); False if none."""
@@ -268,12 +346,15 @@ def in_processes(
                 else:
                     index, ok, value = results_queue.get_nowait()
             except queue.Empty:
-                if not wait or any(w.is_alive() for w in workers):
+                if not wait:
+                    return False
+                ended = dead()
+                if not ended and any(w.is_alive() for w in workers):
                     return False
                 try:  # the last result of a worker that has ended may still be on its way
                     index, ok, value = results_queue.get(timeout=POLL_SECONDS)
                 except queue.Empty:
-                    raise RuntimeError("a collation worker process ended early") from None
+                    raise _died(ended or workers) from None
             if not ok:
                 raise value
             results[index] = value
@@ -286,18 +367,26 @@ def in_processes(
             k = _claim(claim, len(order))
             if k is None:
                 break
-            results[order[k]] = task(*jobs[order[k]], *extra, cancel)
+            try:
+                results[order[k]] = task(*jobs[order[k]], *extra, stop_here)
+            except Cancelled:
+                check_workers()  # the reason, if it was theirs
+                raise
             done()
         while len(results) < len(jobs):
             poll(cancel)
+            if unsent:
+                raise unsent[0]
             collect(wait=True)
     except BaseException:
         stop.set()  # the workers' own cancel checks see it: they stop at once
         raise
     finally:
-        _end(workers, results_queue)
-        if shared_queue is not None:
-            _drain(shared_queue, sent - int(taken.value))
+        try:
+            _end(workers, results_queue)
+        finally:  # even if that failed (out of memory): else this process could not exit
+            if shared_queue is not None:  # what could not be sent is not waited for
+                _drain(shared_queue, sent - int(taken.value) - len(unsent))
     return [results[k] for k in range(len(jobs))]
 
 
@@ -311,7 +400,26 @@ def _claim(claim: Synchronized[int], count: int) -> int | None:
         return k
 
 
+def _died(workers: Sequence[BaseProcess]) -> Exception:
+    """Why the first of ``workers`` ended: out of memory, the signal that killed it, or its
+    exit status."""
+    code = workers[0].exitcode
+    if code == _OUT_OF_MEMORY_EXIT:
+        return MemoryError()
+    if not code:
+        how = "no result sent"
+    elif code < 0:
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+    else:
+        how = f"exit status {code}"
+    return WorkerDied("collate.worker-died", pid=str(workers[0].pid), how=how)
+
+
 def _lane(
+    parent: int,
     task: Callable[..., Any],
     jobs: Sequence[tuple[Any, ...]],
     order: Sequence[int],
@@ -323,10 +431,39 @@ def _lane(
 ) -> None:
     """A worker process: claim jobs until none is left or the caller stops, send each result.
 
+    Bound to the ``parent`` process first, so it never outlives it.
     Without the cycle collector: the jobs make millions of objects that
     reference counting frees, and the process ends with the call.
     """
+    bind_to_parent(parent)
     gc.disable()
+    unsent: list[BaseException] = []
+    # the thread that sends the results calls this for one it cannot pickle (out of
+    # memory): noted, instead of a traceback on stderr, or nothing once the process exits
+    results._on_queue_feeder_error = lambda e, _v: unsent.append(e)  # type: ignore[attr-defined]
+    try:
+        try:
+            _take_jobs(task, jobs, order, claim, stop, results, shared, taken)
+        finally:
+            results.close()
+            results.join_thread()  # every result is sent before the process ends
+        if unsent:
+            raise unsent[0]
+    except BaseException as exc:  # a result that could not be sent: the exit status tells
+        os._exit(_OUT_OF_MEMORY_EXIT if isinstance(exc, MemoryError) else _FAILED_EXIT)
+
+
+def _take_jobs(
+    task: Callable[..., Any],
+    jobs: Sequence[tuple[Any, ...]],
+    order: Sequence[int],
+    claim: Synchronized[int],
+    stop: Event,
+    results: Queue[tuple[int, bool, Any]],
+    shared: Queue[Any] | None,
+    taken: Synchronized[int],
+) -> None:
+    """The worker's loop (:func:`_lane`)."""
     stopped = stop.is_set
     extra: tuple[Any, ...] = ()
     if shared is not None:
@@ -334,10 +471,10 @@ def _lane(
 
         def get_shared() -> Any:
             """The caller's shared value, waiting for it (while the caller does not stop)."""
-            parent = multiprocessing.parent_process()
+            caller = multiprocessing.parent_process()
             while not received:
                 poll(stopped)
-                if parent is not None and not parent.is_alive():
+                if caller is not None and not caller.is_alive():
                     raise Cancelled  # nobody is left to send it
                 with contextlib.suppress(queue.Empty):
                     received.append(shared.get(timeout=POLL_SECONDS))
@@ -361,9 +498,18 @@ def _lane(
                 error: BaseException = exc
             except Exception:
                 error = RuntimeError(f"{type(exc).__name__}: {exc}")
-            results.put((index, False, error))
+            _put(results, (index, False, error))
             return
-        results.put((index, True, value))
+        _put(results, (index, True, value))
+
+
+def _put(channel: Queue[Any], value: Any) -> None:
+    """``channel.put(value)``; its first put starts the thread that sends, and a thread
+    that cannot start (no memory left for its stack) is a :class:`MemoryError`."""
+    try:
+        channel.put(value)
+    except RuntimeError as e:
+        raise MemoryError(str(e)) from None
 
 
 def _end(workers: Sequence[BaseProcess], results: Queue[tuple[int, bool, Any]]) -> None:
@@ -387,13 +533,19 @@ def _end(workers: Sequence[BaseProcess], results: Queue[tuple[int, bool, Any]]) 
 
 def _drain(shared: Queue[Any], unread: int) -> None:
     """Read back what no worker took of the shared value (a worker stopped before it needed
-    it): until it is read, the thread that sends it waits, and this process with it."""
-    deadline = time.monotonic() + STOP_SECONDS
-    while unread > 0 and time.monotonic() < deadline:
-        with contextlib.suppress(queue.Empty):
-            shared.get(timeout=POLL_SECONDS)
-            unread -= 1
-    if unread > 0:
+    it): until it is read, the thread that sends it waits, and this process with it.
+
+    Every worker has ended by now, so nothing sent matters any more: the thread is
+    never waited for at this process's exit.  Out of memory, it could fail to hear
+    that it should end (its queue's closing fails), and the process would wait for
+    ever; what is not read back in time, or not at all, is simply dropped.
+    """
+    try:
+        deadline = time.monotonic() + STOP_SECONDS
+        while unread > 0 and time.monotonic() < deadline:
+            with contextlib.suppress(queue.Empty):
+                shared.get(timeout=POLL_SECONDS)
+                unread -= 1
+    finally:
         shared.cancel_join_thread()
-    shared.close()
-    shared.join_thread()
+        shared.close()

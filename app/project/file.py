@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -197,23 +198,51 @@ class ProjectFile:
         loci: Sequence[StoredLocus],
         alignments: Mapping[str, Sequence[Region]] | None = None,
     ) -> ProjectFile:
-        """Build the file beside ``path`` and rename it into place: never a half-made project."""
+        """Build the file beside ``path`` and rename it into place: never a half-made project.
+
+        Opened for writing: if that fails (SQLite says "disk I/O error" when no
+        memory is left for its shared memory), a file that was not there before
+        is deleted again, with whatever SQLite made beside it.
+        """
         target = _absolute(path)
-        owned = owned_texts(texts)
+        new = not os.path.lexists(target)
+        lock = _write_new(target, texts, rules, loci, alignments, keep_lock=True)
+        try:
+            # its rows were written a moment ago by this process, under the lock it still
+            # holds: checking each again would only cost time on the window's thread
+            return cls._open(target, read_only=False, lock=lock, rows_known=True)
+        except BaseException:
+            if new:
+                _remove_with_journals(target)
+            if lock is not None:  # released already, unless opening failed before it could
+                lock.release()
+            raise
 
-        def fill(conn: sqlite3.Connection) -> None:
-            conn.executescript(SCHEMA_V1)
-            conn.execute("PRAGMA user_version = 1")
-            _migrate(conn, 1, target)
-            with _transaction(conn):
-                meta = {"created_at": now(), "created_by": f"Jiaokan {__version__}"}
-                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                _write_collation(conn, texts, rules, loci, alignments or {}, target.parent)
+    @staticmethod
+    def write(
+        path: str | os.PathLike[str],
+        texts: Sequence[StoredText],
+        rules: Sequence[str],
+        loci: Sequence[StoredLocus],
+        alignments: Mapping[str, Sequence[Region]] | None = None,
+    ) -> None:
+        """:meth:`create` without opening the file (``jiaokan collate --project``).
 
-        lock = _write_whole(target, fill, keep_lock=True, owned=owned)
-        # its rows were written a moment ago by this process, under the lock it still
-        # holds: checking each again would only cost time on the window's thread
-        return cls._open(target, read_only=False, lock=lock, rows_known=True)
+        Once the complete file is renamed into place, nothing is left to fail
+        but syncing its folder: a command stopped or out of memory before that
+        leaves no project and no file beside it, and an existing one it was
+        to replace as it was.
+        """
+        _write_new(_absolute(path), texts, rules, loci, alignments, keep_lock=False)
+
+    def discard(self) -> None:
+        """Close and delete a project this process has just created but cannot use."""
+        with suppress(sqlite3.Error):
+            self._conn.close()
+        if self._lock is not None:
+            _remove_with_journals(self.path)  # still under the lock: nobody opened it since
+            self._lock.release()
+            self._lock = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> ProjectFile:
@@ -239,6 +268,8 @@ class ProjectFile:
             if why is not None and lock is not None:
                 lock.release()
                 lock = None
+            if lock is not None:
+                _remove_stale_temporaries(path)
             conn, version, fresh = _validated(
                 path, may_recover=lock is not None, live=live, rows_known=rows_known
             )
@@ -1310,6 +1341,77 @@ def owned_texts(texts: Sequence[StoredText]) -> list[Owned]:
     )
 
 
+def remove_new_project(path: str | os.PathLike[str]) -> bool:
+    """Delete a project a command has just made but failed after making (out of memory,
+    stopped), with whatever SQLite keeps beside it: under its lock, so not if someone
+    has opened it meanwhile (then False)."""
+    target = _absolute(path)
+    lock, _why = Lock.acquire(target)
+    if lock is None:
+        return False
+    try:
+        _remove_with_journals(target)
+    finally:
+        lock.release()
+    return True
+
+
+def _write_new(
+    target: Path,
+    texts: Sequence[StoredText],
+    rules: Sequence[str],
+    loci: Sequence[StoredLocus],
+    alignments: Mapping[str, Sequence[Region]] | None,
+    *,
+    keep_lock: bool,
+) -> Lock | None:
+    """A new project file at ``target`` (:func:`_write_whole`), its lock if ``keep_lock``."""
+    owned = owned_texts(texts)
+
+    def fill(conn: sqlite3.Connection) -> None:
+        conn.executescript(SCHEMA_V1)
+        conn.execute("PRAGMA user_version = 1")
+        _migrate(conn, 1, target)
+        with _transaction(conn):
+            meta = {"created_at": now(), "created_by": f"Jiaokan {__version__}"}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            _write_collation(conn, texts, rules, loci, alignments or {}, target.parent)
+
+    return _write_whole(target, fill, keep_lock=keep_lock, owned=owned)
+
+
+_JOURNALS = ("-wal", "-shm", "-journal")
+"""What SQLite may keep beside a database file."""
+
+_TEMPORARY = re.compile(r"[a-z0-9_]{8}\.tmp(?:-wal|-shm|-journal)?")
+"""What :func:`tempfile.mkstemp` adds to ``.NAME.`` for :func:`_write_whole`'s temporary
+file (eight of its letters, digits and ``_``), and the journals SQLite keeps beside it."""
+
+
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", *_JOURNALS):
+        with suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete what a writer of ``target`` killed mid-write (SIGKILL, a power cut) left:
+    its temporary file ``.NAME.XXXXXXXX.tmp`` and that file's journals.
+
+    Only under ``target``'s lock: every writer holds it from before it makes its
+    temporary file until after it has deleted it, so whatever such file is
+    there now is no live writer's.  Only regular files, never through a link.
+    """
+    prefix = f".{target.name}."
+    with suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if name.startswith(prefix) and _TEMPORARY.fullmatch(name[len(prefix) :]):
+                with suppress(OSError):
+                    if entry.is_file(follow_symlinks=False):
+                        os.unlink(entry.path)
+
+
 def _write_whole(
     target: Path,
     fill: Callable[[sqlite3.Connection], None],
@@ -1333,6 +1435,7 @@ def _write_whole(
         raise ProjectError("project.cannot-write", name=target.name, reason=why or "")
     tmp: Path | None = None
     try:
+        _remove_stale_temporaries(target)
         if target.exists() and _read_only(target):
             raise ProjectError("project.not-replaced", name=target.name)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -1346,7 +1449,7 @@ def _write_whole(
             conn.close()
         _fsync(tmp)
         os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
-        for suffix in ("-wal", "-shm", "-journal"):  # an old WAL would be replayed into it
+        for suffix in _JOURNALS:  # an old WAL would be replayed into it
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
         if sys.platform != "win32":
@@ -1361,8 +1464,8 @@ def _write_whole(
             raise ProjectError("project.cannot-write", name=target.name, reason=error) from None
         raise
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal") if tmp else ():
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        if tmp is not None:
+            _remove_with_journals(tmp)
     if keep_lock:
         return lock
     lock.release()

@@ -67,6 +67,16 @@ def _stored_loci(collation: Collation, ids: Sequence[int]) -> list[StoredLocus]:
     ]
 
 
+def _stored(
+    source: LoadedText, witnesses: Sequence[tuple[str, LoadedText]], collation: Collation
+) -> tuple[list[StoredText], list[StoredLocus], dict[str, tuple[Region, ...]]]:
+    """What a new project file holds of a collation: its texts, loci and regions."""
+    texts = [stored_text(source, "source")]
+    texts += [stored_text(w, "witness", wid) for wid, w in witnesses]
+    loci = _stored_loci(collation, range(1, len(collation.loci) + 1))
+    return texts, loci, _regions(collation)
+
+
 class Project:
     """An open project file and everything in it."""
 
@@ -114,11 +124,25 @@ class Project:
         witnesses: Sequence[tuple[str, LoadedText]],
         collation: Collation,
     ) -> Project:
-        texts = [stored_text(source, "source")]
-        texts += [stored_text(w, "witness", wid) for wid, w in witnesses]
-        loci = _stored_loci(collation, range(1, len(collation.loci) + 1))
-        regions = _regions(collation)
-        return cls(ProjectFile.create(path, texts, collation.rules, loci, regions), loci)
+        texts, loci, regions = _stored(source, witnesses, collation)
+        file = ProjectFile.create(path, texts, collation.rules, loci, regions)
+        try:
+            return cls(file, loci)
+        except BaseException:  # out of memory: no project is better than one that fails
+            file.discard()
+            raise
+
+    @staticmethod
+    def write(
+        path: str | Path,
+        source: LoadedText,
+        witnesses: Sequence[tuple[str, LoadedText]],
+        collation: Collation,
+    ) -> None:
+        """:meth:`create` for a caller that does not go on to use the project (the
+        command line): nothing is opened once the file is in place."""
+        texts, loci, regions = _stored(source, witnesses, collation)
+        ProjectFile.write(path, texts, collation.rules, loci, regions)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Project:

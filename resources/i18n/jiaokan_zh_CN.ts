@@ -1867,6 +1867,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>a collation worker process (pid {pid}) ended before its work was done ({how}); try again, or set JIAOKAN_PROCESSES=1 to collate in one process</source>
+        <translation>一个校勘工作进程（进程 {pid}）未完成工作就结束了（{how}）；请重试，或设置 JIAOKAN_PROCESSES=1 只用一个进程校勘</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是文件</translation>
     </message>
@@ -2116,7 +2121,7 @@
         <translation>第 {line} 行第 {column} 列的 {char} 无法写入 Word 文档</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-154"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是链接或不是普通文件，已原样保留</translation>
     </message>
@@ -2236,7 +2241,7 @@
         <translation>“{term}”在禁用词表中</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+166"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所写的项目文件（{what}）；未打开</translation>
     </message>

@@ -1867,6 +1867,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>a collation worker process (pid {pid}) ended before its work was done ({how}); try again, or set JIAOKAN_PROCESSES=1 to collate in one process</source>
+        <translation>一個校勘工作處理程序（處理程序 {pid}）未完成工作就結束了（{how}）；請重試，或設定 JIAOKAN_PROCESSES=1 只用一個處理程序校勘</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{name} is not a file</source>
         <translation>{name} 不是檔案</translation>
     </message>
@@ -2116,7 +2121,7 @@
         <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-154"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -2236,7 +2241,7 @@
         <translation>「{term}」在禁用詞表中</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+166"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
     </message>

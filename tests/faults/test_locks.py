@@ -148,3 +148,38 @@ def test_the_lock_of_a_project_made_by_collate_is_released(job: Job) -> None:
     done = run("decide", job.project, "1", "2", "--reject")
     assert done.returncode == 0, done.stderr
     assert not Path(f"{job.project}.lock").exists()
+
+
+# -- what a writer killed mid-write left beside the project (SIGKILL, a power cut) -----------
+
+
+def test_a_dead_writers_temporary_file_is_deleted_by_the_next_writer_and_nothing_else(
+    job: Job, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only ``.NAME.`` + mkstemp's eight characters + ``.tmp`` (and its journals), only
+    regular files, only by whoever holds the lock (so only a dead writer's)."""
+    stale = [
+        ".p.jkproj.a1b2c3d4.tmp",
+        ".p.jkproj.a1b2c3d4.tmp-journal",
+        ".p.jkproj.x_y_z_0_.tmp-wal",
+    ]
+    kept = [
+        ".p.jkproj.backup.tmp",  # not eight characters
+        ".p.jkproj.a1b2c3d4.tmp.keep",
+        ".q.jkproj.a1b2c3d4.tmp",  # another project's
+        "p.jkproj.a1b2c3d4.tmp",  # not hidden: not ours
+    ]
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(PRECIOUS)
+    with ProjectFile.open(job.project):  # a window writes it (and took its lock before these)
+        for name in stale + kept:
+            (job.folder / name).write_bytes(b"x")
+        (job.folder / ".p.jkproj.zzzzzzzz.tmp").symlink_to(victim)
+        assert cli(capsys, "loci", job.project)[0] == 0
+        assert cli(capsys, "decide", job.project, "1", "--reject")[0] == 2  # read-only
+        assert all((job.folder / name).exists() for name in stale)  # they might be its own
+    kept.append(".p.jkproj.zzzzzzzz.tmp")
+    assert cli(capsys, "decide", job.project, "1", "--reject")[0] == 0
+    left = set(snapshot(job.folder))
+    assert not left & set(stale)
+    assert set(kept) <= left and victim.read_bytes() == PRECIOUS
