@@ -26,12 +26,12 @@ from typing import Any
 import platformdirs
 
 from app.cancel import CancelCheck, poll
+from app.classes import CHECK_WITNESS
 from app.datacache import cached, package_versions
 from app.messages import Message, message
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "Finding", "check_text"]
 
-CHECK_WITNESS = "check"
 CHECKS = (
     "foreign",
     "script_mix",

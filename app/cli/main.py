@@ -15,32 +15,32 @@ import contextlib
 import gc
 import io
 import os
-import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from app import __version__
-from app.classes.checks import CHECK_WITNESS
-from app.cli import check as cli_check
-from app.cli import project as cli_project
+from app.classes import CHECK_WITNESS
 from app.cli.output import add_places, dump_json, position, terminal_safe, text_json
 from app.cli.output import cell as _cell
 from app.cli.output import display as _display
 from app.cli.output import plural as _plural
 from app.cli.output import width as _width
 from app.collation.collate import collate
-from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
 from app.messages import message, quoted, readable_name
-from app.project.file import ProjectError
 from app.project.paths import OutputError, check_output, text_files
-from app.project.project import Project
 from app.project.workspace import unique_id
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
-from app.text.pages import PageMap
+
+if TYPE_CHECKING:
+    from app.text.pages import PageMap
+
+# Only what plain ``collate`` needs is imported here: the other commands' modules (the
+# project, the exports, Word and PDF writing, the checks) are imported when their command
+# runs, so that a collation does not pay for loading them (issue 24).
 
 EXIT_USAGE = 2
 COMMANDS = (
@@ -73,7 +73,9 @@ class _Parser(argparse.ArgumentParser):
         raise _ArgumentError(message)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str = "") -> argparse.ArgumentParser:
+    """The command line's parser; for ``collate`` its subcommand alone (the others' modules
+    are not imported for it), else every subcommand (``jiaokan --help`` lists them)."""
     parser = _Parser(
         prog="jiaokan",
         description="Collate a Chinese source text against its variants. "
@@ -115,10 +117,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let --project replace an existing file (never the source or a variant)",
     )
-    cli_check.add_parser(sub)
-    cli_check.add_lists_parser(sub)
-    cli_project.add_parsers(sub)
-    cli_project.add_quality_parser(sub)
+    if command != "collate":
+        from app.cli import check as cli_check
+        from app.cli import project as cli_project
+
+        cli_check.add_parser(sub)
+        cli_check.add_lists_parser(sub)
+        cli_project.add_parsers(sub)
+        cli_project.add_quality_parser(sub)
     return parser
 
 
@@ -129,8 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(out, io.TextIOWrapper):
         # a GBK console cannot show every character: '?' in a table, never a traceback
         out.reconfigure(errors="replace")
-    parser = _parser()
     word = args_list[0] if args_list else ""
+    parser = _parser(word)
     if word and not word.startswith("-") and word not in COMMANDS:
         return _fail(
             f"unknown command {quoted(word)} (the commands are {', '.join(COMMANDS)});"
@@ -143,9 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
-        run = {"collate": _collate, "check": cli_check.run, "lists": cli_check.run_lists}.get(
-            args.command, cli_project.run
-        )
+        run = _runner(args.command)
         output = _Output(out)
         status = run(args, cast(TextIO, output))
         output.flush()  # a full disk or a closed pipe is reported here, not at exit
@@ -156,15 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")
-    except (
-        CommandError,
-        LoadError,
-        UnknownRuleError,
-        ProjectError,
-        OutputError,
-        cli_project.ProjectCommandError,
-        cli_check.CheckError,
-    ) as exc:
+    except _user_errors() as exc:
         return _fail(str(exc))
     except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
         _silence_stdout()
@@ -172,8 +168,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a file nobody expected: still one line
         where = getattr(exc, "filename", None)
         return _fail(_reason(exc) if where is None else f"{where}: {_reason(exc)}")
-    except sqlite3.Error as exc:  # every known case is a ProjectError; this is the safety net
+    except _sqlite_errors() as exc:  # every known case is a ProjectError; the safety net
         return _fail(f"SQLite: {exc}")
+
+
+def _runner(command: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """The function that runs ``command``, its module imported now."""
+    if command == "collate":
+        return _collate
+    if command in ("check", "lists"):
+        from app.cli import check as cli_check
+
+        return cli_check.run if command == "check" else cli_check.run_lists
+    from app.cli import project as cli_project
+
+    return cli_project.run
+
+
+_ERRORS = {
+    "app.project.file": "ProjectError",
+    "app.cli.project": "ProjectCommandError",
+    "app.cli.check": "CheckError",
+}
+"""The user errors of modules imported only by some commands (see :func:`_user_errors`)."""
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user can cause, each reported as one line: this module's, and those of
+    the modules this run imported (a module never imported raised none of its errors).
+    Called only when an exception is on its way, which is when ``except`` reads it."""
+    found: list[type[Exception]] = [CommandError, LoadError, UnknownRuleError, OutputError]
+    for module, name in _ERRORS.items():
+        if module in sys.modules:
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
+
+
+def _sqlite_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors where a command used it (a project), else none to catch."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.Error,) if sqlite3 is not None else ()
 
 
 def _occupy_standard_fds() -> None:
@@ -279,9 +313,13 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     pairs = list(zip(ids, (v.text for v in variants), strict=True))
     result = collate(source.text, pairs, rules, checks=args.checks)
     if args.project:
+        from app.project.project import Project
+
         Project.create(args.project, source, list(zip(ids, variants, strict=True)), result).close()
     ignored = []
     if args.show_ignored:
+        from app.collation.ignored import ignored_loci
+
         ignored = ignored_loci(result, pairs)
     if args.json:
         doc = to_json(result, source, variants, ids)

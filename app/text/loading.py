@@ -30,10 +30,14 @@ import stat
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
-from app.text.pdf import PDF_FORMAT, PdfError, PdfText, is_pdf_document, read_pdf
+from app.text.formats import PDF_FORMAT, is_pdf_document
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
+
+if TYPE_CHECKING:
+    from app.text.pdf import PdfText
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
@@ -169,6 +173,8 @@ def _read_word(data: bytes, name: str) -> WordText:
 
 
 def _read_pdf(data: bytes, name: str) -> PdfText:
+    from app.text.pdf import PdfError, read_pdf  # only for a PDF: keep start-up light
+
     try:
         return read_pdf(data, quoted(name))
     except PdfError as exc:  # one kind of error for every file that cannot be a text
