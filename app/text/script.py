@@ -218,6 +218,7 @@ class ScriptFolder:
         # missing from the table; identity entries for the common CJK blocks
         # spare that and make folding mostly-Simplified text ~2x faster.
         self._table: dict[int, str | int] = {**_IDENTITY, **changes}
+        self._fold_chars = textops.CharFold({chr(c): v for c, v in changes.items()}, self._table)
         self._readings = dict(readings or {})
         self._reading_phrases = reading_phrases or {}
         self._variants = dict(variants or {})
@@ -229,7 +230,7 @@ class ScriptFolder:
 
     def fold(self, text: str) -> tuple[str, list[Replacement]]:
         """Fold ``text``; see :func:`fold_traditional`."""
-        folded = textops.translate(text, self._table)
+        folded = self._fold_chars(text)
         replacements: list[Replacement] = []
         if self._unit_re is not None:
             units, table = self._units, self._table
