@@ -297,6 +297,10 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     # cycle collector would walk the growing heap again and again for nothing
     # (1.4 s of 7 for five 1M-character variants).  The process ends with the run.
     gc.disable()
+    if len(args.variants) >= 2:
+        # imported now, as the command starts: how busy the cores are is read from the
+        # moment it is imported to the collation (app.collation.parallel.others_running)
+        import app.collation.parallel  # noqa: F401
     rules = parse_rules(args.rules)
     if args.project:
         inputs = text_files(
