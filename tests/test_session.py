@@ -334,3 +334,48 @@ def test_overlapping_readings_are_a_conflict_the_proofreader_resolves(tmp_path: 
     assert not session.decision(typo).decided
     # rejecting never conflicts: the source's text stands
     assert session.conflicts({typo: Decision(Status.REJECTED, None, "筝")}) == {}
+
+
+def _file_state(session: Session) -> tuple[object, ...]:
+    """Every locus row of the project file (retired ones too), its rules and its regions."""
+    project = session.project
+    assert project is not None
+    rows = [
+        (r.id, r.active, r.start, r.end, r.source_text, r.readings, r.kinds, r.spans, r.classes,
+         r.move_id, r.message, r.context_before, r.context_after)
+        for r in project.file.loci(include_inactive=True)
+    ]  # fmt: skip
+    return rows, project.file.rules(), project.file.alignments()
+
+
+def test_a_rule_set_toggled_back_is_taken_again_as_a_new_collation_would_be(
+    tmp_path: Path,
+) -> None:
+    """A collation made before in the session is shown again without collating (the window
+    asks Session.cached), and the project ends exactly as placing a fresh collation of the
+    same rules would leave it: the same ids shown, decisions, rows and regions."""
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "fresh").mkdir()
+    kept, fresh = opened(tmp_path / "kept"), opened(tmp_path / "fresh")
+    every = ["width", "whitespace", "script", "markup"]
+    for n, rules in enumerate([["script"], every, ["script"], every, ["script"], every]):
+        if n == 1:  # a decision after the first take of every rule: taken again afresh
+            for session in (kept, fresh):
+                session.reject(ids_of(session)[:1])
+        for session in (kept, fresh):
+            session.set_rules(rules)
+        request = kept.request()
+        assert request is not None
+        cached = kept.cached(request)
+        assert (cached is not None) == (n >= 1)  # every rule set was collated before
+        kept.collated(request, cached or collate(request.source, list(request.witnesses), rules))
+        collate_now(fresh)  # a new collation object each time: placed afresh
+        assert ids_of(kept) == ids_of(fresh)
+        assert [kept.decision(i) for i in ids_of(kept)] == [
+            fresh.decision(i) for i in ids_of(fresh)
+        ]
+        assert _file_state(kept) == _file_state(fresh)
+        assert kept.collation is not None and fresh.collation is not None
+        assert kept.collation.loci == fresh.collation.loci
+    for session in (kept, fresh):
+        session.close()

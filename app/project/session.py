@@ -19,6 +19,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from app.collation.loci import Collation, Locus, with_id
@@ -31,8 +32,8 @@ from app.project.decisions import (
     Operation,
     ReadOnlyError,
 )
-from app.project.file import ProjectError
-from app.project.project import Project, Unplaced, stored_text
+from app.project.file import AlignmentRows, ProjectError, alignment_rows
+from app.project.project import Project, Taken, Unplaced, stored_text
 from app.project.registry import find_existing
 from app.project.worker import compute
 from app.project.workspace import CollationRequest, Witness, Workspace
@@ -120,6 +121,36 @@ def history_of(project: Project) -> list[HistoryEntry]:
     return done + [HistoryEntry(op, False) for op in reversed(log.redo_stack)]
 
 
+KEPT_COLLATIONS = 4
+"""Collations a session keeps for rule sets toggled back (each a few MB at 1M characters)."""
+
+_Key = tuple[str, tuple[tuple[str, str], ...], tuple[str, ...], bool]
+
+
+def _key(request: CollationRequest) -> _Key | None:
+    """What a request's collation depends on: the texts, the rules, the checks (None: not
+    kept, a project's stored alignments or a text alone, see :meth:`Session.cached`)."""
+    if request.regions is not None or not request.witnesses:
+        return None
+    return request.source, request.witnesses, request.rules, request.checks
+
+
+@dataclass
+class _Kept:
+    """A collation made in this session, and how the project showed it."""
+
+    collation: Collation
+    taken: Taken | None = None
+    """The project's loci for it, to show them again (:meth:`Project.take_again`)."""
+    shown: Collation | None = None
+    """The loci shown for it, under the project's ids."""
+
+    @cached_property
+    def alignments(self) -> AlignmentRows:
+        """Its regions as the project file keeps them, encoded once."""
+        return alignment_rows({wid: a.regions for wid, a in self.collation.alignments.items()})
+
+
 def workspace_of(project: Project) -> Workspace:
     """The texts of a project as a workspace, without reading the original files."""
     source = project.source
@@ -151,6 +182,9 @@ class Session:
         self._observers: list[Observer] = []
         self._view: dict[str, str] = {}
         self._by_id: dict[int, int] = {}
+        self._kept: dict[_Key, _Kept] = {}
+        """Collations of this session by what they collated (texts and rules), the latest
+        last: a rule toggled back is shown again without collating (:meth:`cached`)."""
 
     # -- observing ----------------------------------------------------------------------
 
@@ -293,6 +327,7 @@ class Session:
             self.project.close()
         self.project = None
         self._draft = None
+        self._kept.clear()
 
     def _first_witness(self) -> str | None:
         return self.witness_ids[0] if self.witness_ids else None
@@ -364,6 +399,25 @@ class Session:
             return request
         return replace(request, regions=tuple((wid, stored[wid]) for wid, _ in request.witnesses))
 
+    def cached(self, request: CollationRequest) -> Collation | None:
+        """The collation of exactly this request's texts and rules made before in this
+        session (the window takes it at once instead of collating: a rule toggled back),
+        or None.  A text alone is not kept: its spelling check reads the user's lists."""
+        key = _key(request)
+        kept = self._kept.get(key) if key is not None else None
+        return kept.collation if kept is not None else None
+
+    def _keep(self, key: _Key | None, collation: Collation) -> _Kept | None:
+        if key is None:
+            return None
+        kept = self._kept.pop(key, None)
+        if kept is None or kept.collation is not collation:
+            kept = _Kept(collation)
+        self._kept[key] = kept  # the latest last
+        while len(self._kept) > KEPT_COLLATIONS:
+            del self._kept[next(iter(self._kept))]
+        return kept
+
     def collate_now(
         self,
         *,
@@ -395,22 +449,34 @@ class Session:
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
         had_project = self.project is not None
+        kept = self._keep(_key(request), collation)
+        again: Collation | None = None
         try:
             if self.project is None and self.projects_dir is not None:
                 self.project = self._create_project(collation)
+                self._taken(kept)
             elif self.project is not None and not self.project.read_only:
                 # (a read-only project is shown as stored: nothing in it may change)
-                if self._same_as_project(collation):
+                if kept is not None and kept.taken and self.project.take_again(kept.taken):
+                    again = kept.shown  # shown before, under the same ids
+                elif self._same_as_project(collation):
                     self.project.keep_alignments(collation)
+                    if kept is not None and kept.taken is None:
+                        self._taken(kept)
                 else:
-                    unplaced = self._adopt(collation)
+                    unplaced = self._adopt(collation, kept)
+                    self._taken(kept)
         except ProjectError as exc:
             error = exc
         except OSError as exc:
             where = self.project.path if self.project else self.projects_dir or Path()
             error = ProjectError("project.cannot-write", name=where.name, reason=os_reason(exc))
-        if self.project is not None:
+        if again is not None:
+            shown = again
+        elif self.project is not None:
             shown = self._shown_from(collation)
+            if kept is not None and kept.taken is not None and kept.shown is None:
+                kept.shown = shown
         else:
             shown = replace(
                 collation,
@@ -476,12 +542,20 @@ class Session:
             and self.witness_ids == list(project.witness_ids)
         )
 
-    def _adopt(self, collation: Collation) -> list[Unplaced]:
+    def _adopt(self, collation: Collation, kept: _Kept | None) -> list[Unplaced]:
         project = self.project
         ws = self.workspace
         assert project is not None and ws.source is not None
         texts = [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
-        return project.adopt(collation, stored_text(ws.source, "source"), texts)
+        rows = kept.alignments if kept is not None else None
+        return project.adopt(collation, stored_text(ws.source, "source"), texts, alignments=rows)
+
+    def _taken(self, kept: _Kept | None) -> None:
+        """Remember how the project shows ``kept`` now, to show it again (take_again)."""
+        if kept is None or self.project is None:
+            return
+        kept.taken = self.project.taken(kept.alignments)
+        kept.shown = None  # made by _shown_from, next
 
     def _show(self, collation: Collation | None) -> None:
         self.collation = collation

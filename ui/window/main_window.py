@@ -286,6 +286,11 @@ class MainWindow(WindowLayout):
         request = self.session.request()
         if request is None:
             return
+        cached = self.session.cached(request)
+        if cached is not None:  # collated before in this session (a rule toggled back)
+            self.runner.cancel()
+            self._on_collated(request, cached)
+            return
         if clear:
             self._clear_highlights()
         self._set_busy(True)
