@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.collation.collate import collate
+from app.collation.loci import Collation
 from app.project.decisions import Decision, ReadOnlyError, Status
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
-from tests.helpers.session import collate_now, ids_of, opened
+from app.project.workspace import CollationRequest
+from tests.helpers.session import collate_now, ids_of, opened, write_pair
 
 
 def where(session: Session, text: str) -> int:
@@ -379,3 +381,42 @@ def test_a_rule_set_toggled_back_is_taken_again_as_a_new_collation_would_be(
         assert kept.collation.loci == fresh.collation.loci
     for session in (kept, fresh):
         session.close()
+
+
+def _collation_of(session: Session) -> tuple[CollationRequest, Collation]:
+    request = session.request()
+    assert request is not None
+    return request, collate(request.source, list(request.witnesses), request.rules)
+
+
+def test_a_project_made_in_the_worker_is_taken_with_its_collation_or_removed(
+    tmp_path: Path,
+) -> None:
+    """The window's worker makes a new collation's project file (Session.prepare), off the
+    window's thread; the session takes it with the result, and removes it, files and all,
+    when the result is stale, not delivered, or never taken."""
+    folder = tmp_path / "projects"
+    session = Session(projects_dir=folder)
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    request, result = _collation_of(session)
+    session.prepare(request, result)  # what the worker does before delivering the result
+    assert len(list(folder.glob("*.jkproj"))) == 1
+    session.set_rules(["script"])  # the work changed: that result is stale
+    assert session.collated(request, result) is None
+    assert list(folder.iterdir()) == []
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    (made,) = folder.glob("*.jkproj")
+    taken = session.collated(request, result)
+    assert taken is not None and taken.created and taken.error is None
+    assert session.project is not None and session.project.path == made
+    assert len(session.loci) == len(result.loci)
+    session.open_files(src, [var])  # another collation: made, then not delivered
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    session.discard(request.request_id)
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    session.close()  # made, delivered, never taken
+    assert sorted(folder.iterdir()) == [made]

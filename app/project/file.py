@@ -996,7 +996,11 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     while no journal exists and nobody writes.
     """
     query = "mode=ro&immutable=1" if mode == "immutable" else f"mode={mode}"
-    conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, isolation_level=None)
+    # a project made in the window's worker thread is used by its GUI thread from then on,
+    # never by both at once (app/project/session.py, Session.prepare)
+    conn = sqlite3.connect(
+        f"{path.as_uri()}?{query}", uri=True, isolation_level=None, check_same_thread=False
+    )
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 

@@ -113,10 +113,21 @@ class CollationWorker:
     """
 
     def __init__(
-        self, callbacks: WorkerCallbacks | None = None, function: CollateFunction = collate
+        self,
+        callbacks: WorkerCallbacks | None = None,
+        function: CollateFunction = collate,
+        *,
+        prepare: Callable[[CollationRequest, Collation], None] | None = None,
+        discard: Callable[[int], None] | None = None,
     ) -> None:
+        """``prepare`` is called in the worker thread with each finished collation still
+        wanted, before it is delivered (the session makes a new project file there, off
+        the window's thread); ``discard`` with the id of one whose result is then not
+        delivered after all, so that what was prepared for it goes."""
         self.callbacks = callbacks or WorkerCallbacks()
         self._function = function
+        self._prepare = prepare
+        self._discard = discard
         self._lock = threading.RLock()
         self._executor: ThreadPoolExecutor | None = None
         self._latest: CollationRequest | None = None
@@ -207,7 +218,17 @@ class CollationWorker:
             self._end(cancel, request, lambda c: c.dropped(request), always=True)
             raise
         else:
-            self._end(cancel, request, lambda c: c.finished(request, result))
+            prepared = self._prepare is not None and self._still_wanted(cancel)
+            if prepared and self._prepare is not None:
+                try:
+                    self._prepare(request, result)
+                except Exception:  # what was not prepared is done when the result is taken
+                    log.exception("preparing collation %d failed", request.request_id)
+            self._end(cancel, request, lambda c: c.finished(request, result), prepared=prepared)
+
+    def _still_wanted(self, cancel: CancelEvent) -> bool:
+        with self._lock:
+            return self._wanted(cancel)
 
     def _progress(self, cancel: CancelEvent, request: CollationRequest, fraction: float) -> None:
         with self._lock:
@@ -221,6 +242,7 @@ class CollationWorker:
         deliver: Callable[[WorkerCallbacks], None],
         *,
         always: bool = False,
+        prepared: bool = False,
     ) -> None:
         """The one terminal callback: the outcome if still wanted, else ``dropped``."""
         with self._lock:
@@ -232,6 +254,8 @@ class CollationWorker:
                 self._call(deliver)
             else:
                 log.debug("dropped the stale result of collation %d", request.request_id)
+                if prepared and self._discard is not None:
+                    self._discard(request.request_id)
                 self._call(lambda c: c.dropped(request))
 
     def _call(self, deliver: Callable[[WorkerCallbacks], None]) -> None:

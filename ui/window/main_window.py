@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
+from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
 from app.messages import Message, readable_name
@@ -70,8 +71,12 @@ class MainWindow(WindowLayout):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.session = Session(self.settings.rules(), data_dir() / "projects")
-        self.runner = (
-            CollationRunner(self, collate_function) if collate_function else CollationRunner(self)
+        # a new collation's project file is made in the worker thread, off this one
+        self.runner = CollationRunner(
+            self,
+            collate_function or collate,
+            prepare=self.session.prepare,
+            discard=self.session.discard,
         )
         self._lines = LineIndex("")
         self._syncing = False
