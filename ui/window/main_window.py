@@ -479,7 +479,8 @@ class MainWindow(WindowLayout):
         self.source_pane.set_spans(src)
         self.witness_pane.set_spans(wit)
         # nested loci: the ruler paints in order, the long one first, so the short stay seen
-        order = sorted(range(len(src)), key=lambda k: (src[k].start, src[k].start - src[k].end))
+        keys = [(span.start, span.start - span.end) for span in src]
+        order = sorted(range(len(src)), key=keys.__getitem__)
         marks = [marks[k] for k in order]
         src = [src[k] for k in order]
         self.ruler.set_marks(marks)
