@@ -19,6 +19,7 @@ import pickle
 import re
 import sys
 import tempfile
+import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
@@ -78,7 +79,24 @@ def _normal(name: str) -> str:
 
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """``build()``, or its result from the cache when ``key`` (package versions) matches."""
+    """``build()``, or its result from the cache when ``key`` (package versions) matches.
+
+    One thread at a time per table: on a first start the window's collation and the
+    tables loading behind it (app/preload.py) ask for the same ones at once, and each
+    built them, twice the work while both competed for the GIL; the second now waits
+    and reads what the first wrote.
+    """
+    with _LOCKS_LOCK:
+        lock = _LOCKS.setdefault(name, threading.Lock())
+    with lock:
+        return _cached(name, key, build)
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_LOCK = threading.Lock()
+
+
+def _cached(name: str, key: str, build: Callable[[], T]) -> T:
     folder = Path(platformdirs.user_cache_dir("jiaokan", appauthor=False))
     path = folder / f"{name}-{FORMAT}-{key}.pickle"
     try:

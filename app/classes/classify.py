@@ -373,10 +373,14 @@ def _attested() -> dict[str, Counter[str]]:
     """How many words of pypinyin's phrase dictionary read each character each way."""
     from pypinyin.phrases_dict import phrases_dict
 
+    pairs = Counter(
+        (ch, reading[0])
+        for word, readings in phrases_dict.items()
+        for ch, reading in zip(word, readings, strict=False)
+    )  # one count of pairs, then grouped: a Counter per character cost twice the time
     counts: dict[str, Counter[str]] = {}
-    for word, readings in phrases_dict.items():
-        for ch, reading in zip(word, readings, strict=False):
-            counts.setdefault(ch, Counter())[reading[0]] += 1
+    for (ch, reading), n in pairs.items():
+        counts.setdefault(ch, Counter())[reading] = n
     return counts
 
 
@@ -404,18 +408,20 @@ def _build_sound_table() -> dict[str, frozenset[str]]:
 
     attested = _attested()
     table: dict[str, frozenset[str]] = {}
+
+    @cache
+    def sound(reading: str) -> str:  # a few thousand readings for 40,000 characters
+        syllable = to_normal(reading)
+        initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
+        if final.endswith("ng") and final not in ("ong", "iong"):
+            final = final[:-1]
+        return _NEAR_INITIALS.get(initial, initial) + "|" + final
+
     for code, listed in pinyin_dict.items():
         ch = chr(code)
         used = {listed.split(",")[0]}
         used |= {r for r, n in attested.get(ch, Counter()).items() if n > 1}
-        out: set[str] = set()
-        for reading in used:
-            syllable = to_normal(reading)
-            initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
-            if final.endswith("ng") and final not in ("ong", "iong"):
-                final = final[:-1]
-            out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
-        table[ch] = frozenset(out)
+        table[ch] = frozenset(sound(reading) for reading in used)
     return table
 
 
