@@ -171,6 +171,16 @@ def row_of(collation: Collation, kind: str) -> int:
     return next(i for i, loc in enumerate(collation.loci) if loc.kind == kind)
 
 
+def row_near(collation: Collation, kind: str, row: int) -> int:
+    """The row of ``kind`` nearest ``row`` in the source, ``row`` itself left out: made
+    current, it keeps ``row``'s locus in view, where the panes highlight (only what is
+    in view is highlighted; with a CJK font fewer characters fit than the window's size
+    suggests)."""
+    at = collation.loci[row].start
+    rows = [i for i, loc in enumerate(collation.loci) if loc.kind == kind and i != row]
+    return min(rows, key=lambda i: abs(collation.loci[i].start - at))
+
+
 def pick_colour(qtbot: QtBot, dialog: PreferencesDialog, key: str, colour: str) -> None:
     """As the editor does: click the swatch, choose in the colour dialog, OK."""
     dialog.tabs.setCurrentWidget(dialog.colours)
@@ -219,6 +229,10 @@ def test_a_class_colour_shows_when_colouring_by_class(qtbot: QtBot, window: Main
     pick_colour(qtbot, dialog, "swap", "#ffd700")
     dialog.accept()
     tint = build("standard", {"swap": "#ffd700"}).background("swap", False).name()
+    swap = next(
+        i for i, loc in enumerate(collation.loci) if loc.classes.get("variant-typos") == "swap"
+    )
+    window.select_locus(row_near(collation, "substitution", swap))  # the swap in view
     assert tint not in pane_backgrounds(window)  # colouring by kind: transposition
     window.acts.by_class.setChecked(True)
     qtbot.waitUntil(lambda: tint in pane_backgrounds(window), timeout=WAIT)
@@ -308,7 +322,7 @@ def test_the_views_follow_the_system_into_dark_mode(
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
     row = row_of(collation, "transposition")
-    window.select_locus(row_of(collation, "substitution"))
+    window.select_locus(row_near(collation, "substitution", row))
     light = colors.kind_background("transposition", False).name()
     dark = colors.kind_background("transposition", True).name()
     qtbot.waitUntil(lambda: light in pane_backgrounds(window), timeout=WAIT)
