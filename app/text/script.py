@@ -381,8 +381,12 @@ def _opencc_chars(
     return chars
 
 
+@cache
 def opencc_tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]:
-    """The folder's tables from OpenCC's files: chars, phrases, readings, variants."""
+    """The folder's tables from OpenCC's files: chars, phrases, readings, variants.
+
+    Read once (10-20 ms) for the folder and the classes alike; shared, so never changed.
+    """
     readings = _read_table("STCharacters.txt")
     variants = _opencc_variants()
     chars = _opencc_chars(readings, variants)
