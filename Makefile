@@ -13,7 +13,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
 # every file lupdate reads: the window's, in all its folders, and the engine's messages
 TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 
-.PHONY: run test lint typecheck pytest bench clean translations lupdate zh_TW office-check ocr-check \
+.PHONY: run test lint typecheck pytest bench bench-peer clean translations lupdate zh_TW office-check ocr-check \
 	wheel package package-check install-desktop screenshots
 
 $(BIN)/python:
@@ -77,7 +77,16 @@ pdf-check: $(STAMP) tests/pdf/node_modules/.installed
 ocr-check: $(STAMP)
 	$(BIN)/python -m tests.ocr.check
 
-bench: $(STAMP)
+# OpenCC's C++ binding for the peer of bench_collate (bench/cpp_peer.py), in a folder of its
+# own: it is the module "opencc" too, like the opencc-python-reimplemented the engine reads
+OPENCC_CPP := build/opencc-cpp
+$(OPENCC_CPP)/.installed: | $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps --target $(OPENCC_CPP) 'opencc>=1.1.9'
+	touch $@
+
+bench-peer: $(OPENCC_CPP)/.installed
+
+bench: $(STAMP) bench-peer
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_witnesses
 	$(BIN)/python -m bench.bench_gui

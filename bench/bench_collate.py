@@ -3,9 +3,12 @@
 For each size (10k, 100k and 1M characters by default) a synthetic source
 and a noisy variant with known edits are generated (:mod:`bench.variant`);
 the engine's ``collate()`` is timed in process, the whole ``python -m app
-collate SOURCE VARIANT --json`` command in a child (wall time and own peak
-memory), and difflib, diff-match-patch and rapidfuzz run in child processes
-on the same texts normalized with the default rules.  Every answer is scored
+collate SOURCE VARIANT --json`` command in a child (wall and CPU time, own
+peak memory), run by run alternately with the strongest peer a user could
+assemble, Google's diff-match-patch in C++ after folding width, whitespace
+and script in C (:mod:`bench.cpp_peer`), so that a busy machine slows both
+alike, and their ratios printed; and difflib, diff-match-patch and rapidfuzz
+run in child processes on the same texts normalized with the default rules.  Every answer is scored
 against the truth the same way (:mod:`bench.evaluate`) and printed as
 Markdown tables, followed by the targets with PASS/FAIL.
 
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import cpp_peer
 from bench.evaluate import Evaluator, Reported, Score, regions_to_reported
 from bench.measure import measured
 from bench.norm import Normalizer, get_normalizer
@@ -53,11 +57,30 @@ class Row:
 
 
 @dataclass
+class Race:
+    """The whole jiaokan command and the C++ peer's, run alternately (each run of one next to
+    a run of the other), with the figures of every run (``wall``, ``cpu`` s, ``maxrss_kb``)."""
+
+    engine: list[dict[str, float]] = field(default_factory=list)
+    peer: list[dict[str, float]] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)
+    """The load average (1 minute) at each pair of runs."""
+
+    def ratios(self, key: str) -> list[float]:
+        """jiaokan / peer, pair by pair."""
+        return [e[key] / p[key] for e, p in zip(self.engine, self.peer, strict=False)]
+
+
+CPP_PEER = "C++ diff-match-patch"
+
+
+@dataclass
 class SizeResult:
     size: int
     case: Case
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    race: Race | None = None
 
     def row(self, name: str) -> Row | None:
         return next((r for r in self.rows if r.name == name), None)
@@ -110,16 +133,58 @@ def command(source_path: Path, variant_path: Path) -> list[str]:
     return [sys.executable, "-m", "app", "collate", str(source_path), str(variant_path), "--json"]
 
 
-def run_command(source_path: Path, variant_path: Path, repeats: int) -> tuple[float, float, str]:
-    """Best wall time and the largest peak RSS (MB) of the whole command; error text if any."""
-    best_wall, peak = float("inf"), 0.0
-    for _ in range(repeats):
-        m, stderr = measured(command(source_path, variant_path), cwd=ROOT)
-        if m is None:
-            return float("nan"), float("nan"), stderr.strip()[-500:] or "command failed"
-        best_wall = min(best_wall, m["wall"])
-        peak = max(peak, m["maxrss_kb"] / 1024)
-    return best_wall, peak, ""
+def run_command(
+    source_path: Path, variant_path: Path, repeats: int, *, peer: bool = False
+) -> tuple[float, float, str, Race]:
+    """Best wall time and the largest peak RSS (MB) of the whole command; error text if any;
+    with ``peer``, the C++ peer's command run after each of its runs (before it on every
+    other one), so that both meet the same load."""
+    race = Race()
+    engine_cmd = command(source_path, variant_path)
+    peer_cmd = cpp_peer.command(source_path, variant_path)
+    for k in range(repeats):
+        order = [("engine", engine_cmd), ("peer", peer_cmd)] if peer else [("engine", engine_cmd)]
+        if k % 2:
+            order.reverse()
+        race.loads.append(os.getloadavg()[0])
+        for who, cmd in order:
+            m, stderr = measured(cmd, cwd=ROOT)
+            if m is None:
+                why = stderr.strip()[-500:] or "command failed"
+                return float("nan"), float("nan"), f"{who}: {why}", race
+            (race.engine if who == "engine" else race.peer).append(m)
+    best_wall = min(m["wall"] for m in race.engine)
+    peak = max(m["maxrss_kb"] for m in race.engine) / 1024
+    return best_wall, peak, "", race
+
+
+def peer_row(race: Race, source_path: Path, variant_path: Path, evaluator: Evaluator) -> Row:
+    """The C++ peer's row: its best command wall time and peak, and its differences scored
+    (mapped back to the texts as read where its folding goes character by character)."""
+    row = Row(CPP_PEER, None, min(m["wall"] for m in race.peer))
+    row.peak_mb = max(m["maxrss_kb"] for m in race.peer) / 1024
+    proc = subprocess.run(
+        cpp_peer.command(source_path, variant_path, spans=True),
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if proc.returncode != 0:
+        row.note = f"error: {proc.stderr.decode('utf-8', 'replace')[-200:]}"
+        return row
+    spans = json.loads(proc.stdout.decode("utf-8")).get("spans")
+    if spans is None:
+        row.note = "not scored: OpenCC changed a length"
+        return row
+    reported = [Reported(s, e, reading, _kind(e - s, len(reading))) for s, e, reading in spans]
+    row.score = evaluator.score(reported)
+    return row
+
+
+def _kind(source_length: int, reading_length: int) -> str:
+    if not source_length:
+        return "insertion"
+    return "deletion" if not reading_length else "substitution"
 
 
 def check_command_json(source_path: Path, variant_path: Path, n_loci: int) -> str:
@@ -169,7 +234,9 @@ def bench_size(
         log(f"[{label}] engine failed: {exc!r}")
     else:
         log(f"[{label}] jiaokan collate() {seconds:.3f} s, {len(loci)} loci")
-        wall, peak, err = run_command(src_path, var_path, repeats)
+        missing = cpp_peer.available() if peers else "not run (--no-peers)"
+        races = 5 if size <= 100_000 else 3
+        wall, peak, err, race = run_command(src_path, var_path, races, peer=not missing)
         row = Row("jiaokan", seconds, wall, peak, evaluator.score(loci))
         if err:
             row.note = f"command error: {err}"
@@ -177,6 +244,12 @@ def bench_size(
             result.notes.append(mismatch)
         log(f"[{label}] jiaokan command {wall:.3f} s, {peak:.0f} MB")
         result.rows.append(row)
+        if race.peer and not err:
+            result.race = race
+            result.rows.append(peer_row(race, src_path, var_path, evaluator))
+            log(f"[{label}] {CPP_PEER} command {min(m['wall'] for m in race.peer):.3f} s")
+        elif peers:
+            result.rows.append(Row(CPP_PEER, note=missing or err))
 
     if peers:
         for name in PEERS:

@@ -29,7 +29,18 @@ from bench.norm import get_normalizer
 from bench.synth import parse_size, size_label
 from bench.variant import make_case
 
-TARGETS = {"usable_s": 1.0, "highlights_s": 4.0, "max_delay_ms": 50.0, "launch_s": 1.0}
+TARGETS = {
+    "usable_s": 1.0,
+    "highlights_s": 1.0,
+    "max_delay_ms": 50.0,
+    "launch_s": 1.0,
+    "show_block_ms": 50.0,
+    "fresh_usable_s": 1.0,
+    "fresh_highlights_s": 2.5,
+}
+"""Issue 24: every highlight within 1 s of opening, the GUI thread never held more than
+50 ms (while collating and when the result is shown), and a first start on a fresh install
+usable within 1 s, its highlights within 2.5 s (issue 14 asked 4 s for the highlights)."""
 
 
 def launch_usable(runs: int = 3) -> float:
@@ -49,7 +60,59 @@ def launch_usable(runs: int = 3) -> float:
     return best
 
 
+def write_case(size: int, seed: int, tmp: Path) -> tuple[Path, Path, Path]:
+    """The source and its two variants (the OCR one, a retyped one) as files in ``tmp``."""
+    normalize, _ = get_normalizer()
+    first = make_case(size, seed, normalize)
+    second = make_case(size, seed + 1, normalize)
+    src = tmp / "source.txt"
+    src.write_text(first.source, encoding="utf-8")
+    # the second variant is the first of another case, re-keyed to this source
+    v1 = tmp / "ocr.txt"
+    v1.write_text(first.variant, encoding="utf-8")
+    v2 = tmp / "retyped.txt"
+    v2.write_text(first.clean_variant.replace("，", ",")[: len(second.variant)], encoding="utf-8")
+    return src, v1, v2
+
+
 def measure(size: int, seed: int) -> dict[str, float]:
+    tmp = Path(tempfile.mkdtemp(prefix="jiaokan-gui-bench-"))
+    src, v1, v2 = write_case(size, seed, tmp)
+    r = measure_files(tmp, src, v1, v2, fresh=False)
+    r["launch_s"] = launch_usable()
+    fresh = first_start(tmp, src, v1, v2)
+    r.update({f"fresh_{k}": v for k, v in fresh.items()})
+    return r
+
+
+def first_start(tmp: Path, src: Path, v1: Path, v2: Path) -> dict[str, float]:
+    """:func:`measure_files` as on a fresh install: in a process of its own, with empty
+    cache, data and settings folders, the tables loading behind the window as at start-up."""
+    import json
+    import subprocess
+
+    home = tmp / "fresh"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
+    args = ["--fresh-child", str(home), str(src), str(v1), str(v2)]
+    env["JIAOKAN_STARTED"] = repr(time.time())
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_gui", *args], env=env, capture_output=True,
+        text=True, timeout=300, check=True,
+    )  # fmt: skip
+    figures: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
+def measure_files(tmp: Path, src: Path, v1: Path, v2: Path, *, fresh: bool) -> dict[str, float]:
+    """Open the three files in the real window and time it (see the module's doc); with
+    ``fresh``, the tables load behind the window, as on a first start (ui/main.py), else
+    before it, as behind a window at rest."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -59,27 +122,18 @@ def measure(size: int, seed: int) -> dict[str, float]:
     from ui.window.main_window import MainWindow
 
     quiet_offscreen_notice()
-
-    normalize, _ = get_normalizer()
-    first = make_case(size, seed, normalize)
-    second = make_case(size, seed + 1, normalize)
-    tmp = Path(tempfile.mkdtemp(prefix="jiaokan-gui-bench-"))
     # its projects go to a scratch data dir: never the user's, and no earlier run's
     # project of the same texts is offered instead of a new collation
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")
-    src = tmp / "source.txt"
-    src.write_text(first.source, encoding="utf-8")
-    # the second variant is the first of another case, re-keyed to this source
-    v1 = tmp / "ocr.txt"
-    v1.write_text(first.variant, encoding="utf-8")
-    v2 = tmp / "retyped.txt"
-    v2.write_text(first.clean_variant.replace("，", ",")[: len(second.variant)], encoding="utf-8")
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from app.preload import preload
+    from app.preload import preload, preload_in_background
 
     started = time.perf_counter()
-    preload()  # loaded before the big collation starts, as it is behind a window at rest
+    if fresh:
+        loading = preload_in_background()
+    else:
+        preload()  # loaded before the big collation starts, as it is behind a window at rest
     startup = time.perf_counter() - started
     window = MainWindow(Settings(tmp / "settings.ini"))
     window.resize(1280, 820)
@@ -109,6 +163,8 @@ def measure(size: int, seed: int) -> dict[str, float]:
     QTimer.singleShot(0, lambda: marks.setdefault("usable", time.perf_counter()))
     start = time.perf_counter()
     window.open_files(str(src), [str(v1), str(v2)])
+    if fresh:  # from the moment the process was started
+        start = time.perf_counter() - (time.time() - float(os.environ["JIAOKAN_STARTED"]))
     timer.start()
     QTimer.singleShot(120_000, loop.quit)
     loop.exec()
@@ -117,6 +173,8 @@ def measure(size: int, seed: int) -> dict[str, float]:
     timer.stop()
     collation = window.collation()  # before closing: closing ends the session
     window.close()
+    if fresh:
+        loading.join()
     if "highlights" not in marks:
         raise SystemExit("the collation did not finish within 120 s")
     running = [t for t in ticks if t <= marks["shown"]]
@@ -127,7 +185,7 @@ def measure(size: int, seed: int) -> dict[str, float]:
     ]
     show_block = max((b - a for a, b in itertools.pairwise(around)), default=0.0)
     return {
-        "chars": float(len(first.source)),
+        "chars": float(len(collation.source) if collation else 0),
         "loci": float(len(collation.loci) if collation else 0),
         "usable_s": marks["usable"] - start,
         "highlights_s": marks["highlights"] - start,
@@ -135,7 +193,6 @@ def measure(size: int, seed: int) -> dict[str, float]:
         "ticks": float(len(running)),
         "show_block_ms": max(0.0, show_block - 0.010) * 1000,
         "startup_s": startup,
-        "launch_s": launch_usable(),
     }
 
 
@@ -143,7 +200,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", default="1M")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--fresh-child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.fresh_child:
+        import json
+
+        home, src, v1, v2 = (Path(p) for p in args.fresh_child)
+        home.mkdir(parents=True, exist_ok=True)
+        print(json.dumps(measure_files(home, src, v1, v2, fresh=True)))
+        return 0
     size = parse_size(args.size)
     r = measure(size, args.seed)
     print(f"\n## Window responsiveness ({size_label(size)} source, two variants)\n")
@@ -152,9 +217,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [
         ("window usable after launch (warm)", f"{r['launch_s']:.3f} s", "< 1 s", "launch_s"),
         ("window usable after opening", f"{r['usable_s']:.3f} s", "< 1 s", "usable_s"),
-        ("all highlights shown", f"{r['highlights_s']:.3f} s", "< 4 s", "highlights_s"),
+        ("all highlights shown", f"{r['highlights_s']:.3f} s", "< 1 s", "highlights_s"),
         ("largest 10 ms timer delay", f"{r['max_delay_ms']:.1f} ms", "< 50 ms", "max_delay_ms"),
-    ]
+        ("showing the result held the GUI thread", f"{r['show_block_ms']:.0f} ms", "< 50 ms",
+         "show_block_ms"),
+        ("first start, no caches: usable", f"{r['fresh_usable_s']:.3f} s", "< 1 s",
+         "fresh_usable_s"),
+        ("first start, no caches: all highlights", f"{r['fresh_highlights_s']:.3f} s",
+         "< 2.5 s", "fresh_highlights_s"),
+    ]  # fmt: skip
     ok = True
     for label, value, target, key in rows:
         passed = r[key] < TARGETS[key]

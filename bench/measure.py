@@ -1,8 +1,8 @@
 """Run a command and print its wall time and own peak memory as JSON.
 
-``python -m bench.measure CMD...`` prints ``{"wall": s, "maxrss_kb": k,
-"returncode": n}``; the command's stdout goes to /dev/null, its stderr
-passes through.
+``python -m bench.measure CMD...`` prints ``{"wall": s, "cpu": s, "maxrss_kb": k,
+"returncode": n}`` (``cpu``: the command's user and system time); the command's
+stdout goes to /dev/null, its stderr passes through.
 
 Why a separate small process: on Linux a child's ``ru_maxrss`` (from
 ``wait4``) includes the peak resident size of the process that started it,
@@ -41,15 +41,16 @@ def measure(cmd: list[str]) -> dict[str, float | int]:
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "maxrss_kb": usage.ru_maxrss, "returncode": proc.returncode}
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"wall": wall, "cpu": cpu, "maxrss_kb": usage.ru_maxrss, "returncode": proc.returncode}
 
 
 def measured(
     cmd: list[str], cwd: str | os.PathLike[str] | None = None
 ) -> tuple[dict[str, float] | None, str]:
     """``cmd`` run through this small launcher (``python -m bench.measure``, so its peak
-    memory is its own): its figures (``wall`` seconds, ``maxrss_kb``), or ``None`` when it
-    or the launcher failed, and its stderr."""
+    memory is its own): its figures (``wall`` and ``cpu`` seconds, ``maxrss_kb``), or
+    ``None`` when it or the launcher failed, and its stderr."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.measure", *cmd],
         capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ QUALITY_TARGETS = {
     1_000_000: (0.995, 0.99, 0.995),
 }
 BOUNDARY_MIN = 0.95
+CPP_PEER_RATIO = {100_000: 1.0, 1_000_000: 0.15}
+"""Issue 24: the whole command's time over the C++ peer's (bench.cpp_peer), run by run."""
 """Share of whole sentences added or dropped that must be reported on their own boundaries."""
 SPEED_TARGETS = {
     # size: (command wall s, command peak MB or None, engine s)
@@ -116,6 +119,8 @@ def print_size(res: SizeResult) -> None:
                 cells.append(_num(r.score.kinds[kind].kind_ok / total, 3))
             rows.append(cells)
         _table(header, rows, "lr" + "r" * (len(header) - 2))
+    if res.race is not None:
+        _print_race(res)
     for note in res.notes:
         print(f"\nNote: {note}")
     engine = res.row(ENGINE)
@@ -124,6 +129,39 @@ def print_size(res: SizeResult) -> None:
     if engine is not None and engine.note:
         print(f"\nNote (jiaokan): {engine.note}")
     print()
+
+
+def _print_race(res: SizeResult) -> None:
+    """The whole commands side by side: every run's figures, and the ratios pair by pair."""
+    race = res.race
+    assert race is not None
+    print(
+        f"\nThe whole commands, run alternately ({len(race.engine)} runs each, load average "
+        f"{min(race.loads):.1f}-{max(race.loads):.1f}): `jiaokan collate A B --json` and "
+        "the C++ peer (fold width with NFKC, whitespace and script with OpenCC's C++ t2s, "
+        "then fast_diff_match_patch.diff):\n"
+    )
+    rows = []
+    for who, runs in (("jiaokan", race.engine), ("C++ diff-match-patch", race.peer)):
+        walls, cpus = [m["wall"] for m in runs], [m["cpu"] for m in runs]
+        rows.append(
+            [
+                who,
+                f"{min(walls):.3f}",
+                f"{statistics.median(walls):.3f}",
+                f"{min(cpus):.3f}",
+                f"{statistics.median(cpus):.3f}",
+                f"{max(m['maxrss_kb'] for m in runs) / 1024:.0f}",
+            ]
+        )
+    header = ["command", "wall best s", "wall median s", "CPU best s", "CPU median s", "peak MB"]
+    _table(header, rows, "lrrrrr")
+    wall, cpu = race.ratios("wall"), race.ratios("cpu")
+    print(
+        f"\njiaokan / C++ peer, pair by pair: wall {statistics.median(wall):.2f} (median; "
+        f"{min(wall):.2f}-{max(wall):.2f}), CPU {statistics.median(cpu):.2f} "
+        f"({min(cpu):.2f}-{max(cpu):.2f})."
+    )
 
 
 def _print_examples(row: Row, limit: int = 3) -> None:
@@ -199,14 +237,25 @@ def print_targets(results: list[SizeResult], limit: float) -> bool:
             value = getattr(s, attr) if s is not None else None
             ok = None if value is None else value >= low
             add(f"{label}: {name} ≥ {low}", _num(value, 4), ok)
+    for size, most in CPP_PEER_RATIO.items():
+        res = by_size.get(size)
+        if res is None or res.race is None:
+            continue
+        wall = statistics.median(res.race.ratios("wall"))
+        cpu = statistics.median(res.race.ratios("cpu"))
+        add(
+            f"{size_label(size)}: whole command ≤ {most} × the C++ peer's (alternate runs)",
+            f"{wall:.2f} (CPU {cpu:.2f})",
+            wall <= most,
+        )
     for size in (100_000, 1_000_000):
         res = by_size.get(size)
         if res is None:
             continue
         eng = res.row(ENGINE)
         for peer in res.rows:
-            if peer.name == ENGINE:
-                continue
+            if peer.name == ENGINE or (peer.seconds is None and peer.wall is not None):
+                continue  # the C++ peer is compared as a whole command, above
             target = f"{size_label(size)}: faster than {peer.name} at equal or better recall"
             figures, ok = _versus(eng, peer, limit)
             add(target, figures, ok)

@@ -65,6 +65,31 @@ def test_importing_the_engine_loads_no_qt() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.subprocess
+def test_plain_collate_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """`jiaokan collate A B` starts fast: it loads no project, export, Word writer, PDF
+    reader or source check, which other commands use, nor multiprocessing (one witness)
+    or importlib.metadata (issue 24)."""
+    (tmp_path / "a.txt").write_text("天下大事，必作于细。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("天下大事，必做于细。", encoding="utf-8")
+    unused = (
+        "app.project.project", "app.project.file", "app.project.export",
+        "app.project.word_export", "app.project.pdf_export", "app.project.session",
+        "app.text.pdf", "app.classes.checks", "app.classes.spelling", "app.cli.check",
+        "app.cli.project", "docx", "pypdfium2", "pikepdf", "sqlite3", "jieba", "multiprocessing",
+        "importlib.metadata",
+    )  # fmt: skip
+    code = (
+        "import sys; from app.cli.main import main;"
+        f"status = main(['collate', {str(tmp_path / 'a.txt')!r},"
+        f" {str(tmp_path / 'b.txt')!r}, '--json']);"
+        f"print(status, [m for m in {unused!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
 def _cycles_shown(graph: dict[str, dict[str, int]]) -> str:
     """One line per cycle, each module with the line where it imports the next."""
     return "\n".join(

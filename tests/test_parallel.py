@@ -16,6 +16,7 @@ from app.cancel import CancelCheck, Cancelled
 from app.collation import parallel
 from app.collation.align import align
 from app.collation.collate import collate
+from app.collation.processes import PROCESSES_ENV, asked_processes
 
 SOURCE = "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？\n" * 40
 WITNESSES = [
@@ -207,7 +208,7 @@ def test_jiaokan_processes_replaces_the_estimate(
 ) -> None:
     """However busy the machine (the estimate says 0), at most one process per witness."""
     monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
-    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    monkeypatch.setenv(PROCESSES_ENV, asked)
     assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == expected
 
 
@@ -216,9 +217,9 @@ def test_a_jiaokan_processes_that_is_no_number_is_refused_and_ignored(
     monkeypatch: pytest.MonkeyPatch, asked: str
 ) -> None:
     monkeypatch.setattr(parallel, "others_running", lambda: 8.0)
-    monkeypatch.setenv(parallel.PROCESSES_ENV, asked)
+    monkeypatch.setenv(PROCESSES_ENV, asked)
     with pytest.raises(ValueError):
-        parallel.asked_processes()  # the command line says so, in one line
+        asked_processes()  # the command line says so, in one line
     assert parallel.worker_count(SOURCE, [w for _, w in WITNESSES][:1] * 3) == 0  # the estimate
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.collation.loci import Locus
 from app.project import file as project_file
@@ -713,3 +715,18 @@ def test_a_read_only_older_file_is_read_through_an_upgraded_copy(tmp_path: Path)
     assert files(old) == before
     with raw(tmp_path / "upgraded.jkproj") as conn:
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+@given(
+    st.dictionaries(st.text(max_size=6), st.text(max_size=12), max_size=4),
+    st.dictionaries(
+        st.text(max_size=6), st.tuples(st.integers(0, 10**7), st.integers(0, 10**7)), max_size=4
+    ),
+)
+def test_a_locus_row_is_written_as_the_json_encoder_writes_it(
+    strings: dict[str, str], spans: dict[str, tuple[int, int]]
+) -> None:
+    """The rows' dicts are encoded without the encoder's call per dict, to the same text."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    assert project_file._json_strings(strings) == encode(strings)
+    assert project_file._json_spans(spans) == encode({w: list(s) for w, s in spans.items()})

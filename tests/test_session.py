@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.collation.collate import collate
+from app.collation.loci import Collation
 from app.project.decisions import Decision, ReadOnlyError, Status
 from app.project.file import ProjectError
 from app.project.session import Changes, Session
-from tests.helpers.session import collate_now, ids_of, opened
+from app.project.workspace import CollationRequest
+from tests.helpers.session import collate_now, ids_of, opened, write_pair
 
 
 def where(session: Session, text: str) -> int:
@@ -334,3 +336,87 @@ def test_overlapping_readings_are_a_conflict_the_proofreader_resolves(tmp_path: 
     assert not session.decision(typo).decided
     # rejecting never conflicts: the source's text stands
     assert session.conflicts({typo: Decision(Status.REJECTED, None, "筝")}) == {}
+
+
+def _file_state(session: Session) -> tuple[object, ...]:
+    """Every locus row of the project file (retired ones too), its rules and its regions."""
+    project = session.project
+    assert project is not None
+    rows = [
+        (r.id, r.active, r.start, r.end, r.source_text, r.readings, r.kinds, r.spans, r.classes,
+         r.move_id, r.message, r.context_before, r.context_after)
+        for r in project.file.loci(include_inactive=True)
+    ]  # fmt: skip
+    return rows, project.file.rules(), project.file.alignments()
+
+
+def test_a_rule_set_toggled_back_is_taken_again_as_a_new_collation_would_be(
+    tmp_path: Path,
+) -> None:
+    """A collation made before in the session is shown again without collating (the window
+    asks Session.cached), and the project ends exactly as placing a fresh collation of the
+    same rules would leave it: the same ids shown, decisions, rows and regions."""
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "fresh").mkdir()
+    kept, fresh = opened(tmp_path / "kept"), opened(tmp_path / "fresh")
+    every = ["width", "whitespace", "script", "markup"]
+    for n, rules in enumerate([["script"], every, ["script"], every, ["script"], every]):
+        if n == 1:  # a decision after the first take of every rule: taken again afresh
+            for session in (kept, fresh):
+                session.reject(ids_of(session)[:1])
+        for session in (kept, fresh):
+            session.set_rules(rules)
+        request = kept.request()
+        assert request is not None
+        cached = kept.cached(request)
+        assert (cached is not None) == (n >= 1)  # every rule set was collated before
+        kept.collated(request, cached or collate(request.source, list(request.witnesses), rules))
+        collate_now(fresh)  # a new collation object each time: placed afresh
+        assert ids_of(kept) == ids_of(fresh)
+        assert [kept.decision(i) for i in ids_of(kept)] == [
+            fresh.decision(i) for i in ids_of(fresh)
+        ]
+        assert _file_state(kept) == _file_state(fresh)
+        assert kept.collation is not None and fresh.collation is not None
+        assert kept.collation.loci == fresh.collation.loci
+    for session in (kept, fresh):
+        session.close()
+
+
+def _collation_of(session: Session) -> tuple[CollationRequest, Collation]:
+    request = session.request()
+    assert request is not None
+    return request, collate(request.source, list(request.witnesses), request.rules)
+
+
+def test_a_project_made_in_the_worker_is_taken_with_its_collation_or_removed(
+    tmp_path: Path,
+) -> None:
+    """The window's worker makes a new collation's project file (Session.prepare), off the
+    window's thread; the session takes it with the result, and removes it, files and all,
+    when the result is stale, not delivered, or never taken."""
+    folder = tmp_path / "projects"
+    session = Session(projects_dir=folder)
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    request, result = _collation_of(session)
+    session.prepare(request, result)  # what the worker does before delivering the result
+    assert len(list(folder.glob("*.jkproj"))) == 1
+    session.set_rules(["script"])  # the work changed: that result is stale
+    assert session.collated(request, result) is None
+    assert list(folder.iterdir()) == []
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    (made,) = folder.glob("*.jkproj")
+    taken = session.collated(request, result)
+    assert taken is not None and taken.created and taken.error is None
+    assert session.project is not None and session.project.path == made
+    assert len(session.loci) == len(result.loci)
+    session.open_files(src, [var])  # another collation: made, then not delivered
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    session.discard(request.request_id)
+    request, result = _collation_of(session)
+    session.prepare(request, result)
+    session.close()  # made, delivered, never taken
+    assert sorted(folder.iterdir()) == [made]

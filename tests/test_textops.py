@@ -51,3 +51,38 @@ def test_long_run_across_windows_is_one_match(small_chunks: None) -> None:
     assert [(m.start(), m.end()) for m in textops.finditer(re.compile(r"\s+"), text, 3)] == [
         (1, 51)
     ]
+
+
+_ALPHABET = "abcxy，,\u3000\U00020000\U00020001"
+"""Characters a fold may change, BMP and astral, and some it leaves."""
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(_ALPHABET), st.text(alphabet=_ALPHABET, min_size=0, max_size=2),
+        max_size=6,
+    ),
+    st.text(alphabet=_ALPHABET + "z\n", max_size=200),
+    st.integers(min_value=1, max_value=30),
+)  # fmt: skip
+@settings(max_examples=300)
+def test_char_fold_matches_str_translate(changes: dict[str, str], text: str, few: int) -> None:
+    """Replacing the characters found one by one gives what translate gives, whether a
+    replacement brings in another character of the table (replaced first), the table
+    has a cycle (translate then), or there are many characters (translate too)."""
+    table = str.maketrans(changes)
+    fold = textops.CharFold(changes, table)
+    fold.FEW = few  # type: ignore[misc]
+    old = textops.CHUNK
+    textops.CHUNK = 7
+    try:
+        assert fold(text) == text.translate(table)
+    finally:
+        textops.CHUNK = old
+
+
+def test_char_fold_replaces_what_a_replacement_brings_in_first() -> None:
+    """OpenCC's t2s table folds 薴 to 苧 and 苧 to 苎: each character once, as translate."""
+    changes: dict[str, str | int | None] = {"薴": "苧", "苧": "苎"}
+    fold = textops.CharFold({"薴": "苧", "苧": "苎"}, str.maketrans(changes))
+    assert fold("薴苧x") == "苧苎x"

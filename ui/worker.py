@@ -59,8 +59,18 @@ class CollationRunner(QObject):
     cancelled = Signal(int)
     idle = Signal()
 
-    def __init__(self, parent: QObject | None = None, function: CollateFunction = collate) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        function: CollateFunction = collate,
+        *,
+        prepare: Callable[[CollationRequest, Collation], None] | None = None,
+        discard: Callable[[int], None] | None = None,
+    ) -> None:
+        """``prepare``/``discard``: see app.project.worker.CollationWorker (a result dropped
+        here, waiting in the event queue when a newer request came, is discarded too)."""
         super().__init__(parent)
+        self._discard = discard
         self._signals = _JobSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
@@ -79,6 +89,8 @@ class CollationRunner(QObject):
                 progress=lambda r, f: progress(r.request_id, f),
             ),
             function,
+            prepare=prepare,
+            discard=discard,
         )
         self._latest: CollationRequest | None = None
         self._pending = 0
@@ -136,8 +148,10 @@ class CollationRunner(QObject):
     def _on_finished(self, rid: int, result: Collation) -> None:
         request = self._current(rid)
         self._done()
-        if request is None:
-            return  # a newer request came while this result waited in the event queue
+        if request is None:  # a newer request came while this result waited in the event queue
+            if self._discard is not None:
+                self._discard(rid)
+            return
         self._latest = None
         self.finished.emit(request, result)
 

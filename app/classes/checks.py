@@ -26,13 +26,13 @@ from typing import Any
 import platformdirs
 
 from app.cancel import CancelCheck, poll
+from app.classes import CHECK_WITNESS
 from app.datacache import cached, package_versions
 from app.messages import Message, message
 from app.text.facts import CHUNK, CLOSING_BRACKETS, CLOSING_QUOTES, SENTENCE_ENDS
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
-CHECK_WITNESS = "check"
 CHECKS = (
     "foreign",
     "jump_line",

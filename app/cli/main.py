@@ -19,16 +19,13 @@ import gc
 import io
 import mmap
 import os
-import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from app import __version__
-from app.classes.checks import CHECK_WITNESS
-from app.cli import check as cli_check
-from app.cli import project as cli_project
+from app.classes import CHECK_WITNESS
 from app.cli.output import add_places, dump_json, position, terminal_safe, text_json
 from app.cli.output import cell as _cell
 from app.cli.output import display as _display
@@ -36,18 +33,21 @@ from app.cli.output import plural as _plural
 from app.cli.output import width as _width
 from app.cli.signals import Stopped, end_by, stopped_by_signals
 from app.collation.collate import collate
-from app.collation.ignored import ignored_loci
 from app.collation.loci import Collation
-from app.collation.parallel import PROCESSES_ENV, WorkerDied, asked_processes
+from app.collation.processes import PROCESSES_ENV, asked_processes
 from app.messages import message, quoted, readable_name
-from app.project.file import ProjectError, remove_new_project
 from app.project.paths import OutputError, check_output, text_files
-from app.project.project import Project
 from app.project.workspace import unique_id
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
-from app.text.pages import PageMap
+
+if TYPE_CHECKING:
+    from app.text.pages import PageMap
+
+# Only what plain ``collate`` needs is imported here: the other commands' modules (the
+# project, the exports, Word and PDF writing, the checks) are imported when their command
+# runs, so that a collation does not pay for loading them (issue 24).
 
 EXIT_USAGE = 2
 COMMANDS = (
@@ -80,7 +80,9 @@ class _Parser(argparse.ArgumentParser):
         raise _ArgumentError(message)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str = "") -> argparse.ArgumentParser:
+    """The command line's parser; for ``collate`` its subcommand alone (the others' modules
+    are not imported for it), else every subcommand (``jiaokan --help`` lists them)."""
     parser = _Parser(
         prog="jiaokan",
         description="Collate a Chinese source text against its variants. "
@@ -124,10 +126,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let --project replace an existing file (never the source or a variant)",
     )
-    cli_check.add_parser(sub)
-    cli_check.add_lists_parser(sub)
-    cli_project.add_parsers(sub)
-    cli_project.add_quality_parser(sub)
+    if command != "collate":
+        from app.cli import check as cli_check
+        from app.cli import project as cli_project
+
+        cli_check.add_parser(sub)
+        cli_check.add_lists_parser(sub)
+        cli_project.add_parsers(sub)
+        cli_project.add_quality_parser(sub)
     return parser
 
 
@@ -209,8 +215,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if isinstance(out, io.TextIOWrapper):
         # a GBK console cannot show every character: '?' in a table, never a traceback
         out.reconfigure(errors="replace")
-    parser = _parser()
     word = args_list[0] if args_list else ""
+    parser = _parser(word)
     if word and not word.startswith("-") and word not in COMMANDS:
         return _fail(
             f"unknown command {quoted(word)} (the commands are {', '.join(COMMANDS)});"
@@ -223,9 +229,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return EXIT_USAGE
         if out is None:
             raise CommandError("standard output is closed; nothing was done")
-        run = {"collate": _collate, "check": cli_check.run, "lists": cli_check.run_lists}.get(
-            args.command, cli_project.run
-        )
+        run = _runner(args.command)
         output = _Output(out)
         status = run(args, cast(TextIO, output))
         output.flush()  # a full disk or a closed pipe is reported here, not at exit
@@ -236,16 +240,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except _ArgumentError as exc:
         command = args_list[0] if args_list and args_list[0] in COMMANDS else "collate"
         return _fail(f"{exc} (see jiaokan {command} --help)")
-    except (
-        CommandError,
-        LoadError,
-        UnknownRuleError,
-        ProjectError,
-        OutputError,
-        WorkerDied,
-        cli_project.ProjectCommandError,
-        cli_check.CheckError,
-    ) as exc:
+    except _user_errors() as exc:
         return _fail(str(exc))
     except _OutputFailed as failed:  # stdout on a full disk, /dev/full, a dead terminal
         _silence_stdout()
@@ -253,8 +248,47 @@ def _main(argv: Sequence[str] | None) -> int:
     except OSError as exc:  # a file nobody expected: still one line
         where = getattr(exc, "filename", None)
         return _fail(_reason(exc) if where is None else f"{where}: {_reason(exc)}")
-    except sqlite3.Error as exc:  # every known case is a ProjectError; this is the safety net
+    except _sqlite_errors() as exc:  # every known case is a ProjectError; the safety net
         return _fail(f"SQLite: {exc}")
+
+
+def _runner(command: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """The function that runs ``command``, its module imported now."""
+    if command == "collate":
+        return _collate
+    if command in ("check", "lists"):
+        from app.cli import check as cli_check
+
+        return cli_check.run if command == "check" else cli_check.run_lists
+    from app.cli import project as cli_project
+
+    return cli_project.run
+
+
+_ERRORS = {
+    "app.collation.parallel": "WorkerDied",
+    "app.project.file": "ProjectError",
+    "app.cli.project": "ProjectCommandError",
+    "app.cli.check": "CheckError",
+}
+"""The user errors of modules imported only by some commands (see :func:`_user_errors`)."""
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user can cause, each reported as one line: this module's, and those of
+    the modules this run imported (a module never imported raised none of its errors).
+    Called only when an exception is on its way, which is when ``except`` reads it."""
+    found: list[type[Exception]] = [CommandError, LoadError, UnknownRuleError, OutputError]
+    for module, name in _ERRORS.items():
+        if module in sys.modules:
+            found.append(getattr(sys.modules[module], name))
+    return tuple(found)
+
+
+def _sqlite_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors where a command used it (a project), else none to catch."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return (sqlite3.Error,) if sqlite3 is not None else ()
 
 
 def _occupy_standard_fds() -> None:
@@ -350,12 +384,17 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     # cycle collector would walk the growing heap again and again for nothing
     # (1.4 s of 7 for five 1M-character variants).  The process ends with the run.
     gc.disable()
-    try:
-        asked_processes()
-    except ValueError as e:
-        raise CommandError(
-            f"{PROCESSES_ENV}={e} is not a number of processes (1 or more)"
-        ) from None
+    if len(args.variants) >= 2 or PROCESSES_ENV in os.environ:
+        # imported now, as the command starts: how busy the cores are is read from the
+        # moment it is imported to the collation (app.collation.parallel.others_running)
+        import app.collation.parallel  # noqa: F401
+
+        try:
+            asked_processes()
+        except ValueError as e:
+            raise CommandError(
+                f"{PROCESSES_ENV}={e} is not a number of processes (1 or more)"
+            ) from None
     rules = parse_rules(args.rules)
     if args.project:
         inputs = text_files(
@@ -373,11 +412,16 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     result = collate(source.text, pairs, rules, checks=args.checks)
     made = False
     if args.project:
+        from app.project.file import remove_new_project
+        from app.project.project import Project
+
         made = not os.path.lexists(args.project)
         Project.write(args.project, source, list(zip(ids, variants, strict=True)), result)
     try:
         ignored = []
         if args.show_ignored:
+            from app.collation.ignored import ignored_loci
+
             ignored = ignored_loci(result, pairs)
         if args.json:
             doc = to_json(result, source, variants, ids)

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel
 
@@ -175,6 +176,9 @@ class _Aligner:
         self.a_sentences = a_sentences
         self.a_sent = a_sentences.starts if a_sentences is not None else _sentences(a)
         self.b_sent = _sentences(b)
+        self._whole: _Whole | None = None
+        """The sentences of both whole texts, kept by :meth:`_find_moves` for the first
+        (whole-text) anchors, which would otherwise cut and count them all again."""
 
     def _check(self) -> None:
         poll(self.cancel)
@@ -195,7 +199,11 @@ class _Aligner:
         else:
             a_tok = self._tokens(self.a, self.a_sent, 0, len(self.a))
         b_tok = self._tokens(self.b, self.b_sent, 0, len(self.b))
-        pairs = _unique_pairs(a_tok, b_tok, a_count)
+        if a_count is None:
+            a_count = Counter(map(itemgetter(0), a_tok))
+        b_count = Counter(map(itemgetter(0), b_tok))
+        self._whole = _Whole(a_tok, b_tok, a_count, b_count, [])
+        pairs = _unique_pairs(a_tok, b_tok, a_count, b_count)
         if not pairs:
             return []
         chain = set(lis_indices([p[1][0] for p in pairs]))
@@ -221,6 +229,7 @@ class _Aligner:
                 last_b = m.b_end
             self.a = "".join(a_parts) + self.a[last_a:]
             self.b = "".join(b_parts) + self.b[last_b:]
+            self._whole.moves.extend(moves)
         return moves
 
     def _add_move_bounds(self, blocks: list[Block], moves: list[Move]) -> list[Block]:
@@ -285,12 +294,18 @@ class _Aligner:
             return
         ci, cj = i0, j0
         for ai, bj, n in anchors:
-            self._stretch(ci, ai, cj, bj, use_sentences=use_sentences)
+            if ci < ai and cj < bj:  # else nothing in between can match: no call for it
+                self._stretch(ci, ai, cj, bj, use_sentences=use_sentences)
             self.blocks.append((ai, bj, n))
             ci, cj = ai + n, bj + n
         self._stretch(ci, i1, cj, j1, use_sentences=use_sentences)
 
     def _sentence_anchors(self, i0: int, i1: int, j0: int, j1: int) -> list[Block]:
+        whole, self._whole = self._whole, None
+        if whole is not None:  # the first call: the whole texts less a common head and tail
+            a_tok, a_count = whole.side(self.a, self.a_sent, i0, i1, 0)
+            b_tok, b_count = whole.side(self.b, self.b_sent, j0, j1, 1)
+            return _chain(_unique_pairs(a_tok, b_tok, a_count, b_count))
         a_tok = self._tokens(self.a, self.a_sent, i0, i1)
         b_tok = self._tokens(self.b, self.b_sent, j0, j1)
         pairs = _unique_pairs(a_tok, b_tok)
@@ -310,6 +325,45 @@ class _Aligner:
                 self.blocks.append(
                     (i0 + op.src_start, j0 + op.dest_start, op.src_end - op.src_start)
                 )
+
+
+Token = tuple[str, tuple[int, int]]
+"""A sentence and its span."""
+
+
+@dataclass
+class _Whole:
+    """Both texts' sentences and their counts before moved runs were blanked out."""
+
+    a_tok: list[Token]
+    b_tok: list[Token]
+    a_count: Counter[str]
+    b_count: Counter[str]
+    moves: list[Move]
+
+    def side(
+        self, text: str, starts: list[int], lo: int, hi: int, side: int
+    ) -> tuple[list[Token], Counter[str]]:
+        """What ``_tokens_of(text, starts, lo, hi)`` gives on the text as it is now (moved
+        runs blanked), and its counts: the whole text's, less the few sentences outside
+        ``lo:hi``, and with the sentences under a move read as they now are."""
+        tokens, count = (self.a_tok, self.a_count) if side == 0 else (self.b_tok, self.b_count)
+        k0, k1 = bisect_left(starts, lo), max(bisect_left(starts, lo), bisect_right(starts, hi) - 1)
+        kept = tokens[k0:k1]
+        count = count.copy()
+        for t, _ in tokens[:k0] + tokens[k1:]:
+            count[t] -= 1
+        for m in self.moves:
+            m_lo, m_hi = (m.a_start, m.a_end) if side == 0 else (m.b_start, m.b_end)
+            first = max(k0, bisect_right(starts, m_lo) - 1)
+            for k in range(first, min(k1, bisect_left(starts, m_hi))):
+                t, span = tokens[k]
+                now = text[span[0] : span[1]]
+                if now != t:
+                    count[t] -= 1
+                    count[now] += 1
+                    kept[k - k0] = (now, span)
+        return kept, +count
 
 
 def _tokens_of(text: str, starts: list[int], lo: int, hi: int) -> list[tuple[str, tuple[int, int]]]:
@@ -354,10 +408,14 @@ def _grow_runs(
     (``_EDITED_SIMILARITY``), on both sides and anchors nothing; runs that
     then meet are one move, whose arrival reads the edited text.
     """
-    a_start = {span[0]: k for k, (_, span) in enumerate(a_tok)}
-    b_start = {span[0]: k for k, (_, span) in enumerate(b_tok)}
-    a_end = {span[1]: k for k, (_, span) in enumerate(a_tok)}
-    b_end = {span[1]: k for k, (_, span) in enumerate(b_tok)}
+    a_starts = [span[0] for _, span in a_tok]
+    b_starts = [span[0] for _, span in b_tok]
+    a_ends = [span[1] for _, span in a_tok]
+    b_ends = [span[1] for _, span in b_tok]
+    # the sentence starting (ending) at an offset, found by bisection: a few lookups per
+    # run, where four dicts of every sentence cost 50-90 ms at 1M characters
+    a_start, b_start = _Index(a_starts), _Index(b_starts)
+    a_end, b_end = _Index(a_ends), _Index(b_ends)
     taken: set[tuple[int, int]] = set(anchored)
 
     def free_pair(ka: int | None, kb: int | None) -> bool:
@@ -371,8 +429,6 @@ def _grow_runs(
             and Indel.normalized_similarity(ta, tb) >= _EDITED_SIMILARITY
         )
 
-    a_starts = [span[0] for _, span in a_tok]
-    b_starts = [span[0] for _, span in b_tok]
     for run in runs:
         lo, hi = bisect_left(a_starts, run[0]), bisect_left(a_starts, run[1])
         taken.update(span for _, span in a_tok[lo:hi])
@@ -421,24 +477,44 @@ def _grow_runs(
     return merged
 
 
+class _Index:
+    """Where each value of an increasing list stands (``dict.get`` on its values)."""
+
+    def __init__(self, values: list[int]) -> None:
+        self.values = values
+
+    def get(self, value: int) -> int | None:
+        k = bisect_left(self.values, value)
+        return k if k < len(self.values) and self.values[k] == value else None
+
+    def __getitem__(self, value: int) -> int:
+        k = self.get(value)
+        if k is None:
+            raise KeyError(value)
+        return k
+
+
 def _unique_pairs(
     a_tok: list[tuple[str, tuple[int, int]]],
     b_tok: list[tuple[str, tuple[int, int]]],
     a_count: Counter[str] | None = None,
+    b_count: Counter[str] | None = None,
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Spans of tokens that occur exactly once on each side, in the order of ``a``.
 
-    ``a_count`` counts ``a_tok`` where the caller has it already.
+    ``a_count`` and ``b_count`` count ``a_tok`` and ``b_tok`` where the caller has them.
     """
     if a_count is None:
-        a_count = Counter(t for t, _ in a_tok)
-    b_count = Counter(t for t, _ in b_tok)
+        a_count = Counter(map(itemgetter(0), a_tok))
+    if b_count is None:
+        b_count = Counter(map(itemgetter(0), b_tok))
     b_pos = {t: span for t, span in b_tok if b_count[t] == 1}
-    out = []
-    for t, span in a_tok:
-        if a_count[t] == 1 and t in b_pos and t[0] not in (_MOVED_A, _MOVED_B):
-            out.append((span, b_pos[t]))
-    return out
+    moved = (_MOVED_A, _MOVED_B)
+    return [
+        (span, b_pos[t])
+        for t, span in a_tok
+        if t in b_pos and a_count[t] == 1 and t[0] not in moved
+    ]
 
 
 def _chain(pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[Block]:

@@ -16,7 +16,6 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from app.cancel import CancelCheck, poll
@@ -34,7 +33,6 @@ from app.collation.loci import (
     overlapping,
 )
 from app.collation.pairs import Change, pairs
-from app.collation.parallel import in_processes, worker_count
 from app.collation.regions import moved_edits, regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
 from app.text.offsets import Group, OffsetMap
@@ -78,7 +76,7 @@ def collate(
     total = len(witnesses) + 1
     texts = [text for _, text in witnesses]
     keys = len(witnesses) >= 2
-    workers = worker_count(source, texts) if processes is None else processes
+    workers = processes if processes is not None else _worker_count(source, texts)
     done = [0]
     prepared: list[_Source] = []
 
@@ -94,6 +92,9 @@ def collate(
 
     if workers >= 2 and len(witnesses) >= 2:
         # the workers start on their witnesses while this process normalizes the source
+        from app.collation.parallel import in_processes
+
+        _send_maps_compactly()
         jobs = [(source, rule_names, text, keys) for text in texts]
         costs = [float(len(text)) for text in texts]
         found = in_processes(
@@ -208,6 +209,7 @@ def _witness_task(
     normalizes the source, which ``shared()`` returns (in a worker, once it
     has come), with its sentences, found once in each process.
     """
+    _send_maps_compactly()  # a spawned worker's results too
     poll(cancel)
     norm = normalize(text, rules)
     norm_source, source_sentences = shared().parts()
@@ -268,8 +270,22 @@ def _received_map(
     return OffsetMap(original_length, normalized_length, groups)
 
 
-# only multiprocessing's pickler (results and a spawned worker's jobs), never pickle itself
-ForkingPickler.register(OffsetMap, _send_map)
+def _send_maps_compactly() -> None:
+    """Have multiprocessing's pickler (results and a spawned worker's jobs), never pickle
+    itself, send offset maps as :func:`_send_map` does; multiprocessing is imported only
+    for a collation in processes (20 ms a command of one witness need not pay)."""
+    from multiprocessing.reduction import ForkingPickler
+
+    ForkingPickler.register(OffsetMap, _send_map)
+
+
+def _worker_count(source: str, texts: Sequence[str]) -> int:
+    """:func:`app.collation.parallel.worker_count`; one witness is aligned here (0)."""
+    if len(texts) < 2:
+        return 0
+    from app.collation.parallel import worker_count
+
+    return worker_count(source, texts)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:

@@ -7,7 +7,6 @@ aligner.
 
 from __future__ import annotations
 
-import copy
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -133,8 +132,10 @@ def with_id(locus: Locus, locus_id: int) -> Locus:
     ``dataclasses.replace`` (which re-runs ``__init__``) cost 0.1 s of that at 1M."""
     if locus.id == locus_id:
         return locus
-    named = copy.copy(locus)
-    object.__setattr__(named, "id", locus_id)  # frozen: set once, on a fresh copy
+    named: Locus = object.__new__(Locus)  # as evolve: copy.copy took 16 µs a locus
+    fields_of = named.__dict__
+    fields_of.update(locus.__dict__)
+    fields_of["id"] = locus_id  # frozen: set once, on a fresh copy
     return named
 
 

@@ -57,6 +57,7 @@ from typing import Any, TypeVar
 
 from app.cancel import CancelCheck, Cancelled, poll
 from app.collation.lifeline import bind_to_parent, signals_held
+from app.collation.processes import asked_processes
 from app.messages import MessageError
 
 R = TypeVar("R")
@@ -86,27 +87,9 @@ _OUT_OF_MEMORY_EXIT = 71
 _FAILED_EXIT = 72
 """A worker's exit status when it failed and could not send why."""
 
-PROCESSES_ENV = "JIAOKAN_PROCESSES"
-"""The environment variable that sets how many processes a collation uses, this one
-included (1: this one alone), instead of the estimate of :func:`worker_count`."""
-
 
 class WorkerDied(MessageError):
     """A worker process was killed, or failed, before the collation was done."""
-
-
-def asked_processes() -> int | None:
-    """The number of processes :data:`PROCESSES_ENV` asks for, or None if it is not set.
-
-    Raises :class:`ValueError` if it is set to anything but a whole number of 1 or more
-    (the command line says so; the window keeps its estimate).
-    """
-    value = os.environ.get(PROCESSES_ENV, "").strip()
-    if not value:
-        return None
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise ValueError(value)
-    return int(value)
 
 
 def cores() -> int:

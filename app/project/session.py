@@ -16,9 +16,12 @@ place after a rule is toggled, and "next undecided" from skipping one.
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from app.collation.loci import Collation, Locus, with_id
@@ -31,8 +34,9 @@ from app.project.decisions import (
     Operation,
     ReadOnlyError,
 )
-from app.project.file import ProjectError
-from app.project.project import Project, Unplaced, stored_text
+from app.project.file import AlignmentRows, ProjectError, alignment_rows
+from app.project.paths import project_files
+from app.project.project import Project, Taken, Unplaced, stored_text
 from app.project.registry import find_existing
 from app.project.worker import compute
 from app.project.workspace import CollationRequest, Witness, Workspace
@@ -119,6 +123,76 @@ def history_of(project: Project) -> list[HistoryEntry]:
     return done + [HistoryEntry(op, False) for op in reversed(log.redo_stack)]
 
 
+@dataclass(frozen=True)
+class _NewProject:
+    """What a new project is made of: the folder for it and the texts as read."""
+
+    folder: Path
+    source: LoadedText
+    witnesses: tuple[tuple[str, LoadedText], ...]
+
+
+def _new_project(new: _NewProject, collation: Collation) -> Project:
+    """A new project file for ``collation`` in ``new.folder``, named for the source and now."""
+    new.folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(new.source.path).stem
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = new.folder / f"{stem}-{stamp}{PROJECT_SUFFIX}"
+    n = 2
+    while path.exists():
+        path = new.folder / f"{stem}-{stamp}-{n}{PROJECT_SUFFIX}"
+        n += 1
+    return Project.create(path, new.source, list(new.witnesses), collation)
+
+
+@dataclass
+class _Made:
+    """A new project :meth:`Session.prepare` made (or the error that stopped it)."""
+
+    project: Project | None = None
+    error: ProjectError | None = None
+
+    def remove(self) -> None:
+        """Close it and delete its files: nobody has seen it."""
+        if self.project is None:
+            return
+        path = self.project.path
+        self.project.close()
+        for owned in project_files(path):
+            with contextlib.suppress(OSError):
+                os.unlink(owned.path)
+
+
+KEPT_COLLATIONS = 4
+"""Collations a session keeps for rule sets toggled back (each a few MB at 1M characters)."""
+
+_Key = tuple[str, tuple[tuple[str, str], ...], tuple[str, ...], bool]
+
+
+def _key(request: CollationRequest) -> _Key | None:
+    """What a request's collation depends on: the texts, the rules, the checks (None: not
+    kept, a project's stored alignments or a text alone, see :meth:`Session.cached`)."""
+    if request.regions is not None or not request.witnesses:
+        return None
+    return request.source, request.witnesses, request.rules, request.checks
+
+
+@dataclass
+class _Kept:
+    """A collation made in this session, and how the project showed it."""
+
+    collation: Collation
+    taken: Taken | None = None
+    """The project's loci for it, to show them again (:meth:`Project.take_again`)."""
+    shown: Collation | None = None
+    """The loci shown for it, under the project's ids."""
+
+    @cached_property
+    def alignments(self) -> AlignmentRows:
+        """Its regions as the project file keeps them, encoded once."""
+        return alignment_rows({wid: a.regions for wid, a in self.collation.alignments.items()})
+
+
 def workspace_of(project: Project) -> Workspace:
     """The texts of a project as a workspace, without reading the original files."""
     source = project.source
@@ -150,6 +224,15 @@ class Session:
         self._observers: list[Observer] = []
         self._view: dict[str, str] = {}
         self._by_id: dict[int, int] = {}
+        self._making_lock = threading.Lock()
+        self._new_for: dict[int, _NewProject] = {}
+        """For the latest request, when its collation is to become a new project: what
+        the project is made of, read by :meth:`prepare` in another thread."""
+        self._made: dict[int, _Made] = {}
+        """Projects :meth:`prepare` made, by request, until :meth:`collated` takes one."""
+        self._kept: dict[_Key, _Kept] = {}
+        """Collations of this session by what they collated (texts and rules), the latest
+        last: a rule toggled back is shown again without collating (:meth:`cached`)."""
 
     # -- observing ----------------------------------------------------------------------
 
@@ -292,6 +375,11 @@ class Session:
             self.project.close()
         self.project = None
         self._draft = None
+        self._kept.clear()
+        with self._making_lock:  # made for results that never came to be taken
+            made, self._made, self._new_for = list(self._made.values()), {}, {}
+        for project in made:
+            project.remove()
 
     def _first_witness(self) -> str | None:
         return self.witness_ids[0] if self.witness_ids else None
@@ -349,6 +437,15 @@ class Session:
         """What to collate now; for a project just opened, only its stored alignments."""
         request = self.workspace.request()
         project = self.project
+        if request is not None and project is None and self.projects_dir is not None:
+            assert self.workspace.source is not None
+            new = _NewProject(
+                self.projects_dir,
+                self.workspace.source,
+                tuple((w.id, w.loaded) for w in self.workspace.witnesses),
+            )
+            with self._making_lock:  # only the latest request's is wanted
+                self._new_for = {request.request_id: new}
         if (
             request is None
             or project is None
@@ -362,6 +459,54 @@ class Session:
         if not stored:
             return request
         return replace(request, regions=tuple((wid, stored[wid]) for wid, _ in request.witnesses))
+
+    def prepare(self, request: CollationRequest, collation: Collation) -> None:
+        """Make the new project file for ``collation`` now, in the thread that collated it
+        (the window's worker): writing 1M characters and 5,000 loci held the window's
+        thread for 0.3-0.9 s.  :meth:`collated` takes it, or removes it when the work has
+        changed meanwhile; :meth:`discard` removes it when the result is not delivered.
+        Thread-safe: it reads only what :meth:`request` noted for this request."""
+        with self._making_lock:
+            new = self._new_for.pop(request.request_id, None)
+        if new is None:
+            return
+        made = _Made()
+        try:
+            made.project = _new_project(new, collation)
+        except ProjectError as exc:
+            made.error = exc
+        except OSError as exc:
+            reason = os_reason(exc)
+            made.error = ProjectError("project.cannot-write", name=new.folder.name, reason=reason)
+        with self._making_lock:
+            self._made[request.request_id] = made
+
+    def discard(self, request_id: int) -> None:
+        """A collation's result will not be taken: what :meth:`prepare` made for it goes."""
+        with self._making_lock:
+            made = self._made.pop(request_id, None)
+            self._new_for.pop(request_id, None)
+        if made is not None:
+            made.remove()
+
+    def cached(self, request: CollationRequest) -> Collation | None:
+        """The collation of exactly this request's texts and rules made before in this
+        session (the window takes it at once instead of collating: a rule toggled back),
+        or None.  A text alone is not kept: its spelling check reads the user's lists."""
+        key = _key(request)
+        kept = self._kept.get(key) if key is not None else None
+        return kept.collation if kept is not None else None
+
+    def _keep(self, key: _Key | None, collation: Collation) -> _Kept | None:
+        if key is None:
+            return None
+        kept = self._kept.pop(key, None)
+        if kept is None or kept.collation is not collation:
+            kept = _Kept(collation)
+        self._kept[key] = kept  # the latest last
+        while len(self._kept) > KEPT_COLLATIONS:
+            del self._kept[next(iter(self._kept))]
+        return kept
 
     def collate_now(
         self,
@@ -383,7 +528,11 @@ class Session:
         brought in line with it, every decision re-placed by its place in the
         source.  The current locus stays on its place.
         """
+        with self._making_lock:
+            made = self._made.pop(request.request_id, None)
         if not self.workspace.accept(request, collation):
+            if made is not None:
+                made.remove()
             return None
         if request.regions is not None and self.collation is not None:
             # the loci shown are the project's; only the panes' alignment was wanted
@@ -394,22 +543,44 @@ class Session:
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
         had_project = self.project is not None
+        kept = self._keep(_key(request), collation)
+        again: Collation | None = None
         try:
             if self.project is None and self.projects_dir is not None:
-                self.project = self._create_project(collation)
+                if made is not None:
+                    taking: _Made = made
+                    made = None  # taken: not to be removed below
+                    if taking.error is not None:
+                        raise taking.error
+                    assert taking.project is not None
+                    self.project = taking.project
+                else:
+                    self.project = self._create_project(collation)
+                self._taken(kept)
             elif self.project is not None and not self.project.read_only:
                 # (a read-only project is shown as stored: nothing in it may change)
-                if self._same_as_project(collation):
+                if kept is not None and kept.taken and self.project.take_again(kept.taken):
+                    again = kept.shown  # shown before, under the same ids
+                elif self._same_as_project(collation):
                     self.project.keep_alignments(collation)
+                    if kept is not None and kept.taken is None:
+                        self._taken(kept)
                 else:
-                    unplaced = self._adopt(collation)
+                    unplaced = self._adopt(collation, kept)
+                    self._taken(kept)
         except ProjectError as exc:
             error = exc
         except OSError as exc:
             where = self.project.path if self.project else self.projects_dir or Path()
             error = ProjectError("project.cannot-write", name=where.name, reason=os_reason(exc))
-        if self.project is not None:
+        if made is not None:  # made for work that had a project by the time it came
+            made.remove()
+        if again is not None:
+            shown = again
+        elif self.project is not None:
             shown = self._shown_from(collation)
+            if kept is not None and kept.taken is not None and kept.shown is None:
+                kept.shown = shown
         else:
             shown = replace(
                 collation,
@@ -449,15 +620,8 @@ class Session:
     def _create_project(self, collation: Collation) -> Project:
         ws = self.workspace
         assert ws.source is not None and self.projects_dir is not None
-        self.projects_dir.mkdir(parents=True, exist_ok=True)
-        stem = Path(ws.source.path).stem
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.projects_dir / f"{stem}-{stamp}{PROJECT_SUFFIX}"
-        n = 2
-        while path.exists():
-            path = self.projects_dir / f"{stem}-{stamp}-{n}{PROJECT_SUFFIX}"
-            n += 1
-        return Project.create(path, ws.source, [(w.id, w.loaded) for w in ws.witnesses], collation)
+        witnesses = tuple((w.id, w.loaded) for w in ws.witnesses)
+        return _new_project(_NewProject(self.projects_dir, ws.source, witnesses), collation)
 
     def _texts(self) -> list[str]:
         assert self.workspace.source is not None
@@ -475,12 +639,20 @@ class Session:
             and self.witness_ids == list(project.witness_ids)
         )
 
-    def _adopt(self, collation: Collation) -> list[Unplaced]:
+    def _adopt(self, collation: Collation, kept: _Kept | None) -> list[Unplaced]:
         project = self.project
         ws = self.workspace
         assert project is not None and ws.source is not None
         texts = [stored_text(w.loaded, "witness", w.id) for w in ws.witnesses]
-        return project.adopt(collation, stored_text(ws.source, "source"), texts)
+        rows = kept.alignments if kept is not None else None
+        return project.adopt(collation, stored_text(ws.source, "source"), texts, alignments=rows)
+
+    def _taken(self, kept: _Kept | None) -> None:
+        """Remember how the project shows ``kept`` now, to show it again (take_again)."""
+        if kept is None or self.project is None:
+            return
+        kept.taken = self.project.taken(kept.alignments)
+        kept.shown = None  # made by _shown_from, next
 
     def _show(self, collation: Collation | None) -> None:
         self.collation = collation

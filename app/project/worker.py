@@ -34,10 +34,12 @@ they claim, so a cancel stops them too and no caller changes.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from app.cancel import CancelEvent, Cancelled
@@ -98,6 +100,37 @@ def compute(
     )
 
 
+_PAUSED = [0]
+_PAUSED_LOCK = threading.Lock()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cycle collection while a collation runs in the background, and what it leaves
+    is not traversed again afterwards (``gc.freeze``).
+
+    A collation makes millions of objects, all freed by reference counting; with them
+    the heap is large, and each full pass of the collector over it (triggered by the
+    collation's allocations, in whichever thread allocates) held the GIL, and so the
+    window's thread, for 15-60 ms at a time (bench_gui at 1M).  Counted, so that two
+    workers (the collation and the ignored differences) pause it together.
+    """
+    with _PAUSED_LOCK:
+        _PAUSED[0] += 1
+        if _PAUSED[0] == 1:
+            was_enabled = gc.isenabled()
+            _PAUSED.append(int(was_enabled))
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _PAUSED_LOCK:
+            _PAUSED[0] -= 1
+            if _PAUSED[0] == 0 and _PAUSED.pop():
+                gc.freeze()
+                gc.enable()
+
+
 def one_line(exc: BaseException) -> str:
     """The failure as the user sees it: type and text on one line (the traceback is logged)."""
     text = " ".join(str(exc).split())
@@ -113,10 +146,21 @@ class CollationWorker:
     """
 
     def __init__(
-        self, callbacks: WorkerCallbacks | None = None, function: CollateFunction = collate
+        self,
+        callbacks: WorkerCallbacks | None = None,
+        function: CollateFunction = collate,
+        *,
+        prepare: Callable[[CollationRequest, Collation], None] | None = None,
+        discard: Callable[[int], None] | None = None,
     ) -> None:
+        """``prepare`` is called in the worker thread with each finished collation still
+        wanted, before it is delivered (the session makes a new project file there, off
+        the window's thread); ``discard`` with the id of one whose result is then not
+        delivered after all, so that what was prepared for it goes."""
         self.callbacks = callbacks or WorkerCallbacks()
         self._function = function
+        self._prepare = prepare
+        self._discard = discard
         self._lock = threading.RLock()
         self._executor: ThreadPoolExecutor | None = None
         self._latest: CollationRequest | None = None
@@ -192,6 +236,10 @@ class CollationWorker:
         return self._cancel is cancel and self._latest is not None
 
     def _run(self, request: CollationRequest, cancel: CancelEvent) -> None:
+        with collector_paused():
+            self._collate(request, cancel)
+
+    def _collate(self, request: CollationRequest, cancel: CancelEvent) -> None:
         try:
             if cancel():
                 raise Cancelled
@@ -207,7 +255,17 @@ class CollationWorker:
             self._end(cancel, request, lambda c: c.dropped(request), always=True)
             raise
         else:
-            self._end(cancel, request, lambda c: c.finished(request, result))
+            prepared = self._prepare is not None and self._still_wanted(cancel)
+            if prepared and self._prepare is not None:
+                try:
+                    self._prepare(request, result)
+                except Exception:  # what was not prepared is done when the result is taken
+                    log.exception("preparing collation %d failed", request.request_id)
+            self._end(cancel, request, lambda c: c.finished(request, result), prepared=prepared)
+
+    def _still_wanted(self, cancel: CancelEvent) -> bool:
+        with self._lock:
+            return self._wanted(cancel)
 
     def _progress(self, cancel: CancelEvent, request: CollationRequest, fraction: float) -> None:
         with self._lock:
@@ -221,6 +279,7 @@ class CollationWorker:
         deliver: Callable[[WorkerCallbacks], None],
         *,
         always: bool = False,
+        prepared: bool = False,
     ) -> None:
         """The one terminal callback: the outcome if still wanted, else ``dropped``."""
         with self._lock:
@@ -232,6 +291,8 @@ class CollationWorker:
                 self._call(deliver)
             else:
                 log.debug("dropped the stale result of collation %d", request.request_id)
+                if prepared and self._discard is not None:
+                    self._discard(request.request_id)
                 self._call(lambda c: c.dropped(request))
 
     def _call(self, deliver: Callable[[WorkerCallbacks], None]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.classes.checks import CHECK_WITNESS
+from app.classes import CHECK_WITNESS
 from app.collation.loci import Collation, Region
 from app.messages import readable_name
 from app.text.loading import LoadedText, load_text

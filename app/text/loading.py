@@ -30,16 +30,17 @@ import stat
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.text.facts import BOMS
-from app.text.ocr import OCR_FORMAT, ScanText
-from app.text.ocr_engine import EngineError
-from app.text.pages import PageMap
-from app.text.pdf import PDF_FORMAT, PdfError, PdfText, is_pdf_document, read_pdf
-from app.text.scan_reading import needs_ocr, read_scan
-from app.text.scans import ScanError
+from app.text.formats import OCR_FORMAT, PDF_FORMAT, is_image, is_pdf_document
 from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
+
+if TYPE_CHECKING:
+    from app.text.ocr import ScanText
+    from app.text.pages import PageMap
+    from app.text.pdf import PdfText
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
@@ -165,7 +166,7 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
         _lookup(encoding)  # fail on a misspelt codec before reading a large file
     data = _read(name)
     digest = hashlib.sha256(data).hexdigest()
-    if needs_ocr(data):  # an image, or a PDF of scanned pages: read by OCR
+    if is_image(data) or (is_pdf_document(data) and _no_text_layer(data)):  # a scan: OCR
         scan = _read_scan(data, digest, name)
         return LoadedText(name, scan.text, OCR_FORMAT, digest, document=data, scan=scan)
     if is_pdf_document(data):  # whatever the name: a PDF is never a text
@@ -186,13 +187,25 @@ def _read_word(data: bytes, name: str) -> WordText:
 
 
 def _read_pdf(data: bytes, name: str) -> PdfText:
+    from app.text.pdf import PdfError, read_pdf  # only for a PDF: keep start-up light
+
     try:
         return read_pdf(data, quoted(name))
     except PdfError as exc:  # one kind of error for every file that cannot be a text
         raise LoadError(exc.message) from None
 
 
+def _no_text_layer(data: bytes) -> bool:
+    from app.text.pdf import has_text_layer  # only for a PDF: keep start-up light
+
+    return not has_text_layer(data)
+
+
 def _read_scan(data: bytes, digest: str, name: str) -> ScanText:
+    from app.text.ocr_engine import EngineError  # only for a scan: OCR is heavy to load
+    from app.text.scan_reading import read_scan
+    from app.text.scans import ScanError
+
     try:
         return read_scan(data, digest, quoted(name))
     except ScanError as exc:  # one kind of error for every file that cannot be a text

@@ -38,13 +38,11 @@ from typing import Any
 
 from app.cancel import CancelCheck, poll
 from app.messages import Message
+from app.text.formats import OCR_FORMAT as OCR_FORMAT
 from app.text.ocr_engine import TextLine, engine, engine_id, workers
 from app.text.pages import PageMap, PageMapBuilder
 from app.text.pdf_layout import Char, Page, Rules, assemble, drop_heads, is_wide, layout
 from app.text.scans import ScanPage, page_count, scan_pages
-
-OCR_FORMAT = "ocr"
-"""What :class:`~app.text.loading.LoadedText` names as the encoding of a scan read by OCR."""
 
 LOW_CONFIDENCE = 0.8
 """A character the recogniser gives less than this is marked doubtful (measured on rough

@@ -29,12 +29,11 @@ from functools import cache
 from typing import Any
 
 from app.messages import Message, MessageError
+from app.text.formats import PDF_FORMAT as PDF_FORMAT
+from app.text.formats import is_pdf_document as is_pdf_document
 from app.text.pages import PageMap, PageMapBuilder
 from app.text.pdf_layout import HYPHENS, Char, Page, Rules, assemble, drop_heads, layout
 from app.text.pdf_limits import MAX_PAGE_CONTENT, huge_images, too_complex_page
-
-PDF_FORMAT = "pdf"
-"""What :class:`~app.text.loading.LoadedText` names as the encoding of a PDF."""
 
 PDF_SUFFIXES = (".pdf",)
 
@@ -47,7 +46,6 @@ MAX_CHARS = 10_000_000
 MAX_PAGE_CHARS = 200_000
 """Characters on one page: a dense dictionary page has 6,000; more is a hostile file."""
 
-_MAGIC = b"%PDF-"
 _LOCK = threading.Lock()
 
 _LIGATURES = {
@@ -68,11 +66,6 @@ _UNSEEN = frozenset({"Cf", "Cs", "Co"})
 
 class PdfError(MessageError):
     """Bytes that are not a readable PDF; the message is one line for the user."""
-
-
-def is_pdf_document(data: bytes) -> bool:
-    """A PDF's header (``%PDF-``) in its first kilobyte, where readers look for it."""
-    return _MAGIC in data[:1024]
 
 
 @dataclass(frozen=True)

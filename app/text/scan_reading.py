@@ -29,10 +29,11 @@ from pathlib import Path
 import platformdirs
 
 from app.cancel import CancelCheck, poll
+from app.text.formats import is_image
 from app.text.ocr import OcrResult, ScanText, read_pages, scan_text
 from app.text.ocr_engine import engine_id
 from app.text.pdf import has_text_layer, is_pdf_document
-from app.text.scans import ScanError, is_image
+from app.text.scans import ScanError
 
 _MEMORY: OrderedDict[str, OcrResult] = OrderedDict()
 _MEMORY_LIMIT = 16

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.messages import MessageError
+from app.text.formats import IMAGE_MAGIC
 from app.text.pdf import PdfError, is_pdf_document, page_sizes, render_page
 from app.text.pdf_limits import MAX_IMAGE_PIXELS, huge_images
 
@@ -40,22 +41,11 @@ MAX_SCAN_PAGES = 500
 _PLAUSIBLE_DPI = (100.0, 1200.0)
 """A resolution outside this is the file's default (72, 96, 1), not the scanner's."""
 
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"II*\x00", "TIFF"),
-    (b"MM\x00*", "TIFF"),
-)
-_FORMATS = frozenset(name for _magic, name in _MAGIC) | {"MPO"}  # a camera's JPEG
+_FORMATS = frozenset(name for _magic, name in IMAGE_MAGIC) | {"MPO"}  # a camera's JPEG
 
 
 class ScanError(MessageError):
     """A scan that cannot be read; the message is one line for the user."""
-
-
-def is_image(data: bytes) -> bool:
-    """A PNG, JPEG or TIFF by its first bytes (whatever the file's name)."""
-    return any(data.startswith(magic) for magic, _name in _MAGIC)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+44"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+53"/>
         <source>Apparatus</source>
         <translation>校勘记</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>All witnesses</source>
         <translation>全部校本</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{0} of {1} divergences</source>
         <translation>异文 {0} / {1} 处</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+181"/>
+        <location filename="../../ui/window/main_window.py" line="+186"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -648,7 +648,7 @@
         <translation>[只读]</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
@@ -683,7 +683,7 @@
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+407"/>
+        <location line="+408"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -693,12 +693,12 @@
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-456"/>
         <source>Cannot read the scan</source>
         <translation>无法读取扫描件</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+190"/>
         <source>Reading the scan by OCR…</source>
         <translation>正在用 OCR 识别扫描件…</translation>
     </message>
@@ -708,7 +708,7 @@
         <translation>已取消识别扫描件。</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+212"/>
         <location line="+21"/>
         <location line="+8"/>
         <source>Word lists</source>

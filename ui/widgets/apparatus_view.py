@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +45,7 @@ class ApparatusView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._resetting = False
         self.model = ApparatusModel(self)
         self.proxy = ApparatusFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -116,15 +125,21 @@ class ApparatusView(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
     def set_collation(self, collation: Collation | None) -> None:
-        self.model.set_collation(collation)
-        header = self.table.horizontalHeader()
-        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        if (column, order) == (0, Qt.SortOrder.AscendingOrder):
-            self.proxy.sort(-1)  # rows arrive in locus order, already sorted by #
-        else:
-            self.proxy.sort(column, order)
-        self._refill_witness_filter(collation.witness_ids if collation else ())
-        self.fit_columns()
+        """Show ``collation``; the columns are sized a moment later, in an event of their
+        own, so that showing a large collation never holds the window's thread long."""
+        self._resetting = True  # the count once, at the end, not at each of the proxy's signals
+        try:
+            self.model.set_collation(collation)
+            header = self.table.horizontalHeader()
+            column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            if (column, order) == (0, Qt.SortOrder.AscendingOrder):
+                self.proxy.sort(-1)  # rows arrive in locus order, already sorted by #
+            else:
+                self.proxy.sort(column, order)
+            self._refill_witness_filter(collation.witness_ids if collation else ())
+        finally:
+            self._resetting = False
+        QTimer.singleShot(0, self, self.fit_columns)
         self._update_count()
 
     def fit_columns(self) -> None:
@@ -170,6 +185,8 @@ class ApparatusView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._resetting:
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
             QCoreApplication.translate("ApparatusView", "{0} of {1} divergences").format(

@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
+from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
 from app.collation.ocr_doubt import ocr_doubts, source_doubt
@@ -73,8 +74,12 @@ class MainWindow(WindowLayout):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.session = Session(self.settings.rules(), data_dir() / "projects")
-        self.runner = (
-            CollationRunner(self, collate_function) if collate_function else CollationRunner(self)
+        # a new collation's project file is made in the worker thread, off this one
+        self.runner = CollationRunner(
+            self,
+            collate_function or collate,
+            prepare=self.session.prepare,
+            discard=self.session.discard,
         )
         self._lines = LineIndex("")
         self._syncing = False
@@ -297,6 +302,11 @@ class MainWindow(WindowLayout):
     def start_collation(self, clear: bool = True) -> None:
         request = self.session.request()
         if request is None:
+            return
+        cached = self.session.cached(request)
+        if cached is not None:  # collated before in this session (a rule toggled back)
+            self.runner.cancel()
+            self._on_collated(request, cached)
             return
         if clear:
             self._clear_highlights()
@@ -521,7 +531,8 @@ class MainWindow(WindowLayout):
         self.source_pane.set_spans(src)
         self.witness_pane.set_spans(wit)
         # nested loci: the ruler paints in order, the long one first, so the short stay seen
-        order = sorted(range(len(src)), key=lambda k: (src[k].start, src[k].start - src[k].end))
+        keys = [(span.start, span.start - span.end) for span in src]
+        order = sorted(range(len(src)), key=keys.__getitem__)
         marks = [marks[k] for k in order]
         src = [src[k] for k in order]
         self.ruler.set_marks(marks)
