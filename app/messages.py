@@ -196,7 +196,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "a collation worker process (pid {pid}) ended before its work was done ({how});"
             " try again, or set JIAOKAN_PROCESSES=1 to collate in one process",
         ),
-        # app/project/file.py: a project file that cannot be used (or written) so
+        # app/store/file.py: a project file that cannot be used (or written) so
         "project.not-a-file": QT_TRANSLATE_NOOP("engine", "{name} is not a file"),
         "project.cannot-open": QT_TRANSLATE_NOOP("engine", "cannot open {name}: {reason}"),
         "project.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {name}: {reason}"),
@@ -276,7 +276,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "lock.holder": QT_TRANSLATE_NOOP("engine", "pid {pid} on host {host}"),
         "lock.holder-unknown": QT_TRANSLATE_NOOP("engine", "pid unknown"),
         "lock.holder-other-name": QT_TRANSLATE_NOOP("engine", "under another name of the file"),
-        # app/project/decisions.py
+        # app/store/decisions.py
         "decisions.read-only": QT_TRANSLATE_NOOP("engine", "the project is open read-only"),
         "decisions.no-project": QT_TRANSLATE_NOOP(
             "engine", "there is no project file to keep the decisions in"
@@ -285,7 +285,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "unplaced.place-gone": QT_TRANSLATE_NOOP("engine", "its place in the source is gone"),
         "unplaced.reading-changed": QT_TRANSLATE_NOOP("engine", "the accepted reading changed"),
         "unplaced.place-taken": QT_TRANSLATE_NOOP("engine", "another decision holds its place"),
-        # app/project/export.py
+        # app/export/
         "export.overlap": QT_TRANSLATE_NOOP(
             "engine", "divergence #{n} overlaps another or lies outside the source"
         ),
@@ -313,7 +313,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine", "cannot write text in the encoding {encoding}{hint}"
         ),
         "export.cannot-write": QT_TRANSLATE_NOOP("engine", "cannot write {path}: {reason}"),
-        # app/project/pdf_export.py
+        # app/export/pdf.py
         "export.pdf-not-pdf": QT_TRANSLATE_NOOP(
             "engine", "proof marks go on a PDF proof, and this project's source is not a PDF"
         ),
@@ -321,7 +321,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine",
             "the project's PDF no longer reads as the text that was collated; collate it again",
         ),
-        # app/project/word_export.py
+        # app/export/word.py
         "export.docx-mismatch": QT_TRANSLATE_NOOP(
             "engine", "the project's Word document does not match its source text; collate again"
         ),
@@ -329,7 +329,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "engine",
             "{char} at line {line}, column {column} cannot be written in a Word document",
         ),
-        # app/project/paths.py: an output that would destroy something; nothing is written
+        # app/store/paths.py: an output that would destroy something; nothing is written
         "output.is-project": QT_TRANSLATE_NOOP(
             "engine", "{path} is the project file itself; it was not overwritten"
         ),

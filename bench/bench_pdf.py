@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.main import main as jiaokan
-from app.project import pdf_export
+from app.export import pdf as pdf_export
 from app.project.project import Project
 from app.text.loading import load_text
 from bench.measure import measured

@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 
 from app.collation.loci import Locus
-from app.project.decisions import Decision, Status
-from app.project.file import ProjectFile, StoredLocus, StoredText
+from app.store.decisions import Decision, Status
+from app.store.file import ProjectFile, StoredLocus, StoredText
 
 AT = "2024-05-01T12:00:00+00:00"
 

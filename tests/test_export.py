@@ -1,4 +1,5 @@
-"""Tests for app.project.export: the corrected text, its encodings, the HTML report and the CSV."""
+"""app.export: the corrected text and its encodings (text), the HTML report (report), the
+CSV (apparatus), and what they share (data)."""
 
 from __future__ import annotations
 
@@ -16,20 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.collation.loci import Locus
-from app.project.decisions import Decision, Status
-from app.project.export import (
-    ExportError,
-    ExportInput,
-    ExportLocus,
-    ExportWitness,
-    corrected_text,
-    encode_text,
-    line_ending,
-    render_report,
-    write_csv,
-    write_report,
-    write_text,
-)
+from app.export.apparatus import write_csv
+from app.export.data import ExportError, ExportInput, ExportLocus, ExportWitness
+from app.export.report import render_report, write_report
+from app.export.text import corrected_text, encode_text, line_ending, write_text
+from app.store.decisions import Decision, Status
 from app.text.loading import decode_bytes
 
 STAMP = "2024-05-01T08:12:33+00:00"

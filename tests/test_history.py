@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.project.decisions import Choice, Status
-from app.project.file import ProjectError
 from app.project.project import Project
-from app.project.session import Session
+from app.session.session import Session
+from app.store.decisions import Choice, Status
+from app.store.file import ProjectError
 from tests.faults.conftest import cli
 from tests.helpers.session import collate_now, ids_of, opened
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.project.decisions import Change, Decision, Operation, Status
+from app.store.decisions import Change, Decision, Operation, Status
 from tests.conftest import ROOT
 from tests.helpers.i18n import LANGS, messages, tool
 from ui.dialogs.preferences import PreferencesDialog

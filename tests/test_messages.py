@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from app.messages import ENGLISH, Message, known_reason, message, placeholders
-from app.project.decisions import Decision, DecisionLog, ReadOnlyError, Status
-from app.project.file import ProjectError, ProjectFile, StoredText
+from app.store.decisions import Decision, DecisionLog, ReadOnlyError, Status
+from app.store.file import ProjectError, ProjectFile, StoredText
 from app.text.loading import LoadError, load_text
 from tests.conftest import ROOT
 

@@ -11,8 +11,8 @@ import pypdfium2.raw as raw
 import pytest
 
 from app.cli.main import main
-from app.project.export import ExportError
-from app.project.pdf_export import marked_pdf
+from app.export.data import ExportError
+from app.export.pdf import marked_pdf
 from app.project.project import Project
 from app.text.pdf import read_pdf
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.collation.collate import collate
-from app.project.decisions import ReadOnlyError
 from app.project.project import Project
+from app.store.decisions import ReadOnlyError
 from app.text.loading import LoadedText
 
 SOURCE = "去年冬天，图书馆开始整理一批旧报纸。这些报纸大多已经发黄变脆，有的字迹模糊。"
@@ -72,7 +72,7 @@ def test_undo_and_redo_live_in_the_core(project: Project) -> None:
 
 
 def test_corrected_text_through_export_input(project: Project) -> None:
-    from app.project.export import corrected_text
+    from app.export.text import corrected_text
 
     project.accept([by_text(project, "已")], "typos")  # a wrong reading, taken on purpose
     # typos' 湖 and the OCR's inserted 不清 only touch: each witness keeps its own locus

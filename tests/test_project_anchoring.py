@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from app.collation.collate import collate
 from app.collation.loci import Collation, Locus
-from app.project.decisions import Decision
 from app.project.project import Project, stored_text
+from app.store.decisions import Decision
 from app.text.loading import LoadedText, load_text
 from app.text.normalize import ALL_RULES
 

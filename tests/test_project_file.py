@@ -1,4 +1,4 @@
-"""Tests for app.project.file: storage, locking, damaged files, migrations, a killed writer."""
+"""Tests for app.store.file: storage, locking, damaged files, migrations, a killed writer."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.collation.loci import Locus
-from app.project import file as project_file
-from app.project.decisions import Decision, Status
-from app.project.file import (
+from app.store import file as project_file
+from app.store.decisions import Decision, Status
+from app.store.file import (
     SCHEMA_V1,
     SCHEMA_VERSION,
     ProjectError,

@@ -12,10 +12,10 @@ import pytest
 
 from app.collation.collate import collate
 from app.collation.loci import Collation
-from app.project.decisions import Decision, ReadOnlyError, Status
-from app.project.file import ProjectError
-from app.project.session import Changes, Session
-from app.project.workspace import CollationRequest
+from app.session.session import Changes, Session
+from app.session.workspace import CollationRequest
+from app.store.decisions import Decision, ReadOnlyError, Status
+from app.store.file import ProjectError
 from tests.helpers.session import collate_now, ids_of, opened, write_pair
 
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli
 from app.messages import ENGLISH, placeholders
-from app.project.file import SCHEMA_VERSION, ProjectFile
+from app.store.file import SCHEMA_VERSION, ProjectFile
 from tests.conftest import ROOT
 from tests.helpers.i18n import LANGS, compile_translations, messages, tool
 from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place

@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.project.decisions import Decision, Status
 from app.project.project import Project
+from app.store.decisions import Decision, Status
 from app.text.pages import PageMap
 from tests.helpers.opening import drop, through_new_collation
 from tests.helpers.window import WAIT

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.project import outputs
-from app.project.export import ExportError, ExportInput
-from app.project.word_export import DEFAULT_AUTHOR
+from app.export import outputs
+from app.export.data import ExportError, ExportInput
+from app.export.word import DEFAULT_AUTHOR
 from tests.conftest import ROOT
 from tests.helpers.i18n import compile_translations
 from tests.helpers.opening import drop, through_new_collation

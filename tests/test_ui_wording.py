@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from app.project.registry import ProjectSummary, TextRef
+from app.store.registry import ProjectSummary, TextRef
 from tests.helpers.window import open_demo
 from ui.window.main_window import MainWindow
 from ui.window.projects import recent_item

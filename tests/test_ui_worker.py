@@ -13,7 +13,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from app.collation.loci import Collation
-from app.project.workspace import CollationRequest
+from app.session.workspace import CollationRequest
 from ui.worker import CollationRunner
 
 WAIT = 10_000

@@ -12,10 +12,11 @@ import pytest
 
 from app.classes.wordset import is_word
 from app.collation.collate import collate
-from app.project.decisions import Decision, Status
-from app.project.export import ExportError, corrected_text
+from app.export.data import ExportError
+from app.export.text import corrected_text
+from app.export.word import docx_bytes
 from app.project.project import Project
-from app.project.word_export import docx_bytes
+from app.store.decisions import Decision, Status
 from app.text.loading import LoadedText
 
 BEFORE, AFTER = "今天天气很好。", "明天继续努力。"

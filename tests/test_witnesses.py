@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.project.export import ExportError, corrected_text, render_report, write_csv
+from app.export.apparatus import write_csv
+from app.export.data import ExportError
+from app.export.report import render_report
+from app.export.text import corrected_text
 from app.project.project import Project
 
 PARA = "学而时习之不亦说乎有朋自远方来不亦乐乎人不知而不愠不亦君子乎"

@@ -1,4 +1,4 @@
-"""Tests for app.project.word_export: a project's decisions written into a Word document.
+"""Tests for app.export.word: a project's decisions written into a Word document.
 
 Documents are built with python-docx, collated against plain-text copies
 (``jiaokan collate --project``), decided, and exported both ways.  What Word
@@ -33,16 +33,11 @@ from lxml import etree
 
 from app.cli.main import main
 from app.collation.loci import Locus
-from app.project.decisions import Decision, Status
-from app.project.export import (
-    ExportError,
-    ExportInput,
-    ExportLocus,
-    ExportWitness,
-    corrected_text,
-)
+from app.export.data import ExportError, ExportInput, ExportLocus, ExportWitness
+from app.export.text import corrected_text
+from app.export.word import DEFAULT_AUTHOR, docx_bytes, write_docx
 from app.project.project import Project
-from app.project.word_export import DEFAULT_AUTHOR, docx_bytes, write_docx
+from app.store.decisions import Decision, Status
 from app.text.lines import LINE_BREAK
 from app.text.word import read_word, w, walk
 from tests.conftest import ROOT

@@ -19,8 +19,8 @@ import pytest
 
 from app.cancel import CancelEvent, Cancelled
 from app.collation.loci import Collation
-from app.project.worker import CollationWorker, WorkerCallbacks
-from app.project.workspace import CollationRequest
+from app.session.worker import CollationWorker, WorkerCallbacks
+from app.session.workspace import CollationRequest
 
 WAIT = 10.0  # seconds: only ever reached when a test is broken
 
@@ -232,7 +232,7 @@ def test_failure_is_one_line_and_the_traceback_is_logged(
     worker: CollationWorker, fake: Fake, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake.step("one", release=_set(), error="the aligner\nfell over")
-    with caplog.at_level(logging.ERROR, logger="app.project.worker"):
+    with caplog.at_level(logging.ERROR, logger="app.session.worker"):
         done(worker.submit(request(1, "one")))
     assert recorder.events == [("failed", 1, "RuntimeError: the aligner fell over")]
     (record,) = caplog.records
@@ -247,7 +247,7 @@ def test_failure_of_a_stale_request_is_not_reported(
     f1 = worker.submit(request(1, "one"))
     assert broken.entered.wait(WAIT)
     f2 = worker.submit(request(2, "two"))
-    with caplog.at_level(logging.ERROR, logger="app.project.worker"):
+    with caplog.at_level(logging.ERROR, logger="app.session.worker"):
         broken.release.set()
         done(f1, f2)
     assert recorder.terminal() == {1: ["dropped"], 2: ["finished"]}
@@ -308,7 +308,7 @@ def test_failing_callback_is_logged_and_the_worker_goes_on(
             raise ValueError("a bug in the caller")
 
     worker = CollationWorker(WorkerCallbacks(finished=finished), fake)
-    with caplog.at_level(logging.ERROR, logger="app.project.worker"):
+    with caplog.at_level(logging.ERROR, logger="app.session.worker"):
         done(worker.submit(request(1, "one")))
         done(worker.submit(request(2, "two")))
     assert worker.shutdown(WAIT)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from app.classes.checks import CHECK_WITNESS
-from app.project.decisions import Operation
+from app.store.decisions import Operation
 from ui.paths import resource
 
 TRANSLATIONS_DIR = resource("i18n")

@@ -105,8 +105,8 @@ def _screenshot(
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.project.file import ProjectError
     from app.project.project import Project
+    from app.store.file import ProjectError
     from app.text.loading import LoadError, load_text
     from ui.window.main_window import MainWindow
 

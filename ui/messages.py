@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.messages import ENGLISH, Message, message, readable_name
-from app.project.file import ProjectFile
+from app.store.file import ProjectFile
 from app.text.ocr import OCR_FORMAT
 from app.text.pdf import PDF_FORMAT
 from app.text.word import WORD_FORMAT

@@ -15,7 +15,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QColor
 
-from app.project.word_export import DEFAULT_AUTHOR
+from app.export.word import DEFAULT_AUTHOR
 from app.text.normalize import ALL_RULES
 from ui.colors import SCHEMES
 

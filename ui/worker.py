@@ -1,6 +1,6 @@
 """The background collation worker as Qt signals: a bridge, no logic of its own.
 
-The request, cancel and stale rules live in app/project/worker.py, tested
+The request, cancel and stale rules live in app/session/worker.py, tested
 without a display.  Here its callbacks, called on the worker thread, become
 queued signals; on the GUI thread the runner checks once more that a result
 is still the latest, since a newer request may have been submitted while the
@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from app.collation.collate import collate
 from app.collation.loci import Collation
-from app.project.worker import CollateFunction, CollationWorker, WorkerCallbacks
-from app.project.workspace import CollationRequest
+from app.session.worker import CollateFunction, CollationWorker, WorkerCallbacks
+from app.session.workspace import CollationRequest
 
 __all__ = ["LIVE_RUNNERS", "CollateFunction", "CollationRunner"]
 
@@ -67,7 +67,7 @@ class CollationRunner(QObject):
         prepare: Callable[[CollationRequest, Collation], None] | None = None,
         discard: Callable[[int], None] | None = None,
     ) -> None:
-        """``prepare``/``discard``: see app.project.worker.CollationWorker (a result dropped
+        """``prepare``/``discard``: see app.session.worker.CollationWorker (a result dropped
         here, waiting in the event queue when a newer request came, is discarded too)."""
         super().__init__(parent)
         self._discard = discard

@@ -36,8 +36,8 @@ from app.collation.collate import collate
 from app.collation.loci import Collation
 from app.collation.processes import PROCESSES_ENV, asked_processes
 from app.messages import message, quoted, readable_name
-from app.project.paths import OutputError, check_output, text_files
-from app.project.workspace import unique_id
+from app.session.workspace import unique_id
+from app.store.paths import OutputError, check_output, text_files
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES, UnknownRuleError, parse_rules
@@ -267,7 +267,7 @@ def _runner(command: str) -> Callable[[argparse.Namespace, TextIO], int]:
 
 _ERRORS = {
     "app.collation.parallel": "WorkerDied",
-    "app.project.file": "ProjectError",
+    "app.store.file": "ProjectError",
     "app.cli.project": "ProjectCommandError",
     "app.cli.check": "CheckError",
 }
@@ -412,8 +412,8 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     result = collate(source.text, pairs, rules, checks=args.checks)
     made = False
     if args.project:
-        from app.project.file import remove_new_project
         from app.project.project import Project
+        from app.store.file import remove_new_project
 
         made = not os.path.lexists(args.project)
         Project.write(args.project, source, list(zip(ids, variants, strict=True)), result)

@@ -18,15 +18,15 @@ from typing import Any, TextIO
 from app.classes.checks import CHECK_WITNESS
 from app.classes.errorrate import RULES
 from app.cli.output import add_places, dump_json, text_json
-from app.project.decisions import Choice, ReadOnlyError
-from app.project.export import ExportError
-from app.project.file import StoredText
-from app.project.outputs import Options, Output, write_outputs
+from app.export.data import ExportError
+from app.export.outputs import Options, Output, write_outputs
+from app.export.quality import project_error_rate
+from app.export.word import DEFAULT_AUTHOR
 from app.project.places import stored_pages
 from app.project.project import Project
-from app.project.quality import project_error_rate
-from app.project.session import Session, history_of
-from app.project.word_export import DEFAULT_AUTHOR
+from app.session.session import Session, history_of
+from app.store.decisions import Choice, ReadOnlyError
+from app.store.file import StoredText
 from app.text.normalize import parse_rules
 from app.text.pages import PageMap
 

@@ -14,8 +14,8 @@ command stops at Ctrl+C instead of going on to its next line (a shell only
 does that when its child died of SIGINT).
 
 SIGKILL cannot be caught: the next run copes with what it leaves (a lock
-file nobody holds is taken over, app/project/lock.py; a temporary project
-file is deleted by the next writer of that project, app/project/file.py).
+file nobody holds is taken over, app/store/lock.py; a temporary project
+file is deleted by the next writer of that project, app/store/file.py).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
 
 class Kept(Protocol):
-    """What a project keeps beside its texts (a :class:`~app.project.file.ProjectFile`)."""
+    """What a project keeps beside its texts (a :class:`~app.store.file.ProjectFile`)."""
 
     def document(self, sha256: str) -> bytes | None: ...
     def ocr(self, sha256: str) -> bytes | None: ...

@@ -23,10 +23,10 @@ from typing import Protocol
 from app.classes.checks import CHECK_WITNESS
 from app.collation.collate import with_agreement
 from app.collation.loci import Collation, Region, arrival, nest, overlapping, with_id
+from app.export.data import ExportInput, ExportLocus, ExportWitness
 from app.messages import Message, message
-from app.project.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
-from app.project.export import ExportInput, ExportLocus, ExportWitness
-from app.project.file import (
+from app.store.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
+from app.store.file import (
     AlignmentRows,
     ProjectError,
     ProjectFile,
@@ -35,7 +35,7 @@ from app.project.file import (
     owned_texts,
     same_row,
 )
-from app.project.paths import regular_file_sha256
+from app.store.paths import regular_file_sha256
 from app.text.loading import LoadedText
 
 CONTEXT = 8

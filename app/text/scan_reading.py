@@ -9,7 +9,7 @@ OCR takes seconds a page, so what it read of a file is never read twice:
   collating the same scan again, from the command line or the window, is
   instant; a cache that cannot be written is only slower;
 - in the project file, which keeps the reading of its scans
-  (``app/project/file.py``, table ``ocr``), so a project reopened, or
+  (``app/store/file.py``, table ``ocr``), so a project reopened, or
   moved to another computer, shows its pages without OCR.
 
 The key is the SHA-256 of the file's bytes and, on disk, the engine and its

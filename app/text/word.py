@@ -20,7 +20,7 @@ What is not read (headers, footers, footnotes, endnotes, comments, text
 boxes, equations) is named in :attr:`WordText.unread` when the document has
 any of it, so the window can say so rather than let it vanish silently.
 
-The exporter (``app/project/word_export.py``) walks the same document with
+The exporter (``app/export/word.py``) walks the same document with
 :func:`walk` and gets the same segments with their live XML elements.  It
 needs the whole document in memory (python-docx); reading does not: the body
 is walked as it is parsed, a few blocks at a time, and only the text and its

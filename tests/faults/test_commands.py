@@ -12,9 +12,9 @@ import textwrap
 
 import pytest
 
-from app.project.export import inert
-from app.project.file import ProjectFile
+from app.export.apparatus import inert
 from app.project.project import Project
+from app.store.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, one_line_error, snapshot
 

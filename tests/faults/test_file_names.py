@@ -20,7 +20,7 @@ import pytest
 
 from app.messages import readable_name
 from app.project.project import Project
-from app.project.registry import RecentProjects, find_existing
+from app.store.registry import RecentProjects, find_existing
 from tests.faults.conftest import cli, one_line_error, snapshot
 
 SOURCE = "天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。"

@@ -31,9 +31,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.cli.main import main
-from app.project.export import ExportError
+from app.export.data import ExportError
+from app.export.word import write_docx
 from app.project.project import Project
-from app.project.word_export import write_docx
 from app.text.loading import MAX_TEXT_BYTES, load_text
 from app.text.word_package import (
     MAX_PARTS,

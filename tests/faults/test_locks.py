@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.project.file import ProjectFile
+from app.store.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, one_line_error, run, snapshot
 

@@ -23,12 +23,12 @@ import pytest
 import app.cli.main as cli_main
 import app.collation.align as align_module
 import app.collation.collate as collate_module
-import app.project.file as file_module
+import app.store.file as file_module
 from app.cli.main import OUT_OF_MEMORY
 from app.collation.collate import collate
 from app.collation.loci import Collation
-from app.project.file import ProjectError, ProjectFile
 from app.project.project import Project
+from app.store.file import ProjectError, ProjectFile
 from app.text.loading import LoadedText, load_text
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, snapshot

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.cli.main import main
-from app.project.file import _MIGRATIONS, SCHEMA_VERSION, ProjectFile, _added_columns
 from app.project.project import Project
+from app.store.file import _MIGRATIONS, SCHEMA_VERSION, ProjectFile, _added_columns
 from tests.faults.conftest import cli, one_line_error, redirect_stdout, snapshot
 
 if TYPE_CHECKING:

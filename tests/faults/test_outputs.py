@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from app.project.export import ExportError, write_csv
-from app.project.file import ProjectError, ProjectFile
+from app.export.apparatus import write_csv
+from app.export.data import ExportError
 from app.project.project import Project
+from app.store.file import ProjectError, ProjectFile
 from tests.faults.conftest import Job, cli, one_line_error, snapshot
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from app.project.decisions import Decision, Status
-from app.project.file import ProjectFile
+from app.store.decisions import Decision, Status
+from app.store.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, snapshot
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from app.project.file import ProjectFile
+from app.store.file import ProjectFile
 from tests.conftest import ROOT
 from tests.faults.conftest import SOURCE, VARIANT_A, VARIANT_B, cli, snapshot
 
@@ -285,7 +285,7 @@ def test_a_signal_ignored_from_the_start_stays_ignored(
 _STOP_WHILE_WRITING = textwrap.dedent(
     """
     import os, signal, sys
-    import app.project.file as file
+    import app.store.file as file
     from app.cli.main import main
 
     write = file._write_collation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.collation.collate import collate, realign
-from app.project.session import Collated, Session
+from app.session.session import Collated, Session
 
 SOURCE = (
     "春天来了，河边的柳树发了芽。孩子们在草地上放风筝，笑声传得很远。\n"

@@ -39,7 +39,7 @@ import docx
 from docx.shared import Pt
 
 from app.cli.main import main as jiaokan
-from app.project.export import corrected_text
+from app.export.text import corrected_text
 from app.project.project import Project
 
 HERE = Path(__file__).resolve().parent

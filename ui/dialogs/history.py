@@ -1,6 +1,6 @@
 """Edit ▸ History: the session's one undo history, listed for reading.
 
-A thin view of :meth:`app.project.session.Session.history`: the steps done,
+A thin view of :meth:`app.session.session.Session.history`: the steps done,
 oldest first, then the steps undone (greyed, they can be redone).  Undo and
 Redo stay the menu's and the keys'; this only shows where the proofreader is.
 """
@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.project.session import HistoryEntry
+from app.session.session import HistoryEntry
 from ui.i18n import history_text
 
 

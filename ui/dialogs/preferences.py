@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.word_export import DEFAULT_AUTHOR
+from app.export.word import DEFAULT_AUTHOR
 from app.text.normalize import ALL_RULES
 from ui.dialogs.colour_prefs import ColourSection
 from ui.i18n import LANGUAGES, rule_label

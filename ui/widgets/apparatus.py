@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.classes.checks import CHECK_WITNESS
 from app.collation.loci import Collation, Locus
-from app.project.decisions import STATUSES, UNDECIDED, Decision
+from app.store.decisions import STATUSES, UNDECIDED, Decision
 from app.text.lines import LineIndex
 from app.text.pages import PageMap
 from ui.colors import class_label, is_dark, kind_background, kind_label, text_color

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
-from app.project.decisions import STATUSES
+from app.store.decisions import STATUSES
 from ui.colors import class_label, kind_label
 from ui.i18n import status_label
 from ui.widgets.apparatus import (

@@ -1,6 +1,6 @@
 """The corrected text as the proofreader has decided it so far, with its changes marked.
 
-Built from the same pieces as the exported text (app.project.export), so the tab
+Built from the same pieces as the exported text (app.export.text), so the tab
 shows exactly what File ▸ Export will write: line endings of the source,
 every insertion at a point in its order.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.project.export import ExportInput, corrected_segments
+from app.export.data import ExportInput
+from app.export.text import corrected_segments
 from ui.widgets.panes import Span
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.classes.checks import CHECK_WITNESS
 from app.collation.loci import Locus
-from app.project.decisions import UNDECIDED, Decision
+from app.store.decisions import UNDECIDED, Decision
 from app.text.lines import LineIndex
 from ui.colors import is_dark, kind_background, kind_label, text_color
 from ui.i18n import status_label, witness_label

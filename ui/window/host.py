@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QStatusBar
 
-from app.project.session import Session
+from app.session.session import Session
 
 
 class Host(Protocol):

@@ -1,8 +1,8 @@
 """The main window: the source against one witness, the apparatus below.
 
-The window adapts a :class:`~app.project.session.Session`: it sends the
+The window adapts a :class:`~app.session.session.Session`: it sends the
 session commands (through the Projects and Proofreading controllers) and
-refreshes what a :class:`~app.project.session.Changes` names, so every state
+refreshes what a :class:`~app.session.session.Changes` names, so every state
 it shows — the project, the loci and their ids, the current witness and
 locus, a note being typed, undo — lives in the session, not in widgets.
 It never computes a collation itself: every change builds a request for the
@@ -25,12 +25,12 @@ from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
 from app.collation.loci import KINDS, Collation, Locus
 from app.collation.ocr_doubt import ocr_doubts, source_doubt
+from app.export.quality import decisions_error_rate
 from app.messages import Message, readable_name
-from app.project.decisions import Decision
 from app.project.project import Project
-from app.project.quality import decisions_error_rate
-from app.project.session import Changes, Session
-from app.project.workspace import CollationRequest, Workspace
+from app.session.session import Changes, Session
+from app.session.workspace import CollationRequest, Workspace
+from app.store.decisions import Decision
 from app.text.lines import LineIndex
 from app.text.loading import LoadedText
 from app.text.pdf import PDF_FORMAT
@@ -87,7 +87,7 @@ class MainWindow(WindowLayout):
         self._corrected_places: dict[int, tuple[int, int]] = {}
         self._unread: dict[str, tuple[Message, ...]] = {}
         """What each Word text read in this run left unread, by digest: a project opened
-        for files just chosen holds the texts without it (app.project.session.workspace_of)."""
+        for files just chosen holds the texts without it (app.session.session.workspace_of)."""
         self._notice = ""
         """What the status says with the next collation's result (parts of Word texts not read)."""
         self.proofreading = Proofreading(self, self)

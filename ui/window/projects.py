@@ -1,6 +1,6 @@
 """Project files in the window: choose, open, reopen where we left off, copy, export.
 
-The session (app.project.session) makes a new collation a project at once,
+The session (app.session.session) makes a new collation a project at once,
 under the user data dir, so there is never unsaved work; File ▸ Save a copy
 as… puts a copy wherever the editor wants.  This controller owns what only a
 window has: file dialogs, questions, error dialogs and the Recent list.
@@ -15,14 +15,14 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.export.data import ExportError
+from app.export.outputs import Options, Output, write_output
 from app.messages import readable_name
-from app.project.export import ExportError
-from app.project.file import ProjectError
-from app.project.outputs import Options, Output, write_output
 from app.project.places import stored_pages
 from app.project.project import Unplaced
-from app.project.registry import ProjectSummary, RecentProjects, summary
-from app.project.session import Session
+from app.session.session import Session
+from app.store.file import ProjectError
+from app.store.registry import ProjectSummary, RecentProjects, summary
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError
 from app.text.ocr import OCR_FORMAT

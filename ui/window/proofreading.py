@@ -1,7 +1,7 @@
 """Deciding loci in the window: the keys, bulk decisions, undo and redo.
 
 The decisions and their one history live in the engine
-(:class:`app.project.session.Session`); this controller turns keys and menu
+(:class:`app.session.session.Session`); this controller turns keys and menu
 choices into calls on it, asks before bulk steps, and shows why a step could
 not be taken.  What a step changed comes back to the window through the
 session's observers, so nothing here refreshes a widget.
@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.classes.checks import CHECK_WITNESS
-from app.project.decisions import Decision, ReadOnlyError
-from app.project.file import ProjectError
-from app.project.session import Changes, Session
+from app.session.session import Changes, Session
+from app.store.decisions import Decision, ReadOnlyError
+from app.store.file import ProjectError
 from ui.i18n import witness_label
 from ui.messages import read_only_text
 from ui.widgets.apparatus import shown

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.cancel import CancelEvent, Cancelled
-from app.project.worker import one_line
+from app.session.worker import one_line
 from app.text.loading import LoadError, read_bytes
 from app.text.scan_reading import known, needs_ocr, read_scans, refused
 

@@ -8,7 +8,7 @@ checks it through a read-only connection first (header, ``quick_check``,
 schema version, tables) and only then opens it for writing, so a damaged,
 foreign or newer file comes back as a one-line :class:`ProjectError` with its
 bytes untouched.  Two windows writing one file would interleave their undo
-histories, hence the lock file beside it (app/project/lock.py); whoever
+histories, hence the lock file beside it (app/store/lock.py); whoever
 comes second only reads.
 See docs/project-file.md for the schema and the guarantees.
 """
@@ -34,9 +34,9 @@ from typing import Any, TypeVar
 from app import __version__
 from app.collation.loci import Locus, ReadsLocus, Region
 from app.messages import Message, MessageError, known_reason, message, os_reason, quoted
-from app.project.decisions import Decision, Status, Step, StepKind, now
-from app.project.lock import Lock
-from app.project.paths import (
+from app.store.decisions import Decision, Status, Step, StepKind, now
+from app.store.lock import Lock
+from app.store.paths import (
     OutputError,
     Owned,
     check_output,
@@ -1058,7 +1058,7 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     """
     query = "mode=ro&immutable=1" if mode == "immutable" else f"mode={mode}"
     # a project made in the window's worker thread is used by its GUI thread from then on,
-    # never by both at once (app/project/session.py, Session.prepare)
+    # never by both at once (app/session/session.py, Session.prepare)
     conn = sqlite3.connect(
         f"{path.as_uri()}?{query}", uri=True, isolation_level=None, check_same_thread=False
     )
@@ -1069,7 +1069,7 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
 def glance(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A connection for a quick look that writes nothing and takes no lock.
 
-    For reading many projects' metadata at once (app/project/registry.py)
+    For reading many projects' metadata at once (app/store/registry.py)
     without opening them: ``immutable`` while no journal exists, so nothing
     is created beside the file, else a live ``ro`` connection, as a window may
     be writing it.  No checks either: a damaged or foreign file shows as a
@@ -1472,7 +1472,7 @@ def _migrated_copy(conn: sqlite3.Connection, version: int, path: Path) -> sqlite
 
 def owned_texts(texts: Sequence[StoredText]) -> list[Owned]:
     """The files of these texts (source first), under every name each may have: no output
-    may land on them (app/project/paths.py)."""
+    may land on them (app/store/paths.py)."""
     if not texts:
         return []
     source, *witnesses = texts
@@ -1565,7 +1565,7 @@ def _write_whole(
     Under ``target``'s lock, so an open project is never replaced; the lock is
     handed back (``keep_lock``) to a caller that goes on to open the file,
     holding the new file itself.  Never over a text in ``owned`` or anything
-    but a regular file (app/project/paths.py).
+    but a regular file (app/store/paths.py).
     """
     try:
         check_output(target, owned)

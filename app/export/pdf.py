@@ -37,8 +37,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.classes.classify import CLASS_LABELS_ZH
-from app.messages import quoted
-from app.project.export import (
+from app.export.data import (
     ExportError,
     ExportInput,
     ExportLocus,
@@ -48,7 +47,8 @@ from app.project.export import (
     ordered_loci,
     write_atomic,
 )
-from app.project.word_export import DEFAULT_AUTHOR
+from app.export.word import DEFAULT_AUTHOR
+from app.messages import quoted
 from app.text.pages import Box, PageMap
 from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 

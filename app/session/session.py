@@ -26,7 +26,10 @@ from pathlib import Path
 
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
-from app.project.decisions import (
+from app.project.project import Project, Taken, Unplaced, stored_text
+from app.session.worker import compute
+from app.session.workspace import CollationRequest, Witness, Workspace
+from app.store.decisions import (
     STATUSES,
     UNDECIDED,
     Choice,
@@ -34,12 +37,9 @@ from app.project.decisions import (
     Operation,
     ReadOnlyError,
 )
-from app.project.file import AlignmentRows, ProjectError, alignment_rows
-from app.project.paths import project_files
-from app.project.project import Project, Taken, Unplaced, stored_text
-from app.project.registry import find_existing
-from app.project.worker import compute
-from app.project.workspace import CollationRequest, Witness, Workspace
+from app.store.file import AlignmentRows, ProjectError, alignment_rows
+from app.store.paths import project_files
+from app.store.registry import find_existing
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
 from app.text.normalize import ALL_RULES

@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from app.collation.loci import overlapping
-from app.messages import Message, quoted
-from app.project.export import (
+from app.export.data import (
     ExportError,
     ExportInput,
     StrPath,
@@ -46,6 +45,7 @@ from app.project.export import (
     ordered_loci,
     write_atomic,
 )
+from app.messages import Message, quoted
 from app.text.lines import LINE_BREAK, LineIndex
 from app.text.word import (
     WORD_FORMAT,

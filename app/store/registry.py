@@ -6,7 +6,7 @@ a new project, whether one of the same source and variants already exists
 (:func:`find_existing`), and shows each recent project by its source, its
 witnesses, how much is decided and when it last changed (:func:`summary`).
 
-Both only look: they read a few rows through :func:`app.project.file.glance`
+Both only look: they read a few rows through :func:`app.store.file.glance`
 (no lock, nothing created beside the file, no checks, no loci loaded), so
 listing a folder of two hundred projects takes a fraction of a second, and a
 project open in a window is read as it stands.  Opening a project for real
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.messages import readable_name
-from app.project.file import SCHEMA_VERSION, glance, stored_path, text_names
+from app.store.file import SCHEMA_VERSION, glance, stored_path, text_names
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText
 
@@ -46,7 +46,7 @@ class TextRef:
     Jiaokan ran in)."""
     sha256: str
     names: tuple[str, ...] = ()
-    """Every name it may go by now (``app.project.file.text_names``)."""
+    """Every name it may go by now (``app.store.file.text_names``)."""
 
     @property
     def name(self) -> str:

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from app.project.export import ExportInput, write_csv, write_report, write_text
-from app.project.paths import check_distinct, check_output
-from app.project.pdf_export import write_pdf
-from app.project.word_export import DEFAULT_AUTHOR, write_docx
+from app.export.apparatus import write_csv
+from app.export.data import ExportInput
+from app.export.pdf import write_pdf
+from app.export.report import write_report
+from app.export.text import write_text
+from app.export.word import DEFAULT_AUTHOR, write_docx
+from app.store.paths import check_distinct, check_output
 
 
 class Output(StrEnum):

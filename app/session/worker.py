@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from app.cancel import CancelEvent, Cancelled
 from app.collation.collate import collate, realign
 from app.collation.loci import Collation
-from app.project.workspace import CollationRequest
+from app.session.workspace import CollationRequest
 
 log = logging.getLogger(__name__)
 

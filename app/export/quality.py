@@ -16,7 +16,7 @@ from typing import Protocol
 from app.classes.classify import classify
 from app.classes.errorrate import Correction, ErrorRate, error_rate
 from app.collation.loci import Locus
-from app.project.decisions import Decision
+from app.store.decisions import Decision
 
 
 class _Decided(Protocol):
