@@ -20,15 +20,10 @@ from hypothesis import strategies as st
 
 from app.collation.loci import Locus
 from app.store import file as project_file
+from app.store import schema
 from app.store.decisions import Decision, Status
-from app.store.file import (
-    SCHEMA_V1,
-    SCHEMA_VERSION,
-    ProjectError,
-    ProjectFile,
-    StoredLocus,
-    StoredText,
-)
+from app.store.file import ProjectError, ProjectFile, StoredLocus, StoredText
+from app.store.schema import SCHEMA_V1, SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.project_crash_worker import expected
 
@@ -691,8 +686,8 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was(
     old = tmp_path / "v1.jkproj"
     _v1_file(old, journal_mode)
     before = files(old)
-    steps = project_file._MIGRATIONS[1]
-    monkeypatch.setitem(project_file._MIGRATIONS, 1, (*steps, "SELECT no_such_function()"))
+    steps = schema.MIGRATIONS[1]
+    monkeypatch.setitem(schema.MIGRATIONS, 1, (*steps, "SELECT no_such_function()"))
     with pytest.raises(ProjectError, match=r"could not upgrade v1\.jkproj") as err:
         ProjectFile.open(old)
     assert "left as it was" in str(err.value) and "\n" not in str(err.value)

@@ -18,8 +18,8 @@ import pytest
 
 from app.collation.collate import collate
 from app.project.project import Project
-from app.store.file import SCHEMA_V1
 from app.store.registry import find_existing, summary
+from app.store.schema import SCHEMA_V1
 from app.text.loading import LoadedText, load_text
 
 SOURCE = "去年冬天，图书馆开始整理一批旧报纸。这些报纸大多已经发黄变脆，有的字迹模糊。"

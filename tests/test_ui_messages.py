@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli
 from app.messages import ENGLISH, placeholders
-from app.store.file import SCHEMA_VERSION, ProjectFile
+from app.store.file import ProjectFile
+from app.store.schema import SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.helpers.i18n import LANGS, compile_translations, messages, tool
 from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place

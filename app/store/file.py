@@ -44,81 +44,21 @@ from app.store.paths import (
     regular_file_sha256,
     stored_text_files,
 )
+from app.store.schema import (
+    DECISION_COLUMNS,
+    LOCUS_COLUMNS,
+    MIGRATIONS,
+    SCHEMA_V1,
+    SCHEMA_VERSION,
+    TABLES,
+    added_columns,
+    expected_schema,
+    schema_difference,
+    schema_of,
+    texts_sql,
+)
 from app.text.facts import PROJECT_SUFFIX
 
-SCHEMA_VERSION = 9
-
-SCHEMA_V1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE texts (
-    position INTEGER PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('source', 'witness')),
-    witness_id TEXT UNIQUE, path TEXT NOT NULL, encoding TEXT NOT NULL, sha256 TEXT NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE TABLE loci (
-    id INTEGER PRIMARY KEY, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
-    source_text TEXT NOT NULL, kind TEXT NOT NULL, kinds TEXT NOT NULL, readings TEXT NOT NULL,
-    spans TEXT NOT NULL, move_id INTEGER, context_before TEXT NOT NULL,
-    context_after TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE decisions (
-    locus_id INTEGER PRIMARY KEY REFERENCES loci (id),
-    status TEXT NOT NULL CHECK (status IN ('undecided', 'accepted', 'rejected', 'edited')),
-    witness TEXT, reading TEXT, decided_at TEXT NOT NULL
-);
-"""
-"""Version 1, frozen: the migration tests build old files from it, so never edit it."""
-
-_MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        "ALTER TABLE decisions ADD COLUMN note TEXT NOT NULL DEFAULT ''",
-        "CREATE TABLE view_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE history (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
-        " label TEXT NOT NULL, changes TEXT NOT NULL)",
-    ),
-    2: (
-        "ALTER TABLE loci ADD COLUMN classes TEXT NOT NULL DEFAULT '{}'",
-        "ALTER TABLE loci ADD COLUMN message TEXT NOT NULL DEFAULT ''",
-    ),
-    3: ("CREATE TABLE alignments (witness_id TEXT PRIMARY KEY, regions TEXT NOT NULL)",),
-    4: ("CREATE TABLE documents (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",),
-    5: (
-        "ALTER TABLE texts ADD COLUMN relative_path TEXT",
-        "INSERT OR IGNORE INTO meta VALUES ('project_id', lower(hex(randomblob(16))))",
-        "INSERT OR IGNORE INTO meta VALUES ('write_seq', '0')",
-    ),
-    6: (
-        "ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'do'",
-        "ALTER TABLE history ADD COLUMN previous TEXT",
-    ),
-    7: (
-        "ALTER TABLE loci ADD COLUMN in_move INTEGER",
-        "ALTER TABLE loci ADD COLUMN pair INTEGER",
-    ),
-    # what OCR read of each scan, by the scan's digest (app/text/ocr.py OcrResult.to_bytes)
-    8: ("CREATE TABLE ocr (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",),
-}
-"""Statements taking a file from version N to N + 1, all run in one transaction.
-
-New files are built the same way (version 1, then every step), so an upgraded
-file and a new one cannot drift apart.
-"""
-
-_TABLES = {1: {"meta", "texts", "loci", "decisions"}}
-_TABLES[2] = _TABLES[1] | {"view_state", "history"}
-_TABLES[3] = _TABLES[2]
-_TABLES[4] = _TABLES[3] | {"alignments"}
-_TABLES[5] = _TABLES[4] | {"documents"}
-_TABLES[6] = _TABLES[5]
-_TABLES[7] = _TABLES[6]
-_TABLES[8] = _TABLES[7]
-_TABLES[9] = _TABLES[8] | {"ocr"}
-_LOCUS_COLUMNS = (
-    "id", "start_offset", "end_offset", "source_text", "kind", "kinds", "readings", "spans",
-    "move_id", "context_before", "context_after", "active", "classes", "message", "in_move",
-    "pair",
-)  # fmt: skip
-_DECISION_COLUMNS = ("locus_id", "status", "witness", "reading", "note", "decided_at")
 _MAGIC = b"SQLite format 3\x00"
 _DIGESTS_KEY = "text_sha256"
 """meta key: JSON list of the SHA-256 of each text as UTF-8, source first, then by position."""
@@ -331,7 +271,7 @@ class ProjectFile:
         """The texts, each found where it is now (see :func:`_whereabouts`)."""
         if "texts" in self._fresh:
             return list(self._fresh.pop("texts"))
-        rows = self._rows(_texts_sql(SCHEMA_VERSION))
+        rows = self._rows(texts_sql(SCHEMA_VERSION))
         return self._parsed(lambda rs: _texts(rs, self.path.parent), rows)
 
     def rules(self) -> tuple[str, ...]:
@@ -344,7 +284,7 @@ class ProjectFile:
             every: list[StoredLocus] = self._fresh.pop("loci")
             return every if include_inactive else [loc for loc in every if loc.active]
         where = "" if include_inactive else " WHERE active"
-        sql = f"SELECT {', '.join(_LOCUS_COLUMNS)} FROM loci{where}"
+        sql = f"SELECT {', '.join(LOCUS_COLUMNS)} FROM loci{where}"
         rows = self._rows(sql + " ORDER BY start_offset, end_offset, id")
         return self._parsed(lambda rs: [_locus(r) for r in rs], rows)
 
@@ -388,7 +328,7 @@ class ProjectFile:
     def decisions(self) -> dict[int, Decision]:
         if "decisions" in self._fresh:
             return dict(self._fresh.pop("decisions"))
-        rows = self._rows(f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions")
+        rows = self._rows(f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions")
         try:
             return {_decision_id(r[0]): _decision(r[1:]) for r in rows}
         except _Bad as e:
@@ -436,7 +376,7 @@ class ProjectFile:
                     self._conn.execute("DELETE FROM decisions WHERE locus_id = ?", (lid,))
                 else:
                     row = (lid, str(d.status), d.witness, d.reading, d.note, d.decided_at)
-                    self._conn.execute(_upsert("decisions", _DECISION_COLUMNS), row)
+                    self._conn.execute(_upsert("decisions", DECISION_COLUMNS), row)
             payload = _decisions_json(changes)
             previous = None if before is None else _decisions_json(before)
             self._conn.execute(
@@ -488,7 +428,7 @@ class ProjectFile:
                     written.append(loc)
                 elif old.active != loc.active:
                     (shown if loc.active else hidden).append(loc.id)
-            conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in written])
+            conn.executemany(_upsert("loci", LOCUS_COLUMNS), [_locus_row(loc) for loc in written])
             for active, ids in ((1, shown), (0, hidden)):
                 if ids:
                     conn.execute(
@@ -520,7 +460,7 @@ class ProjectFile:
                 " (SELECT value FROM json_each(?))",
                 (ids,),
             )
-            conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
+            conn.executemany(_upsert("loci", LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
             self._replace_alignments(alignments)
 
@@ -644,7 +584,7 @@ def _write_collation(
 ) -> None:
     _write_texts(conn, texts, folder)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (_json(list(rules)),))
-    conn.executemany(_upsert("loci", _LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
+    conn.executemany(_upsert("loci", LOCUS_COLUMNS), [_locus_row(loc) for loc in loci])
     _write_alignments(conn, alignments)
 
 
@@ -756,15 +696,6 @@ class _Bad(Exception):
 
 
 _T = TypeVar("_T")
-_TEXT_COLUMNS = ("role", "witness_id", "path", "encoding", "sha256", "text", "relative_path")
-
-
-def _texts_sql(version: int) -> str:
-    """The texts in order; ``relative_path`` (schema 6) reads as NULL in an older file."""
-    shown = [c if c != "relative_path" or version >= 6 else "NULL" for c in _TEXT_COLUMNS]
-    return f"SELECT {', '.join(shown)} FROM texts ORDER BY role != 'source', position"
-
-
 # -- where the texts are ----------------------------------------------------------------
 
 
@@ -1173,9 +1104,9 @@ def _validated(
             shown = "; ".join(" ".join(str(p).split()) for p in problems)
             raise ProjectError("project.damaged", name=name, problems=shown)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version < 1 or not _TABLES[version] <= tables:
+        if version < 1 or not TABLES[version] <= tables:
             raise ProjectError("project.not-jiaokan", name=name)
-        odd = _schema_difference(_schema(conn), _expected_schema(version))
+        odd = schema_difference(schema_of(conn), expected_schema(version))
         if odd:
             raise ProjectError("project.foreign-schema", name=name, what=odd)
         try:
@@ -1282,77 +1213,13 @@ def _private_copy(path: Path) -> sqlite3.Connection:
     return memory
 
 
-# -- the schema: exactly what the migrations build --------------------------------------
-
-_Schema = dict[tuple[str, str], object]
-_ALLOWED_EXTRA = {("table", "sqlite_stat1"), ("table", "sqlite_stat4")}
-"""What SQLite itself may add (``ANALYZE`` in the shell): statistics, no code."""
-
-
-def _schema(conn: sqlite3.Connection) -> _Schema:
-    """Every object of the file, with what matters of tables and indexes.
-
-    Types other than tables and indexes (triggers, views) are listed by name
-    only: they are refused before anything else is asked of them.
-    """
-    out: _Schema = {}
-    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for kind, name, table in objects:
-        out[(str(kind), str(name))] = (str(table), None)
-    for kind, name in list(out):
-        if (kind, name) in _ALLOWED_EXTRA or kind != "table" or name not in _TABLES[SCHEMA_VERSION]:
-            continue
-        quoted = '"' + name.replace('"', '""') + '"'
-        columns = conn.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
-        keys = conn.execute(f"PRAGMA foreign_key_list({quoted})").fetchall()
-        indexes = conn.execute(f"PRAGMA index_list({quoted})").fetchall()
-        described = []
-        for _, index, unique, origin, partial in indexes:
-            iq = '"' + str(index).replace('"', '""') + '"'
-            cols = conn.execute(f"PRAGMA index_xinfo({iq})").fetchall()
-            described.append((index, unique, origin, partial, tuple(cols)))
-        out[(kind, name)] = (name, (tuple(columns), tuple(keys), tuple(sorted(described))))
-    return out
-
-
-_EXPECTED: dict[int, _Schema] = {}
-
-
-def _expected_schema(version: int) -> _Schema:
-    """What version 1's DDL and the migrations up to ``version`` build, in memory."""
-    if version not in _EXPECTED:
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        try:
-            conn.executescript(SCHEMA_V1)
-            for v in range(1, version):
-                for statement in _MIGRATIONS[v]:
-                    conn.execute(statement)
-            _EXPECTED[version] = _schema(conn)
-        finally:
-            conn.close()
-    return _EXPECTED[version]
-
-
-def _schema_difference(found: _Schema, expected: _Schema) -> str:
-    """'' if ``found`` is ``expected``; else the first difference, in English."""
-    for kind, name in sorted(found):
-        if (kind, name) in _ALLOWED_EXTRA:
-            continue
-        if (kind, name) not in expected:
-            return f"an extra {kind} {name!r}"
-        if found[(kind, name)] != expected[(kind, name)]:
-            return f"the {kind} {name!r} is not as Jiaokan makes it"
-    missing = sorted(set(expected) - set(found))
-    return f"no {missing[0][0]} {missing[0][1]!r}" if missing else ""
-
-
 def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[str, Any]:
     """Every row as the reading methods will parse it, and the texts against their digests.
 
     Older versions lack some columns, which read as their migration's default
     (what the migration gives them).  Returns what was parsed.
     """
-    texts = _texts(conn.execute(_texts_sql(version)).fetchall(), folder)
+    texts = _texts(conn.execute(texts_sql(version)).fetchall(), folder)
     meta = conn.execute("SELECT key, value FROM meta").fetchall()
     for row in meta:
         _strings(row, "meta")
@@ -1363,7 +1230,7 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
         if digests != json.loads(_text_digests(texts)):
             raise _Bad("a stored text does not match its SHA-256")
     defaults = {"classes": "'{}'", "message": "''", "note": "''", "in_move": "NULL", "pair": "NULL"}
-    added = {tc for v in range(version, SCHEMA_VERSION) for tc in _added_columns(v)}
+    added = {tc for v in range(version, SCHEMA_VERSION) for tc in added_columns(v)}
 
     def select(columns: Sequence[str], table: str) -> str:
         shown = [defaults[c] if (table, c) in added else c for c in columns]
@@ -1371,13 +1238,13 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
 
     source = len(texts[0].text)
     order = " ORDER BY start_offset, end_offset, id"
-    loci = [_locus(row) for row in conn.execute(select(_LOCUS_COLUMNS, "loci") + order)]
+    loci = [_locus(row) for row in conn.execute(select(LOCUS_COLUMNS, "loci") + order)]
     for locus in loci:  # a retired one's source may be gone, and that is fine
         if locus.active and locus.end > source:
             raise _Bad(f"locus {locus.id} lies outside the source")
     decisions = {
         _decision_id(row[0]): _decision(row[1:])
-        for row in conn.execute(select(_DECISION_COLUMNS, "decisions"))
+        for row in conn.execute(select(DECISION_COLUMNS, "decisions"))
     }
     if version >= 5:
         for key, data in conn.execute("SELECT sha256, data FROM documents"):
@@ -1399,13 +1266,6 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
     return {"texts": texts, "rules": rules, "loci": loci, "decisions": decisions}
 
 
-def _added_columns(version: int) -> list[tuple[str, str]]:
-    """The (table, column) pairs migration ``version`` adds (``ALTER TABLE t ADD COLUMN c``)."""
-    return [
-        (s.split()[2], s.split()[5]) for s in _MIGRATIONS[version] if s.startswith("ALTER TABLE")
-    ]
-
-
 # -- migrations ---------------------------------------------------------------------------
 
 
@@ -1416,7 +1276,7 @@ def _migrate(conn: sqlite3.Connection, version: int, path: Path) -> None:
     try:
         with _transaction(conn):
             for v in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[v]:
+                for statement in MIGRATIONS[v]:
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {v + 1}")
     except sqlite3.Error as e:

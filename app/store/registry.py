@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.messages import readable_name
-from app.store.file import SCHEMA_VERSION, glance, stored_path, text_names
+from app.store.file import glance, stored_path, text_names
+from app.store.schema import SCHEMA_VERSION
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText
 

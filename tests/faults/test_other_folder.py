@@ -23,7 +23,8 @@ import pytest
 
 from app.cli.main import main
 from app.project.project import Project
-from app.store.file import _MIGRATIONS, SCHEMA_VERSION, ProjectFile, _added_columns
+from app.store.file import ProjectFile
+from app.store.schema import MIGRATIONS, SCHEMA_VERSION, added_columns
 from tests.faults.conftest import cli, one_line_error, redirect_stdout, snapshot
 
 if TYPE_CHECKING:
@@ -150,9 +151,9 @@ def _as_version_5(project: Path, given: dict[str, str]) -> None:
         for position, name in enumerate(given.values()):
             conn.execute("UPDATE texts SET path = ? WHERE position = ?", (name, position))
         for version in range(5, SCHEMA_VERSION):  # every column and table added since 5
-            for table, column in _added_columns(version):
+            for table, column in added_columns(version):
                 conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-            for statement in _MIGRATIONS[version]:
+            for statement in MIGRATIONS[version]:
                 if statement.startswith("CREATE TABLE"):
                     conn.execute(f"DROP TABLE {statement.split()[2]}")
         conn.execute("DELETE FROM meta WHERE key IN ('project_id', 'write_seq')")
