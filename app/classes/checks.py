@@ -29,7 +29,14 @@ from app.cancel import CancelCheck, poll
 from app.classes import CHECK_WITNESS
 from app.datacache import cached, package_versions
 from app.messages import Message, message
-from app.text.facts import CHUNK, CLOSING_BRACKETS, CLOSING_QUOTES, SENTENCE_ENDS
+from app.text.facts import (
+    CHUNK,
+    CLOSING_BRACKETS,
+    CLOSING_QUOTES,
+    JUMP_LINE,
+    JUMP_WORDS,
+    SENTENCE_ENDS,
+)
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
@@ -756,15 +763,8 @@ def _word_across(left: str, right: str) -> bool:
 
 # -- newspaper continuation lines ---------------------------------------------
 
-_JUMP = r"(?:下转|转至|转|上接|接上|接)第?\s*[A-Da-d]?[0-9０-９一二三四五六七八九十]{1,3}\s*版"
-JUMP_LINE = re.compile(f"[【（(〔［\\[]\\s*{_JUMP}\\s*[】）)〕］\\]]")
-"""A newspaper's continuation line in brackets: 【下转第5版】, （上接1版）, (转第4版), 〔下转A3版〕.
 
-A story that runs over two pages says where it goes on and where it came
-from; a copy made from the page keeps the line, a copy from the website has
-none.  In either width: the width rule turns （ into (.
-"""
-_JUMP_ALONE = re.compile(f"^[ \t\u3000]*(?:{_JUMP})[ \t\u3000]*$", re.MULTILINE)
+_JUMP_ALONE = re.compile(f"^[ \t\u3000]*(?:{JUMP_WORDS})[ \t\u3000]*$", re.MULTILINE)
 """The same line without brackets, standing alone on its line (下转第五版)."""
 
 

@@ -46,13 +46,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import takewhile
 
-from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
 from app.datacache import PackedTable, cached, package_versions
 from app.text.facts import (
     CLOSING_BRACKETS,
     CLOSING_QUOTES,
     CLOSING_TITLE_MARKS,
+    JUMP_LINE,
     SENTENCE_ENDS,
     STRAIGHT_QUOTES,
 )

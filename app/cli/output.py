@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
 
 from app.collation.loci import Locus
-from app.collation.ocr_doubt import lowest_confidence, ocr_doubts, source_doubt
 from app.text.pages import PageMap
 
 _UNSAFE = re.compile(
@@ -71,6 +70,9 @@ def add_places(
     for each reading under ``witness_pages``; for a scan, OCR's lowest ``confidence``
     there, and ``ocr_doubt`` where OCR likely misread (``confusable`` marks, or
     ``low-confidence``)."""
+    # only where a text has pages (a PDF, a scan): OCR's module is heavy to import
+    from app.collation.ocr_doubt import lowest_confidence, ocr_doubts, source_doubt
+
     if source is not None:
         entry.update(source.where(locus.start, locus.end).to_json())
         confidence = lowest_confidence(source, locus.start, locus.end)

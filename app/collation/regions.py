@@ -14,11 +14,10 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from app.classes.checks import JUMP_LINE
 from app.classes.wordset import is_word
 from app.collation.align import Alignment
 from app.collation.loci import Region
-from app.text.facts import SENTENCE_ENDS, STRAIGHT_QUOTES
+from app.text.facts import JUMP_LINE, SENTENCE_ENDS, STRAIGHT_QUOTES
 from app.text.normalize import Normalized
 from app.text.offsets import OffsetMap
 

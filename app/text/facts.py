@@ -10,6 +10,7 @@ places), and then the parts of the engine disagree about one text.
 from __future__ import annotations
 
 import codecs
+import re
 
 SENTENCE_ENDS = "。！？!?…"
 """Marks that end a sentence (the ellipsis included: a sentence may trail off)."""
@@ -41,3 +42,13 @@ few milliseconds of C work, so a long loop can poll its cancel check between sli
 
 PROJECT_SUFFIX = ".jkproj"
 """The project file's suffix: what the file dialogs, a drop and the registry look for."""
+
+JUMP_WORDS = r"(?:下转|转至|转|上接|接上|接)第?\s*[A-Da-d]?[0-9０-９一二三四五六七八九十]{1,3}\s*版"
+"""Where a newspaper story goes on or came from: 下转第5版, 上接1版, 转A3版."""
+JUMP_LINE = re.compile(f"[【（(〔［\\[]\\s*{JUMP_WORDS}\\s*[】）)〕］\\]]")
+"""A newspaper's continuation line in brackets: 【下转第5版】, （上接1版）, (转第4版), 〔下转A3版〕.
+
+A story that runs over two pages says where it goes on and where it came
+from; a copy made from the page keeps the line, a copy from the website has
+none.  In either width: the width rule turns （ into (.
+"""
