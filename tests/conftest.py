@@ -163,7 +163,7 @@ def window(qtbot: QtBot, settings: Settings, geometry: Geometry) -> Iterator[Mai
 
     win = make_window(qtbot, settings, geometry)
     yield win
-    win.runner.shutdown()
+    win.session.shutdown()
 
 
 @pytest.fixture
@@ -185,27 +185,29 @@ def corpus() -> Path:
 def _no_running_workers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that leaves a collation thread or a visible window behind.
 
-    Only tests that touch Qt pay for the check: the engine's tests never load it.
+    Only tests that run a collation worker pay for the check, and only those that touch
+    Qt for the windows: the engine's tests never load it.
     """
     yield
     import sys
 
-    if "ui.worker" not in sys.modules:
+    if "app.session.worker" not in sys.modules:
         return
-    from PySide6.QtWidgets import QApplication
+    from app.session.worker import LIVE_WORKERS
 
-    from ui.worker import LIVE_RUNNERS
+    app = None
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
+        instance = QApplication.instance()
+        app = instance if isinstance(instance, QApplication) else None
     if app is not None:
         app.processEvents()
-    import shiboken6
-
-    busy = [r for r in list(LIVE_RUNNERS) if shiboken6.isValid(r) and r.active_threads()]
-    for runner in busy:
-        runner.shutdown()
+    busy = [worker for worker in list(LIVE_WORKERS) if worker.is_running()]
+    for worker in busy:
+        worker.shutdown()
     assert not busy, "test left a collation thread running"
-    if isinstance(app, QApplication):
+    if app is not None:
         from PySide6.QtCore import Qt, QTimer
 
         repeating = [

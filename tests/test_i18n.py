@@ -278,7 +278,7 @@ def test_window_shows_no_english(qtbot: QtBot, tmp_path: Path, chinese: str) -> 
     texts.append(("status", window.statusBar().currentMessage()))
     assert len(texts) > 100
     english = [(where, text) for where, text in texts if _english_left(text, ids)]
-    window.runner.shutdown()
+    window.session.shutdown()
     window.close()
     assert not english
 

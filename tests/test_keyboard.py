@@ -64,7 +64,7 @@ def test_every_menu_entry_is_reachable_from_the_keyboard(
     with qtbot.waitSignal(window.collationShown, timeout=20_000):
         assert window.open_demo()
     found = list(unreachable(window.menuBar().actions(), "menu bar"))
-    window.runner.shutdown()
+    window.session.shutdown()
     assert not found
 
 

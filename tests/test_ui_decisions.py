@@ -31,7 +31,7 @@ def window(qtbot: QtBot, settings: Settings, geometry: Geometry) -> Iterator[Mai
         assert win.open_demo()
     assert win.project is not None
     yield win
-    win.runner.shutdown()
+    win.session.shutdown()
 
 
 def status(win: MainWindow, row: int) -> str:
@@ -133,7 +133,7 @@ def test_reopen_restores_decisions_and_view(
     assert {lid: again.project.log.get(lid) for lid in locus_ids(again)} == decided
     assert again.apparatus.current_row() == 5
     assert again.current_witness() == "variant-traditional"
-    again.runner.shutdown()
+    again.session.shutdown()
 
 
 def test_export_corrected_text(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_second_window_opens_the_project_read_only(
     assert other.project.status(locus_ids(other)[0]) == "undecided"
     assert "Read-only" in other.statusBar().currentMessage()
     assert "[read-only]" in other.windowTitle()
-    other.runner.shutdown()
+    other.session.shutdown()
 
 
 def test_damaged_project_gets_a_message_and_stays_untouched(
@@ -224,7 +224,7 @@ def test_dropping_a_project_file_opens_it(
         other.open_dropped([path])
     assert other.project is not None and str(other.project.path) == path
     assert not other.project.read_only
-    other.runner.shutdown()
+    other.session.shutdown()
 
 
 def test_recollation_lists_decisions_it_cannot_place(qtbot: QtBot, window: MainWindow) -> None:
@@ -314,4 +314,4 @@ def test_changed_source_is_offered_for_recollation(
     assert again.project is not None
     assert again.project.log.get(decided).status == "accepted"  # found again by its context
     assert again.project.locus(decided).source_text == "糊"
-    again.runner.shutdown()
+    again.session.shutdown()

@@ -31,7 +31,7 @@ def win(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
     with qtbot.waitSignal(window.collationShown, timeout=WAIT):
         assert window.open_demo()
     yield window
-    window.runner.shutdown()
+    window.session.shutdown()
 
 
 def press(
@@ -206,4 +206,4 @@ def test_opening_the_same_files_again_offers_their_project(
         new.click()
     assert again.session.project is not None and again.session.project.path != first
     assert len(list(first.parent.glob("*.jkproj"))) == 2
-    again.runner.shutdown()
+    again.session.shutdown()

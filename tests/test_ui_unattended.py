@@ -108,7 +108,7 @@ def test_an_unattended_window_opens_the_existing_project(
     assert again.session.project is not None and again.session.project.path == first
     assert again.session.decision(locus_ids(again)[0]).status == "rejected"
     assert "These files have a project" in capsys.readouterr().err
-    again.runner.shutdown()
+    again.session.shutdown()
 
 
 def test_unplaced_decisions_are_said_not_shown(

@@ -121,14 +121,14 @@ def test_cancelled_run_leaves_no_highlights(qtbot: QtBot, settings: Settings) ->
     win.show()
     win.open_demo()
     qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)
-    assert win.runner.is_running() and win.cancel_button.isVisible()
-    with qtbot.waitSignal(win.runner.cancelled, timeout=WAIT):
-        QTest.mouseClick(win.cancel_button, Qt.MouseButton.LeftButton)
+    assert win.session.collating and win.cancel_button.isVisible()
+    QTest.mouseClick(win.cancel_button, Qt.MouseButton.LeftButton)
+    assert not win.session.collating
     assert win.source_pane.spans() == [] and win.witness_pane.spans() == []
     assert win.source_pane.extraSelections() == []
     assert win.apparatus.model.rowCount() == 0
     assert not win.cancel_button.isVisible()
-    win.runner.shutdown()
+    win.session.shutdown()
 
 
 def test_stale_result_is_dropped(qtbot: QtBot, settings: Settings) -> None:
@@ -139,16 +139,16 @@ def test_stale_result_is_dropped(qtbot: QtBot, settings: Settings) -> None:
     win.open_demo()  # run 1: all rules, held at the gate
     qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)
     win.rule_actions["script"].setChecked(False)  # run 2 supersedes it
-    dropped: list[int] = []
-    win.runner.finished.connect(lambda req, _c: dropped.append(req.request_id))
+    delivered: list[bool] = []
+    win.collationShown.connect(lambda: delivered.append(True))
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
         gate.release.set()
     assert gate.calls == 2
     shown = win.collation()
     assert shown is not None and shown.rules == ("width", "whitespace", "markup")
     assert loci_key(shown) == loci_key(demo_collation(("width", "whitespace", "markup")))
-    assert len(dropped) == 1  # only the second result was delivered
-    win.runner.shutdown()
+    assert delivered == [True]  # only the second result was delivered
+    win.session.shutdown()
 
 
 def test_bad_file_gets_a_dialog_and_the_window_survives(
@@ -171,7 +171,7 @@ def test_worker_error_reaches_the_user(qtbot: QtBot, settings: Settings) -> None
     win = MainWindow(settings, collate_function=broken)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.runner.failed, timeout=WAIT):
+    with qtbot.waitSignal(win.collationFailed, timeout=WAIT):
         win.open_demo()
     box = win.findChild(QMessageBox, "error-dialog")
     assert box is not None and "fell over" in box.text()

@@ -132,25 +132,25 @@ def _screenshot(
         loop.quit()
 
     window.collationShown.connect(lambda: done("ok"))
-    window.runner.failed.connect(lambda _request, message: done("error", message))
+    window.collationFailed.connect(lambda message: done("error", message))
     window.unattended = True  # no box waits for an answer nobody will give
     window.resize(1280, 820)
     window.show()
     opened = window.open_project(source) if is_project else window.open_files(source, variants)
-    if not opened or not window.runner.is_running():  # what went wrong is on stderr
+    if not opened or not window.session.collating:  # what went wrong is on stderr
         window.session.close()
         return _fail("cannot open the files")
     QTimer.singleShot(120_000, loop.quit)
     loop.exec()
     if "ok" not in outcome:
-        window.runner.shutdown()
+        window.session.shutdown()
         window.session.close()
         return _fail(outcome.get("error", "the collation did not finish within 120 s"))
     app.processEvents()
     saved = window.grab().save(out)
     collation = window.collation()
     count = len(collation.loci) if collation else 0
-    window.runner.shutdown()
+    window.session.shutdown()
     window.session.close()  # the project's lock goes with it
     if not saved:
         return _fail(f"cannot write {out}")

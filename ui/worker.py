@@ -1,52 +1,47 @@
-"""The background collation worker as Qt signals: a bridge, no logic of its own.
+"""From a worker thread to the GUI thread: a bridge, no logic of its own.
 
 The request, cancel and stale rules live in app/session/worker.py, tested
-without a display.  Here its callbacks, called on the worker thread, become
-queued signals; on the GUI thread the runner checks once more that a result
-is still the latest, since a newer request may have been submitted while the
-signal waited in the event queue.  The job never touches a widget.
+without a display: its :class:`~app.session.worker.Background` hands every
+outcome to a ``post`` function, and :class:`GuiThread` is that function for
+the window: a queued signal, so the outcome runs on the GUI thread.  The
+session's collations go this way (app/session/session.py); so do the ones of
+the review of what the rules hide, through :class:`CollationRunner`, which
+only turns the outcomes into signals.  Nothing here touches a widget.
 """
 
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from app.collation.collate import collate
-from app.collation.loci import Collation
-from app.session.worker import CollateFunction, CollationWorker, WorkerCallbacks
+from app.session.worker import Background, CollateFunction, WorkerCallbacks
 from app.session.workspace import CollationRequest
 
-__all__ = ["LIVE_RUNNERS", "CollateFunction", "CollationRunner"]
+__all__ = ["CollateFunction", "CollationRunner", "GuiThread"]
 
 
-class _JobSignals(QObject):
-    """Lives on the GUI thread: emitted from the worker thread, so delivered queued."""
+class GuiThread(QObject):
+    """Runs what another thread hands it on the thread it lives on (the GUI thread)."""
 
-    progress = Signal(int, float)
-    finished = Signal(int, object)
-    failed = Signal(int, str)
-    cancelled = Signal(int)
-    dropped = Signal(int)
+    _call = Signal(object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._call.connect(self._run)
 
-def _emitter(signal: SignalInstance) -> Callable[..., None]:
-    """Emit from the worker thread; a window already gone has nobody left to tell."""
-
-    def emit(*args: Any) -> None:
+    def post(self, call: Callable[[], None]) -> None:
+        """Run ``call`` on this object's thread, queued (from any thread); a window
+        already gone has nobody left to tell."""
         with contextlib.suppress(RuntimeError):  # its C++ object went with the window
-            signal.emit(*args)
+            self._call.emit(call)
 
-    return emit
-
-
-LIVE_RUNNERS: weakref.WeakSet[CollationRunner] = weakref.WeakSet()
-"""Every runner not yet garbage-collected, so tests can fail one left running."""
+    @Slot(object)
+    def _run(self, call: Callable[[], None]) -> None:
+        call()
 
 
 class CollationRunner(QObject):
@@ -59,115 +54,47 @@ class CollationRunner(QObject):
     cancelled = Signal(int)
     idle = Signal()
 
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        function: CollateFunction = collate,
-        *,
-        prepare: Callable[[CollationRequest, Collation], None] | None = None,
-        discard: Callable[[int], None] | None = None,
-    ) -> None:
-        """``prepare``/``discard``: see app.session.worker.CollationWorker (a result dropped
-        here, waiting in the event queue when a newer request came, is discarded too)."""
+    def __init__(self, parent: QObject | None = None, function: CollateFunction = collate) -> None:
         super().__init__(parent)
-        self._discard = discard
-        self._signals = _JobSignals(self)
-        self._signals.progress.connect(self._on_progress)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.cancelled.connect(self._on_cancelled)
-        self._signals.dropped.connect(self._on_dropped)
-        progress, finished = _emitter(self._signals.progress), _emitter(self._signals.finished)
-        failed, cancelled = _emitter(self._signals.failed), _emitter(self._signals.cancelled)
-        dropped = _emitter(self._signals.dropped)
-        self._worker = CollationWorker(
+        self._gui = GuiThread(self)
+        self._background = Background(
+            self._gui.post,
             WorkerCallbacks(
-                finished=lambda r, c: finished(r.request_id, c),
-                failed=lambda r, m: failed(r.request_id, m),
-                cancelled=lambda r: cancelled(r.request_id),
-                dropped=lambda r: dropped(r.request_id),
-                progress=lambda r, f: progress(r.request_id, f),
+                finished=self.finished.emit,
+                failed=self.failed.emit,
+                cancelled=lambda r: self.cancelled.emit(r.request_id),
+                progress=lambda r, f: self.progress.emit(r.request_id, f),
             ),
             function,
-            prepare=prepare,
-            discard=discard,
+            idle=self.idle.emit,
         )
-        self._latest: CollationRequest | None = None
-        self._pending = 0
-        """Submitted requests whose terminal signal the GUI thread has not yet seen."""
-        LIVE_RUNNERS.add(self)
 
     @property
     def latest_id(self) -> int | None:
-        return self._latest.request_id if self._latest else None
+        latest = self._background.latest
+        return latest.request_id if latest else None
 
     def is_running(self) -> bool:
-        return self._pending > 0
+        return self._background.is_running()
 
     def active_threads(self) -> int:
         """1 while the worker thread still has a request to finish, as a thread pool counts."""
-        return int(self._worker.is_running())
+        return int(self._background.worker.is_running())
 
     def submit(self, request: CollationRequest) -> Future[None]:
         """Cancel whatever runs and start ``request``.
 
         The future is done once the worker thread has sent the request's
-        signal (not yet handled here): for tests that must know that.
+        outcome (not yet handled here): for tests that must know that.
         """
-        self._latest = request
-        self._pending += 1
-        future = self._worker.submit(request)
+        future = self._background.submit(request)
         self.started.emit(request.request_id)
         return future
 
     def cancel(self) -> None:
         """Stop the running request; its result, if it still comes, is dropped."""
-        self._worker.cancel()
-        self._latest = None
+        self._background.cancel()
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel and wait for the worker thread, so no thread outlives its window."""
-        self.cancel()
-        return self._worker.shutdown(timeout_ms / 1000)
-
-    def _current(self, rid: int) -> CollationRequest | None:
-        latest = self._latest
-        return latest if latest is not None and latest.request_id == rid else None
-
-    def _done(self) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.idle.emit()
-
-    @Slot(int, float)
-    def _on_progress(self, rid: int, fraction: float) -> None:
-        if self._current(rid) is not None:
-            self.progress.emit(rid, fraction)
-
-    @Slot(int, object)
-    def _on_finished(self, rid: int, result: Collation) -> None:
-        request = self._current(rid)
-        self._done()
-        if request is None:  # a newer request came while this result waited in the event queue
-            if self._discard is not None:
-                self._discard(rid)
-            return
-        self._latest = None
-        self.finished.emit(request, result)
-
-    @Slot(int, str)
-    def _on_failed(self, rid: int, message: str) -> None:
-        request = self._current(rid)
-        self._done()
-        if request is not None:
-            self._latest = None
-            self.failed.emit(request, message)
-
-    @Slot(int)
-    def _on_cancelled(self, rid: int) -> None:
-        self._done()
-        self.cancelled.emit(rid)
-
-    @Slot(int)
-    def _on_dropped(self, _rid: int) -> None:
-        self._done()
+        return self._background.shutdown(timeout_ms / 1000)

@@ -8,22 +8,13 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from app.collation.loci import Locus, ReadsLocus, arrival, departure, moved_text, overlapping
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.store.decisions import Decision, Status
 from app.store.paths import OutputError, Owned, check_output, project_files, text_files
-from app.text.formats import OCR_FORMAT, PDF_FORMAT
-from app.text.word import WORD_FORMAT
-
-_DOCUMENTS = (WORD_FORMAT, PDF_FORMAT, OCR_FORMAT)
-"""Texts read from a document or a scan, not decoded from a text file: no encoding to
-write them back in."""
-
-_DOCUMENTS = (WORD_FORMAT, PDF_FORMAT, OCR_FORMAT)
-"""Texts read from a document or a scan, not decoded from a text file: no encoding to
-write them back in."""
 
 StrPath = str | os.PathLike[str]
 
@@ -87,11 +78,17 @@ def ordered_loci(data: ExportInput) -> list[ExportLocus]:
     than the other, so the proofreader undecides one (``jiaokan decide``
     and the window refuse to record such a pair in the first place).
     """
-    loci = sorted(data.loci, key=lambda locus: (locus.start, locus.end))  # stable
+    return in_order(data.source_text, data.loci)
+
+
+def in_order(source_text: str, loci: Iterable[ExportLocus]) -> list[ExportLocus]:
+    """:func:`ordered_loci` of these loci over ``source_text`` (the window's corrected
+    text, which has no project's other data at hand)."""
+    loci = sorted(loci, key=lambda locus: (locus.start, locus.end))  # stable
     for n, locus in enumerate(loci, 1):
-        if not 0 <= locus.start <= locus.end <= len(data.source_text):
+        if not 0 <= locus.start <= locus.end <= len(source_text):
             raise ExportError("export.overlap", n=str(n))
-        if data.source_text[locus.start : locus.end] != locus.source_text:
+        if source_text[locus.start : locus.end] != locus.source_text:
             raise ExportError("export.mismatch", n=str(n))
     crossing = overlapping(loci)
     for k, locus in enumerate(loci):

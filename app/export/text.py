@@ -53,8 +53,9 @@ def line_ending(text: str) -> str | None:
     return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"), key=lambda pair: pair[0])[1]
 
 
-def _chosen(locus: ExportLocus, eol: str | None) -> str:
-    """What the corrected text has at ``locus``, in the source's line endings."""
+def chosen(locus: ExportLocus, eol: str | None) -> str:
+    """What the corrected text has at ``locus``, in the source's line endings (``eol``:
+    :func:`line_ending` of the source)."""
     decision = locus.decision
     if decision.status in ("undecided", "rejected") or decision.reading is None:
         return locus.source_text
@@ -77,7 +78,7 @@ def corrected_segments(data: ExportInput) -> Iterator[tuple[int, ExportLocus | N
             continue  # inside a locus that stands in the text; listed in the report's table
         if locus.start > last:
             yield 0, None, data.source_text[last : locus.start]
-        yield n, locus, _chosen(locus, eol)
+        yield n, locus, chosen(locus, eol)
         last = locus.end
     if last < len(data.source_text):
         yield 0, None, data.source_text[last:]

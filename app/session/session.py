@@ -24,10 +24,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from app.collation.collate import collate
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
 from app.project.project import Project, Taken, Unplaced, stored_text
-from app.session.worker import compute
+from app.session.worker import Background, CollateFunction, Post, WorkerCallbacks, compute
 from app.session.workspace import CollationRequest, Witness, Workspace
 from app.store.decisions import (
     STATUSES,
@@ -64,7 +65,17 @@ class Changes:
     history: bool = False
     """Undo or redo became possible or impossible."""
     stale: bool = False
-    """The texts or the rules changed: the collation shown no longer fits; collate again."""
+    """The texts or the rules changed: the collation shown no longer fits them
+    (:attr:`Session.stale` says whether it still does not), and the session collates
+    again when it runs its loop."""
+    running: bool = False
+    """A background collation started or ended (:attr:`Session.collating`)."""
+    progress: bool = False
+    """The running collation got further (:attr:`Session.progress`)."""
+    collated: Collated | None = None
+    """A collation was taken: what taking it did (a new project, decisions not placed)."""
+    failed: str = ""
+    """The background collation failed: why, in one line."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -76,13 +87,18 @@ class Changes:
             project=self.project or other.project,
             history=self.history or other.history,
             stale=self.stale or other.stale,
+            running=self.running or other.running,
+            progress=self.progress or other.progress,
+            collated=other.collated or self.collated,
+            failed=other.failed or self.failed,
         )
 
 
 NEW_WORK = Changes(
-    texts=True, collation=True, current=True, witness=True, project=True, history=True, stale=True
+    texts=True, collation=True, current=True, witness=True, project=True, history=True, running=True
 )
-"""Other work altogether (files or a project opened): everything is shown anew."""
+"""Other work altogether (files or a project opened): everything is shown anew, and a
+collation of the work before is no longer running."""
 
 Observer = Callable[[Changes], None]
 
@@ -208,9 +224,25 @@ def workspace_of(project: Project) -> Workspace:
 
 
 class Session:
-    """One proofreader's work in one window (or one command)."""
+    """One proofreader's work in one window (or one command).
 
-    def __init__(self, rules: Iterable[str] = ALL_RULES, projects_dir: Path | None = None) -> None:
+    With ``post`` the session runs its own loop, as napari's layers submit their own
+    slices: whenever its work goes stale (a rule toggled, a copy added or removed, the
+    source read again, files or a project opened) it collates again in the background,
+    on a :class:`~app.session.worker.Background` worker whose outcomes ``post`` brings
+    back to the session's thread, and tells its observers of the start, the progress and
+    the result as :class:`Changes`.  Without it (the command line, most tests) nothing
+    runs by itself: :meth:`collate_now` collates in the caller's thread.
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[str] = ALL_RULES,
+        projects_dir: Path | None = None,
+        *,
+        post: Post | None = None,
+        collate_function: CollateFunction = collate,
+    ) -> None:
         self.workspace = Workspace(rules=tuple(r for r in ALL_RULES if r in set(rules)))
         self.projects_dir = projects_dir
         """Where a new collation's project file is made; None: no project (nothing saved)."""
@@ -233,6 +265,24 @@ class Session:
         self._kept: dict[_Key, _Kept] = {}
         """Collations of this session by what they collated (texts and rules), the latest
         last: a rule toggled back is shown again without collating (:meth:`cached`)."""
+        self._function = collate_function
+        self._stale = False
+        self._existing: list[Path] = []
+        self.progress = 0.0
+        """How far the background collation has got, 0 to 1."""
+        self._background: Background | None = None
+        if post is not None:
+            self._background = Background(
+                post,
+                WorkerCallbacks(
+                    finished=self._finished,
+                    failed=self._failed,
+                    progress=self._progressed,
+                ),
+                collate_function,
+                prepare=self.prepare,
+                discard=self.discard,
+            )
 
     # -- observing ----------------------------------------------------------------------
 
@@ -315,7 +365,11 @@ class Session:
         self._show(None)
         self.witness = workspace.witness_ids[0] if workspace.witnesses else None
         self._view = {}
-        return self._notify(NEW_WORK)
+        self._stale = False
+        self._existing = self._find_existing()
+        if self._existing:  # the proofreader chooses: that project, or collate() anew
+            return self._notify(NEW_WORK)
+        return self._notify(NEW_WORK | self._recollate())
 
     def open_project(self, path: str | Path, *, read_only: bool = False) -> Changes:
         """Open a project file (ProjectError if it cannot be) and show its stored loci at once.
@@ -335,14 +389,21 @@ class Session:
         self.current = int(locus) if locus.isdigit() and int(locus) in self._by_id else None
         if self.current is None and self.loci:
             self.current = self.loci[0].id
-        return self._notify(NEW_WORK)
+        self._stale = False
+        self._existing = []
+        return self._notify(NEW_WORK | self._recollate())
 
     def existing_projects(self) -> list[Path]:
         """Projects already made from the files just opened, most recently changed first.
 
-        Asked before a new collation makes yet another project of the same
-        work, so the proofreader can go back to their decisions instead.
+        Found when the files are opened, before a new collation makes yet another
+        project of the same work: the session then waits for the proofreader, who
+        goes back to their decisions (:meth:`open_project`) or collates anew
+        (:meth:`collate`).
         """
+        return list(self._existing)
+
+    def _find_existing(self) -> list[Path]:
         ws = self.workspace
         if self.project is not None or self.projects_dir is None or ws.source is None:
             return []
@@ -367,9 +428,13 @@ class Session:
     def close(self) -> Changes:
         self._close_project()
         self._show(None)
-        return self._notify(Changes(collation=True, current=True, project=True, history=True))
+        self._stale = False
+        changes = Changes(collation=True, current=True, project=True, history=True, running=True)
+        return self._notify(changes)
 
     def _close_project(self) -> None:
+        if self._background is not None:  # its result would be for other work
+            self._background.cancel()
         self.commit_note()
         if self.project is not None:
             self.project.close()
@@ -387,9 +452,10 @@ class Session:
     # -- the texts and the rules ----------------------------------------------------------
 
     def set_rules(self, rules: Iterable[str]) -> Changes:
+        """Collate under other rules, every decision kept (re-placed by its place)."""
         self._writable()
         self.workspace.set_rules(rules)
-        return self._notify(Changes(stale=True))
+        return self._went_stale(Changes(stale=True))
 
     def add_variants(self, paths: Sequence[str | Path]) -> list[LoadError]:
         """Add what loads; the files that do not are returned, each with its reason."""
@@ -403,7 +469,7 @@ class Session:
                 errors.append(exc)
         if added is not None:
             self.witness = added.id
-            self._notify(Changes(texts=True, witness=True, stale=True))
+            self._went_stale(Changes(texts=True, witness=True, stale=True))
         return errors
 
     def remove_variant(self, witness_id: str) -> Changes:
@@ -414,13 +480,25 @@ class Session:
         self.workspace.remove_variant(witness_id)
         if self.witness == witness_id:
             self.witness = self._first_witness()
-        return self._notify(Changes(texts=True, witness=True, stale=True))
+        return self._went_stale(Changes(texts=True, witness=True, stale=True))
 
     def reload_source(self) -> Changes:
         """Read the source from disk again (it changed there); the next collation adopts it."""
         assert self.workspace.source is not None
         self.workspace.source = load_text(self.workspace.source.path, None)
-        return self._notify(Changes(texts=True, stale=True))
+        return self._went_stale(Changes(texts=True, stale=True))
+
+    def lists_changed(self) -> Changes:
+        """The proofreader's word lists changed: a text alone is checked with them again
+        (its findings stay shown meanwhile; a collation of copies does not read them)."""
+        if self.workspace.source is None or self.workspace.witnesses:
+            return Changes()
+        return self._notify(self._recollate())
+
+    def _went_stale(self, changes: Changes) -> Changes:
+        self._stale = True
+        self._existing = []
+        return self._notify(changes | self._recollate())
 
     def source_changed_on_disk(self) -> bool:
         return self.project is not None and self.project.source_changed_on_disk()
@@ -515,11 +593,14 @@ class Session:
         progress: Callable[[float], None] | None = None,
     ) -> Collated | None:
         """Collate the work as it stands, in this thread, and take the result (the command
-        line; the window submits :meth:`request` to its worker instead)."""
+        line; a session running its loop collates in the background by itself)."""
         request = self.request()
         if request is None:
             return None
-        return self.collated(request, compute(request, cancel=cancel, progress=progress))
+        function = self._function
+        return self.collated(
+            request, compute(request, function=function, cancel=cancel, progress=progress)
+        )
 
     def collated(self, request: CollationRequest, collation: Collation) -> Collated | None:
         """Take a finished collation; None if it is stale (the work changed since).
@@ -528,17 +609,28 @@ class Session:
         brought in line with it, every decision re-placed by its place in the
         source.  The current locus stays on its place.
         """
+        taken = self._take(request, collation)
+        if taken is None:
+            return None
+        changes, result = taken
+        self._notify(changes)
+        return result
+
+    def _take(
+        self, request: CollationRequest, collation: Collation
+    ) -> tuple[Changes, Collated] | None:
+        """:meth:`collated` without telling the observers: what changed, what taking did."""
         with self._making_lock:
             made = self._made.pop(request.request_id, None)
         if not self.workspace.accept(request, collation):
             if made is not None:
                 made.remove()
             return None
+        self._stale = False
         if request.regions is not None and self.collation is not None:
             # the loci shown are the project's; only the panes' alignment was wanted
             self.collation = replace(self.collation, alignments=collation.alignments)
-            self._notify(Changes(witness=True, current=True))
-            return Collated()
+            return Changes(witness=True, current=True), Collated()
         before = self.current_locus()
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
@@ -592,10 +684,76 @@ class Session:
             self.witness = self._first_witness()
         created = not had_project and self.project is not None
         # another project only when one was made: else Recent is not read again (I/O)
-        self._notify(
-            Changes(collation=True, current=True, witness=True, project=created, history=True)
-        )
-        return Collated(unplaced, error, created)
+        changes = Changes(collation=True, current=True, witness=True, project=created, history=True)
+        return changes, Collated(unplaced, error, created)
+
+    # -- the loop -----------------------------------------------------------------------
+
+    @property
+    def stale(self) -> bool:
+        """The texts or the rules changed since the collation shown was made: its
+        highlights no longer fit them (the table keeps it until the next one comes)."""
+        return self._stale
+
+    @property
+    def collating(self) -> bool:
+        """A background collation runs whose result will be shown."""
+        return self._background is not None and self._background.latest is not None
+
+    def collate(self) -> Changes:
+        """Collate the work as it stands, in the background: Collate again, or files that
+        have a project already collated anew all the same (:meth:`existing_projects`)."""
+        if self._background is None:
+            raise RuntimeError("this session runs no loop: collate_now() collates here")
+        self._existing = []
+        return self._notify(self._recollate())
+
+    def cancel(self) -> Changes:
+        """Stop the background collation; what is shown stays (stale if the work changed)."""
+        if self._background is None or not self.collating:
+            return Changes()
+        self._background.cancel()
+        self.progress = 0.0
+        return self._notify(Changes(running=True))
+
+    def shutdown(self, timeout: float | None = 30.0) -> bool:
+        """Cancel and wait for the worker thread (seconds): False if it is still there."""
+        return self._background is None or self._background.shutdown(timeout)
+
+    def _recollate(self) -> Changes:
+        """What the loop does when the work changed: show the collation of the same texts
+        and rules made before in this session at once, or submit the work to the worker;
+        nothing without a loop."""
+        if self._background is None:
+            return Changes()
+        request = self.request()
+        if request is None:
+            return Changes()
+        cached = self.cached(request)
+        if cached is not None:  # collated before in this session (a rule toggled back)
+            running = self.collating
+            self._background.cancel()
+            taken = self._take(request, cached)
+            changes, result = taken if taken is not None else (Changes(), None)
+            return changes | Changes(running=running, collated=result)
+        self.progress = 0.0
+        self._background.submit(request)
+        return Changes(running=True)
+
+    def _finished(self, request: CollationRequest, collation: Collation) -> None:
+        taken = self._take(request, collation)
+        if taken is None:
+            self._notify(Changes(running=True))
+            return
+        changes, result = taken
+        self._notify(changes | Changes(running=True, collated=result))
+
+    def _failed(self, _request: CollationRequest, why: str) -> None:
+        self._notify(Changes(running=True, failed=why))
+
+    def _progressed(self, _request: CollationRequest, fraction: float) -> None:
+        self.progress = fraction
+        self._notify(Changes(progress=True))
 
     def _shown_from(self, collation: Collation) -> Collation:
         """What to show of a project after ``collation``: its loci under the project's ids.

@@ -37,6 +37,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
@@ -54,6 +55,10 @@ CollateFunction = Callable[..., Collation]
 like :func:`app.collation.collate.collate`."""
 
 THREAD_NAME = "jiaokan-collation"
+
+Post = Callable[[Callable[[], None]], None]
+"""Runs a callable later on the owner's thread: the window hands it over by a queued
+signal (ui/worker.py), a test by a queue it drains.  Called from the worker thread."""
 
 
 def _nothing(*_args: object) -> None:
@@ -137,6 +142,10 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+LIVE_WORKERS: weakref.WeakSet[CollationWorker] = weakref.WeakSet()
+"""Every worker not yet garbage-collected, so the tests can fail one left running."""
+
+
 class CollationWorker:
     """Runs one collation at a time off the caller's thread; only the latest result counts.
 
@@ -169,6 +178,7 @@ class CollationWorker:
         earlier one of the same request object."""
         self._active = 0
         self._futures: set[Future[None]] = set()
+        LIVE_WORKERS.add(self)
 
     # -- the owner's side --------------------------------------------------------------
 
@@ -301,3 +311,115 @@ class CollationWorker:
             deliver(self.callbacks)
         except Exception:
             log.exception("a collation callback failed")
+
+
+class Background:
+    """A :class:`CollationWorker` as its owner's thread sees it: each callback comes back
+    on that thread (through ``post``), and a result or a failure is delivered only if its
+    request is still the owner's latest there, since a newer request may have been
+    submitted while it waited to be run.  The session runs its collations through one
+    (app/session/session.py); the window's review of what the rules hide through another
+    (ui/worker.py).
+
+    On the owner's thread: ``finished``, ``failed`` and ``progress`` of the latest
+    request only; ``cancelled`` and ``dropped`` of any; :attr:`idle` once every
+    submitted request has had its terminal callback.
+    """
+
+    def __init__(
+        self,
+        post: Post,
+        callbacks: WorkerCallbacks,
+        function: CollateFunction = collate,
+        *,
+        prepare: Callable[[CollationRequest, Collation], None] | None = None,
+        discard: Callable[[int], None] | None = None,
+        idle: Callable[[], None] = _nothing,
+    ) -> None:
+        """``prepare``/``discard``: see :class:`CollationWorker` (a result dropped here,
+        waiting for the owner's thread when a newer request came, is discarded too)."""
+        self.callbacks = callbacks
+        self._idle = idle
+        self._discard = discard
+        self._latest: CollationRequest | None = None
+        self._pending = 0
+        """Submitted requests whose terminal callback the owner's thread has not yet seen."""
+
+        def later(deliver: Callable[[], None]) -> None:
+            post(deliver)
+
+        self.worker = CollationWorker(
+            WorkerCallbacks(
+                finished=lambda r, c: later(lambda: self._finished(r, c)),
+                failed=lambda r, m: later(lambda: self._failed(r, m)),
+                cancelled=lambda r: later(lambda: self._ended(r, cancelled=True)),
+                dropped=lambda r: later(lambda: self._ended(r)),
+                progress=lambda r, f: later(lambda: self._progress(r, f)),
+            ),
+            function,
+            prepare=prepare,
+            discard=discard,
+        )
+
+    @property
+    def latest(self) -> CollationRequest | None:
+        """The request whose result will be delivered, or None (none, cancelled, or done)."""
+        return self._latest
+
+    def is_running(self) -> bool:
+        """Whether a submitted request has not yet had its terminal callback here."""
+        return self._pending > 0
+
+    def submit(self, request: CollationRequest) -> Future[None]:
+        """Cancel whatever runs and start ``request``; the future is done once the worker
+        thread has posted its outcome (not yet delivered here): for tests."""
+        self._latest = request
+        self._pending += 1
+        return self.worker.submit(request)
+
+    def cancel(self) -> None:
+        """Stop the running request; its result, if it still comes, is dropped."""
+        self.worker.cancel()
+        self._latest = None
+
+    def shutdown(self, timeout: float | None = 30.0) -> bool:
+        """Cancel and wait for the worker thread (seconds), so no thread outlives its owner."""
+        self.cancel()
+        return self.worker.shutdown(timeout)
+
+    def _wanted(self, request: CollationRequest) -> bool:
+        latest = self._latest
+        return latest is not None and latest.request_id == request.request_id
+
+    def _done(self) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self._idle()
+
+    def _finished(self, request: CollationRequest, collation: Collation) -> None:
+        wanted = self._wanted(request)
+        self._done()
+        if not wanted:  # a newer request came while this result waited for this thread
+            if self._discard is not None:
+                self._discard(request.request_id)
+            return
+        self._latest = None
+        self.callbacks.finished(request, collation)
+
+    def _failed(self, request: CollationRequest, why: str) -> None:
+        wanted = self._wanted(request)
+        self._done()
+        if wanted:
+            self._latest = None
+            self.callbacks.failed(request, why)
+
+    def _ended(self, request: CollationRequest, *, cancelled: bool = False) -> None:
+        self._done()
+        if cancelled:
+            self.callbacks.cancelled(request)
+        else:
+            self.callbacks.dropped(request)
+
+    def _progress(self, request: CollationRequest, fraction: float) -> None:
+        if self._wanted(request):
+            self.callbacks.progress(request, fraction)

@@ -3,11 +3,13 @@
 The model holds no state of its own beyond the collation it adapts; sorting
 and filtering (by kind, witness and status) live in a proxy, so the row
 number of a locus in the model is always its index in ``Collation.loci``.
+Outside the model a locus is known by its id (``LOCUS_ROLE``, the decisions,
+the OCR's doubts): a row is only where Qt draws it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -88,8 +90,9 @@ class ApparatusModel(QAbstractTableModel):
         self._witnesses: tuple[str, ...] = ()
         self._lines = LineIndex("")
         self._pages: PageMap | None = None
-        self._decision: Callable[[int], Decision] = lambda _row: UNDECIDED
+        self._decision: Callable[[int], Decision] = lambda _id: UNDECIDED
         self._doubts: dict[int, frozenset[str]] = {}
+        self._row_of: dict[int, int] = {}
 
     # -- the adapted object -------------------------------------------------
 
@@ -100,7 +103,12 @@ class ApparatusModel(QAbstractTableModel):
         if collation is not None and any(CHECK_WITNESS in loc.readings for loc in collation.loci):
             self._witnesses = (*self._witnesses, CHECK_WITNESS)
         self._lines = LineIndex(collation.source if collation else "")
+        self._row_of = {loc.id: row for row, loc in enumerate(collation.loci)} if collation else {}
         self.endResetModel()
+
+    def row_of(self, locus_id: int) -> int | None:
+        """Where the locus is in the model (its source order), None if it is not there."""
+        return self._row_of.get(locus_id)
 
     def collation(self) -> Collation | None:
         return self._collation
@@ -113,8 +121,9 @@ class ApparatusModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 1), self.index(rows - 1, 1))
 
     def set_ocr_doubts(self, doubts: dict[int, frozenset[str]]) -> None:
-        """The rows where OCR likely misread, each with the texts it misread in ("" for the
-        source, else witness ids): the Class column says so, the class filter offers them."""
+        """The loci (by id) where OCR likely misread, each with the texts it misread in
+        ("" for the source, else witness ids): the Class column says so, the class filter
+        offers them."""
         self._doubts = doubts
         rows = self.rowCount()
         if rows:
@@ -124,7 +133,7 @@ class ApparatusModel(QAbstractTableModel):
 
     def ocr_doubt(self, row: int, witness: str | None = None) -> bool:
         """Whether OCR likely misread at ``row`` (in the source or ``witness``, or anywhere)."""
-        texts = self._doubts.get(row)
+        texts = self._doubts.get(self.locus(row).id) if self._doubts else None
         if not texts:
             return False
         return witness is None or witness in texts or "" in texts
@@ -187,16 +196,29 @@ class ApparatusModel(QAbstractTableModel):
     def status_column(self) -> int:
         return self.kind_column + 3
 
-    def set_decisions(self, decision_of_row: Callable[[int], Decision]) -> None:
-        """Where the status column reads decisions from (the project's log)."""
-        self._decision = decision_of_row
+    def set_decisions(self, decision_of: Callable[[int], Decision]) -> None:
+        """Where the status column reads each locus's decision from, by its id."""
+        self._decision = decision_of
         self.decisions_changed()
 
-    def decisions_changed(self) -> None:
+    def decisions_changed(self, locus_ids: Iterable[int] | None = None) -> None:
+        """The status of these loci changed (None: of any): only their cells are told."""
         rows = self.rowCount()
-        if rows:
-            top = self.index(0, self.status_column)
-            self.dataChanged.emit(top, self.index(rows - 1, self.status_column))
+        if not rows:
+            return
+        column = self.status_column
+        if locus_ids is None:
+            self.dataChanged.emit(self.index(0, column), self.index(rows - 1, column))
+            return
+        changed = sorted(r for r in map(self._row_of.get, locus_ids) if r is not None)
+        runs: list[list[int]] = []
+        for row in changed:  # one signal per run of neighbouring rows (a bulk step)
+            if runs and row == runs[-1][1] + 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        for first, last in runs:
+            self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
     def colours_changed(self) -> None:
         """The palette or the colour scheme changed: the kind column's brushes with it."""
@@ -207,10 +229,10 @@ class ApparatusModel(QAbstractTableModel):
             self.dataChanged.emit(top, bottom, roles)
 
     def status(self, row: int) -> str:
-        return self._decision(row).status
+        return self._decision(self.locus(row).id).status
 
     def status_text(self, row: int) -> str:
-        decision = self._decision(row)
+        decision = self._decision(self.locus(row).id)
         if decision.status == "accepted":
             return self._accepted_text(decision.witness or "")
         if decision.status == "edited":
@@ -263,7 +285,7 @@ class ApparatusModel(QAbstractTableModel):
             return None
         locus = self._collation.loci[row]
         if role == LOCUS_ROLE:
-            return row
+            return locus.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col, locus)
         if role == SORT_ROLE:
@@ -284,7 +306,7 @@ class ApparatusModel(QAbstractTableModel):
                 )
             return text
         if role == Qt.ItemDataRole.ToolTipRole and col == self.status_column:
-            note = self._decision(row).note
+            note = self._decision(locus.id).note
             return note or None
         if role == Qt.ItemDataRole.ToolTipRole and col >= 2 and col < self.kind_column:
             reading = self._text(col, locus)

@@ -1,4 +1,10 @@
-"""The apparatus table with its filter bar: kind, witness, status, and a count."""
+"""The apparatus table with its filter bar: kind, witness, status, and a count.
+
+It speaks locus ids: it says which locus was chosen, is told which one is current
+and whose decisions changed, and gives the ids it shows in its order (what F8
+and "next undecided" follow).  It follows the view model's rows
+(app/session/view.py): a decision refreshes only its loci's status cells.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
+from app.session.view import RowChange, RowLayer
 from app.store.decisions import STATUSES
 from ui.colors import class_label, kind_label
 from ui.i18n import status_label
@@ -39,13 +46,18 @@ from ui.widgets.apparatus import (
 
 
 class ApparatusView(QWidget):
-    """One row per locus; selecting a row emits :attr:`locusSelected` with its locus index."""
+    """One row per locus; selecting a row emits :attr:`locusSelected` with its locus's id."""
 
     locusSelected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._resetting = False
+        self._layer: RowLayer | None = None
+        self._decided: int | None = None
+        """Loci decided, as the view model counts them (None: counted here)."""
+        self._order: list[int] | None = None
+        """The ids shown, in the table's order, until the filter, the sort or the rows change."""
         self.model = ApparatusModel(self)
         self.proxy = ApparatusFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -119,15 +131,44 @@ class ApparatusView(QWidget):
         self.witness_filter.currentIndexChanged.connect(self._on_filter)
         self.status_filter.currentIndexChanged.connect(self._on_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._forget_order)
+            signal.connect(self._update_count)
+
+    def _forget_order(self) -> None:
+        self._order = None
+
+    def follow(self, layer: RowLayer) -> None:
+        """Show the view model's rows from now on, refreshing what its changes name."""
+        self._layer = layer
+        layer.subscribe(self._on_layer)
+        self._on_layer(RowChange(rows=True, current=True))
+
+    def _on_layer(self, change: RowChange) -> None:
+        layer = self._layer
+        assert layer is not None
+        self._decided = layer.decided
+        if change.rows:
+            # before the collation: the Class column is sized to its texts, doubts included
+            self.model.set_ocr_doubts(layer.doubts)
+            self.set_collation(layer.collation)
+            self.model.set_pages(layer.pages)
+            self.model.set_decisions(layer.decision)
+        elif change.ids:
+            self.decisions_changed(change.ids)
+        if change.current and layer.current is not None:
+            self.select(layer.current)
 
     def set_collation(self, collation: Collation | None) -> None:
         """Show ``collation``; the columns are sized a moment later, in an event of their
         own, so that showing a large collation never holds the window's thread long."""
         self._resetting = True  # the count once, at the end, not at each of the proxy's signals
+        self._order = None
         try:
             self.model.set_collation(collation)
             header = self.table.horizontalHeader()
@@ -175,6 +216,7 @@ class ApparatusView(QWidget):
         self.proxy.set_witness(self.witness_filter.currentData())
 
     def _on_filter(self) -> None:
+        self._order = None
         kind = self.kind_filter.currentData()
         status = self.status_filter.currentData()
         self.proxy.set_kinds(frozenset([kind]) if kind else None)
@@ -195,7 +237,9 @@ class ApparatusView(QWidget):
             if shown != total
             else QCoreApplication.translate("ApparatusView", "{0} divergences").format(total)
         )
-        decided = sum(1 for row in range(total) if self.model.status(row) != "undecided")
+        decided = self._decided
+        if decided is None:
+            decided = sum(1 for row in range(total) if self.model.status(row) != "undecided")
         if decided:
             text += " · " + QCoreApplication.translate("ApparatusView", "{0} decided").format(
                 decided
@@ -206,23 +250,33 @@ class ApparatusView(QWidget):
         if current.isValid():
             self.locusSelected.emit(int(current.data(LOCUS_ROLE)))
 
-    # -- rows ------------------------------------------------------------------
+    # -- loci ------------------------------------------------------------------
 
-    def decisions_changed(self) -> None:
-        self.model.decisions_changed()
+    def decisions_changed(self, locus_ids: frozenset[int] | None = None) -> None:
+        """These loci's decisions changed (None: any): their status cells are drawn again,
+        and the filter applied again if it is by status."""
+        self.model.decisions_changed(locus_ids)
         if self.status_filter.currentData() is not None:
             self._on_filter()  # a decided row may leave the "undecided" filter
         self._update_count()
 
-    def visible_rows(self) -> list[int]:
-        """Locus indices of the rows the filter shows, in the table's order."""
-        return [self.row_at_view(i) for i in range(self.proxy.rowCount())]
+    def visible_ids(self) -> list[int]:
+        """The ids of the loci the filter shows, in the table's order."""
+        if self._order is None:
+            collation = self.model.collation()
+            loci = collation.loci if collation is not None else ()
+            proxy = self.proxy
+            self._order = [
+                loci[proxy.mapToSource(proxy.index(i, 0)).row()].id
+                for i in range(proxy.rowCount())
+            ]
+        return list(self._order)
 
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 
-    def current_row(self) -> int | None:
-        """The locus index of the current row, if any."""
+    def current_id(self) -> int | None:
+        """The id of the current row's locus, if any."""
         index = self.table.selectionModel().currentIndex()
         return int(index.data(LOCUS_ROLE)) if index.isValid() else None
 
@@ -230,11 +284,15 @@ class ApparatusView(QWidget):
         index = self.table.selectionModel().currentIndex()
         return index.row() if index.isValid() else None
 
-    def row_at_view(self, view_row: int) -> int:
+    def id_at_view(self, view_row: int) -> int:
+        """The id of the locus the table shows at ``view_row`` (filtered and sorted)."""
         return int(self.proxy.index(view_row, 0).data(LOCUS_ROLE))
 
-    def select_row(self, row: int) -> None:
-        """Make locus ``row`` current (without re-emitting if it already is)."""
+    def select(self, locus_id: int) -> None:
+        """Make the locus current (without re-emitting if it already is)."""
+        row = self.model.row_of(locus_id)
+        if row is None:
+            return
         source_index = self.model.index(row, 0)
         index = self.proxy.mapFromSource(source_index)
         if not index.isValid():

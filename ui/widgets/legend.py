@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.collation.loci import KINDS
-from ui.colors import active, is_dark, kind_label, kind_mark
+from app.session.view import MarkChange, MarkLayer
+from ui.colors import active, class_label, is_dark, kind_label, kind_mark
 
 SWATCH = 10  # px, square
 
@@ -54,7 +55,21 @@ class KindLegend(QWidget):
         self._counts: dict[str, int] | None = None
         self._keys: tuple[str, ...] = ()
         self._label: Callable[[str], str] = kind_label
+        self._layer: MarkLayer | None = None
         self.set_keys(KINDS, kind_label)
+
+    def follow(self, layer: MarkLayer) -> None:
+        """Name what the view model's marks are coloured by, with their counts, from now on."""
+        self._layer = layer
+        layer.subscribe(self._on_layer)
+        self._on_layer(MarkChange(marks=True))
+
+    def _on_layer(self, change: MarkChange) -> None:
+        layer = self._layer
+        assert layer is not None
+        if change.marks:
+            self.set_keys(layer.keys, class_label if layer.by_class else kind_label)
+            self.set_counts(layer.counts)
 
     def set_keys(self, keys: Sequence[str], label: Callable[[str], str]) -> None:
         """What the legend names: the kinds, or the proofreader's classes."""

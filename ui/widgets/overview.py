@@ -6,6 +6,10 @@ one pass), and a paint stretches a one-pixel-wide image of the rows' colours: a 
 of calls into Qt however many marks there are.  Calls matter: with PySide6 6.12 on Python
 3.11 each void call also leaks a reference to None.  A row shared by several kinds shows
 the commonest; the tooltip names them all.
+
+A mark may carry its locus's id (the ruler then says which locus was clicked, and
+is told which one is current, by id); the ruler follows the view model's marks
+(app/session/view.py) and rebuilds them only when they change, never for a decision.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPa
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from app.collation.loci import KINDS
+from app.session.view import MarkChange, MarkLayer
 from ui import colors
 from ui.colors import current_color, is_dark, kind_label, kind_mark
 
@@ -47,6 +52,9 @@ class OverviewRuler(QWidget):
         self._starts: list[float] = []
         self._ends: list[float] = []
         self._kinds: list[int] = []
+        self._ids: list[int] | None = None
+        self._index_of: dict[int, int] = {}
+        self._layer: MarkLayer | None = None
         self._names: list[str] = list(KINDS)
         self._long: list[int] = []  # marks taller than LONG rows, at the current height
         self._current: int | None = None
@@ -66,8 +74,28 @@ class OverviewRuler(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(WIDTH, 4 * MIN_MARK)
 
-    def set_marks(self, marks: Sequence[tuple[float, float, str]]) -> None:
-        """Replace the marks; (start, end, kind) as fractions of the document, by start."""
+    def follow(self, layer: MarkLayer) -> None:
+        """Draw the view model's marks from now on, each known by its locus's id."""
+        self._layer = layer
+        layer.subscribe(self._on_layer)
+        self._on_layer(MarkChange(marks=True, current=True))
+
+    def _on_layer(self, change: MarkChange) -> None:
+        layer = self._layer
+        assert layer is not None
+        if change.marks:
+            marks = layer.marks
+            self.set_marks([(m.start, m.end, m.kind) for m in marks], [m.locus_id for m in marks])
+        if change.current:
+            self.set_current(layer.current)
+
+    def set_marks(
+        self, marks: Sequence[tuple[float, float, str]], ids: Sequence[int] | None = None
+    ) -> None:
+        """Replace the marks; (start, end, kind) as fractions of the document, by start.
+
+        ``ids``: each mark's locus id, which :attr:`markClicked` says and
+        :meth:`set_current` takes; without them, a mark is known by its index."""
         starts = [min(max(start, 0.0), 1.0) for start, _, _ in marks]
         if any(b < a for a, b in itertools.pairwise(starts)):
             raise ValueError("marks must be sorted by start")
@@ -77,14 +105,18 @@ class OverviewRuler(QWidget):
         self._ends = [min(max(m[1], s), 1.0) for m, s in zip(marks, starts, strict=True)]
         self._kinds = [index[kind] for _, _, kind in marks]
         self._starts = starts
-        if self._current is not None and self._current >= len(starts):
-            self._current = None
+        self._ids = None if ids is None else list(ids)
+        self._index_of = {} if ids is None else {lid: k for k, lid in enumerate(ids)}
+        if self._current is not None and (ids is not None or self._current >= len(starts)):
+            self._current = None  # by id, the caller says again which one is current
         self.setAccessibleDescription(self.tr("%n divergence(s)", "", len(starts)))
         self._bucketed_for = -1
         self.update()
 
-    def set_current(self, index: int | None) -> None:
-        """Emphasise one mark (or none); repaints only the rows that change."""
+    def set_current(self, key: int | None) -> None:
+        """Emphasise one mark (or none), by its locus id (its index where the marks have
+        no ids); repaints only the rows that change."""
+        index = key if self._ids is None or key is None else self._index_of.get(key)
         if index is not None and not 0 <= index < len(self._starts):
             index = None
         if index == self._current:
@@ -261,7 +293,7 @@ class OverviewRuler(QWidget):
         if index is None:
             self.positionClicked.emit(self._fraction(y))
         else:
-            self.markClicked.emit(index)
+            self.markClicked.emit(index if self._ids is None else self._ids[index])
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press_y is None or not event.buttons() & Qt.MouseButton.LeftButton:

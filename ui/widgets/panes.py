@@ -6,12 +6,17 @@ scroll and every repaint slow.  The pane keeps the spans in a sorted list
 and, whenever the view moves, builds selections only for the spans that
 intersect what is visible (found by bisect).  Insertion points, which cover
 no character, are drawn as a bar between two characters.
+
+Spans carry their locus's id (a click says which locus); a pane follows one
+layer of the view model (app/session/view.py) and refreshes what its changes
+name: the spans of a few loci after a decision, the current one after a step,
+a few characters of the corrected text (:meth:`TextPane.patch`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -27,8 +32,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from app.session.corrected import Edit
+from app.session.view import Span, SpanChange, TextLayer
 from ui.colors import active, is_dark
 from ui.widgets.positions import Utf16Index
+
+__all__ = ["Span", "TextPane", "cjk_font_family"]
 
 # The usual CJK text fonts of Linux, Windows and macOS, best first.
 CJK_FONTS = (
@@ -60,18 +69,6 @@ def cjk_font_family() -> str:
     return QFont().defaultFamily()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A highlighted span of this pane's text, in code points, with its locus row."""
-
-    start: int
-    end: int
-    kind: str
-    row: int
-    decided: bool = False
-    """Drawn quieter (underlined, no fill), so what is still open stands out."""
-
-
 class TextPane(QPlainTextEdit):
     """Shows one text, read-only, with the divergences of one witness marked."""
 
@@ -87,13 +84,18 @@ class TextPane(QPlainTextEdit):
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setCenterOnScroll(False)
+        self.document().setUndoRedoEnabled(False)  # patches (the corrected text) pile up none
         self._text = ""
         self._index = Utf16Index("")
         self._spans: list[Span] = []
+        self._at: dict[int, int] = {}
         self._starts: list[int] = []
         self._max_len = 0
         self._current: int | None = None
+        """The current locus's id."""
         self._fallback: Span | None = None
+        self._layer: TextLayer | None = None
+        self._keep_top = False
         self._visible_inserts: list[Span] = []
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -102,6 +104,32 @@ class TextPane(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- content -------------------------------------------------------------
+
+    def follow(self, layer: TextLayer, *, keep_top: bool = False) -> None:
+        """Draw ``layer`` of the view model from now on, refreshing what its changes name;
+        ``keep_top``: a text replaced whole stays scrolled where it was (the corrected
+        text, built again), else it shows from its start."""
+        self._layer = layer
+        self._keep_top = keep_top
+        layer.subscribe(self._on_layer)
+        self._on_layer(SpanChange(text=True, spans=True, current=True))
+
+    def _on_layer(self, change: SpanChange) -> None:
+        layer = self._layer
+        assert layer is not None
+        if change.text and layer.text is not self._text and layer.text != self._text:
+            top = self.top_offset() if self._keep_top and self._text else 0
+            self.set_text(layer.text)
+            if top:
+                self.scroll_to_top(min(top, len(layer.text)))
+        if change.edits:
+            self.patch(change.edits)
+        if change.spans or change.text or change.edits:
+            self.set_spans(layer.spans)
+        elif change.ids:
+            self.replace_spans(layer.spans_of(change.ids))
+        if change.current:
+            self.set_current(layer.current, layer.fallback)
 
     def set_text(self, text: str) -> None:
         self._text = text
@@ -112,30 +140,65 @@ class TextPane(QPlainTextEdit):
     def text(self) -> str:
         return self._text
 
+    def patch(self, edits: Sequence[Edit]) -> None:
+        """Replace a few places of the text, each edit in the text the previous ones left
+        (the corrected text after a decision): the rest is neither set again nor laid out
+        again, and the view stays where it is."""
+        cursor = QTextCursor(self.document())
+        for edit in edits:
+            cursor.setPosition(self._index.to_utf16(edit.start))
+            cursor.setPosition(self._index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(edit.text)
+            self._text = self._text[: edit.start] + edit.text + self._text[edit.end :]
+            self._index = self._index.replaced(edit.start, edit.end, edit.text)
+        self._schedule()
+
     def set_spans(self, spans: list[Span]) -> None:
-        """Replace the highlighted spans (sorted by start)."""
+        """Replace the highlighted spans (sorted by start); the current locus stays current."""
         self._spans = spans
+        self._at = {s.locus_id: k for k, s in enumerate(spans)}
         self._starts = [s.start for s in spans]
         self._max_len = max((s.end - s.start for s in spans), default=0)
-        self._current = None
-        self._fallback = None
         self._schedule()
+
+    def replace_spans(self, spans: Sequence[Span]) -> None:
+        """These loci's spans, drawn otherwise in the same places (a decision draws them
+        quieter); repainted only if one of them is in view."""
+        lo, hi = self.visible_range()
+        seen = False
+        for span in spans:
+            k = self._at.get(span.locus_id)
+            if k is None or (self._spans[k].start, self._spans[k].end) != (span.start, span.end):
+                self.set_spans(sorted([*self._without(spans), *spans], key=lambda s: s.start))
+                return
+            self._spans[k] = span
+            seen = seen or (span.end >= lo and span.start <= hi)
+        if seen:
+            self._schedule()
+
+    def _without(self, spans: Sequence[Span]) -> list[Span]:
+        ids = {s.locus_id for s in spans}
+        return [s for s in self._spans if s.locus_id not in ids]
 
     def spans(self) -> list[Span]:
         return self._spans
 
-    def set_current(self, row: int | None, fallback: Span | None = None) -> None:
-        """Mark locus ``row``; ``fallback`` places it where this text has no span of its own.
+    def set_current(self, locus_id: int | None, fallback: Span | None = None) -> None:
+        """Mark locus ``locus_id``; ``fallback`` places it where this text has no span of
+        its own.
 
         A witness that agrees with the source at the selected locus has no
         highlight there, but the proofreader must still see where it is.
         """
-        self._current = row
-        self._fallback = fallback if row is not None and self._span_of(row) is None else None
+        if locus_id == self._current and fallback == self._fallback:
+            return
+        self._current = locus_id
+        self._fallback = fallback if locus_id is not None else None
         self._schedule()
 
-    def _span_of(self, row: int) -> Span | None:
-        return next((s for s in self._spans if s.row == row), None)
+    def _span_of(self, locus_id: int) -> Span | None:
+        k = self._at.get(locus_id)
+        return None if k is None else self._spans[k]
 
     def set_font_size(self, family: str, size: float) -> None:
         font = QFont(self.font())
@@ -198,12 +261,13 @@ class TextPane(QPlainTextEdit):
         offset = self._index.to_code_point(
             self.cursorForPosition(event.position().toPoint()).position()
         )
-        row = self.row_at(offset)
-        if row is not None:
-            self.locusClicked.emit(row)
+        locus_id = self.locus_at(offset)
+        if locus_id is not None:
+            self.locusClicked.emit(locus_id)
 
-    def row_at(self, offset: int) -> int | None:
-        """The locus row whose span holds ``offset`` (or whose insertion point touches it).
+    def locus_at(self, offset: int) -> int | None:
+        """The id of the locus whose span holds ``offset`` (or whose insertion point
+        touches it).
 
         Loci of different copies nest: a click inside another copy's long
         locus on a one-character one of its own selects the innermost.
@@ -216,7 +280,7 @@ class TextPane(QPlainTextEdit):
             if span.start <= offset < span.end or span.start == span.end == offset
         ]
         best = min(holding, key=lambda span: span.end - span.start, default=None)
-        return None if best is None else best.row
+        return None if best is None else best.locus_id
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Qt keeps the top paragraph and the number of the line in it, and a new width
@@ -261,7 +325,7 @@ class TextPane(QPlainTextEdit):
             painter.fillRect(bar, colours.current(dark))
         for span in self._visible_inserts:
             rect: QRect = self.cursorRect(self._cursor_at(span.start))
-            current = span.row == self._current
+            current = span.locus_id == self._current
             colour = colours.current(dark) if current else colours.mark(span.kind, dark)
             width = (4 if current else 3) + colours.emphasis
             painter.fillRect(
@@ -278,7 +342,7 @@ class TextPane(QPlainTextEdit):
         """The current divergence's span here (or where it stands), if it is in view."""
         if self._current is None:
             return None
-        span = self._fallback or self._span_of(self._current)
+        span = self._span_of(self._current) or self._fallback
         lo, hi = self.visible_range()
         return span if span is not None and span.end >= lo and span.start <= hi else None
 
@@ -297,7 +361,7 @@ class TextPane(QPlainTextEdit):
         first = bisect_left(self._starts, lo - self._max_len)
         last = bisect_right(self._starts, hi)
         near = self._spans[first:last]
-        if self._fallback is not None:
+        if self._fallback is not None and self._span_of(self._fallback.locus_id) is None:
             near = [*near, self._fallback]
         touching = [s for s in near if s.end >= lo and s.start <= hi]
         return sorted(touching, key=lambda v: v.start - v.end)
@@ -342,14 +406,14 @@ class TextPane(QPlainTextEdit):
         colours = active()
         fmt = QTextCharFormat()
         text = colours.text(dark)
-        if span.decided and span.row != self._current:
+        if span.decided and span.locus_id != self._current:
             # decided: no fill, a dotted line in the kind's colour; the text reads as text
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(colours.mark(span.kind, dark))
             text = None
         else:
             fmt.setBackground(colours.background(span.kind, dark))
-        if span.row == self._current:
+        if span.locus_id == self._current:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             # high contrast: reverse video, underlined in the kind's colour for the other palette
             underline = colours.mark(span.kind, not dark) if text else colours.current(dark)

@@ -18,10 +18,24 @@ class Utf16Index:
     """Converts offsets of one text between code points and UTF-16 units."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._set([m.start() for m in _ASTRAL.finditer(text)], len(text))
+
+    def _set(self, astral: list[int], length: int) -> None:
+        self._astral = astral
         # UTF-16 position of each astral character, for the reverse direction
         self._astral16 = [cp + k for k, cp in enumerate(self._astral)]
-        self.length = len(text) + len(self._astral)
+        self.length = length + len(self._astral)
+
+    def replaced(self, start: int, end: int, text: str) -> Utf16Index:
+        """The index of the text with ``start``..``end`` (code points) replaced by
+        ``text``, without reading the rest of it again."""
+        shift = len(text) - (end - start)
+        astral = [cp for cp in self._astral if cp < start]
+        astral += [start + m.start() for m in _ASTRAL.finditer(text)]
+        astral += [cp + shift for cp in self._astral if cp >= end]
+        out = Utf16Index("")
+        out._set(astral, self.length - len(self._astral) + shift)
+        return out
 
     def to_utf16(self, offset: int) -> int:
         if not self._astral:

@@ -40,8 +40,6 @@ class Host(Protocol):
         """The ids of the loci the table shows, in its order."""
         ...
 
-    def start_collation(self, clear: bool = True) -> None: ...
-
     def read_scans_first(self, paths: list[str], then: Callable[[], object]) -> bool:
         """Read the scans among ``paths`` by OCR in the background, then call ``then``;
         ``False`` when none needs reading (``then`` is for the caller to call)."""

@@ -5,9 +5,15 @@ session commands (through the Projects and Proofreading controllers) and
 refreshes what a :class:`~app.session.session.Changes` names, so every state
 it shows — the project, the loci and their ids, the current witness and
 locus, a note being typed, undo — lives in the session, not in widgets.
-It never computes a collation itself: every change builds a request for the
-background :class:`~ui.worker.CollationRunner`, and only the latest result
-is shown.  All signal wiring is in :meth:`MainWindow._connect_signals`.
+What the widgets draw of it (spans, ruler marks, legend counts, the table's
+statuses, the corrected text) is worked out by the Qt-free view model
+(:class:`~app.session.view.ViewModel`), which each widget follows by itself:
+the window is wiring, and turns no row into an id.
+It never decides when to collate: the session runs its own loop, collating
+again in the background whenever its work goes stale, and tells the window of
+the start, the progress and the result as it tells of everything else
+(:class:`~ui.worker.GuiThread` brings the worker's outcomes to this thread).
+All signal wiring is in :meth:`MainWindow._connect_signals`.
 """
 
 from __future__ import annotations
@@ -18,23 +24,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
-from app.classes.checks import CHECK_WITNESS
-from app.classes.classify import CLASSES
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
 from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
-from app.collation.loci import KINDS, Collation, Locus
-from app.collation.ocr_doubt import ocr_doubts, source_doubt
-from app.export.quality import decisions_error_rate
+from app.collation.loci import Collation, Locus
 from app.messages import Message, readable_name
 from app.project.project import Project
-from app.session.session import Changes, Session
+from app.session.session import Changes, Collated, Session
+from app.session.view import ViewModel
 from app.session.workspace import CollationRequest, Workspace
-from app.store.decisions import Decision
 from app.text.lines import LineIndex
 from app.text.loading import LoadedText
 from app.text.pdf import PDF_FORMAT
-from ui.colors import class_label, kind_label
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.ignored import IgnoredDialog
@@ -44,16 +45,14 @@ from ui.messages import encoding_text, unread_parts, unread_text
 from ui.paths import resource
 from ui.settings import Settings
 from ui.widgets.apparatus import short_name
-from ui.widgets.corrected import corrected_view
 from ui.widgets.elided_label import ElidedLabel
-from ui.widgets.panes import Span
 from ui.window.actions import WindowActions
 from ui.window.layout import WindowLayout
 from ui.window.page_tab import PageTab
 from ui.window.projects import Projects, data_dir
 from ui.window.proofreading import Proofreading
 from ui.window.scan_reader import ScanReader
-from ui.worker import CollateFunction, CollationRunner
+from ui.worker import CollateFunction, CollationRunner, GuiThread
 
 DEMO_DIR = resource("demo")
 # The name is bilingual already, the same in every language.
@@ -65,6 +64,9 @@ class MainWindow(WindowLayout):
     """The proofreader's window."""
 
     collationShown = Signal()
+    """A collation's result is shown (also one taken again at once, a rule toggled back)."""
+    collationFailed = Signal(str)
+    """The background collation failed: why, in one line (also shown in a dialog)."""
 
     def __init__(
         self, settings: Settings | None = None, collate_function: CollateFunction | None = None
@@ -73,18 +75,15 @@ class MainWindow(WindowLayout):
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
-        self.session = Session(self.settings.rules(), data_dir() / "projects")
-        # a new collation's project file is made in the worker thread, off this one
-        self.runner = CollationRunner(
-            self,
-            collate_function or collate,
-            prepare=self.session.prepare,
-            discard=self.session.discard,
+        self._gui_thread = GuiThread(self)
+        self.session = Session(
+            self.settings.rules(),
+            data_dir() / "projects",
+            post=self._gui_thread.post,
+            collate_function=collate_function or collate,
         )
         self._lines = LineIndex("")
         self._syncing = False
-        self._mark_rows: list[int] = []
-        self._corrected_places: dict[int, tuple[int, int]] = {}
         self._unread: dict[str, tuple[Message, ...]] = {}
         """What each Word text read in this run left unread, by digest: a project opened
         for files just chosen holds the texts without it (app.session.session.workspace_of)."""
@@ -95,9 +94,12 @@ class MainWindow(WindowLayout):
         self.scan_reader = ScanReader(self)
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
+        # before the window's own observer: the layers are up to date when it reads them
+        self.view = ViewModel(self.session, self.projects.pages_of)
         self._build_widgets()
         self.page_tab = PageTab(self, self.page_view, self.projects)
         self._build_actions()
+        self._follow_view()
         self._connect_signals()
         self.session.subscribe(self._on_session)
         self._set_busy(False)
@@ -112,6 +114,18 @@ class MainWindow(WindowLayout):
         self.rule_actions = self.acts.rules
         self.recent_menu = self.acts.recent_menu
 
+    def _follow_view(self) -> None:
+        """Each widget draws its layer of the view model, refreshing what changes in it."""
+        view = self.view
+        view.set_by_class(self.acts.by_class.isChecked())
+        self.source_pane.follow(view.source)
+        self.witness_pane.follow(view.witness)
+        self.corrected_pane.follow(view.corrected, keep_top=True)
+        self.ruler.follow(view.marks)
+        self.legend.follow(view.marks)
+        self.apparatus.follow(view.rows)
+        view.summary_layer.subscribe(lambda _changed: self.update_counts())
+
     def _connect_signals(self) -> None:
         self.acts.new.triggered.connect(self.projects.new_collation)
         self.acts.demo.triggered.connect(self.open_demo)
@@ -125,7 +139,7 @@ class MainWindow(WindowLayout):
         self.acts.zoom_reset.triggered.connect(lambda: self.zoom(0))
         self.acts.font.triggered.connect(self.choose_font)
         self.acts.preferences.triggered.connect(self.show_preferences)
-        self.acts.recollate.triggered.connect(self.start_collation)
+        self.acts.recollate.triggered.connect(self.session.collate)
         self.acts.cancel.triggered.connect(self.cancel_collation)
         self.cancel_button.clicked.connect(self.cancel_collation)
         for action in self.rule_actions.values():
@@ -134,33 +148,24 @@ class MainWindow(WindowLayout):
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.recentChosen.connect(self.open_project)
         self.witness_combo.currentIndexChanged.connect(self._on_witness_chosen)
-        self.apparatus.locusSelected.connect(self.select_locus)
-        self.source_pane.locusClicked.connect(self.select_locus)
-        self.witness_pane.locusClicked.connect(self.select_locus)
+        # every widget says which locus by its id: the session selects it
+        self.apparatus.locusSelected.connect(self.session.select)
+        self.source_pane.locusClicked.connect(self.session.select)
+        self.witness_pane.locusClicked.connect(self.session.select)
+        self.corrected_pane.locusClicked.connect(self.session.select)
+        self.ruler.markClicked.connect(self.session.select)
         self.source_pane.topOffsetChanged.connect(self._on_source_scrolled)
         self.witness_pane.topOffsetChanged.connect(self._on_witness_scrolled)
-        self.ruler.markClicked.connect(self._on_mark_clicked)
         self.ruler.positionClicked.connect(self._on_ruler_position)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.finished.connect(self._on_collated)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.cancelled.connect(self._on_cancelled)
         self.scan_reader.started.connect(self._on_reading)
-        self.scan_reader.progress.connect(lambda fraction: self._on_progress(0, fraction))
-        self.scan_reader.finished.connect(lambda: self._set_busy(self.runner.is_running()))
+        self.scan_reader.progress.connect(lambda f: self.progress.setValue(int(f * 100)))
+        self.scan_reader.finished.connect(lambda: self._set_busy(self.session.collating))
         self.scan_reader.failed.connect(
             lambda why: self.show_error(
                 QCoreApplication.translate("MainWindow", "Cannot read the scan"), why
             )
         )
-        self._corrected_timer.timeout.connect(self._refresh_corrected)
-        self.corrected_tabs.currentChanged.connect(self.update_corrected)
-        self.corrected_tabs.currentChanged.connect(
-            lambda _index: self.page_tab.set_active(
-                self.corrected_tabs.currentWidget() is self.page_view
-            )
-        )
-        self.corrected_pane.locusClicked.connect(self.select_locus)
+        self.corrected_tabs.currentChanged.connect(self._on_tab)
         pr, acts = self.proofreading, self.acts
         acts.accept.triggered.connect(lambda: pr.accept())
         for n, action in enumerate(acts.accept_nth):
@@ -218,36 +223,41 @@ class MainWindow(WindowLayout):
     def current_locus(self) -> Locus | None:
         return self.session.current_locus()
 
-    def decision_of_row(self, row: int) -> Decision:
-        loci = self.session.loci
-        return self.session.decision(loci[row].id if row < len(loci) else None)
-
     def view_order(self) -> list[int]:
         """The ids of the loci the table shows, in its order (filter and sort)."""
-        loci = self.session.loci
-        return [loci[row].id for row in self.apparatus.visible_rows() if row < len(loci)]
+        return self.apparatus.visible_ids()
 
     def _on_session(self, changes: Changes) -> None:
-        """Refresh exactly what a step of the session changed."""
+        """Refresh what a step of the session changed that no widget follows by itself:
+        the title, the headers, Undo, the panel, the scrolling, the busy state."""
         if changes.project:
             self._show_project()
-        highlights = not changes.collation  # else _display draws them, once
         if changes.texts:
-            self._show_texts(highlights=highlights)
+            self._show_texts()
         elif changes.witness:
-            self._show_witness(highlights=highlights)
+            self._show_witness()
         if changes.collation:
-            self._display()
-        elif changes.decisions:
-            self.apparatus.decisions_changed()
-            self._show_highlights()  # decided divergences are drawn quieter
-            self.update_counts()
-            self.update_corrected()
+            collation = self.session.collation
+            self._lines = LineIndex(collation.source if collation else "")
+            self._update_ruler_viewport()
         if changes.history or changes.project:
             self.acts.undo.setEnabled(self.session.can_undo())
             self.acts.redo.setEnabled(self.session.can_redo())
         if changes.collation or changes.current or changes.witness or changes.decisions:
             self._show_current(reveal=changes.current or changes.witness or changes.collation)
+        if changes.running:
+            self._show_running(changes)
+        if changes.progress:
+            self.progress.setValue(int(self.session.progress * 100))
+        if changes.failed:
+            self._set_busy(False)
+            self._notice = ""
+            self.show_error(
+                QCoreApplication.translate("MainWindow", "Collation failed"), changes.failed
+            )
+            self.collationFailed.emit(changes.failed)
+        if changes.collated is not None:
+            self._show_collated(changes.collated)
 
     # -- opening work (the Projects controller does it) -------------------------
 
@@ -299,22 +309,15 @@ class MainWindow(WindowLayout):
 
     # -- collating -----------------------------------------------------------------
 
-    def start_collation(self, clear: bool = True) -> None:
-        request = self.session.request()
-        if request is None:
-            return
-        cached = self.session.cached(request)
-        if cached is not None:  # collated before in this session (a rule toggled back)
-            self.runner.cancel()
-            self._on_collated(request, cached)
-            return
-        if clear:
-            self._clear_highlights()
-        self._set_busy(True)
-        self.status_counts.setText("")
-        collating = QCoreApplication.translate("MainWindow", "Collating…")
-        self.statusBar().showMessage(self._with_notice(collating, self._notice))
-        self.runner.submit(request)
+    def _show_running(self, changes: Changes) -> None:
+        """A collation started or ended: the progress bar and Cancel, "Collating…"; the
+        highlights of a collation that no longer fits the work go at once."""
+        collating = self.session.collating
+        self._set_busy(collating or self.scan_reader.is_running())
+        if collating and not changes.collated:
+            self.status_counts.setText("")
+            text = QCoreApplication.translate("MainWindow", "Collating…")
+            self.statusBar().showMessage(self._with_notice(text, self._notice))
 
     @staticmethod
     def _with_notice(status: str, notice: str) -> str:
@@ -329,7 +332,10 @@ class MainWindow(WindowLayout):
         headers or footnotes that were not compared) would otherwise flash by under
         "Collating…"."""
         self._notice = notice
-        if notice:
+        if notice and self.session.collating:
+            text = QCoreApplication.translate("MainWindow", "Collating…")
+            self.statusBar().showMessage(self._with_notice(text, notice))
+        elif notice:
             self.statusBar().showMessage(notice)
 
     def read_scans_first(self, paths: list[str], then: Callable[[], object]) -> bool:
@@ -346,27 +352,20 @@ class MainWindow(WindowLayout):
     def cancel_collation(self) -> None:
         if self.scan_reader.is_running():
             self.scan_reader.cancel()
-            self._set_busy(self.runner.is_running())
+            self._set_busy(self.session.collating)
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Reading the scan cancelled."), 4000
             )
             return
-        if self.runner.is_running():
-            self.runner.cancel()
-            self._clear_highlights()
-            self._set_busy(False)
+        if self.session.collating:
+            self.session.cancel()
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Collation cancelled."), 4000
             )
 
-    def _on_progress(self, _rid: int, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 100))
-
-    def _on_collated(self, request: CollationRequest, collation: Collation) -> None:
-        result = self.session.collated(request, collation)
-        if result is None:
-            return
-        self._set_busy(False)
+    def _show_collated(self, result: Collated) -> None:
+        """What taking a collation did, said: a project that could not be written,
+        decisions not placed, the count; a new project goes into Recent."""
         if result.error is not None:
             self.show_error(
                 QCoreApplication.translate("MainWindow", "The project could not be updated"),
@@ -382,56 +381,13 @@ class MainWindow(WindowLayout):
         self.statusBar().showMessage(self._with_notice(found, notice), 0 if notice else 4000)
         self.collationShown.emit()
 
-    def _display(self) -> None:
-        """Show the session's collation everywhere."""
-        collation = self.session.collation
-        # before the collation: the Class column is sized to its texts, doubts included
-        self.apparatus.model.set_ocr_doubts(self._ocr_doubts(collation))
-        self.apparatus.set_collation(collation)
-        self.apparatus.model.set_pages(self.projects.source_pages())
-        self.apparatus.model.set_decisions(self.decision_of_row)
-        self._lines = LineIndex(collation.source if collation else "")
-        self._show_highlights()
-        self.update_counts()
-        self._update_ruler_viewport()
-        self.update_corrected()
-
-    def _ocr_doubts(self, collation: Collation | None) -> dict[int, frozenset[str]]:
-        """The rows where OCR likely misread a scanned source ("") or witness (its id)."""
-        source = self.session.workspace.source
-        if collation is None or source is None:
-            return {}
-        source_pages = self.projects.pages_of(source)
-        witness_pages = {
-            w.id: self.projects.pages_of(w.loaded) for w in self.session.workspace.witnesses
-        }
-        if all(p is None or p.confidence is None for p in (source_pages, *witness_pages.values())):
-            return {}
-        out: dict[int, frozenset[str]] = {}
-        for row, locus in enumerate(collation.loci):
-            texts = set(ocr_doubts(locus, witness_pages))
-            if source_doubt(locus, source_pages) is not None:
-                texts.add("")
-            if texts:
-                out[row] = frozenset(texts)
-        return out
-
-    def _on_failed(self, _request: CollationRequest, message: str) -> None:
-        self._set_busy(False)
-        self._notice = ""
-        self.show_error(QCoreApplication.translate("MainWindow", "Collation failed"), message)
-
-    def _on_cancelled(self, _rid: int) -> None:
-        if not self.runner.is_running():
-            self._set_busy(False)
-
     def _on_rule_toggled(self) -> None:
         rules = tuple(r for r, a in self.rule_actions.items() if a.isChecked())
         if rules == self.session.workspace.rules:
             return
-        if self.proofreading.guard(lambda: self.session.set_rules(rules)):
+        # the session collates under them (or shows what it collated under them before)
+        if self.proofreading.guard(lambda: self.session.set_rules(rules)) is not None:
             self.settings.set_rules(rules)
-            self.start_collation()
 
     # -- showing ---------------------------------------------------------------------
 
@@ -439,15 +395,14 @@ class MainWindow(WindowLayout):
         self.refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
 
-    def _show_texts(self, *, highlights: bool = True) -> None:
-        """The source and the witness list, as the session has them now."""
+    def _show_texts(self) -> None:
+        """The source's header and the witness list, as the session has them now (the
+        panes follow the view model's texts)."""
         src = self.session.workspace.source
         if src is None:
             return
         self.stack.setCurrentWidget(self.main_splitter)
         _show_text_header(self.source_label, src, self._unread_of(src))
-        if self.source_pane.text() != src.text:
-            self.source_pane.set_text(src.text)
         self._lines = LineIndex(src.text)
         self.witness_combo.blockSignals(True)
         self.witness_combo.clear()
@@ -463,9 +418,9 @@ class MainWindow(WindowLayout):
                         n + 1, ids[n]
                     )
                 )
-        self._show_witness(highlights=highlights)
+        self._show_witness()
 
-    def _show_witness(self, *, highlights: bool = True) -> None:
+    def _show_witness(self) -> None:
         wid = self.session.witness
         ids = self.session.witness_ids
         if wid is None or wid not in ids:
@@ -473,13 +428,8 @@ class MainWindow(WindowLayout):
         self.witness_combo.blockSignals(True)
         self.witness_combo.setCurrentIndex(ids.index(wid))
         self.witness_combo.blockSignals(False)
-        witness = self.session.workspace.witness(wid)
-        loaded = witness.loaded
+        loaded = self.session.workspace.witness(wid).loaded
         _show_text_header(self.witness_label, loaded, self._unread_of(loaded))
-        if self.witness_pane.text() != witness.text:
-            self.witness_pane.set_text(witness.text)
-        if highlights:
-            self._show_highlights()
 
     def _unread_of(self, loaded: LoadedText) -> tuple[Message, ...]:
         """What a Word text or PDF left unread, also when the window shows it from its
@@ -492,58 +442,6 @@ class MainWindow(WindowLayout):
         ids = self.session.witness_ids
         if 0 <= index < len(ids):
             self.session.set_witness(ids[index])
-
-    def _clear_highlights(self) -> None:
-        self._mark_rows = []
-        self.source_pane.set_spans([])
-        self.witness_pane.set_spans([])
-        self.ruler.set_marks([])
-        self.legend.set_counts({})
-
-    def _show_highlights(self) -> None:
-        collation, wid = self.session.collation, self.session.witness
-        if collation is None or wid is None:
-            self._clear_highlights()
-            return
-        by_class = self.acts.by_class.isChecked()
-        src: list[Span] = []
-        wit: list[Span] = []
-        marks: list[tuple[float, float, str]] = []
-        counts: dict[str, int] = {}
-        total = max(1, len(collation.source))
-        for row, locus in enumerate(collation.loci):
-            if wid not in locus.readings:
-                if CHECK_WITNESS in locus.readings:  # a finding in the source, whoever is shown
-                    kind = locus.classes.get(CHECK_WITNESS, "check") if by_class else "check"
-                    src.append(Span(locus.start, locus.end, kind, row))
-                    marks.append((locus.start / total, locus.end / total, kind))
-                    counts[kind] = counts.get(kind, 0) + 1
-                continue
-            kind = locus.kinds.get(wid, locus.kind)
-            if by_class:
-                kind = locus.classes.get(wid, locus.cls) or kind
-            decided = self.session.decision(locus.id).decided
-            src.append(Span(locus.start, locus.end, kind, row, decided))
-            start, end = locus.spans[wid]
-            wit.append(Span(start, end, kind, row, decided))
-            marks.append((locus.start / total, locus.end / total, kind))
-            counts[kind] = counts.get(kind, 0) + 1
-        self.source_pane.set_spans(src)
-        self.witness_pane.set_spans(wit)
-        # nested loci: the ruler paints in order, the long one first, so the short stay seen
-        keys = [(span.start, span.start - span.end) for span in src]
-        order = sorted(range(len(src)), key=keys.__getitem__)
-        marks = [marks[k] for k in order]
-        src = [src[k] for k in order]
-        self.ruler.set_marks(marks)
-        if by_class:
-            self.legend.set_keys([c for c in CLASSES if counts.get(c)], class_label)
-        else:
-            self.legend.set_keys(
-                [*KINDS, *([CHECK_WITNESS] if counts.get(CHECK_WITNESS) else [])], kind_label
-            )
-        self.legend.set_counts(counts)
-        self._mark_rows = [s.row for s in src]
 
     def show_preferences(self) -> PreferencesDialog:
         """Open the Preferences, window-modal; returned so tests can drive it."""
@@ -591,8 +489,7 @@ class MainWindow(WindowLayout):
         except OSError as exc:
             self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), exc)
             return
-        if self.session.workspace.source is not None and not self.session.workspace.witnesses:
-            self.start_collation(clear=False)  # a text alone is spelled with the lists
+        self.session.lists_changed()  # a text alone is spelled with the lists
 
     def show_history(self) -> HistoryDialog:
         """Edit ▸ History: the session's one undo history, read-only."""
@@ -601,34 +498,32 @@ class MainWindow(WindowLayout):
         return dialog
 
     def update_counts(self) -> None:
-        collation = self.session.collation
-        if collation is None:
+        """The status bar's counts, as the view model sums them up."""
+        summary = self.view.summary
+        if self.session.collation is None:
             self.status_counts.setText("")
             return
         parts = [
-            QCoreApplication.translate("MainWindow", "{0} divergences").format(len(collation.loci))
+            QCoreApplication.translate("MainWindow", "{0} divergences").format(
+                summary.divergences
+            )
         ]
-        if self.session.project is not None:
-            counts = self.session.counts()
-            decided = len(collation.loci) - counts["undecided"]
+        if summary.decided is not None:
             parts.append(
                 QCoreApplication.translate("MainWindow", "{0} decided, {1} undecided").format(
-                    decided, counts["undecided"]
+                    summary.decided, summary.divergences - summary.decided
                 )
             )
-            if decided:  # 差错率 by the decisions so far (docs/error-rate.md)
-                rate = decisions_error_rate(
-                    collation.source,
-                    ((loc, self.session.decision(loc.id)) for loc in collation.loci),
+        rate = summary.rate
+        if rate is not None:  # 差错率 by the decisions so far (docs/error-rate.md)
+            parts.append(
+                QCoreApplication.translate("MainWindow", "error rate {0} per 10,000 ({1})").format(
+                    f"{rate.per_10k:.2f}", rate.verdict
                 )
-                parts.append(
-                    QCoreApplication.translate(
-                        "MainWindow", "error rate {0} per 10,000 ({1})"
-                    ).format(f"{rate.per_10k:.2f}", rate.verdict)
-                )
+            )
         parts += [
-            f"{short_name(w.id)}: {collation.count(w.id)} ({encoding_text(w.loaded.encoding)})"
-            for w in self.session.workspace.witnesses
+            f"{short_name(wid)}: {count} ({encoding_text(encoding)})"
+            for wid, count, encoding in summary.witnesses
         ]
         self.status_counts.setText(" · ".join(parts))
 
@@ -641,76 +536,40 @@ class MainWindow(WindowLayout):
 
     # -- navigation ---------------------------------------------------------------------
 
-    def select_locus(self, row: int) -> None:
-        """Select the locus at ``row`` (source order) everywhere: the session decides."""
-        loci = self.session.loci
-        if 0 <= row < len(loci):
-            self.session.select(loci[row].id)
-
-    def select_id(self, locus_id: int) -> None:
-        self.session.select(locus_id)
-
     def _show_current(self, *, reveal: bool) -> None:
-        """Table row, both panes, ruler, panel and corrected text on the session's locus."""
+        """The panel on the session's locus, and (``reveal``) the panes scrolled to it; the
+        table, the panes' marks and the ruler follow the view model by themselves."""
         locus = self.session.current_locus()
-        row = self.session.row_of(self.session.current)
-        if locus is None or row is None:
+        if locus is None:
             self.locus_panel.show_locus(None)
-            self.source_pane.set_current(None)
-            self.witness_pane.set_current(None)
-            self.ruler.set_current(None)
             return
-        collation = self.session.collation
-        assert collation is not None
-        self.apparatus.select_row(row)
-        self.show_panel(row, locus)
-        wid = self.session.witness
-        self.source_pane.set_current(row, Span(locus.start, locus.end, locus.kind, row))
-        if wid is not None and wid in collation.alignments and wid not in locus.spans:
-            align = collation.alignments[wid]
-            at = Span(align.to_witness(locus.start), align.to_witness(locus.end), "agree", row)
-            self.witness_pane.set_current(row, at)
-        else:
-            self.witness_pane.set_current(row)
-        marks = self._mark_rows
-        self.ruler.set_current(marks.index(row) if row in marks else None)
+        self._show_panel(locus)
         if reveal:
-            self._reveal(locus)
+            self._reveal()
             self._reveal_corrected()
         self.page_tab.refresh()
 
-    def show_panel(self, row: int, locus: Locus) -> None:
+    def _show_panel(self, locus: Locus) -> None:
         collation = self.session.collation
         assert collation is not None
-        around = self.session.enclosing(locus.id)
-        inside = None if around is None else (self.session.row_of(around.id) or 0) + 1
-        linked = [(self.session.row_of(o.id) or 0) + 1 for o in self.session.linked(locus.id)]
-        edits = [
-            n
-            for n, loc in enumerate(collation.loci, 1)
-            if loc.in_move is not None and loc.parent == row
-        ]
+        facts = self.view.panel(locus.id)
         self.locus_panel.show_locus(
-            locus, row + 1, len(collation.loci), collation.witness_ids, self._lines,
+            locus, facts.number, facts.total, collation.witness_ids, self._lines,
             self.session.decision(locus.id), self.session.project is not None
-            and not self.session.read_only, note=self.session.note_shown(), inside=inside,
-            linked=linked, edits=edits,
+            and not self.session.read_only, note=self.session.note_shown(),
+            inside=facts.inside, linked=facts.linked, edits=facts.edits,
         )  # fmt: skip
 
-    def _reveal(self, locus: Locus) -> None:
-        collation, wid = self.session.collation, self.session.witness
-        if collation is None or wid is None:
+    def _reveal(self) -> None:
+        """Both panes scrolled to where the current locus stands in them."""
+        here, there = self.view.source.place, self.view.witness.place
+        if here is None:
             return
         self._syncing = True
         try:
-            self.source_pane.reveal(locus.start, locus.end)
-            if wid in locus.spans:
-                start, end = locus.spans[wid]
-            elif wid in collation.alignments:
-                start = end = collation.alignments[wid].to_witness(locus.start)
-            else:
-                return
-            self.witness_pane.reveal(start, end)
+            self.source_pane.reveal(*here)
+            if there is not None:
+                self.witness_pane.reveal(*there)
         finally:
             self._syncing = False
 
@@ -736,11 +595,6 @@ class MainWindow(WindowLayout):
             )
             self.statusBar().showMessage(text, 3000)
         self.session.select(step.locus_id)
-
-    def _on_mark_clicked(self, index: int) -> None:
-        rows = self._mark_rows
-        if 0 <= index < len(rows):
-            self.select_locus(rows[index])
 
     def _on_ruler_position(self, fraction: float) -> None:
         src = self.session.workspace.source
@@ -792,8 +646,7 @@ class MainWindow(WindowLayout):
 
     def _on_colour_mode(self, by_class: bool) -> None:
         self.settings.set_colour_by_class(by_class)
-        self._show_highlights()
-        self._show_current(reveal=False)  # new spans forget which one is current
+        self.view.set_by_class(by_class)
 
     def show_ignored(self) -> None:
         """Open the review of what the rules hide; it fills in from a background run."""
@@ -811,7 +664,7 @@ class MainWindow(WindowLayout):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.scan_reader.shutdown()
-        self.runner.shutdown()
+        self.session.shutdown()
         self.ignored_runner.shutdown()
         self.save_view_state()
         self.session.close()
@@ -835,30 +688,19 @@ class MainWindow(WindowLayout):
 
     # -- the corrected text -------------------------------------------------------------
 
-    def update_corrected(self) -> None:
-        if self.corrected_tabs.currentWidget() is self.corrected_pane:
-            self._corrected_timer.start()
-
-    def _refresh_corrected(self) -> None:
-        project, collation = self.session.project, self.session.collation
-        if project is None or collation is None:
-            self.corrected_pane.set_text(collation.source if collation else "")
-            self._corrected_places = {}
-            return
-        rows = {loc.id: row for row, loc in enumerate(collation.loci)}
-        view = corrected_view(project.export_input(document=False), rows)
-        top = self.corrected_pane.top_offset()
-        self.corrected_pane.set_text(view.text)
-        self.corrected_pane.set_spans(view.spans)
-        self._corrected_places = view.places
-        self.corrected_pane.scroll_to_top(min(top, len(view.text)))
+    def _on_tab(self, _index: int) -> None:
+        """The Corrected text is worked out while it shows (and patched after each
+        decision); the Page only drawn while it shows."""
+        shown = self.corrected_tabs.currentWidget()
+        self.view.show_corrected(shown is self.corrected_pane)
+        self.page_tab.set_active(shown is self.page_view)
         self._reveal_corrected()
 
     def _reveal_corrected(self) -> None:
         """The Corrected text tab follows the current divergence, as the panes do."""
         if self.corrected_tabs.currentWidget() is not self.corrected_pane:
             return
-        place = self._corrected_places.get(self.session.current or 0)
+        place = self.view.corrected.place
         if place is not None:
             self.corrected_pane.reveal(*place)
 

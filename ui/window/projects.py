@@ -122,7 +122,9 @@ class Projects(QObject):
 
     def open_files(self, source: str, variants: list[str]) -> bool:
         """A new collation; a bad file gets a dialog and the window stays as it was.  Scans
-        are read by OCR first, in the background (the files open when they are read)."""
+        are read by OCR first, in the background (the files open when they are read).
+        The session collates them, unless they have a project already: then it waits
+        for the proofreader's choice."""
         if self.host.read_scans_first(
             [source, *variants], lambda: self.open_files(source, variants)
         ):
@@ -142,8 +144,6 @@ class Projects(QObject):
         existing = self.session.existing_projects()
         if existing:
             self.offer_existing(existing[0])
-        else:
-            self.host.start_collation()
         return True
 
     def offer_existing(self, path: Path) -> QMessageBox:
@@ -178,7 +178,7 @@ class Projects(QObject):
             if box.clickedButton() is reopen:
                 self.open_project(str(path))
             else:
-                self.host.start_collation()
+                self.session.collate()
 
         box.finished.connect(answered)
         self.host.ask(box)  # nobody at the window: Escape's answer, the project
@@ -205,7 +205,6 @@ class Projects(QObject):
             )
         self.host.restore_view_state()
         self.offer_source_reload()
-        self.host.start_collation(clear=False)
         return True
 
     def choose_project(self) -> None:
@@ -249,7 +248,6 @@ class Projects(QObject):
             )
         if len(self.session.witness_ids) > before:
             self._announce_unread([w.loaded for w in self.session.workspace.witnesses[before:]])
-            self.host.start_collation()
 
     def remove_variant(self, witness_id: str | None) -> None:
         if self._read_only():
@@ -261,7 +259,6 @@ class Projects(QObject):
             )
             return
         self.session.remove_variant(witness_id)
-        self.host.start_collation()
 
     def open_dropped(self, paths: list[str]) -> None:
         """A project opens; else the first file dropped on an empty window is the source."""

@@ -1,0 +1,241 @@
+"""The session runs its own loop, without Qt: it collates again whenever its work goes
+stale, on its worker, and says so to its observers.
+
+The window's ``post`` (a queued signal) is a queue here that the test drains, so
+each outcome runs on the test's thread exactly as it runs on the window's; a gate
+in the collate function forces every interleaving, never a sleep.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cancel import Cancelled
+from app.collation.collate import collate
+from app.collation.loci import Collation
+from app.session.session import Changes, Session
+from app.store.decisions import Status
+from tests.helpers.session import SOURCE, VARIANT, ids_of, write_pair
+
+WAIT = 20.0  # seconds: only ever reached when a test is broken
+
+
+class Loop:
+    """The owner's thread of a session: what the worker posts waits here until run."""
+
+    def __init__(self) -> None:
+        self.posted: queue.Queue[Callable[[], None]] = queue.Queue()
+
+    def post(self, call: Callable[[], None]) -> None:
+        self.posted.put(call)
+
+    def run_until(self, done: Callable[[], bool]) -> None:
+        """Run what the worker posts, in order, until ``done``."""
+        while not done():
+            self.posted.get(timeout=WAIT)()
+
+    def run_pending(self) -> None:
+        """Run what has been posted so far."""
+        while not self.posted.empty():
+            self.posted.get_nowait()()
+
+
+class Gate:
+    """A collate function that can hold a call until the test opens it, and counts calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, ...]] = []
+        self.hold: threading.Event | None = None
+        self.entered = threading.Event()
+        self.progress: tuple[float, ...] = ()
+        self.error = ""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Collation:
+        self.calls.append(tuple(args[2]))
+        for fraction in self.progress:
+            kwargs["progress"](fraction)
+        hold, self.hold = self.hold, None
+        self.entered.set()
+        if hold is not None:
+            while not hold.wait(0.01):
+                if kwargs["cancel"]():
+                    raise Cancelled
+        if self.error:
+            raise RuntimeError(self.error)
+        return collate(*args, **kwargs)
+
+
+@pytest.fixture
+def loop() -> Loop:
+    return Loop()
+
+
+@pytest.fixture
+def gate() -> Gate:
+    return Gate()
+
+
+@pytest.fixture
+def session(tmp_path: Path, loop: Loop, gate: Gate) -> Iterator[Session]:
+    running = Session(projects_dir=tmp_path / "projects", post=loop.post, collate_function=gate)
+    yield running
+    assert running.shutdown()
+    running.close()
+
+
+def seen_by(session: Session) -> list[Changes]:
+    seen: list[Changes] = []
+    session.subscribe(seen.append)
+    return seen
+
+
+def opened(session: Session, loop: Loop, folder: Path) -> None:
+    """Files opened in a session that runs its loop, and their collation taken."""
+    src, var = write_pair(folder)
+    session.open_files(src, [var])
+    loop.run_until(lambda: not session.collating)
+    assert session.project is not None and session.loci
+
+
+def test_files_opened_are_collated_in_the_background_and_the_result_told(
+    tmp_path: Path, session: Session, loop: Loop
+) -> None:
+    seen = seen_by(session)
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    assert session.collating and seen[-1].running and not session.loci  # nothing yet
+    loop.run_until(lambda: not session.collating)
+    result = seen[-1]
+    assert result.running and result.collation and result.collated is not None
+    assert result.collated.created  # the new collation became a project file
+    assert session.project is not None and len(session.loci) == 3
+    assert not session.stale
+
+
+def test_a_rule_toggled_collates_again_by_itself_and_keeps_the_decisions(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    opened(session, loop, tmp_path)
+    typo = next(loc.id for loc in session.loci if loc.source_text == "筝")
+    session.accept([typo], "variant")
+    seen = seen_by(session)
+    session.set_rules(["whitespace", "script", "markup"])  # width counts: the comma too
+    assert session.collating and session.stale and seen[-1].stale and seen[-1].running
+    loop.run_until(lambda: not session.collating)
+    assert not session.stale and seen[-1].collation
+    assert gate.calls[-1] == ("whitespace", "script", "markup")
+    assert len(session.loci) == 4
+    assert session.decision(typo).status is Status.ACCEPTED
+    assert session.can_undo()  # the history lasts through the re-collation
+
+
+def test_a_rule_set_toggled_back_is_shown_at_once_without_collating(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    opened(session, loop, tmp_path)
+    before = ids_of(session)
+    session.set_rules(["whitespace", "script", "markup"])
+    loop.run_until(lambda: not session.collating)
+    calls = len(gate.calls)
+    seen = seen_by(session)
+    session.set_rules(["width", "whitespace", "script", "markup"])
+    assert not session.collating and len(gate.calls) == calls  # nothing ran
+    assert seen == [seen[0]] and seen[0].collation and seen[0].collated is not None
+    assert ids_of(session) == before
+
+
+def test_a_newer_change_wins_and_the_stale_result_is_never_shown(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    opened(session, loop, tmp_path)
+    gate.hold = threading.Event()
+    gate.entered.clear()
+    session.set_rules(["whitespace"])  # held at the gate
+    assert gate.entered.wait(WAIT)
+    session.set_rules(["whitespace", "markup"])  # cancels it, and runs after it
+    seen = seen_by(session)
+    loop.run_until(lambda: not session.collating)
+    taken = [c for c in seen if c.collation]
+    assert len(taken) == 1
+    assert session.collation is not None
+    assert session.collation.rules == ("whitespace", "markup")
+
+
+def test_cancel_stops_the_collation_and_keeps_what_is_shown(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    opened(session, loop, tmp_path)
+    shown = session.collation
+    gate.hold = threading.Event()
+    gate.entered.clear()
+    session.set_rules(["whitespace"])
+    assert gate.entered.wait(WAIT)
+    seen = seen_by(session)
+    session.cancel()
+    assert not session.collating and seen == [Changes(running=True)]
+    assert session.shutdown()  # the worker ended on its cancel check
+    loop.run_pending()
+    assert session.collation is shown and session.stale  # the old loci, no longer fitting
+    assert all(not c.collation for c in seen)
+
+
+def test_progress_and_failure_are_told(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    gate.progress = (0.25, 0.5)
+    seen = seen_by(session)
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    loop.run_until(lambda: not session.collating)
+    fractions = [session.progress for c in seen if c.progress]
+    assert fractions and all(0 <= f <= 1 for f in fractions)
+    gate.error = "the aligner fell over"
+    session.set_rules(["whitespace"])
+    loop.run_until(lambda: not session.collating)
+    assert "fell over" in seen[-1].failed and seen[-1].running
+
+
+def test_files_that_have_a_project_wait_for_the_proofreader(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate
+) -> None:
+    opened(session, loop, tmp_path)
+    first = session.project
+    assert first is not None
+    src, var = tmp_path / "source.txt", tmp_path / "variant.txt"
+    calls = len(gate.calls)
+    session.open_files(src, [var])  # the same files again
+    assert session.existing_projects() == [first.path]
+    assert not session.collating and len(gate.calls) == calls  # waits for a choice
+    session.collate()  # "New collation"
+    loop.run_until(lambda: not session.collating)
+    assert session.project is not None and session.project.path != first.path
+
+
+def test_without_a_loop_nothing_collates_by_itself(tmp_path: Path) -> None:
+    """The command line collates in its own thread, when it says so."""
+    session = Session(projects_dir=tmp_path / "projects")
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    assert not session.collating and not session.loci
+    assert session.collate_now() is not None and len(session.loci) == 3
+    session.set_rules(["whitespace"])
+    assert session.stale and not session.collating
+    with pytest.raises(RuntimeError):
+        session.collate()
+    session.collate_now()
+    assert not session.stale
+    session.close()
+
+
+def test_the_texts_used_are_those_of_the_helpers() -> None:
+    """The counts above are of tests/helpers/session.py's pair: three typos, and a comma
+    that counts only while width is not folded."""
+    assert len(collate(SOURCE, [("variant", VARIANT)]).loci) == 3
+    loci = collate(SOURCE, [("variant", VARIANT)], ("whitespace", "script", "markup")).loci
+    assert len(loci) == 4
