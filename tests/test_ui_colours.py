@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation, Locus
-from tests.helpers.window import WAIT, background_at, open_demo, painted_at, scroll_to
+from tests.helpers.window import WAIT, background_at, open_demo, painted_at, scroll_to, select_row
 from ui import colors
 from ui.appearance import apply_appearance, dark_palette
 from ui.colors import COLOUR_KINDS, build, contrast, is_dark
@@ -211,7 +211,7 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
     row = row_of(collation, "substitution", "variant-typos")
-    window.select_locus(row)
+    select_row(window, row)
     other = row_of(collation, "transposition", "variant-typos")
     before = kind_brush(window, row, Qt.ItemDataRole.BackgroundRole)
     dialog = window.show_preferences()
@@ -225,11 +225,11 @@ def test_a_colour_picked_in_preferences_reaches_every_view_after_ok(
     assert kind_brush(window, other, Qt.ItemDataRole.BackgroundRole) == (
         colors.kind_background("transposition", False).name()
     )
-    window.select_locus(other)  # the substitution is no longer the current one
+    select_row(window, other)  # the substitution is no longer the current one
     shown_background(qtbot, window, collation.loci[row], tint.name())
     assert "#0000ff" in ruler_colours(window)
     assert legend_colour(window, "substitution") == "#0000ff"
-    window.select_locus(row)
+    select_row(window, row)
     assert tint.name() in window.locus_panel.text()
     assert settings.colour_overrides("standard") == {"substitution": "#0000ff"}
 
@@ -307,7 +307,7 @@ def test_high_contrast_forces_pure_text_and_reverses_the_current_divergence(
     dialog = window.show_preferences()
     dialog.colours.scheme.setCurrentIndex(colors.SCHEMES.index("high_contrast"))
     dialog.accept()
-    window.select_locus(0)
+    select_row(window, 0)
     hc = build("high_contrast")
 
     def formats() -> dict[str, str]:
@@ -324,7 +324,7 @@ def test_high_contrast_forces_pure_text_and_reverses_the_current_divergence(
     assert set(others) <= {hc.background(k, False).name() for k in KEYS}
     pane = window.source_pane
     for locus in collation.loci[1:]:  # each of the others, scrolled into view in turn
-        if locus.start == locus.end or pane.row_at(locus.start) is None:
+        if locus.start == locus.end or pane.locus_at(locus.start) is None:
             continue  # an insertion point is a bar; a locus of another copy is not drawn
         scroll_to(pane, locus.start, locus.end)
         qtbot.waitUntil(partial(is_painted, pane, locus.start), timeout=WAIT)
@@ -348,7 +348,7 @@ def test_the_views_follow_the_system_into_dark_mode(
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
     row = row_of(collation, "transposition", "variant-typos")
     transposition = collation.loci[row]
-    window.select_locus(row_of(collation, "substitution"))
+    select_row(window, row_of(collation, "substitution"))
     light = colors.kind_background("transposition", False).name()
     dark = colors.kind_background("transposition", True).name()
     shown_background(qtbot, window, transposition, light)

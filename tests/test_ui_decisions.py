@@ -17,8 +17,11 @@ from tests.helpers.window import (
     WAIT,
     Geometry,
     accept_what_a_recollation_cannot_place,
+    current_row,
     locus_ids,
     make_window,
+    select_row,
+    visible_rows,
 )
 from ui.settings import Settings
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
@@ -54,20 +57,20 @@ def test_keys_decide_and_move_on(
     win = window
     ids = win.workspace.witness_ids  # variant-typos, variant-ocr, variant-traditional
     win.witness_combo.setCurrentIndex(ids.index("variant-ocr"))
-    win.select_locus(0)  # 楼: the OCR copy reads 搂
+    select_row(win, 0)  # 楼: the OCR copy reads 搂
     key(qtbot, win, Qt.Key.Key_A)
     assert status(win, 0) == "accepted"
     assert win.project is not None and win.project.log.get(locus_ids(win)[0]).reading == "搂"
-    assert win.apparatus.current_row() == 1  # on to the next undecided
+    assert current_row(win) == 1  # on to the next undecided
     key(qtbot, win, Qt.Key.Key_R)
-    assert status(win, 1) == "rejected" and win.apparatus.current_row() == 2
+    assert status(win, 1) == "rejected" and current_row(win) == 2
     key(qtbot, win, Qt.Key.Key_1)  # witness 1 is variant-typos: 糊 -> 湖
     assert win.project.log.get(locus_ids(win)[2]).witness == ids[0]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("功夫", True))
-    win.select_locus(4)
+    select_row(win, 4)
     key(qtbot, win, Qt.Key.Key_E)
     assert win.project.log.get(locus_ids(win)[4]).reading == "功夫"
-    win.select_locus(4)
+    select_row(win, 4)
     key(qtbot, win, Qt.Key.Key_U)
     assert status(win, 4) == "undecided"
     assert win.apparatus.model.index(0, win.apparatus.model.status_column).data() == (
@@ -78,9 +81,9 @@ def test_keys_decide_and_move_on(
 
 def test_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
     win = window
-    win.select_locus(0)
+    select_row(win, 0)
     key(qtbot, win, Qt.Key.Key_R)
-    win.select_locus(1)
+    select_row(win, 1)
     key(qtbot, win, Qt.Key.Key_R)
     assert [status(win, r) for r in (0, 1)] == ["rejected", "rejected"]
     key(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -106,7 +109,7 @@ def test_bulk_accept_is_one_undoable_step(
     win.apparatus.witness_filter.setCurrentIndex(
         win.apparatus.witness_filter.findData("variant-typos")
     )
-    shown = win.apparatus.visible_rows()
+    shown = visible_rows(win)
     win.acts.accept_filter.trigger()
     assert all(status(win, r) == "accepted" for r in shown)
     assert len(win.session.history()) == 1
@@ -121,9 +124,9 @@ def test_reopen_restores_decisions_and_view(
     assert win.project is not None
     path = str(win.project.path)
     win.witness_combo.setCurrentIndex(win.workspace.witness_ids.index("variant-traditional"))
-    win.select_locus(3)
+    select_row(win, 3)
     key(qtbot, win, Qt.Key.Key_R)
-    win.select_locus(5)
+    select_row(win, 5)
     decided = {lid: win.project.log.get(lid) for lid in locus_ids(win)}
     win.close()
     again = make_window(qtbot, Settings(settings.path))
@@ -131,7 +134,7 @@ def test_reopen_restores_decisions_and_view(
         assert again.open_project(path)
     assert again.project is not None
     assert {lid: again.project.log.get(lid) for lid in locus_ids(again)} == decided
-    assert again.apparatus.current_row() == 5
+    assert current_row(again) == 5
     assert again.current_witness() == "variant-traditional"
     again.session.shutdown()
 
@@ -142,7 +145,7 @@ def test_export_corrected_text(qtbot: QtBot, window: MainWindow, tmp_path: Path)
     collation = win.collation()
     assert collation is not None
     row = next(i for i, loc in enumerate(collation.loci) if loc.source_text == "工")
-    win.select_locus(row)
+    select_row(win, row)
     key(qtbot, win, Qt.Key.Key_A)
     out = tmp_path / "corrected.txt"
     assert win.projects.export_to("text", str(out))
@@ -164,7 +167,7 @@ def test_second_window_opens_the_project_read_only(
     info = other.findChild(QMessageBox, "info-dialog")
     assert info is not None and "read-only" in info.text()
     info.close()
-    other.select_locus(0)
+    select_row(other, 0)
     other.acts.reject.trigger()
     assert other.project.status(locus_ids(other)[0]) == "undecided"
     assert "Read-only" in other.statusBar().currentMessage()
@@ -267,7 +270,7 @@ def test_a_check_finding_is_decided_like_any_locus(
     assert collation is not None
     (row,) = [r for r, loc in enumerate(collation.loci) if loc.kind == "check"]
     assert collation.loci[row].readings == {"check": ""} and collation.loci[row].cls == "doubled"
-    win.select_locus(row)
+    select_row(win, row)
     key(qtbot, win, Qt.Key.Key_A)  # the shown witness agrees: A takes the check's fix
     assert status(win, row) == "accepted"
     out = tmp_path / "fixed.txt"
@@ -289,7 +292,7 @@ def test_changed_source_is_offered_for_recollation(
     collation = win.collation()
     assert collation is not None
     row = next(r for r, loc in enumerate(collation.loci) if loc.source_text == "糊")
-    win.select_locus(row)
+    select_row(win, row)
     key(qtbot, win, Qt.Key.Key_A)
     decided = locus_ids(win)[row]
     path = str(win.project.path)

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.window import WAIT
+from tests.helpers.window import WAIT, select_row
 from ui.window.main_window import MainWindow
 
 LONG = "002_4ea96290340b9324_retyped_copy_from_the_county_archive.txt"
@@ -54,7 +54,7 @@ def test_the_readings_are_as_large_as_the_text_and_zoom_reaches_them(
     qtbot: QtBot, window: MainWindow, corpus: Path, tmp_path: Path
 ) -> None:
     open_pair(qtbot, window, corpus, tmp_path)
-    window.select_locus(0)
+    select_row(window, 0)
 
     def reading_size() -> float:
         sizes = re.findall(r"font-size:([\d.]+)pt", window.locus_panel.text())
@@ -71,7 +71,7 @@ def test_a_long_witness_name_leaves_the_reading_the_width(
     qtbot: QtBot, window: MainWindow, corpus: Path, tmp_path: Path
 ) -> None:
     open_pair(qtbot, window, corpus, tmp_path)
-    window.select_locus(0)
+    select_row(window, 0)
     html = window.locus_panel.text()
     assert Path(LONG).stem not in html  # elided in the middle…
     assert "002_4ea" in html and "…" in html  # …keeping both ends
@@ -106,11 +106,11 @@ def test_nested_loci_both_show_and_a_click_takes_the_inner_one(
 ) -> None:
     typo, paragraph = open_nested(qtbot, window, tmp_path)
     window.witness_combo.setCurrentIndex(1)  # "short": its long locus around the typo
-    assert window.session.row_of(paragraph) in {span.row for span in window.source_pane.spans()}
+    assert paragraph in {span.locus_id for span in window.source_pane.spans()}
     at = SOURCE.index("筝")
     window.witness_combo.setCurrentIndex(0)  # "typo": its own one-character locus
-    assert window.session.row_of(typo) in {span.row for span in window.source_pane.spans()}
-    assert window.source_pane.row_at(at) == window.session.row_of(typo)
+    assert typo in {span.locus_id for span in window.source_pane.spans()}
+    assert window.source_pane.locus_at(at) == typo
     window.session.select(typo)
     number = (window.session.row_of(paragraph) or 0) + 1
     assert f"inside divergence {number}" in window.locus_panel._title.text()
@@ -147,6 +147,6 @@ def test_the_pane_finds_the_innermost_locus_and_a_long_one_far_back(window: Main
     pane.set_text("甲" * 200)
     inner = [Span(k * 2 + 1, k * 2 + 2, "substitution", k + 1) for k in range(20)]
     pane.set_spans([Span(0, 150, "deletion", 0), *inner])
-    assert pane.row_at(5) == 3  # inside the long one, on a short one of its own
-    assert pane.row_at(120) == 0  # twenty spans later, still inside the long one
-    assert pane.row_at(180) is None
+    assert pane.locus_at(5) == 3  # inside the long one, on a short one of its own
+    assert pane.locus_at(120) == 0  # twenty spans later, still inside the long one
+    assert pane.locus_at(180) is None

@@ -20,7 +20,7 @@ from app.store.file import ProjectFile
 from app.store.schema import SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.helpers.i18n import LANGS, compile_translations, messages, tool
-from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place
+from tests.helpers.window import WAIT, accept_what_a_recollation_cannot_place, select_row
 from ui.i18n import TRANSLATIONS_DIR, install_translators, remove_translators
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
 
@@ -172,7 +172,7 @@ def test_why_a_project_is_read_only_is_told_in_chinese(
         host, pid = socket.gethostname(), os.getpid()
         why = f"已在另一个 Jiaokan 窗口中打开（主机 {host} 上的进程 {pid}）"
         assert dialog_text(window, "info-dialog") == f"held.jkproj 以只读方式打开：{why}"
-        window.select_locus(0)
+        select_row(window, 0)
         window.acts.reject.trigger()
         assert window.statusBar().currentMessage() == f"只读：{why}"
 

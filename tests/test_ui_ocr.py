@@ -17,7 +17,7 @@ from app.text import ocr as ocr_module
 from app.text import scan_reading
 from app.text.ocr import OcrResult
 from tests.helpers.opening import drop, through_new_collation
-from tests.helpers.window import WAIT
+from tests.helpers.window import WAIT, select_row, visible_rows
 from ui.widgets.apparatus import OCR_DOUBT, OCR_DOUBT_LABEL
 from ui.window.main_window import MainWindow
 
@@ -88,7 +88,7 @@ def test_a_dropped_scan_is_a_witness_and_the_page_tab_draws_it(
     with qtbot.waitSignal(window.collationShown, timeout=WAIT):
         drop(window, [manuscript, scan])
     assert window.witness_label.text() == "扫描.png · OCR"
-    window.select_locus(0)
+    select_row(window, 0)
     with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT) as drawn:
         window.corrected_tabs.setCurrentWidget(window.page_view)
     view = window.page_view
@@ -123,7 +123,7 @@ def test_the_class_filter_offers_what_ocr_likely_misread(
     assert [collation.loci[row].source_text for row in doubtful] == ["。"]
     assert model.data(model.index(doubtful[0], model.class_column)).endswith(OCR_DOUBT_LABEL)
     view.class_filter.setCurrentIndex(view.class_filter.findData(OCR_DOUBT))
-    assert view.visible_rows() == doubtful
+    assert visible_rows(window) == doubtful
 
 
 def test_a_damaged_scan_is_said_in_a_dialog(

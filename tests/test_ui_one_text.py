@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.classes import wordlists
 from app.classes.checks import CHECK_WITNESS
 from tests.helpers.i18n import compile_translations
-from tests.helpers.window import WAIT
+from tests.helpers.window import WAIT, select_row
 from ui.i18n import install_translators, remove_translators
 from ui.messages import finding_text
 from ui.window.main_window import MainWindow
@@ -58,7 +58,7 @@ def test_one_text_opens_alone_with_its_checks_and_the_panel_shows_fix_and_reason
     assert collation is not None and collation.witness_ids == ()
     fixes = [(loc.source_text, loc.readings[CHECK_WITNESS]) for loc in collation.loci]
     assert fixes == [("励", "厉"), ("步", "部"), ("運輸", "运输"), ("竟", "境")]
-    window.select_locus(0)
+    select_row(window, 0)
     panel = window.locus_panel.text()
     assert "厉" in panel and "is a common misspelling of" in panel
 
@@ -93,7 +93,7 @@ def test_findings_are_accepted_all_at_once_by_kind_or_filter(
     collation = window.collation()
     assert collation is not None and len(collation.loci) == 12
     assert all(set(loc.readings) == {CHECK_WITNESS} for loc in collation.loci)
-    window.select_locus(0)
+    select_row(window, 0)
     window.acts.accept_kind.trigger()  # the shown copy reads none of them: the checks' are taken
     fixed = window.session.project
     assert fixed is not None
@@ -134,7 +134,7 @@ def test_never_flag_a_word_from_its_finding_checks_the_text_again(
         assert window.open_files(str(path), [])
     collation = window.collation()
     assert collation is not None
-    window.select_locus(len(collation.loci) - 1)  # 竟 → 境
+    select_row(window, len(collation.loci) - 1)  # 竟 → 境
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("环竟", True))
     with qtbot.waitSignal(window.collationShown, timeout=WAIT):
         window.acts.allow_word.trigger()

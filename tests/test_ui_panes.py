@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.window import WAIT, in_view, open_demo, painted_at, scroll_to
+from tests.helpers.window import WAIT, in_view, open_demo, painted_at, scroll_to, select_row
 from ui.widgets.panes import Span, TextPane
 from ui.window.main_window import MainWindow
 
@@ -87,8 +87,8 @@ def test_what_is_painted_is_what_the_pane_says_of_each_place(qtbot: QtBot, pane:
             assert looks(painted_at(pane, offset)) == looks(pane.highlight_at(offset)), offset
             offsets_checked += 1
     assert offsets_checked > len(SPANS)
-    current = next(s for s in SPANS if s.row == CURRENT)
-    outer = next(s for s in SPANS if s.row == 0)
+    current = next(s for s in SPANS if s.locus_id == CURRENT)
+    outer = next(s for s in SPANS if s.locus_id == 0)
     assert outer.start < current.start < current.end < outer.end
     # the current one is drawn over the long one it sits in, whether in view or not
     pane.scroll_to_top(len(TEXT) - 1)
@@ -148,7 +148,7 @@ def test_the_current_divergence_stays_in_view_whatever_the_pane_is_resized_to(
 ) -> None:
     """A smaller window (1024×700) left the current divergence below the bottom of both
     panes: the first line was kept at the top, and the rest wrapped further down."""
-    current = next(s for s in SPANS if s.row == CURRENT)
+    current = next(s for s in SPANS if s.locus_id == CURRENT)
     width, height = pane.width(), pane.height()
     sizes = (
         (width * 2 // 3, height),
@@ -171,7 +171,7 @@ def test_switching_copies_keeps_the_current_divergence_in_view(
     for wid in ids:
         window.witness_combo.setCurrentIndex(ids.index(wid))
         row = max(i for i, loc in enumerate(collation.loci) if wid in loc.spans)
-        window.select_locus(row)
+        select_row(window, row)
         other = ids[(ids.index(wid) + 1) % len(ids)]
         window.witness_combo.setCurrentIndex(ids.index(other))  # new names, a new layout
         QCoreApplication.sendPostedEvents()  # the layout it asked for, and what it resizes

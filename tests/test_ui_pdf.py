@@ -19,7 +19,7 @@ from app.project.project import Project
 from app.store.decisions import Decision, Status
 from app.text.pages import PageMap
 from tests.helpers.opening import drop, through_new_collation
-from tests.helpers.window import WAIT
+from tests.helpers.window import WAIT, select_row
 from ui.window.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"
@@ -102,7 +102,7 @@ def test_the_page_tab_draws_the_divergence_on_its_page_and_a_click_selects(
     through_new_collation(qtbot, window, monkeypatch, proof, manuscript)
     collation = window.collation()
     assert collation is not None
-    window.select_locus(0)
+    select_row(window, 0)
     with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT) as drawn:
         window.corrected_tabs.setCurrentWidget(window.page_view)
     view = window.page_view
@@ -144,7 +144,7 @@ def test_the_page_tab_of_a_text_source_draws_its_pdf_witness(
     """A manuscript source has no pages: the proof on the right has them, boxed there."""
     proof, manuscript = files
     through_new_collation(qtbot, window, monkeypatch, manuscript, proof)
-    window.select_locus(0)
+    select_row(window, 0)
     with qtbot.waitSignal(window.page_tab.drawn, timeout=WAIT) as drawn:
         window.corrected_tabs.setCurrentWidget(window.page_view)
     view = window.page_view

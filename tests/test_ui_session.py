@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.window import in_view, locus_ids
+from tests.helpers.window import in_view, locus_ids, select_row
 from ui.settings import Settings
 from ui.window.main_window import MainWindow
 
@@ -45,7 +45,7 @@ def press(
 
 def test_a_note_typed_then_f8_twice_stays_where_it_was_typed(qtbot: QtBot, win: MainWindow) -> None:
     ids = locus_ids(win)
-    win.select_locus(0)
+    select_row(win, 0)
     win.locus_panel.note.setFocus()
     QTest.keyClicks(win.locus_panel.note, "see MS")  # QTest types ASCII only
     press(qtbot, Qt.Key.Key_F8)
@@ -64,7 +64,7 @@ def test_a_note_typed_then_f8_twice_stays_where_it_was_typed(qtbot: QtBot, win: 
 
 def test_enter_in_the_note_then_f8_does_not_copy_it(qtbot: QtBot, win: MainWindow) -> None:
     ids = locus_ids(win)
-    win.select_locus(0)
+    select_row(win, 0)
     win.locus_panel.note.setFocus()
     QTest.keyClicks(win.locus_panel.note, "doubtful")
     press(qtbot, Qt.Key.Key_Return)
@@ -90,7 +90,7 @@ def test_under_the_undecided_filter_r_moves_to_the_very_next(qtbot: QtBot, win: 
 
 def test_undo_selects_the_undone_divergence(qtbot: QtBot, win: MainWindow) -> None:
     ids = locus_ids(win)
-    win.select_locus(3)
+    select_row(win, 3)
     win.apparatus.table.setFocus()
     press(qtbot, Qt.Key.Key_R)
     assert win.session.current != ids[3]
@@ -111,7 +111,7 @@ def test_the_selection_stays_on_its_place_when_a_rule_is_toggled(
     loci = win.session.loci
     row = len(loci) // 2
     before = loci[row]
-    win.select_locus(row)
+    select_row(win, row)
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
         win.rule_actions["width"].setChecked(False)
     current = win.session.current_locus()
@@ -126,7 +126,7 @@ def test_the_corrected_text_follows_the_current_divergence(qtbot: QtBot, win: Ma
     win.corrected_tabs.setCurrentWidget(win.corrected_pane)
     qtbot.waitUntil(lambda: bool(win.corrected_pane.text()), timeout=WAIT)
     last = len(win.session.loci) - 1
-    win.select_locus(last)
+    select_row(win, last)
     locus = win.session.current_locus()
     assert locus is not None
     tail = len(win.corrected_pane.text()) - (len(win.session.collation.source) - locus.end)  # type: ignore[union-attr]

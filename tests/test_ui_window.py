@@ -19,7 +19,7 @@ from app.collation.collate import collate
 from app.collation.loci import Collation
 from app.text.loading import load_text
 from tests.conftest import ROOT
-from tests.helpers.window import WAIT, in_view, open_demo
+from tests.helpers.window import WAIT, current_row, in_view, open_demo, select_row, visible_rows
 from ui.settings import Settings
 from ui.widgets.apparatus import ApparatusModel
 from ui.window.main_window import DEMO_DIR, DEMO_FILES, MainWindow
@@ -60,12 +60,12 @@ def test_f8_visits_each_locus_in_order_and_scrolls_both_panes(
     wid = window.witness_combo.currentData()
     rows = list(range(len(collation.loci)))
     assert len(rows) > 5
-    assert window.apparatus.current_row() == 0
+    assert current_row(window) == 0
     visited: list[int] = []
     in_witness = 0
     for _ in rows:
         QTest.keyClick(window, Qt.Key.Key_F8)
-        row = window.apparatus.current_row()
+        row = current_row(window)
         assert row is not None
         visited.append(row)
         locus = collation.loci[row]
@@ -78,7 +78,7 @@ def test_f8_visits_each_locus_in_order_and_scrolls_both_panes(
     assert visited == rows[1:] + rows[:1]  # wraps to the first
     assert "first" in window.statusBar().currentMessage()
     QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.apparatus.current_row() == rows[-1]
+    assert current_row(window) == rows[-1]
 
 
 def test_toggling_a_rule_recollates(qtbot: QtBot, window: MainWindow) -> None:
@@ -197,10 +197,11 @@ def test_non_bmp_character_is_highlighted_in_place(
 def test_clicking_a_highlight_selects_its_row(qtbot: QtBot, window: MainWindow) -> None:
     collation = open_demo(qtbot, window)
     last = len(collation.loci) - 1
-    window.select_locus(0)
-    assert window.source_pane.row_at(collation.loci[last].start) == last
-    window.source_pane.locusClicked.emit(last)
-    assert window.apparatus.current_row() == last
+    select_row(window, 0)
+    last_id = collation.loci[last].id
+    assert window.source_pane.locus_at(collation.loci[last].start) == last_id
+    window.source_pane.locusClicked.emit(last_id)
+    assert current_row(window) == last
 
 
 def test_zoom_and_layout_persist(qtbot: QtBot, settings: Settings) -> None:
@@ -280,11 +281,14 @@ def test_filters_and_count(qtbot: QtBot, window: MainWindow) -> None:
 def test_sorting_by_a_column(qtbot: QtBot, window: MainWindow) -> None:
     collation = open_demo(qtbot, window)
     window.apparatus.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-    shown = [window.apparatus.row_at_view(i) for i in range(len(collation.loci))]
-    texts = [collation.loci[r].source_text for r in shown]
+    shown = [
+        window.session.locus(window.apparatus.id_at_view(i)) for i in range(len(collation.loci))
+    ]
+    texts = [locus.source_text for locus in shown if locus is not None]
+    assert len(texts) == len(collation.loci)
     assert texts == sorted(texts)
     window.apparatus.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert window.apparatus.row_at_view(0) == len(collation.loci) - 1
+    assert window.apparatus.id_at_view(0) == collation.loci[-1].id
 
 
 @pytest.mark.any_size
@@ -295,10 +299,12 @@ def test_clicking_the_ruler_jumps_to_a_divergence(qtbot: QtBot, window: MainWind
     rows = [
         i for i, loc in enumerate(collation.loci) if wid in loc.readings or "check" in loc.readings
     ]
-    window.ruler.markClicked.emit(len(rows) - 1)
-    assert window.apparatus.current_row() == rows[-1]
-    window.ruler.markClicked.emit(0)
-    assert window.apparatus.current_row() == rows[0]
+    marks = window.view.marks.marks  # what the ruler paints, each mark with its locus's id
+    assert sorted(m.locus_id for m in marks) == sorted(collation.loci[r].id for r in rows)
+    window.ruler.markClicked.emit(collation.loci[rows[-1]].id)
+    assert current_row(window) == rows[-1]
+    window.ruler.markClicked.emit(collation.loci[rows[0]].id)
+    assert current_row(window) == rows[0]
 
 
 @pytest.mark.any_size
@@ -314,7 +320,7 @@ def test_real_click_on_a_highlight_selects_its_row(qtbot: QtBot, window: MainWin
     cursor.setPosition(locus.start + 1 if locus.end > locus.start + 1 else locus.start)
     rect = pane.cursorRect(cursor)
     QTest.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.apparatus.current_row() == target
+    assert current_row(window) == target
 
 
 @pytest.mark.any_size
@@ -403,9 +409,9 @@ def test_dropping_files_on_an_empty_window_opens_them(qtbot: QtBot, window: Main
 def test_alt_arrows_step_like_f8(qtbot: QtBot, window: MainWindow) -> None:
     open_demo(qtbot, window)
     QTest.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert window.apparatus.current_row() == 1
+    assert current_row(window) == 1
     QTest.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert window.apparatus.current_row() == 0
+    assert current_row(window) == 0
 
 
 def test_splitter_sizes_persist(qtbot: QtBot, settings: Settings) -> None:
@@ -428,7 +434,7 @@ def test_classes_show_and_filter(qtbot: QtBot, window: MainWindow) -> None:
     labels = [view.model.index(r, col).data() for r in range(len(collation.loci))]
     assert "重复" in labels and "互倒" in labels  # the doubled 们 and the swapped 耐心/细心
     view.class_filter.setCurrentIndex(view.class_filter.findData("doubled"))
-    rows = view.visible_rows()
+    rows = visible_rows(window)
     assert rows and all(collation.loci[r].cls == "doubled" for r in rows)
     assert view.visible_count() == sum(1 for loc in collation.loci if loc.cls == "doubled")
 
@@ -468,7 +474,7 @@ def test_the_current_divergence_stays_marked_when_the_colouring_changes(
     collation = open_demo(qtbot, window)
     window.witness_combo.setCurrentIndex(window.workspace.witness_ids.index("variant-typos"))
     row = next(i for i, loc in enumerate(collation.loci) if "variant-typos" in loc.readings)
-    window.select_locus(row)
+    select_row(window, row)
     locus = collation.loci[row]
     current = QTextCharFormat.UnderlineStyle.SingleUnderline  # drawn so only when current
     for by_class in (True, False):

@@ -80,6 +80,23 @@ def locus_ids(win: MainWindow) -> list[int]:
     return ids_of(win.session)
 
 
+def select_row(win: MainWindow, row: int) -> None:
+    """Make the divergence at ``row`` of the source order current (the table's row
+    ``row`` before any sorting), as a click on it would: the session selects by id."""
+    win.session.select(win.session.loci[row].id)
+
+
+def current_row(win: MainWindow) -> int | None:
+    """Where the table's current divergence stands in the source order."""
+    return win.session.row_of(win.apparatus.current_id())
+
+
+def visible_rows(win: MainWindow) -> list[int]:
+    """The source-order places of the divergences the table shows, in its order."""
+    rows = [win.session.row_of(i) for i in win.apparatus.visible_ids()]
+    return [r for r in rows if r is not None]
+
+
 def open_demo(qtbot: QtBot, window: MainWindow) -> Collation:
     """Open the bundled demo and wait until the window shows its collation."""
     with qtbot.waitSignal(window.collationShown, timeout=WAIT):
@@ -100,7 +117,7 @@ def accept_what_a_recollation_cannot_place(qtbot: QtBot, win: MainWindow) -> int
     shown = win.collation()
     assert shown is not None
     row = next(i for i, loc in enumerate(shown.loci) if "variant-traditional" in loc.readings)
-    win.select_locus(row)
+    select_row(win, row)
     win.acts.accept.trigger()
     decided = locus_ids(win)[row]
     with qtbot.waitSignal(win.collationShown, timeout=WAIT):
