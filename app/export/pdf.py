@@ -33,7 +33,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from app.classes.classify import CLASS_LABELS_ZH
@@ -49,6 +48,7 @@ from app.export.data import (
 )
 from app.export.word import DEFAULT_AUTHOR
 from app.messages import quoted
+from app.store.decisions import decided_when
 from app.text.pages import Box, PageMap
 from app.text.pdf import PDF_FORMAT, PdfError, read_pdf
 
@@ -143,13 +143,8 @@ def _with_class(text: str, label: str) -> str:
 
 def pdf_date(stamp: str) -> str:
     """ISO 8601 as a PDF date string in UTC (``D:20261204053000+00'00'``); "" if none."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    when = decided_when(stamp)
+    return "" if when is None else when.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 # -- writing ---------------------------------------------------------------------------

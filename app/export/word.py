@@ -46,6 +46,7 @@ from app.export.data import (
     write_atomic,
 )
 from app.messages import Message, quoted
+from app.store.decisions import decided_when
 from app.text.lines import LINE_BREAK, LineIndex
 from app.text.word import (
     WORD_FORMAT,
@@ -217,13 +218,8 @@ def _edits(data: ExportInput) -> list[_Edit]:
 
 def _word_date(stamp: str) -> str:
     """ISO 8601 UTC as Word writes it (``2026-12-04T05:30:00Z``); "" if there is none."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = decided_when(stamp)
+    return "" if when is None else when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _plain_edits(text: str, edits: list[_Edit]) -> tuple[str, list[_Edit]]:

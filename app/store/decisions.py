@@ -47,6 +47,16 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def decided_when(stamp: str) -> datetime | None:
+    """A decision's time (:func:`now`'s ISO 8601, UTC when it names no zone) as an aware
+    datetime, for the exports that write it in their own notations; None if there is none."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the proofreader decided at one locus.

@@ -24,6 +24,8 @@ from __future__ import annotations
 import ctypes
 import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -88,31 +90,24 @@ def read_pdf(data: bytes, shown: str = "<bytes>") -> PdfText:
     """
     import pypdfium2 as pdfium  # only needed for PDFs; keep start-up light
 
-    with _LOCK:
-        document = _open(pdfium, data, shown)
-        try:
-            count = len(document)
-            if count > MAX_PAGES:
-                raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
-                               limit=str(MAX_PAGES))  # fmt: skip
-            complex_page = too_complex_page(data)
-            if complex_page is not None:
-                limit = f"{MAX_PAGE_CONTENT // (1024 * 1024)} MB"
-                raise PdfError("load.pdf-page-too-complex", path=shown, n=str(complex_page),
-                               limit=limit)  # fmt: skip
-            pages: list[Page] = []
-            sizes: list[tuple[float, float]] = []
-            total = 0
-            for number in range(1, count + 1):
-                page, size = _read_page(pdfium, document, number, shown)
-                sizes.append(size)
-                total += sum(len(line.chars) for line in page.lines)
-                if total > MAX_CHARS:
-                    raise PdfError("load.pdf-too-much-text", path=shown,
-                                   limit=f"{MAX_CHARS:,}")  # fmt: skip
-                pages.append(page)
-        finally:
-            document.close()
+    with _LOCK, _opened(pdfium, data, shown) as document:
+        count = len(document)
+        complex_page = too_complex_page(data)
+        if complex_page is not None:
+            limit = f"{MAX_PAGE_CONTENT // (1024 * 1024)} MB"
+            raise PdfError("load.pdf-page-too-complex", path=shown, n=str(complex_page),
+                           limit=limit)  # fmt: skip
+        pages: list[Page] = []
+        sizes: list[tuple[float, float]] = []
+        total = 0
+        for number in range(1, count + 1):
+            page, size = _read_page(pdfium, document, number, shown)
+            sizes.append(size)
+            total += sum(len(line.chars) for line in page.lines)
+            if total > MAX_CHARS:
+                raise PdfError("load.pdf-too-much-text", path=shown,
+                               limit=f"{MAX_CHARS:,}")  # fmt: skip
+            pages.append(page)
     if not any(page.lines for page in pages):
         raise PdfError("load.pdf-no-text", path=shown)
     unread = drop_heads(pages)
@@ -120,6 +115,21 @@ def read_pdf(data: bytes, shown: str = "<bytes>") -> PdfText:
     assemble(pages, builder)
     text, page_map = builder.build(tuple(sizes))
     return PdfText(text, page_map, unread)
+
+
+@contextmanager
+def _opened(pdfium: Any, data: bytes, shown: str) -> Iterator[Any]:
+    """The document, refused if it has more pages than any proof (:data:`MAX_PAGES`),
+    and closed again however the caller leaves."""
+    document = _open(pdfium, data, shown)
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
+                           limit=str(MAX_PAGES))  # fmt: skip
+        yield document
+    finally:
+        document.close()
 
 
 def _open(pdfium: Any, data: bytes, shown: str) -> Any:
@@ -285,16 +295,8 @@ def page_sizes(data: bytes, shown: str = "<bytes>") -> list[tuple[float, float]]
     :class:`PdfError` as :func:`read_pdf` for a file PDFium cannot open or too many pages."""
     import pypdfium2 as pdfium
 
-    with _LOCK:
-        document = _open(pdfium, data, shown)
-        try:
-            count = len(document)
-            if count > MAX_PAGES:
-                raise PdfError("load.pdf-too-many-pages", path=shown, n=str(count),
-                               limit=str(MAX_PAGES))  # fmt: skip
-            return [_page_size(document, number) for number in range(count)]
-        finally:
-            document.close()
+    with _LOCK, _opened(pdfium, data, shown) as document:
+        return [_page_size(document, number) for number in range(len(document))]
 
 
 def has_text_layer(data: bytes) -> bool:
