@@ -267,8 +267,7 @@ class ApparatusView(QWidget):
             loci = collation.loci if collation is not None else ()
             proxy = self.proxy
             self._order = [
-                loci[proxy.mapToSource(proxy.index(i, 0)).row()].id
-                for i in range(proxy.rowCount())
+                loci[proxy.mapToSource(proxy.index(i, 0)).row()].id for i in range(proxy.rowCount())
             ]
         return list(self._order)
 

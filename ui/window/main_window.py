@@ -504,9 +504,7 @@ class MainWindow(WindowLayout):
             self.status_counts.setText("")
             return
         parts = [
-            QCoreApplication.translate("MainWindow", "{0} divergences").format(
-                summary.divergences
-            )
+            QCoreApplication.translate("MainWindow", "{0} divergences").format(summary.divergences)
         ]
         if summary.decided is not None:
             parts.append(
