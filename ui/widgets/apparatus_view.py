@@ -3,7 +3,7 @@
 It speaks locus ids: it says which locus was chosen, is told which one is current
 and whose decisions changed, and gives the ids it shows in its order (what F8
 and "next undecided" follow).  It follows the view model's rows
-(app/session/view.py): a decision refreshes only its loci's status cells.
+(app/view/model.py): a decision refreshes only its loci's status cells.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
-from app.session.view import RowChange, RowLayer
 from app.store.decisions import STATUSES
+from app.view.model import RowChange, RowLayer
 from ui.colors import class_label, kind_label
 from ui.i18n import status_label
 from ui.widgets.apparatus import (

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.collation.loci import KINDS
-from app.session.view import MarkChange, MarkLayer
+from app.view.model import MarkChange, MarkLayer
 from ui.colors import active, class_label, is_dark, kind_label, kind_mark
 
 SWATCH = 10  # px, square

@@ -9,7 +9,7 @@ the commonest; the tooltip names them all.
 
 A mark may carry its locus's id (the ruler then says which locus was clicked, and
 is told which one is current, by id); the ruler follows the view model's marks
-(app/session/view.py) and rebuilds them only when they change, never for a decision.
+(app/view/model.py) and rebuilds them only when they change, never for a decision.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent, QPainter, QPa
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from app.collation.loci import KINDS
-from app.session.view import MarkChange, MarkLayer
+from app.view.model import MarkChange, MarkLayer
 from ui import colors
 from ui.colors import current_color, is_dark, kind_label, kind_mark
 

@@ -8,7 +8,7 @@ intersect what is visible (found by bisect).  Insertion points, which cover
 no character, are drawn as a bar between two characters.
 
 Spans carry their locus's id (a click says which locus); a pane follows one
-layer of the view model (app/session/view.py) and refreshes what its changes
+layer of the view model (app/view/model.py) and refreshes what its changes
 name: the spans of a few loci after a decision, the current one after a step,
 a few characters of the corrected text (:meth:`TextPane.patch`).
 """
@@ -32,8 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from app.session.corrected import Edit
-from app.session.view import Span, SpanChange, TextLayer
+from app.view.corrected import Edit
+from app.view.model import Span, SpanChange, TextLayer
 from ui.colors import active, is_dark
 from ui.widgets.positions import Utf16Index
 

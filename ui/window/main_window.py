@@ -7,7 +7,7 @@ it shows — the project, the loci and their ids, the current witness and
 locus, a note being typed, undo — lives in the session, not in widgets.
 What the widgets draw of it (spans, ruler marks, legend counts, the table's
 statuses, the corrected text) is worked out by the Qt-free view model
-(:class:`~app.session.view.ViewModel`), which each widget follows by itself:
+(:class:`~app.view.model.ViewModel`), which each widget follows by itself:
 the window is wiring, and turns no row into an id.
 It never decides when to collate: the session runs its own loop, collating
 again in the background whenever its work goes stale, and tells the window of
@@ -31,11 +31,11 @@ from app.collation.loci import Collation, Locus
 from app.messages import Message, readable_name
 from app.project.project import Project
 from app.session.session import Changes, Collated, Session
-from app.session.view import ViewModel
 from app.session.workspace import CollationRequest, Workspace
 from app.text.lines import LineIndex
 from app.text.loading import LoadedText
 from app.text.pdf import PDF_FORMAT
+from app.view.model import ViewModel
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.ignored import IgnoredDialog

@@ -28,11 +28,11 @@ from app.classes.errorrate import ErrorRate
 from app.collation.loci import KINDS, Collation, Locus
 from app.collation.ocr_doubt import ocr_doubts, source_doubt
 from app.export.quality import decisions_error_rate
-from app.session.corrected import CorrectedText, Edit
 from app.session.session import Changes, Session
 from app.store.decisions import Decision
 from app.text.loading import LoadedText
 from app.text.pages import PageMap
+from app.view.corrected import CorrectedText, Edit
 
 
 @dataclass(frozen=True, slots=True)

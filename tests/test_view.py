@@ -1,0 +1,246 @@
+"""The view model (app/view/model.py), without Qt: what the window draws of a session,
+kept by locus id, and changed only where a step changed it.
+
+Each widget follows one layer; these tests follow the layers as the widgets do and
+check both what a layer holds after a step and what it was told changed, since a
+widget refreshes only what it is told.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.export.text import corrected_text
+from app.session.session import NEW_WORK, Session
+from app.store.decisions import Status
+from app.view.corrected import CorrectedText, Edit
+from app.view.model import MarkChange, RowChange, SpanChange, ViewModel
+from tests.helpers.session import SOURCE, collate_now, opened
+
+# Many one-character slips far apart, a doubled character, a deleted and an inserted
+# run, so groups, insertions and deletions all occur in the corrected text.
+LONG_SOURCE = "".join(f"第{n}句话说的是春天来了河边的柳树发了芽。\n" for n in range(40))
+
+
+def _long_variant(seed: int = 7) -> str:
+    rng = random.Random(seed)
+    chars = list(LONG_SOURCE)
+    for k in sorted(rng.sample(range(len(chars)), 30), reverse=True):
+        if chars[k] == "\n":
+            continue
+        choice = rng.randrange(3)
+        if choice == 0:
+            chars[k] = "夏"
+        elif choice == 1:
+            del chars[k]
+        else:
+            chars.insert(k, "秋冬")
+    return "".join(chars)
+
+
+class Heard:
+    """What each layer told its followers, as the widgets would hear it."""
+
+    def __init__(self, view: ViewModel) -> None:
+        self.source: list[SpanChange] = []
+        self.witness: list[SpanChange] = []
+        self.corrected: list[SpanChange] = []
+        self.marks: list[MarkChange] = []
+        self.rows: list[RowChange] = []
+        view.source.subscribe(self.source.append)
+        view.witness.subscribe(self.witness.append)
+        view.corrected.subscribe(self.corrected.append)
+        view.marks.subscribe(self.marks.append)
+        view.rows.subscribe(self.rows.append)
+
+    def clear(self) -> None:
+        for heard in (self.source, self.witness, self.corrected, self.marks, self.rows):
+            heard.clear()
+
+
+def _viewed(tmp_path: Path, source: str = SOURCE, variant: str | None = None) -> ViewModel:
+    session = opened(tmp_path, source, variant) if variant is not None else opened(tmp_path)
+    view = ViewModel(session)
+    view.update(NEW_WORK)  # as if it had followed the session before the collation came
+    return view
+
+
+def test_every_divergence_has_its_span_mark_and_count_by_id(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    session = view.session
+    ids = [loc.id for loc in session.loci]
+    assert [s.locus_id for s in view.source.spans] == ids  # source order
+    assert {s.locus_id for s in view.witness.spans} == set(ids)
+    for locus in session.loci:
+        span = view.source.span(locus.id)
+        assert span is not None and (span.start, span.end) == (locus.start, locus.end)
+        there = view.witness.span(locus.id)
+        assert there is not None and (there.start, there.end) == locus.spans["variant"]
+    assert sorted(m.locus_id for m in view.marks.marks) == sorted(ids)
+    assert sum(view.marks.counts.values()) == len(ids)
+    assert view.summary.divergences == len(ids) and view.summary.decided == 0
+    assert view.number(ids[-1]) == len(ids)
+
+
+def test_a_decision_tells_only_its_locus_and_draws_it_quieter(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    heard = Heard(view)
+    session = view.session
+    typo = next(loc.id for loc in session.loci if loc.source_text == "筝")
+    others = {s.locus_id: s for s in view.source.spans if s.locus_id != typo}
+    session.accept([typo], "variant")
+    assert [c for c in heard.source if c.ids] == [SpanChange(ids=frozenset({typo}))]
+    assert not any(c.spans or c.text for c in heard.source + heard.witness)
+    assert not any(c.marks for c in heard.marks)  # the ruler is not painted again
+    assert any(c.ids == frozenset({typo}) for c in heard.rows)
+    assert not any(c.rows for c in heard.rows)
+    span = view.source.span(typo)
+    assert span is not None and span.decided
+    assert {s.locus_id: s for s in view.source.spans if s.locus_id != typo} == others
+    assert view.rows.decided == 1 and view.summary.decided == 1
+    assert view.summary.rate is not None  # the error rate of the decisions so far
+
+
+def test_a_step_along_the_loci_moves_only_the_current_one(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    heard = Heard(view)
+    session = view.session
+    last = session.loci[-1]
+    session.select(last.id)
+    assert heard.source == [SpanChange(current=True)]
+    assert heard.marks == [MarkChange(current=True)]
+    assert heard.rows == [RowChange(current=True)]
+    assert view.source.current == last.id and view.marks.current == last.id
+    assert view.source.place == (last.start, last.end)
+    assert view.witness.place == last.spans["variant"]
+
+
+def test_the_corrected_text_is_the_exported_text_and_patched_after_each_decision(
+    tmp_path: Path,
+) -> None:
+    view = _viewed(tmp_path, LONG_SOURCE, _long_variant())
+    session = view.session
+    heard = Heard(view)
+    view.show_corrected(True)
+    assert view.corrected.text == LONG_SOURCE  # nothing decided yet
+    shown = view.corrected.text
+    ids = [loc.id for loc in session.loci]
+    for lid in ids[::2]:
+        heard.clear()
+        session.accept([lid], "variant")
+        patches = [c for c in heard.corrected if c.edits]
+        assert len(patches) == 1 and not any(c.text for c in heard.corrected)
+        shown = _applied(shown, patches[0].edits)
+        assert shown == view.corrected.text
+    assert project_text(session) == view.corrected.text
+    # the places of the changed loci are spans of the corrected text
+    decided = {s.locus_id for s in view.corrected.spans}
+    assert decided and decided <= set(ids[::2])
+
+
+def test_decisions_while_the_corrected_text_is_hidden_show_when_it_is_shown(
+    tmp_path: Path,
+) -> None:
+    view = _viewed(tmp_path, LONG_SOURCE, _long_variant())
+    session = view.session
+    view.show_corrected(True)
+    view.show_corrected(False)
+    heard = Heard(view)
+    for locus in session.loci[:5]:
+        session.accept([locus.id], "variant")
+    assert not heard.corrected  # hidden: nothing worked out
+    view.show_corrected(True)
+    assert view.corrected.text == project_text(session)
+
+
+def test_another_witness_replaces_the_spans(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    session = view.session
+    other = tmp_path / "other.txt"
+    other.write_text(SOURCE.replace("柳树", "杨树"), encoding="utf-8")
+    assert not session.add_variants([other])
+    collate_now(session)
+    assert session.witness == "other"  # a copy added is the one shown
+    assert view.witness.text == other.read_text(encoding="utf-8")
+    assert [view.session.locus(s.locus_id).source_text for s in view.witness.spans] == ["柳"]  # type: ignore[union-attr]
+    heard = Heard(view)
+    session.set_witness("variant")
+    assert any(c.spans and c.text for c in heard.witness)
+    assert view.witness.text == session.workspace.witness("variant").text
+    assert {s.locus_id for s in view.witness.spans} == {
+        loc.id for loc in session.loci if "variant" in loc.readings
+    }
+
+
+def test_colouring_by_class_gives_the_legend_the_classes(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    view.set_by_class(True)
+    session = view.session
+    assert set(view.marks.keys) == {loc.cls for loc in session.loci if loc.cls}
+    assert {s.kind for s in view.source.spans} == set(view.marks.keys)
+
+
+def test_undo_tells_the_same_locus_again(tmp_path: Path) -> None:
+    view = _viewed(tmp_path)
+    session = view.session
+    typo = session.loci[0].id
+    session.reject([typo])
+    heard = Heard(view)
+    session.undo()
+    assert any(c.ids == frozenset({typo}) for c in heard.source)
+    span = view.source.span(typo)
+    assert span is not None and not span.decided
+    assert session.decision(typo).status is Status.UNDECIDED
+
+
+def project_text(session: Session) -> str:
+    assert session.project is not None
+    return corrected_text(session.project.export_input(document=False))
+
+
+def _applied(text: str, edits: tuple[Edit, ...]) -> str:
+    for edit in edits:
+        text = text[: edit.start] + edit.text + text[edit.end :]
+    return text
+
+
+@pytest.fixture(scope="module")
+def long_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """One collated session for every example of the property."""
+    view = _viewed(tmp_path_factory.mktemp("long"), LONG_SOURCE, _long_variant())
+    yield view.session
+    view.session.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from("ARU")), max_size=25))
+def test_patching_the_corrected_text_equals_building_it_anew(
+    long_session: Session, steps: list[tuple[int, str]]
+) -> None:
+    """Whatever decisions come in whatever order, the patched text is the text built
+    whole, and the edits bring the old text to the new one."""
+    session = long_session
+    ids = [loc.id for loc in session.loci]
+    model = CorrectedText(LONG_SOURCE, session.loci, session.decision)
+    try:
+        for pick, what in steps:
+            lid = ids[pick % len(ids)]
+            if what == "A":
+                session.accept([lid], "variant", displace=True)
+            elif what == "R":
+                session.reject([lid])
+            else:
+                session.undecide([lid])
+            before = model.text
+            edits = model.update([lid, *(o.id for o in session.linked(lid))])
+            if edits is not None:
+                assert _applied(before, tuple(edits)) == model.text
+            assert model.text == CorrectedText(LONG_SOURCE, session.loci, session.decision).text
+    finally:
+        session.undecide(ids)
