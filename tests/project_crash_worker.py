@@ -1,4 +1,4 @@
-"""A separate process for tests/test_project_file.py, which kills it or races it for the lock.
+"""A separate process for tests/app/store/test_project_file.py: killed, or racing it for the lock.
 
 ``python -m tests.project_crash_worker burst PATH N`` creates a project of N
 loci, then commits one decision per locus, printing each locus id only once

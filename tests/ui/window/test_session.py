@@ -1,7 +1,7 @@
 """The session's promises kept through the keyboard, in the real window (headless Qt).
 
 Each of these is a bug a proofreader met on the corpus pair or the demo; the
-same behaviour is tested without a window in tests/test_session.py.
+same behaviour is tested without a window in tests/app/session/test_session.py.
 """
 
 from __future__ import annotations

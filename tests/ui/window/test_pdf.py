@@ -22,7 +22,7 @@ from tests.helpers.opening import drop, through_new_collation
 from tests.helpers.window import WAIT, select_row
 from ui.window.main_window import MainWindow
 
-FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
 
 
 @pytest.fixture

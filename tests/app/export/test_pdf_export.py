@@ -16,7 +16,7 @@ from app.export.pdf import marked_pdf
 from app.project.project import Project
 from app.text.pdf import read_pdf
 
-FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tests.helpers.window import WAIT, select_row, visible_rows
 from ui.widgets.apparatus import OCR_DOUBT, OCR_DOUBT_LABEL
 from ui.window.main_window import MainWindow
 
-FIXTURES = Path(__file__).resolve().parent / "ocr" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "ocr" / "fixtures"
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The proofreading session, headless: what the window shows and does, without a window.
 
 Each bug a proofreader met in the window has its test here first (the session
-is where the state lives); tests/test_ui_session.py repeats them through the keys.
+is where the state lives); tests/ui/window/test_session.py repeats them through the keys.
 """
 
 from __future__ import annotations

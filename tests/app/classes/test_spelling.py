@@ -14,7 +14,7 @@ from app.classes import chargram, spelling, wordlists
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 
-DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo" / "source.txt"
+DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo" / "source.txt"
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_the_context_model_knows_which_character_follows() -> None:
 
 
 def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    builder = Path(__file__).resolve().parent.parent / "resources/spelling/make_chargram.py"
+    builder = Path(__file__).resolve().parents[3] / "resources/spelling/make_chargram.py"
     spec = importlib.util.spec_from_file_location("make_chargram", builder)
     assert spec is not None and spec.loader is not None
     make_chargram = importlib.util.module_from_spec(spec)

@@ -40,7 +40,7 @@ from app.text.ocr import (
 from app.text.pages import PageMap
 from tests.conftest import ROOT
 
-FIXTURES = Path(__file__).resolve().parent / "ocr" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "ocr" / "fixtures"
 PAGE = FIXTURES / "page.png"
 TEXT = (FIXTURES / "page.txt").read_text("utf-8")
 DPI = 300

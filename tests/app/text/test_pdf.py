@@ -25,7 +25,7 @@ from app.text.pdf import PdfError, read_pdf
 from tests.pdf.drawn import drawn_pdf
 from tests.pdf.manuscript import SMALL, SMALL_SLIPS
 
-FIXTURES = Path(__file__).resolve().parent / "pdf" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
 PROOF = FIXTURES / "proof.pdf"
 MANUSCRIPT = FIXTURES / "manuscript.docx"
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from app.cancel import Cancelled
 from app.classes.checks import CHECK_WITNESS, CHECKS, Finding, check_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def apply(text: str, findings: list[Finding]) -> str:
