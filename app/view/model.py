@@ -30,6 +30,7 @@ from app.collation.ocr_doubt import ocr_doubts, source_doubt
 from app.export.quality import decisions_error_rate
 from app.session.session import Changes, Session
 from app.store.decisions import Decision
+from app.text.lines import LineIndex
 from app.text.loading import LoadedText
 from app.text.pages import PageMap
 from app.view.corrected import CorrectedText, Edit
@@ -192,6 +193,9 @@ class RowLayer(Layer[RowChange]):
         """By locus id, the texts OCR likely misread there ("" the source, else witnesses)."""
         self.pages: PageMap | None = None
         """The source's page map when it has pages: positions read page:line."""
+        self.lines = LineIndex("")
+        """Where the source's lines start: positions read line:column."""
+        self.lines_of = ""
         self.decided = 0
         self.current: int | None = None
 
@@ -343,7 +347,7 @@ class ViewModel:
         session = self.session
         loci = session.loci
         self._number = {loc.id: n for n, loc in enumerate(loci, 1)}
-        self._decided = {loc.id for loc in loci if session.decision(loc.id).decided}
+        self._decided = session.decided_ids()
         collation = session.collation
         self._witness_counts = {}
         if collation is not None:
@@ -352,6 +356,9 @@ class ViewModel:
                     self._witness_counts[wid] = self._witness_counts.get(wid, 0) + 1
         rows = self.rows
         rows.collation = collation
+        text = collation.source if collation is not None else ""
+        if text is not rows.lines_of:  # the same source: its lines are known (40 ms at 1M)
+            rows.lines, rows.lines_of = LineIndex(text), text
         rows.doubts = self._doubts(loci)
         source = session.workspace.source
         rows.pages = self._pages_of(source) if source is not None else None

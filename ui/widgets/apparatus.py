@@ -96,13 +96,15 @@ class ApparatusModel(QAbstractTableModel):
 
     # -- the adapted object -------------------------------------------------
 
-    def set_collation(self, collation: Collation | None) -> None:
+    def set_collation(self, collation: Collation | None, lines: LineIndex | None = None) -> None:
+        """Show ``collation``; ``lines``: its source's line starts, when the caller has
+        them already (else worked out here)."""
         self.beginResetModel()
         self._collation = collation
         self._witnesses = collation.witness_ids if collation else ()
         if collation is not None and any(CHECK_WITNESS in loc.readings for loc in collation.loci):
             self._witnesses = (*self._witnesses, CHECK_WITNESS)
-        self._lines = LineIndex(collation.source if collation else "")
+        self._lines = lines or LineIndex(collation.source if collation else "")
         self._row_of = {loc.id: row for row, loc in enumerate(collation.loci)} if collation else {}
         self.endResetModel()
 
@@ -403,6 +405,8 @@ class ApparatusFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_witness(self, witness_id: str | None) -> None:
+        if witness_id == self._witness:  # (after a new collation: filtered once, not twice)
+            return
         self.beginFilterChange()
         self._witness = witness_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -33,6 +33,7 @@ from app.classes.checks import CHECK_WITNESS
 from app.classes.classify import CLASSES
 from app.collation.loci import KINDS, Collation
 from app.store.decisions import STATUSES
+from app.text.lines import LineIndex
 from app.view.model import RowChange, RowLayer
 from ui.colors import class_label, kind_label
 from ui.i18n import status_label
@@ -156,7 +157,7 @@ class ApparatusView(QWidget):
         if change.rows:
             # before the collation: the Class column is sized to its texts, doubts included
             self.model.set_ocr_doubts(layer.doubts)
-            self.set_collation(layer.collation)
+            self.set_collation(layer.collation, layer.lines)
             self.model.set_pages(layer.pages)
             self.model.set_decisions(layer.decision)
         elif change.ids:
@@ -164,13 +165,14 @@ class ApparatusView(QWidget):
         if change.current and layer.current is not None:
             self.select(layer.current)
 
-    def set_collation(self, collation: Collation | None) -> None:
-        """Show ``collation``; the columns are sized a moment later, in an event of their
-        own, so that showing a large collation never holds the window's thread long."""
+    def set_collation(self, collation: Collation | None, lines: LineIndex | None = None) -> None:
+        """Show ``collation`` (``lines``: its source's line starts, if known); the
+        columns are sized a moment later, in an event of their own, so that showing a
+        large collation never holds the window's thread long."""
         self._resetting = True  # the count once, at the end, not at each of the proxy's signals
         self._order = None
         try:
-            self.model.set_collation(collation)
+            self.model.set_collation(collation, lines)
             header = self.table.horizontalHeader()
             column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
             if (column, order) == (0, Qt.SortOrder.AscendingOrder):

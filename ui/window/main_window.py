@@ -32,7 +32,6 @@ from app.messages import Message, readable_name
 from app.project.project import Project
 from app.session.session import Changes, Collated, Session
 from app.session.workspace import CollationRequest, Workspace
-from app.text.lines import LineIndex
 from app.text.loading import LoadedText
 from app.text.pdf import PDF_FORMAT
 from app.view.model import ViewModel
@@ -82,7 +81,6 @@ class MainWindow(WindowLayout):
             post=self._gui_thread.post,
             collate_function=collate_function or collate,
         )
-        self._lines = LineIndex("")
         self._syncing = False
         self._unread: dict[str, tuple[Message, ...]] = {}
         """What each Word text read in this run left unread, by digest: a project opened
@@ -237,8 +235,6 @@ class MainWindow(WindowLayout):
         elif changes.witness:
             self._show_witness()
         if changes.collation:
-            collation = self.session.collation
-            self._lines = LineIndex(collation.source if collation else "")
             self._update_ruler_viewport()
         if changes.history or changes.project:
             self.acts.undo.setEnabled(self.session.can_undo())
@@ -403,7 +399,6 @@ class MainWindow(WindowLayout):
             return
         self.stack.setCurrentWidget(self.main_splitter)
         _show_text_header(self.source_label, src, self._unread_of(src))
-        self._lines = LineIndex(src.text)
         self.witness_combo.blockSignals(True)
         self.witness_combo.clear()
         for w in self.session.workspace.witnesses:
@@ -552,7 +547,7 @@ class MainWindow(WindowLayout):
         assert collation is not None
         facts = self.view.panel(locus.id)
         self.locus_panel.show_locus(
-            locus, facts.number, facts.total, collation.witness_ids, self._lines,
+            locus, facts.number, facts.total, collation.witness_ids, self.view.rows.lines,
             self.session.decision(locus.id), self.session.project is not None
             and not self.session.read_only, note=self.session.note_shown(),
             inside=facts.inside, linked=facts.linked, edits=facts.edits,
