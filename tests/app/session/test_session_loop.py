@@ -115,6 +115,9 @@ def test_files_opened_are_collated_in_the_background_and_the_result_told(
     assert result.running and result.collation and result.collated is not None
     assert result.collated.created  # the new collation became a project file
     assert session.project is not None and len(session.loci) == 3
+    # shown under the project's ids, worked out in the worker beside the new project
+    assert [loc.id for loc in session.loci] == [s.id for s in session.project.loci]
+    assert [loc.start for loc in session.loci] == [s.start for s in session.project.loci]
     assert not session.stale
 
 
