@@ -1,10 +1,11 @@
 """Wrong characters in one text, without a second copy to compare: 错别字 by sound and shape.
 
-Small enough to ship and fast enough for a book: every Han character with a
-sound-alike or look-alike (pycorrector's confusion sets, ``resources/spelling``)
-is tried in place of the one written, where the replacement forms a word of
-jieba's dictionary with its neighbours, and each such replacement is scored
-by two models:
+Small enough to ship and fast enough for a book: every Han character standing
+alone in the best segmentation that has a sound-alike or look-alike
+(pycorrector's confusion sets, ``resources/spelling``) is tried in place of the
+one written, where the replacement forms a word of jieba's dictionary with its
+neighbours or where both are function words of one group (的地得, 在再, ...:
+:mod:`app.classes.wordgram`).  The evidence for each replacement (:class:`Evidence`):
 
 * the word model: how much likelier jieba's unigram model finds the best
   segmentation of the whole run with the replacement (逆竟 → 逆境, 朋唷 →
@@ -12,20 +13,24 @@ by two models:
   substitution costs a handful of look-ups;
 * the context model (:mod:`app.classes.chargram`): how much likelier a
   character trigram model of web Chinese finds the three trigrams around it
-  (保护环竟 → 环境; 机回 → 机会 after 很好的).
+  (保护环竟 → 环境; 机回 → 机会 after 很好的);
+* for function words, the function words' word model: how much likelier the
+  word before and the word after find the replacement (好阿 → 好啊);
+* the kind of confusion (the same sound, another tone, a similar shape) and how
+  common the two characters are.
 
-A character that stands alone in the best segmentation is flagged when the
-sum of both gains, less a cost for a replacement of another tone or a similar
-shape rather than the very same sound, reaches the setting's bar:
-:data:`QUIET`, the default, flags only what it is sure of; :data:`MORE`
-lowers the bar.  The weights were fitted on SIGHAN development sets, the bars
-set on another one, and all measured on held-out ones and on clean prose by
-``bench/bench_spelling.py`` (docs/spelling.md, docs/performance.md).
+:func:`score` weighs them, a logistic regression fitted on SIGHAN development
+sets (``bench/fit_spelling.py``); a character is flagged when its best
+replacement's score reaches the setting's bar: :data:`QUIET`, the default,
+flags only what it is sure of and tries no look-alikes; :data:`MORE` lowers
+the bar.  The bars were set on another set, and all is measured on held-out
+ones and on clean prose by ``bench/bench_spelling.py`` (docs/spelling.md,
+docs/performance.md).
 
 What is never "corrected": a word on the user's whitelist, a string the text
 repeats (a name or a new term is written the same way each time; a slip
 rarely is), a character just after a common surname standing alone (李希平),
-and anything outside Han runs.
+的 into 地 (:data:`_NEVER`), and anything outside Han runs.
 """
 
 from __future__ import annotations
@@ -71,39 +76,28 @@ MORE = Setting("more", -1.5, shapes=True)
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
 _WEIGHTS: tuple[float, ...] = (
-    -2.602,
-    0.221,
-    0.474,
-    0.098,
-    0.16,
-    0.161,
-    -0.326,
-    0.72,
-    -1.232,
-    -1.646,
-    3.493,
-    -2.557,
+    *(-2.596, 0.221, 0.474, 0.069, 0.171, 0.157),
+    *(-0.337, 0.722, -1.232, -1.644, 3.491, -2.559),
 )
 """Of :func:`score`'s features, in its order: fitted by bench/fit_spelling.py."""
 _GROUP_WEIGHTS: dict[str, float] = {
-    "的地": 0.0,
-    "的得": 1.376,
-    "地的": -1.394,
-    "地得": 0.414,
-    "得的": -1.532,
-    "得地": 1.17,
-    "在再": 1.729,
-    "再在": 0.084,
-    "那哪": 1.393,
-    "哪那": -1.425,
-    "阿啊": 1.316,
+    "的得": 1.467,
+    "地的": -1.477,
+    "地得": 0.382,
+    "得的": -1.666,
+    "得地": 1.253,
+    "在再": 1.672,
+    "再在": 0.114,
+    "那哪": 1.353,
+    "哪那": -1.385,
+    "阿啊": 1.331,
     "啊阿": -0.023,
-    "做作": -1.028,
-    "作做": 1.814,
-    "像象": -0.315,
-    "象像": 0.753,
-    "已以": 0.158,
-    "以已": 1.085,
+    "做作": -0.982,
+    "作做": 1.789,
+    "像象": -0.374,
+    "象像": 0.765,
+    "已以": 0.178,
+    "以已": 1.067,
 }
 """Of each pair of function words (written, replacement)."""
 _NEVER = {"的": "地"}
