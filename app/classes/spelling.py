@@ -1,10 +1,11 @@
 """Wrong characters in one text, without a second copy to compare: 错别字 by sound and shape.
 
-Small enough to ship and fast enough for a book: every Han character with a
-sound-alike or look-alike (pycorrector's confusion sets, ``resources/spelling``)
-is tried in place of the one written, where the replacement forms a word of
-jieba's dictionary with its neighbours, and each such replacement is scored
-by two models:
+Small enough to ship and fast enough for a book: every Han character standing
+alone in the best segmentation that has a sound-alike or look-alike
+(pycorrector's confusion sets, ``resources/spelling``) is tried in place of the
+one written, where the replacement forms a word of jieba's dictionary with its
+neighbours or where both are function words of one group (的地得, 在再, ...:
+:mod:`app.classes.wordgram`).  The evidence for each replacement (:class:`Evidence`):
 
 * the word model: how much likelier jieba's unigram model finds the best
   segmentation of the whole run with the replacement (逆竟 → 逆境, 朋唷 →
@@ -12,20 +13,24 @@ by two models:
   substitution costs a handful of look-ups;
 * the context model (:mod:`app.classes.chargram`): how much likelier a
   character trigram model of web Chinese finds the three trigrams around it
-  (保护环竟 → 环境; 机回 → 机会 after 很好的).
+  (保护环竟 → 环境; 机回 → 机会 after 很好的);
+* for function words, the function words' word model: how much likelier the
+  word before and the word after find the replacement (好阿 → 好啊);
+* the kind of confusion (the same sound, another tone, a similar shape) and how
+  common the two characters are.
 
-A character that stands alone in the best segmentation is flagged when the
-sum of both gains, less a cost for a replacement of another tone or a similar
-shape rather than the very same sound, reaches the setting's bar:
-:data:`QUIET`, the default, flags only what it is sure of; :data:`MORE`
-lowers the bar.  The weights were fitted on SIGHAN development sets, the bars
-set on another one, and all measured on held-out ones and on clean prose by
-``bench/bench_spelling.py`` (docs/spelling.md, docs/performance.md).
+:func:`score` weighs them, a logistic regression fitted on SIGHAN development
+sets (``bench/fit_spelling.py``); a character is flagged when its best
+replacement's score reaches the setting's bar: :data:`QUIET`, the default,
+flags only what it is sure of and tries no look-alikes; :data:`MORE` lowers
+the bar.  The bars were set on another set, and all is measured on held-out
+ones and on clean prose by ``bench/bench_spelling.py`` (docs/spelling.md,
+docs/performance.md).
 
 What is never "corrected": a word on the user's whitelist, a string the text
 repeats (a name or a new term is written the same way each time; a slip
 rarely is), a character just after a common surname standing alone (李希平),
-and anything outside Han runs.
+的 into 地 (:data:`_NEVER`), and anything outside Han runs.
 """
 
 from __future__ import annotations
@@ -37,10 +42,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from app.cancel import poll
 from app.classes.chargram import CharModel, Run, char_model
 from app.classes.checks import Finding, jieba_model
+from app.classes.wordgram import GROUP_OF, WordModel, word_model
 from app.classes.wordlists import WordLists
 from app.datacache import cached, package_versions
 from app.messages import Message, message
@@ -54,26 +61,49 @@ class Setting:
 
     name: str
     min_gain: float
+    """The least score (:func:`score`, log-odds) a finding needs."""
+    shapes: bool
+    """Are look-alikes tried? Most slips are typed by sound (pinyin input); a look-alike
+    is right too seldom for the quiet setting (docs/spelling.md)."""
 
 
-QUIET = Setting("quiet", 18.5)
-"""The lowest bar (in steps of 0.5) where the precision on the 2014 training set, kept
-for setting the bars, is at least 0.82 (0.8 and two standard errors) and the real
-copies of shared/corpus get at most 5 flags per 10,000 characters (docs/spelling.md)."""
-MORE = Setting("more", 10.5)
+QUIET = Setting("quiet", 0.25, shapes=False)
+"""The lowest bar (in steps of 0.25) where the precision on the 2014 training set, kept
+for setting the bars, is at least 0.85 and the real copies of shared/corpus get at most
+5 flags per 10,000 characters (docs/spelling.md; ``python -m bench.fit_spelling``)."""
+MORE = Setting("more", -1.5, shapes=True)
 """Where that precision is 0.7."""
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
-_TONE_COST = 8.0
-"""A replacement of the same syllable in another tone is a little less likely a slip."""
-_SHAPE_COST = 10.0
-"""A look-alike is less likely still: most slips are typed by sound (pinyin input)."""
-_CONTEXT_WEIGHT = 2.5
-"""How much the character model's gain counts beside the word model's."""
+_WEIGHTS: tuple[float, ...] = (
+    *(-2.596, 0.221, 0.474, 0.069, 0.171, 0.157),
+    *(-0.337, 0.722, -1.232, -1.644, 3.491, -2.559),
+)
+"""Of :func:`score`'s features, in its order: fitted by bench/fit_spelling.py."""
+_GROUP_WEIGHTS: dict[str, float] = {
+    "的得": 1.467,
+    "地的": -1.477,
+    "地得": 0.382,
+    "得的": -1.666,
+    "得地": 1.253,
+    "在再": 1.672,
+    "再在": 0.114,
+    "那哪": 1.353,
+    "哪那": -1.385,
+    "阿啊": 1.331,
+    "啊阿": -0.023,
+    "做作": -0.982,
+    "作做": 1.789,
+    "像象": -0.374,
+    "象像": 0.765,
+    "已以": 0.178,
+    "以已": 1.067,
+}
+"""Of each pair of function words (written, replacement)."""
+_NEVER = {"的": "地"}
+"""Replacements never proposed: 的 for 地 was right in under a third of the flags on the
+development sets and in none on the bars' set, at any bar (docs/spelling.md)."""
 _MAX_WORD = 4
-_FUNCTION_WORDS = frozenset("的地得在再他她它做作那哪象像已以")
-"""Characters whose right choice is not a matter of words (快乐[的→地]玩, [在→再]见面):
-one of them may stand for another of them on the context model's word alone."""
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -99,9 +129,14 @@ class _Tables:
         )
         self.same, self.tone, self.shape = _confusion()
         self.chars: CharModel = char_model()
+        self.words: WordModel = word_model()
         self.any: dict[str, frozenset[str]] = {
             c: frozenset(self.same.get(c, "") + self.tone.get(c, "") + self.shape.get(c, ""))
             for c in {*self.same, *self.tone, *self.shape}
+        }
+        self.sound: dict[str, frozenset[str]] = {
+            c: frozenset(self.same.get(c, "") + self.tone.get(c, ""))
+            for c in {*self.same, *self.tone}
         }
 
 
@@ -206,6 +241,50 @@ def _alone(back: list[int], n: int) -> list[bool]:
     return out
 
 
+class Evidence(NamedTuple):
+    """What speaks for one replacement of one character: the features of :func:`score`."""
+
+    word: float
+    """The word model's gain (nats)."""
+    context: float
+    """The character model's gain (nats)."""
+    pair: float
+    """The function words' word model's gain (nats; 0 where ``group`` is "")."""
+    group: str
+    """The character written and its replacement, where both are of one of
+    :data:`app.classes.wordgram.GROUPS` ("的地"); else ""."""
+    kind: int
+    """0 the same sound, 1 the same syllable in another tone, 2 a similar shape."""
+    length: int
+    """Of the dictionary word the replacement forms (1: none)."""
+    written: float
+    """log P of the character written and of the replacement, as words of one."""
+    replacement: float
+
+
+def score(e: Evidence) -> float:
+    """How sure it is that the replacement is the correction: a logistic regression's
+    log-odds on the evidence, fitted on the development sets (docs/spelling.md).
+
+    The features, in the order of :data:`_WEIGHTS`: 1; the word model's gain (within
+    ±30); the context model's (within ±15); both again for a pair of function words;
+    the function words' model's gain (within ±10); a word of two characters or more
+    formed; of three or more; another tone; a similar shape; the log-probabilities of
+    the character written and of the replacement, tenths.  Then the pair's own weight."""
+    w = _WEIGHTS
+    word = -30.0 if e.word < -30.0 else 30.0 if e.word > 30.0 else e.word
+    context = -15.0 if e.context < -15.0 else 15.0 if e.context > 15.0 else e.context
+    v = w[0] + w[1] * word + w[2] * context + w[10] * e.written / 10 + w[11] * e.replacement / 10
+    if e.group:
+        pair = -10.0 if e.pair < -10.0 else 10.0 if e.pair > 10.0 else e.pair
+        v += w[3] * word + w[4] * context + w[5] * pair + _GROUP_WEIGHTS.get(e.group, 0.0)
+    if e.length >= 2:
+        v += w[6] + (w[7] if e.length >= 3 else 0.0)
+    if e.kind:
+        v += w[8] if e.kind == 1 else w[9]
+    return v
+
+
 @dataclass(frozen=True)
 class _Candidate:
     fix: str
@@ -216,27 +295,43 @@ class _Candidate:
     """Where ``word`` stands in the run."""
 
 
-def _best(
+def _words(back: list[int], n: int) -> list[tuple[int, int]]:
+    """The best segmentation's words, in order."""
+    out = []
+    e = n
+    while e > 0:
+        out.append((back[e], e))
+        e = back[e]
+    return out[::-1]
+
+
+def candidates(
     t: _Tables,
     run: str,
     i: int,
     fwd: list[float],
     bwd: list[float],
-    setting: Setting,
     context: Run,
+    around: tuple[str, str],
     own: str = "",
-) -> _Candidate | None:
-    """The best replacement for ``run[i]``, if any forms a word (or both are
-    :data:`_FUNCTION_WORDS`) and pays its cost.
+    shapes: bool = True,
+) -> list[tuple[str, Evidence, str, tuple[int, int]]]:
+    """Each replacement worth scoring for ``run[i]``: ``(replacement, evidence, word, span)``.
 
-    ``own`` holds the user's own confusables of the character, taken as sure as
-    a sound-alike."""
+    A replacement is worth it when it forms a word of the dictionary with its
+    neighbours (one look-up in the masked-word index), or when it and the
+    character written are of one group of function words; ``around`` holds the
+    words before and after the character as written, for those.  ``own`` holds
+    the user's own confusables of the character, taken as sure as a sound-alike."""
     c = run[i]
     confusable = t.any.get(c, frozenset())
+    group = GROUP_OF.get(c, "")
     if own:
         confusable = confusable | frozenset(own)
+    if group:
+        confusable = confusable | frozenset(group.replace(c, ""))
     if not confusable:
-        return None
+        return []
     n, index = len(run), t.index
     spans: dict[str, list[tuple[int, int]]] = {}  # each replacement → where it makes a word
     for length in range(2, _MAX_WORD + 1):
@@ -245,27 +340,60 @@ def _best(
             if hits:
                 for r in confusable.intersection(hits):
                     spans.setdefault(r, []).append((s, s + length))
-    if c in _FUNCTION_WORDS:
-        for r in confusable & _FUNCTION_WORDS:
-            spans.setdefault(r, [])
-    best: _Candidate | None = None
+    for r in group.replace(c, ""):
+        spans.setdefault(r, [])
+    for r in _NEVER.get(c, ""):
+        spans.pop(r, None)
+    if not spans:
+        return []
+    out = []
     same, tone, get = t.same.get(c, "") + own, t.tone.get(c, ""), t.logp.get
+    written = get(c, t.lone)
     for r, places in spans.items():
-        cost = 0.0 if r in same else _TONE_COST if r in tone else _SHAPE_COST
-        score, word, span = fwd[i] + get(r, t.lone) + bwd[i + 1], r, (i, i + 1)
+        best, word, span = fwd[i] + get(r, t.lone) + bwd[i + 1], r, (i, i + 1)
         for s, e in places:
             w = run[s:i] + r + run[i + 1 : e]
             v = fwd[s] + get(w, t.lone) + bwd[e]
-            if v > score:
-                score, word, span = v, w, (s, e)
+            if v > best:
+                best, word, span = v, w, (s, e)
+        paired = bool(group) and r in group
         if len(word) < 2:
-            if r not in _FUNCTION_WORDS:
-                continue  # no word: the context model alone is not sure enough
+            if not paired:
+                continue  # no word where it stands: the context model alone is not sure enough
             word = run[max(i - 1, 0) : i] + r + run[i + 1 : i + 2]  # shown as its context
-        gain = score - fwd[n] - cost + _CONTEXT_WEIGHT * context.gain(i, r)
-        if gain >= setting.min_gain and (best is None or gain > best.gain):
-            cls = _class_of(t, c, r)
-            best = _Candidate(r, gain, cls, word, span)
+        pair = t.words.gain(around[0], c, r, around[1]) if paired else 0.0
+        ev = Evidence(
+            word=best - fwd[n],
+            context=context.gain(i, r),
+            pair=pair,
+            group=c + r if paired else "",
+            kind=0 if r in same else 1 if r in tone else 2,
+            length=span[1] - span[0],
+            written=written,
+            replacement=get(r, t.lone),
+        )
+        out.append((r, ev, word, span))
+    return out
+
+
+def _best(
+    t: _Tables,
+    run: str,
+    i: int,
+    fwd: list[float],
+    bwd: list[float],
+    setting: Setting,
+    context: Run,
+    around: tuple[str, str],
+    own: str = "",
+) -> _Candidate | None:
+    """The best-scored replacement for ``run[i]``, if it reaches the setting's bar."""
+    best: _Candidate | None = None
+    bar = setting.min_gain
+    for r, ev, word, span in candidates(t, run, i, fwd, bwd, context, around, own, setting.shapes):
+        gain = score(ev)
+        if gain >= bar and (best is None or gain > best.gain):
+            best = _Candidate(r, gain, _class_of(t, run[i], r), word, span)
     return best
 
 
@@ -300,12 +428,20 @@ def check_spelling(
         fwd, back = _forward(single, longer)
         bwd = _backward(single, longer)
         alone = _alone(back, len(run))
+        segments = _words(back, len(run))
         context = Run(t.chars, run, memo)
         found: list[tuple[int, _Candidate]] = []
-        for i, c in enumerate(run):
-            if not alone[i]:
+        for k, (i, e) in enumerate(segments):
+            if e - i != 1:
                 continue
-            cand = _best(t, run, i, fwd, bwd, setting, context, extra.get(c, ""))
+            c = run[i]
+            around = ("", "")
+            if c in GROUP_OF:  # the words on either side, for the function words' model
+                around = (
+                    run[slice(*segments[k - 1])] if k else "",
+                    run[slice(*segments[k + 1])] if k + 1 < len(segments) else "",
+                )
+            cand = _best(t, run, i, fwd, bwd, setting, context, around, extra.get(c, ""))
             if cand is not None and not _spared(text, run, a, i, cand, alone, allowed):
                 found.append((i, cand))
         # each is judged against the text as written: of two whose words overlap

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import sys
 import zlib
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from app.classes import chargram, spelling, wordlists
+from app.classes import chargram, spelling, wordgram, wordlists
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 
@@ -84,6 +85,80 @@ def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None
     assert model.logp("乙", "丙", "甲") == pytest.approx(math.log(0.1 * e(-0.1)))
     with pytest.raises(ValueError):
         chargram.read(zlib.compress(b"something else"))
+
+
+def test_function_words_are_judged_by_the_words_around_them(defaults: WordLists) -> None:
+    # one function word for another of its group, neither forming a word: the words on
+    # either side decide (the function words' word model with the character model)
+    assert _fixed("你好阿！", QUIET, defaults) == "你好啊！"
+    assert _fixed("我们明天在来看你吧。", QUIET, defaults) == "我们明天再来看你吧。"
+    assert _fixed("这件事我已经作完了。", QUIET, defaults) == "这件事我已经做完了。"
+    assert _fixed("我以经吃过饭了。", QUIET, defaults) == "我已经吃过饭了。"
+    # and where they are used right, nothing is said, even with more suggestions
+    for text in (
+        "他认真地学习。",
+        "他跑得很快。",
+        "这是我的书。",
+        "我们在家里等你。",
+        "你在哪里？我在那里等你。",
+        "他已经把作业做完了。",
+    ):
+        assert check_spelling(text, MORE, lists=defaults) == [], text
+
+
+def test_de_is_never_turned_into_di(defaults: WordLists) -> None:
+    # 的 for 地 (高兴的跳) was right in too few of the flags it would make: never proposed
+    for setting in (QUIET, MORE):
+        found = check_spelling("他高兴的跳了起来，我们认真的学习。", setting, lists=defaults)
+        assert [f for f in found if f.fix == "地"] == []
+
+
+def test_the_quiet_setting_tries_no_look_alikes(defaults: WordLists) -> None:
+    text = "我们的末来很美好。"
+    assert check_spelling(text, QUIET, lists=defaults) == []
+    (f,) = check_spelling(text, MORE, lists=defaults)
+    assert (text[f.start : f.end], f.fix, f.cls) == ("末", "未", "similar_shape")
+
+
+def test_the_function_words_model_prefers_the_usual_word() -> None:
+    model = wordgram.word_model()
+    assert model.gain("好", "阿", "啊", "") > 0  # 好啊 at the end of a sentence
+    assert model.gain("下次", "在", "再", "去") > 0
+    assert model.gain("我们", "在", "再", "家里") < 0
+
+
+def test_the_function_words_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    builder = Path(__file__).resolve().parent.parent / "resources/spelling/make_wordgram.py"
+    spec = importlib.util.spec_from_file_location("make_wordgram", builder)
+    assert spec is not None and spec.loader is not None
+    make_wordgram = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(builder.parent))  # it reads the lexicon with make_chargram's reader
+    try:
+        spec.loader.exec_module(make_wordgram)
+    finally:
+        sys.path.remove(str(builder.parent))
+    words = ["", "认真", "的", "地", "学习"]
+    arpa = tmp_path / "m.arpa"
+    arpa.write_text(
+        "\\1-gram\\5\n"
+        "0 0.1 1.0 (0,0)\n1 0.01 0.5 (0,0)\n2 0.2 0.8 (0,0)\n3 0.02 0.9 (0,0)\n"
+        "4 0.01 0.7 (0,0)\n"
+        "\\2-gram\\3\n"
+        "1 3 0.4 1.0 (0,0)\n1 2 0.3 1.0 (0,0)\n3 4 0.5 1.0 (0,0)\n"
+        "\\3-gram\\0\n",
+        encoding="utf-8",
+    )
+    text = make_wordgram.read(arpa, words, least=0.0)
+    model = wordgram.read(zlib.compress(text.encode("utf-8")))
+    # P(地 | 认真) P(学习 | 地) against P(的 | 认真) · backoff(的) P(学习)
+    expected = math.log(0.4) + math.log(0.5) - math.log(0.3) - math.log(0.8) - math.log(0.01)
+    assert model.gain("认真", "的", "地", "学习") == pytest.approx(expected, abs=0.02)
+    # a word the model does not know backs off to the characters' own probabilities
+    assert model.gain("不知", "的", "地", "") == pytest.approx(
+        math.log(0.02) - math.log(0.2) + model.backoff["地"] - model.backoff["的"], abs=0.02
+    )
+    with pytest.raises(ValueError):
+        wordgram.read(zlib.compress(b"Q\tx\t0"))
 
 
 def test_more_suggestions_finds_what_the_quiet_setting_leaves(defaults: WordLists) -> None:
