@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
     from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 

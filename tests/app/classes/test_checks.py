@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from app.cancel import Cancelled
 from app.classes.checks import CHECK_WITNESS, CHECKS, Finding, check_text
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.helpers.paths import ROOT
 
 
 def apply(text: str, findings: list[Finding]) -> str:

@@ -14,8 +14,9 @@ import pytest
 from app.classes import chargram, spelling, wordgram, wordlists
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
+from tests.helpers.paths import ROOT
 
-DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo" / "source.txt"
+DEMO = ROOT / "resources" / "demo" / "source.txt"
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_the_context_model_knows_which_character_follows() -> None:
 
 
 def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    builder = Path(__file__).resolve().parents[3] / "resources/spelling/make_chargram.py"
+    builder = ROOT / "resources/spelling/make_chargram.py"
     spec = importlib.util.spec_from_file_location("make_chargram", builder)
     assert spec is not None and spec.loader is not None
     make_chargram = importlib.util.module_from_spec(spec)
@@ -128,7 +129,7 @@ def test_the_function_words_model_prefers_the_usual_word() -> None:
 
 
 def test_the_function_words_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    builder = Path(__file__).resolve().parent.parent / "resources/spelling/make_wordgram.py"
+    builder = ROOT / "resources/spelling/make_wordgram.py"
     spec = importlib.util.spec_from_file_location("make_wordgram", builder)
     assert spec is not None and spec.loader is not None
     make_wordgram = importlib.util.module_from_spec(spec)

@@ -13,8 +13,8 @@ import pytest
 
 from app.cli import main as cli
 from app.text import loading
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 GOOD_TEXT = "天地玄黃\n"  # 13 bytes in UTF-8: under the lowered size limit below
 
 # Each case makes one bad file (or option) and names the words its message must hold.

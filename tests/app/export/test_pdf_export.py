@@ -15,8 +15,9 @@ from app.export.data import ExportError
 from app.export.pdf import marked_pdf
 from app.project.project import Project
 from app.text.pdf import read_pdf
+from tests.helpers.paths import PDF_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
+FIXTURES = PDF_FIXTURES
 
 
 @pytest.fixture

@@ -39,8 +39,9 @@ from app.text.ocr import (
 )
 from app.text.pages import PageMap
 from tests.conftest import ROOT
+from tests.helpers.paths import OCR_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "ocr" / "fixtures"
+FIXTURES = OCR_FIXTURES
 PAGE = FIXTURES / "page.png"
 TEXT = (FIXTURES / "page.txt").read_text("utf-8")
 DPI = 300

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -22,10 +21,11 @@ from app.text.loading import load_text
 from app.text.normalize import ALL_RULES
 from app.text.pages import Box
 from app.text.pdf import PdfError, read_pdf
+from tests.helpers.paths import PDF_FIXTURES
 from tests.pdf.drawn import drawn_pdf
 from tests.pdf.manuscript import SMALL, SMALL_SLIPS
 
-FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
+FIXTURES = PDF_FIXTURES
 PROOF = FIXTURES / "proof.pdf"
 MANUSCRIPT = FIXTURES / "manuscript.docx"
 

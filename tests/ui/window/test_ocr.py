@@ -17,11 +17,12 @@ from app.text import ocr as ocr_module
 from app.text import scan_reading
 from app.text.ocr import OcrResult
 from tests.helpers.opening import drop, through_new_collation
+from tests.helpers.paths import OCR_FIXTURES
 from tests.helpers.window import WAIT, select_row, visible_rows
 from ui.widgets.apparatus import OCR_DOUBT, OCR_DOUBT_LABEL
 from ui.window.main_window import MainWindow
 
-FIXTURES = Path(__file__).resolve().parents[2] / "ocr" / "fixtures"
+FIXTURES = OCR_FIXTURES
 
 
 @pytest.fixture

@@ -19,10 +19,11 @@ from app.project.project import Project
 from app.store.decisions import Decision, Status
 from app.text.pages import PageMap
 from tests.helpers.opening import drop, through_new_collation
+from tests.helpers.paths import PDF_FIXTURES
 from tests.helpers.window import WAIT, select_row
 from ui.window.main_window import MainWindow
 
-FIXTURES = Path(__file__).resolve().parents[2] / "pdf" / "fixtures"
+FIXTURES = PDF_FIXTURES
 
 
 @pytest.fixture
