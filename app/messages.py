@@ -196,7 +196,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "a collation worker process (pid {pid}) ended before its work was done ({how});"
             " try again, or set JIAOKAN_PROCESSES=1 to collate in one process",
         ),
-        # app/store/file.py: a project file that cannot be used (or written) so
+        # app/store/ (ProjectError): a project file that cannot be used (or written) so
         "project.not-a-file": QT_TRANSLATE_NOOP("engine", "{name} is not a file"),
         "project.cannot-open": QT_TRANSLATE_NOOP("engine", "cannot open {name}: {reason}"),
         "project.cannot-read": QT_TRANSLATE_NOOP("engine", "cannot read {name}: {reason}"),

@@ -14,7 +14,8 @@ import sys
 
 from app.collation.loci import Locus
 from app.store.decisions import Decision, Status
-from app.store.file import ProjectFile, StoredLocus, StoredText
+from app.store.file import ProjectFile
+from app.store.records import StoredLocus, StoredText
 
 AT = "2024-05-01T12:00:00+00:00"
 

@@ -106,7 +106,7 @@ def _screenshot(
     from PySide6.QtWidgets import QApplication
 
     from app.project.project import Project
-    from app.store.file import ProjectError
+    from app.store.records import ProjectError
     from app.text.loading import LoadError, load_text
     from ui.window.main_window import MainWindow
 

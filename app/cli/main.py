@@ -267,7 +267,7 @@ def _runner(command: str) -> Callable[[argparse.Namespace, TextIO], int]:
 
 _ERRORS = {
     "app.collation.parallel": "WorkerDied",
-    "app.store.file": "ProjectError",
+    "app.store.records": "ProjectError",
     "app.cli.project": "ProjectCommandError",
     "app.cli.check": "CheckError",
 }
@@ -413,7 +413,7 @@ def _collate(args: argparse.Namespace, out: TextIO) -> int:
     made = False
     if args.project:
         from app.project.project import Project
-        from app.store.file import remove_new_project
+        from app.store.whole import remove_new_project
 
         made = not os.path.lexists(args.project)
         Project.write(args.project, source, list(zip(ids, variants, strict=True)), result)

@@ -26,7 +26,7 @@ from app.project.places import stored_pages
 from app.project.project import Project
 from app.session.session import Session, history_of
 from app.store.decisions import Choice, ReadOnlyError
-from app.store.file import StoredText
+from app.store.records import StoredText
 from app.text.normalize import parse_rules
 from app.text.pages import PageMap
 

@@ -15,7 +15,7 @@ does that when its child died of SIGINT).
 
 SIGKILL cannot be caught: the next run copes with what it leaves (a lock
 file nobody holds is taken over, app/store/lock.py; a temporary project
-file is deleted by the next writer of that project, app/store/file.py).
+file is deleted by the next writer of that project, app/store/whole.py).
 """
 
 from __future__ import annotations

@@ -26,16 +26,10 @@ from app.collation.loci import Collation, Region, arrival, nest, overlapping, wi
 from app.export.data import ExportInput, ExportLocus, ExportWitness
 from app.messages import Message, message
 from app.store.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
-from app.store.file import (
-    AlignmentRows,
-    ProjectError,
-    ProjectFile,
-    StoredLocus,
-    StoredText,
-    owned_texts,
-    same_row,
-)
+from app.store.file import ProjectFile
 from app.store.paths import regular_file_sha256
+from app.store.records import AlignmentRows, ProjectError, StoredLocus, StoredText, same_row
+from app.store.whole import owned_texts
 from app.text.loading import LoadedText
 
 CONTEXT = 8

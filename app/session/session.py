@@ -38,8 +38,8 @@ from app.store.decisions import (
     Operation,
     ReadOnlyError,
 )
-from app.store.file import AlignmentRows, ProjectError, alignment_rows
 from app.store.paths import project_files
+from app.store.records import AlignmentRows, ProjectError, alignment_rows
 from app.store.registry import find_existing
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text

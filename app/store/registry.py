@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.messages import readable_name
-from app.store.file import glance, stored_path, text_names
+from app.store.file import glance
+from app.store.records import stored_path, text_names
 from app.store.schema import SCHEMA_VERSION
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText
@@ -47,7 +48,7 @@ class TextRef:
     Jiaokan ran in)."""
     sha256: str
     names: tuple[str, ...] = ()
-    """Every name it may go by now (``app.store.file.text_names``)."""
+    """Every name it may go by now (``app.store.records.text_names``)."""
 
     @property
     def name(self) -> str:

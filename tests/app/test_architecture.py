@@ -73,7 +73,8 @@ def test_plain_collate_imports_only_what_it_uses(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("天下大事，必作于细。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("天下大事，必做于细。", encoding="utf-8")
     unused = (
-        "app.project.project", "app.store.file", "app.export.data", "app.export.report",
+        "app.project.project", "app.store.file", "app.store.records", "app.store.opening",
+        "app.store.whole", "app.store.connection", "app.export.data", "app.export.report",
         "app.export.word", "app.export.pdf", "app.session.session",
         "app.text.pdf", "app.text.ocr", "app.text.scans", "app.classes.checks",
         "app.classes.spelling", "app.cli.check",

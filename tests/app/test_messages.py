@@ -19,7 +19,8 @@ import pytest
 
 from app.messages import ENGLISH, Message, known_reason, message, placeholders
 from app.store.decisions import Decision, DecisionLog, ReadOnlyError, Status
-from app.store.file import ProjectError, ProjectFile, StoredText
+from app.store.file import ProjectFile
+from app.store.records import ProjectError, StoredText
 from app.text.loading import LoadError, load_text
 from tests.conftest import ROOT
 

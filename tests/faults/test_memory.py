@@ -23,12 +23,13 @@ import pytest
 import app.cli.main as cli_main
 import app.collation.align as align_module
 import app.collation.collate as collate_module
-import app.store.file as file_module
+import app.store.whole as whole_module
 from app.cli.main import OUT_OF_MEMORY
 from app.collation.collate import collate
 from app.collation.loci import Collation
 from app.project.project import Project
-from app.store.file import ProjectError, ProjectFile
+from app.store.file import ProjectFile
+from app.store.records import ProjectError
 from app.text.loading import LoadedText, load_text
 from tests.conftest import ROOT
 from tests.faults.conftest import Job, cli, snapshot
@@ -56,7 +57,7 @@ STAGES = {
     "rapidfuzz": (align_module, "Indel", _NoMemoryIndel),
     "classify": (collate_module, "classify", _out_of_memory),
     "merge": (collate_module, "_merge", _out_of_memory),
-    "write the project": (file_module, "_write_collation", _out_of_memory),
+    "write the project": (whole_module, "_write_collation", _out_of_memory),
     "print, the project written": (cli_main, "dump_json", _out_of_memory),
 }
 
@@ -107,7 +108,7 @@ def test_out_of_memory_loading_the_second_text(
 def test_out_of_memory_replacing_a_project_leaves_the_old_one(
     job: Job, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(file_module, "_write_collation", _out_of_memory)
+    monkeypatch.setattr(whole_module, "_write_collation", _out_of_memory)
     before = snapshot(job.folder)
     assert _collate(capsys, job, "--replace")[::2] == (2, ONE_LINE)
     assert snapshot(job.folder) == before

@@ -18,7 +18,8 @@ import pytest
 from app.export.apparatus import write_csv
 from app.export.data import ExportError
 from app.project.project import Project
-from app.store.file import ProjectError, ProjectFile
+from app.store.file import ProjectFile
+from app.store.records import ProjectError
 from tests.faults.conftest import Job, cli, one_line_error, snapshot
 
 

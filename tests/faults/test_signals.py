@@ -285,10 +285,10 @@ def test_a_signal_ignored_from_the_start_stays_ignored(
 _STOP_WHILE_WRITING = textwrap.dedent(
     """
     import os, signal, sys
-    import app.store.file as file
+    import app.store.whole as whole
     from app.cli.main import main
 
-    write = file._write_collation
+    write = whole._write_collation
 
     def write_then_stop(*args):
         write(*args)
@@ -297,7 +297,7 @@ _STOP_WHILE_WRITING = textwrap.dedent(
             seen.write("\\n".join(sorted(os.listdir("."))))
         os.kill(os.getpid(), int(os.environ["SIGNAL"]))
 
-    file._write_collation = write_then_stop
+    whole._write_collation = write_then_stop
     sys.exit(main())
     """
 )

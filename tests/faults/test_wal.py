@@ -23,7 +23,7 @@ import pytest
 
 from app.cli.main import main
 from app.project.project import Project
-from app.store.file import ProjectError
+from app.store.records import ProjectError
 from tests.faults.conftest import Job, cli, one_line_error, redirect_stdout, snapshot
 
 FOREIGN = "is not this project's own write-ahead log"

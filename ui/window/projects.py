@@ -21,7 +21,7 @@ from app.messages import readable_name
 from app.project.places import stored_pages
 from app.project.project import Unplaced
 from app.session.session import Session
-from app.store.file import ProjectError
+from app.store.records import ProjectError
 from app.store.registry import ProjectSummary, RecentProjects, summary
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError

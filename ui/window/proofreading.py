@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from app.classes.checks import CHECK_WITNESS
 from app.session.session import Changes, Session
 from app.store.decisions import Decision, ReadOnlyError
-from app.store.file import ProjectError
+from app.store.records import ProjectError
 from ui.i18n import witness_label
 from ui.messages import read_only_text
 from ui.widgets.apparatus import shown

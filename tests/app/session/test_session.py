@@ -15,7 +15,7 @@ from app.collation.loci import Collation
 from app.session.session import Changes, Session
 from app.session.workspace import CollationRequest
 from app.store.decisions import Decision, ReadOnlyError, Status
-from app.store.file import ProjectError
+from app.store.records import ProjectError
 from tests.helpers.session import collate_now, ids_of, opened, write_pair
 
 

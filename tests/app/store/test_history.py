@@ -19,7 +19,7 @@ from app.cli.main import main
 from app.project.project import Project
 from app.session.session import Session
 from app.store.decisions import Choice, Status
-from app.store.file import ProjectError
+from app.store.records import ProjectError
 from tests.faults.conftest import cli
 from tests.helpers.session import collate_now, ids_of, opened
 

@@ -19,10 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.collation.loci import Locus
-from app.store import file as project_file
-from app.store import schema
+from app.store import records, schema
 from app.store.decisions import Decision, Status
-from app.store.file import ProjectError, ProjectFile, StoredLocus, StoredText
+from app.store.file import ProjectFile
+from app.store.records import ProjectError, StoredLocus, StoredText
 from app.store.schema import SCHEMA_V1, SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.project_crash_worker import expected
@@ -723,5 +723,5 @@ def test_a_locus_row_is_written_as_the_json_encoder_writes_it(
 ) -> None:
     """The rows' dicts are encoded without the encoder's call per dict, to the same text."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    assert project_file._json_strings(strings) == encode(strings)
-    assert project_file._json_spans(spans) == encode({w: list(s) for w, s in spans.items()})
+    assert records._json_strings(strings) == encode(strings)
+    assert records._json_spans(spans) == encode({w: list(s) for w, s in spans.items()})
