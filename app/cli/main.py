@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from app import __version__
-from app.classes import CHECK_WITNESS
+from app.classes import CHECK_WITNESS, unique_id
 from app.cli.output import add_places, dump_json, position, terminal_safe, text_json
 from app.cli.output import cell as _cell
 from app.cli.output import display as _display
@@ -36,7 +36,6 @@ from app.collation.collate import collate
 from app.collation.loci import Collation
 from app.collation.processes import PROCESSES_ENV, asked_processes
 from app.messages import message, quoted, readable_name
-from app.session.workspace import unique_id
 from app.store.paths import OutputError, check_output, text_files
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
