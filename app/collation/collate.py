@@ -16,10 +16,12 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
+from app.collation import reuse
 from app.collation.agreement import Agreement, agreement
 from app.collation.align import Sentences, align, sentences
 from app.collation.loci import (
@@ -80,9 +82,12 @@ def collate(
     done = [0]
     prepared: list[_Source] = []
 
+    steps = reuse.steps()
+
     def prepare() -> _Source:
         """The normalized source and its sentences, which every witness is aligned against."""
-        prepared.append(_Source(normalize(source, rule_names), len(witnesses) >= 2))
+        norm = normalize(source, rule_names, steps=steps)
+        prepared.append(_Source(norm, len(witnesses) >= 2))
         _report(progress, 1 / (2 * total))
         return prepared[0]
 
@@ -105,11 +110,15 @@ def collate(
         norm_source, source_sentences = prepare().parts()
         found = []
         for text in texts:
-            found.append(
-                witness_divergences(
-                    source, norm_source, rule_names, text, keys, cancel, source_sentences
-                )
-            )
+            poll(cancel)
+            norm = normalize(text, rule_names, steps=steps)
+            # what this witness's divergences are a function of (reuse.witness)
+            key = (source, norm_source.text, norm_source.map, text, norm.text, norm.map, keys)
+            work = partial(
+                witness_divergences,
+                source, norm_source, rule_names, text, keys, cancel, source_sentences, norm,
+            )  # fmt: skip
+            found.append(reuse.witness((*key, rule_names if keys else None), work))
             finished_one()
     found = _numbered_moves(found)
     loci = _merge(source, [(wid, w.owns) for wid, w in zip(ids, found, strict=True)])
@@ -117,8 +126,8 @@ def collate(
         from app.classes.checks import check_text
         from app.collation.findings import add_findings
 
-        if ids:
-            findings = check_text(source, cancel=cancel)
+        if ids:  # the same whatever the rules: taken again in a session (reuse.checked)
+            findings = reuse.checked(source, partial(check_text, source, cancel=cancel))
         else:  # a text alone: the spelling check too, with the editor's own lists
             from app.classes.spelling import check_one_text
             from app.classes.wordlists import lists_for, user_folder
@@ -334,11 +343,12 @@ def realign(
     so a project opens with its panes in step without aligning anything again.
     """
     rule_names = tuple(r for r in ALL_RULES if r in set(rules))
-    norm_source = normalize(source, rule_names)
+    steps = reuse.steps()
+    norm_source = normalize(source, rule_names, steps=steps)
     alignments: dict[str, WitnessAlignment] = {}
     for index, (wid, text) in enumerate(witnesses):
         poll(cancel)
-        norm = normalize(text, rule_names)
+        norm = normalize(text, rule_names, steps=steps)
         alignments[wid] = WitnessAlignment(wid, norm_source.map, norm.map, tuple(regions[wid]))
         _report(progress, (index + 1) / max(1, len(witnesses)))
     return Collation(source, tuple(w for w, _ in witnesses), rule_names, (), alignments)
