@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from app.cancel import Cancelled
 from app.classes import checks
 from app.collation import collate as collate_module
 from app.collation import reuse
@@ -85,3 +86,21 @@ def test_rule_steps_hold_at_most_their_characters_the_latest_kept() -> None:
     assert steps.get("width", texts[3]) is not None
     steps.put("width", "x" * 30, ("y" * 30, []))  # larger than all: not kept
     assert steps.get("width", "x" * 30) is None
+
+
+def test_a_cancelled_collation_leaves_nothing_half_done_to_reuse() -> None:
+    """Cancelled while aligning (after normalizing, before the checks): the next collation
+    of the same work is whole and the same as a fresh one."""
+    reuse.forget()
+    polls = [0]
+
+    def cancel_late() -> bool:
+        polls[0] += 1
+        return polls[0] > 3  # after normalizing both texts, inside the witness's work
+
+    with reuse.reusing():
+        with pytest.raises(Cancelled):
+            collate(SOURCE, WITNESSES[:1], ALL_RULES, checks=True, cancel=cancel_late)
+        kept = collate(SOURCE, WITNESSES[:1], ALL_RULES, checks=True)
+    assert kept == collate(SOURCE, WITNESSES[:1], ALL_RULES, checks=True)
+    assert kept.loci
