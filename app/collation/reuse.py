@@ -33,12 +33,15 @@ from app.text.normalize import RuleSteps
 if TYPE_CHECKING:
     from app.classes.checks import Finding
 
-STEP_CHARACTERS = 24_000_000
-"""Characters of rule outputs kept at most (some 50 MB of Chinese text): four rules'
-outputs for a 1M source and two 1M witnesses, under two rule sets."""
+STEP_CHARACTERS = 16_000_000
+"""Characters of rule outputs kept at most (some 32 MB of Chinese text): the four rules'
+outputs for a 1M source and three 1M witnesses (a rule that changes nothing keeps its
+input, which costs nothing more)."""
 
-WITNESSES = 12
-"""Witnesses' divergences kept at most (the latest), each with the inputs that made them."""
+WITNESSES = 6
+"""Witnesses' divergences kept at most (the latest: those of the last collation, whose
+rules the next toggle changes), each with the normalized texts that made them (a few MB
+each at 1M characters)."""
 
 _local = threading.local()
 _lock = threading.Lock()
