@@ -89,6 +89,7 @@ bench-peer: $(OPENCC_CPP)/.installed
 bench: $(STAMP) bench-peer
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_witnesses
+	$(BIN)/python -m bench.bench_toggles
 	$(BIN)/python -m bench.bench_gui
 	$(BIN)/python -m bench.bench_classes
 	$(BIN)/python -m bench.bench_units

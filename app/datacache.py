@@ -19,7 +19,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 import threading
 from array import array
 from bisect import bisect_left
@@ -106,6 +105,8 @@ def _cached(name: str, key: str, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     value = build()
+    import tempfile  # only to write a table (once per version): keep a command's start light
+
     tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -85,6 +85,16 @@ def _processes_are_marked(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 
 
 @pytest.fixture(autouse=True)
+def _nothing_reused() -> Iterator[None]:
+    """No test takes what a session collated in an earlier test (app.collation.reuse)."""
+    from app.collation import reuse
+
+    reuse.forget()
+    yield
+    reuse.forget()
+
+
+@pytest.fixture(autouse=True)
 def _user_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test away from the real user's config, data and cache folders."""
     home = tmp_path_factory.mktemp("home")

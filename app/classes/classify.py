@@ -43,7 +43,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import takewhile
 
 from app.classes.wordset import is_word
@@ -57,7 +56,7 @@ from app.text.facts import (
     STRAIGHT_QUOTES,
 )
 from app.text.normalize import normalize
-from app.text.script import fold_traditional, opencc_tables
+from app.text.script import fold_traditional, opencc_dictionary, opencc_tables
 
 __all__ = ["CLASSES", "CLASS_LABELS_ZH", "classify"]
 
@@ -280,7 +279,7 @@ def _forms() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, froze
         return chars.get(variants.get(c, c), c)
 
     pairs = list(variants.items())
-    japanese = resources.files("opencc").joinpath("dictionary", "JPVariants.txt")
+    japanese = opencc_dictionary("JPVariants.txt")
     for line in japanese.read_text(encoding="utf-8").splitlines():
         # 國 -> 国 is a Japanese form that is also the Simplified one: that is script
         standard, _, forms = line.partition("\t")

@@ -7,10 +7,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from app.collation.loci import Locus
-from app.text.pages import PageMap
+
+if TYPE_CHECKING:  # a PDF's or a scan's pages: their module is imported only for those
+    from app.text.pages import PageMap
 
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from app.cancel import CancelEvent, Cancelled
 from app.collation.collate import collate, realign
 from app.collation.loci import Collation
+from app.collation.reuse import reusing
 from app.session.workspace import CollationRequest
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,16 @@ def compute(
 ) -> Collation:
     """Run one request where the caller is: what the worker thread runs, and what the
     command line runs in its own thread (``Session.collate_now``)."""
+    with reusing():  # a session collates its texts again and again: app.collation.reuse
+        return _compute(request, function, cancel, progress)
+
+
+def _compute(
+    request: CollationRequest,
+    function: CollateFunction,
+    cancel: Callable[[], bool] | None,
+    progress: Callable[[float], None] | None,
+) -> Collation:
     if request.regions is not None:  # a project just opened: its alignments only
         return realign(
             request.source,

@@ -9,13 +9,12 @@ window hands to its background worker.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.classes import CHECK_WITNESS
+from app.classes import unique_id
 from app.collation.loci import Collation, Region
-from app.messages import readable_name
 from app.text.loading import LoadedText, load_text
 from app.text.normalize import ALL_RULES
 
@@ -123,18 +122,3 @@ class Workspace:
         self.witnesses.append(witness)
         self.collation = None
         return witness
-
-
-def unique_id(stem: str, taken: Sequence[str]) -> str:
-    """A witness id from a file stem: made unique with -2, -3; ``check`` is reserved.
-
-    An id is text a person reads and the project stores, so a stem with bytes
-    the file system's encoding cannot decode is read as :func:`readable_name`
-    reads it (a GBK ``校本`` is the witness 校本).
-    """
-    base = readable_name(stem) or "witness"
-    candidate, n = base, 2
-    while candidate in taken or candidate == CHECK_WITNESS:
-        candidate = f"{base}-{n}"
-        n += 1
-    return candidate

@@ -34,13 +34,20 @@ from typing import TYPE_CHECKING
 
 from app.messages import Message, MessageError, lowered_os_reason, message, quoted
 from app.text.facts import BOMS
-from app.text.formats import OCR_FORMAT, PDF_FORMAT, is_image, is_pdf_document
-from app.text.word import WORD_FORMAT, WordError, WordText, is_word_document, read_word
+from app.text.formats import (
+    OCR_FORMAT,
+    PDF_FORMAT,
+    WORD_FORMAT,
+    is_image,
+    is_pdf_document,
+    is_word_document,
+)
 
 if TYPE_CHECKING:
     from app.text.ocr import ScanText
     from app.text.pages import PageMap
     from app.text.pdf import PdfText
+    from app.text.word import WordText
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """A file over 50 MB of text is almost certainly not a text to collate."""
@@ -180,6 +187,8 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> Load
 
 
 def _read_word(data: bytes, name: str) -> WordText:
+    from app.text.word import WordError, read_word  # only for a Word file: keep start-up light
+
     try:
         return read_word(data, quoted(name), max_text_bytes=MAX_TEXT_BYTES)
     except WordError as exc:  # one kind of error for every file that cannot be a text

@@ -12,6 +12,7 @@ stop the phrase from being recognised).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -53,8 +54,62 @@ def parse_rules(spec: str) -> tuple[str, ...]:
     return names
 
 
-def normalize(text: str, rules: Iterable[str] = ALL_RULES) -> Normalized:
-    """Apply the chosen rules in the pipeline's order and compose their offset maps."""
+class RuleSteps:
+    """Each rule's effect on the texts it was given lately: its output and replacements, by
+    the rule and the text it was given (a rule is a function of that text alone).
+
+    A session normalizes the same texts under rule sets that differ by one rule; a rule
+    given the same text as before (the rules before it did nothing there, or the rule
+    toggled runs after it) is not applied again.  Holds outputs of at most
+    ``characters`` characters in all (an output that is its input costs nothing), the
+    latest kept; thread-safe.
+    """
+
+    def __init__(self, characters: int) -> None:
+        self._limit = characters
+        self._held = 0
+        self._kept: dict[tuple[str, str], tuple[str, list[Replacement]]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, rule: str, text: str) -> tuple[str, list[Replacement]] | None:
+        with self._lock:
+            found = self._kept.pop((rule, text), None)
+            if found is not None:
+                self._kept[rule, text] = found  # the latest last
+            return found
+
+    def put(self, rule: str, text: str, done: tuple[str, list[Replacement]]) -> None:
+        size = 0 if done[0] is text else len(done[0])
+        with self._lock:
+            if size > self._limit or (rule, text) in self._kept:
+                return
+            self._kept[rule, text] = done
+            self._held += size
+            while self._held > self._limit:
+                (_, given), (out, _) = _oldest(self._kept)
+                self._held -= 0 if out is given else len(out)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._held = 0
+
+
+def _oldest(
+    kept: dict[tuple[str, str], tuple[str, list[Replacement]]],
+) -> tuple[tuple[str, str], tuple[str, list[Replacement]]]:
+    key = next(iter(kept))
+    return key, kept.pop(key)
+
+
+def normalize(
+    text: str, rules: Iterable[str] = ALL_RULES, *, steps: RuleSteps | None = None
+) -> Normalized:
+    """Apply the chosen rules in the pipeline's order and compose their offset maps.
+
+    With ``steps``, a rule given a text it was given before takes its effect from there
+    (app.collation.reuse); the result is the same.
+    """
     chosen = set(rules)
     unknown = chosen.difference(ALL_RULES)
     if unknown:
@@ -64,7 +119,12 @@ def normalize(text: str, rules: Iterable[str] = ALL_RULES) -> Normalized:
     for name in _ORDER:
         if name not in chosen:
             continue
-        new_text, replacements = _RULES[name](current)
+        done = steps.get(name, current) if steps is not None else None
+        if done is None:
+            done = _RULES[name](current)
+            if steps is not None:
+                steps.put(name, current, done)
+        new_text, replacements = done
         # A length-keeping replacement maps character to character: no group needed.
         groups = [r for r in replacements if len(r[2]) != r[1] - r[0]]
         if groups:
@@ -78,20 +138,25 @@ def _substitute(
 ) -> tuple[str, list[Replacement]]:
     """``pattern.sub`` that also records every replacement that changed the text."""
     replacements: list[Replacement] = []
+    for m in textops.matches(pattern, text):
+        new = repl(m)
+        if new != m.group():
+            replacements.append((m.start(), m.end(), new))
+    return _applied(text, replacements), replacements
+
+
+def _applied(text: str, replacements: list[Replacement]) -> str:
+    """``text`` with each sorted, disjoint ``(start, end, new)`` of ``replacements`` made."""
+    if not replacements:
+        return text
     parts: list[str] = []
     last = 0
-    for m in textops.finditer(pattern, text):
-        new = repl(m)
-        if new == m.group():
-            continue
-        parts.append(text[last : m.start()])
+    for start, end, new in replacements:
+        parts.append(text[last:start])
         parts.append(new)
-        replacements.append((m.start(), m.end(), new))
-        last = m.end()
-    if not replacements:
-        return text, []
+        last = end
     parts.append(text[last:])
-    return "".join(parts), replacements
+    return "".join(parts)
 
 
 # -- markup -----------------------------------------------------------------
@@ -159,14 +224,18 @@ def _is_latin(ch: str) -> bool:
 def _rule_whitespace(text: str) -> tuple[str, list[Replacement]]:
     """Delete whitespace in and next to CJK text; one space between two Latin words."""
     n = len(text)
-
-    def repl(m: re.Match[str]) -> str:
-        s, e = m.start(), m.end()
+    replacements: list[Replacement] = []
+    add = replacements.append
+    # one pass over the runs, inline: a call per run cost as much as finding them (15,000
+    # runs in a 1M-character OCR text)
+    for m in textops.matches(_SPACE_RUN, text):
+        s, e = m.span()
         if s > 0 and e < n and _is_latin(text[s - 1]) and _is_latin(text[e]):
-            return " "
-        return ""
-
-    return _substitute(_SPACE_RUN, text, repl)
+            if e - s != 1 or text[s] != " ":
+                add((s, e, " "))
+        else:
+            add((s, e, ""))
+    return _applied(text, replacements), replacements
 
 
 # -- script -------------------------------------------------------------------

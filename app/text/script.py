@@ -36,7 +36,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TypeAlias
 
 from app.datacache import cached, package_versions
@@ -335,10 +335,20 @@ def _splice(text: str, replacements: Sequence[Replacement]) -> str:
 # -- the OpenCC tables ----------------------------------------------------------
 
 
+def opencc_dictionary(name: str) -> Path:
+    """One of OpenCC's dictionary files, found without importing the package (its converter
+    is of no use here) or importlib.resources (which imports tempfile, shutil, ...)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the package opencc (opencc-python-reimplemented): {name}")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / name
+
+
 def _entries(name: str) -> Iterator[tuple[str, str]]:
     """One OpenCC dictionary file: key, tab, space-separated candidates."""
-    path = resources.files("opencc").joinpath("dictionary", name)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
         key, tab, values = line.partition("\t")
         if tab and key:
             yield key, values
@@ -381,12 +391,21 @@ def _opencc_chars(
     return chars
 
 
+_Tables: TypeAlias = tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]
+
+
 @cache
-def opencc_tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], dict[str, str]]:
+def opencc_tables() -> _Tables:
     """The folder's tables from OpenCC's files: chars, phrases, readings, variants.
 
-    Read once (10-20 ms) for the folder and the classes alike; shared, so never changed.
+    Read once for the folder and the classes alike; shared, so never changed.  Reading
+    the files takes 10-20 ms, every command that folds a text paid it: they are kept in
+    the user's cache (app.datacache) as they come out, read back in 2-3 ms.
     """
+    return cached("script-tables", _tables_cache_key(), _read_opencc_tables)
+
+
+def _read_opencc_tables() -> _Tables:
     readings = _read_table("STCharacters.txt")
     variants = _opencc_variants()
     chars = _opencc_chars(readings, variants)
@@ -410,13 +429,18 @@ def opencc_folder() -> ScriptFolder:
         readings=readings,
         reading_phrases=lambda: _defaults("STPhrases.txt"),
         variants=variants,
-        cache_key=_guard_cache_key(),
+        cache_key=_tables_cache_key(),
     )
 
 
-def _guard_cache_key() -> str:
-    """OpenCC's version and this module's own variant list, which the guard's tables read."""
-    extra = "".join(f"{k}{v}" for k, v in sorted(_EXTRA_VARIANTS.items()))
+_TABLES_VERSION = 1
+"""Bump when the tables are read otherwise from OpenCC's files (so a cache is not reused)."""
+
+
+def _tables_cache_key() -> str:
+    """OpenCC's version, this module's own variant list and its way of reading them: what
+    the tables and the guard's tables are made of."""
+    extra = f"{_TABLES_VERSION}" + "".join(f"{k}{v}" for k, v in sorted(_EXTRA_VARIANTS.items()))
     digest = hashlib.sha1(extra.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     return f"{package_versions('opencc-python-reimplemented')}+{digest}"
 

@@ -120,24 +120,42 @@ def finditer(pattern: re.Pattern[str], text: str, overlap: int = 256) -> Iterato
     into the end of a window is matched again without the window, so a match
     is never cut short, and each window starts where the last match ended.
     """
+    for window in _windows(pattern, text, overlap):
+        yield from window
+
+
+def matches(pattern: re.Pattern[str], text: str, overlap: int = 256) -> list[re.Match[str]]:
+    """:func:`finditer`'s matches as one list: each window's matches are gathered in C, with
+    no step of a generator per match (a third of the whitespace rule's time at 1M)."""
+    found: list[re.Match[str]] = []
+    for window in _windows(pattern, text, overlap):
+        found += window
+    return found
+
+
+def _windows(pattern: re.Pattern[str], text: str, overlap: int) -> Iterator[list[re.Match[str]]]:
+    """The matches of :func:`finditer`, window by window."""
     n = len(text)
     if n <= CHUNK:
-        yield from pattern.finditer(text)
+        yield list(pattern.finditer(text))
         return
     pos = 0
     while pos < n:
         stop = min(n, pos + CHUNK)
         end = min(n, stop + overlap)
+        window = list(pattern.finditer(text, pos, end))
+        # matches are in order: those starting at or past the window's end are the next's
+        k = len(window)
+        while k and window[k - 1].start() >= stop:
+            k -= 1
+        del window[k:]
         next_pos = stop
-        for m in pattern.finditer(text, pos, end):
-            if m.start() >= stop:
-                break
-            if m.end() == end < n:
-                full = pattern.match(text, m.start())
+        if window:
+            last = window[-1]
+            if last.end() == end < n:  # it may run on past the window: match it whole
+                full = pattern.match(text, last.start())
                 if full is not None:
-                    m = full
-            yield m
-            next_pos = max(stop, m.end())
-            if m.end() >= end:
-                break
+                    window[-1] = last = full
+            next_pos = max(stop, last.end())
+        yield window
         pos = next_pos

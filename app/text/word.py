@@ -40,20 +40,17 @@ from functools import cache
 from typing import Any
 
 from app.messages import Message, message
+from app.text.formats import WORD_FORMAT as WORD_FORMAT  # where its users have always found it
+from app.text.formats import is_word_document as is_word_document
 from app.text.word_package import (
-    OLE_MAGIC,
-    ZIP_MAGIC,
+    WordError as WordError,  # where its users have always found it
+)
+from app.text.word_package import (
     check_package,
     damaged,
     reason,
     too_large,
 )
-from app.text.word_package import (
-    WordError as WordError,  # where its users have always found it
-)
-
-WORD_FORMAT = "docx"
-"""What :class:`~app.text.loading.LoadedText` names as the encoding of a Word document."""
 
 WORD_SUFFIXES = (".docx",)
 
@@ -161,12 +158,6 @@ class WordText:
             raise IndexError(index)
         k = bisect_right(self._starts, index) - 1
         return Place(self._paragraphs[k], self._runs[k], self._offsets[k] + index - self._starts[k])
-
-
-def is_word_document(data: bytes) -> bool:
-    """Bytes that can only be meant as a Word document (a zip, or an OLE file such as
-    an encrypted ``.docx`` or an old ``.doc``): never decoded as text."""
-    return data.startswith((ZIP_MAGIC, OLE_MAGIC))
 
 
 def read_word(

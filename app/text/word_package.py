@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from app.messages import Message, MessageError, message
+from app.text.formats import OLE_MAGIC as OLE_MAGIC  # where its users have always found it
+from app.text.formats import ZIP_MAGIC as ZIP_MAGIC
 
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 """The parts of a document unpacked, images included: over this is a zip bomb, not a book."""
@@ -67,8 +69,6 @@ MAX_RELATIONSHIPS = 100_000
 """Relationships between parts (images, headers, hyperlinks' addresses): python-docx
 makes some 2 KB of objects for each.  A book has a few dozen and one per hyperlink."""
 
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CENTRAL_HEADER = b"PK\x01\x02"
 """Every entry of a zip's central directory starts so; ``zipfile`` checks it."""
 _CHUNK = 1 << 20

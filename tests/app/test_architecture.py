@@ -69,7 +69,8 @@ def test_importing_the_engine_loads_no_qt() -> None:
 def test_plain_collate_imports_only_what_it_uses(tmp_path: Path) -> None:
     """`jiaokan collate A B` starts fast: it loads no project, export, Word writer, PDF
     reader or source check, which other commands use, nor multiprocessing (one witness)
-    or importlib.metadata (issue 24)."""
+    or importlib.metadata; nor Word's reader for plain texts, a PDF's pages, the session,
+    OpenCC's own converter or importlib.resources (issue 24)."""
     (tmp_path / "a.txt").write_text("天下大事，必作于细。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("天下大事，必做于细。", encoding="utf-8")
     unused = (
@@ -79,7 +80,8 @@ def test_plain_collate_imports_only_what_it_uses(tmp_path: Path) -> None:
         "app.text.pdf", "app.text.ocr", "app.text.scans", "app.classes.checks",
         "app.classes.spelling", "app.cli.check",
         "app.cli.project", "docx", "pypdfium2", "pikepdf", "sqlite3", "jieba", "multiprocessing",
-        "importlib.metadata",
+        "importlib.metadata", "app.text.word", "app.text.word_package", "zipfile",
+        "app.text.pages", "app.session.workspace", "opencc", "importlib.resources",
     )  # fmt: skip
     code = (
         "import sys; from app.cli.main import main;"

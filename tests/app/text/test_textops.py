@@ -41,9 +41,10 @@ def test_finditer_matches_whole_text_scan(
     textops.CHUNK = 5
     try:
         got = [(m.start(), m.end()) for m in textops.finditer(pattern, text, overlap)]
+        listed = [(m.start(), m.end()) for m in textops.matches(pattern, text, overlap)]
     finally:
         textops.CHUNK = old
-    assert got == [(m.start(), m.end()) for m in pattern.finditer(text)]
+    assert got == listed == [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def test_long_run_across_windows_is_one_match(small_chunks: None) -> None:

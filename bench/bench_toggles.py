@@ -1,0 +1,102 @@
+"""Rule toggles in a session: what the window waits for when a rule is switched (issue 24).
+
+The benchmark pair of ``bench_collate`` (seed 1) is opened in a
+:class:`~app.session.session.Session` with a projects folder, as the window
+opens it, and collated with every rule; then rules are switched off and on
+again one at a time.  Each step does what the window does: a rule set
+collated before in this session is taken at once (``Session.cached``);
+another is collated (``app.session.worker.compute``, the worker thread's
+call, with the cycle collector paused as there) and the new project file
+made (``Session.prepare``); then the result is taken and saved
+(``Session.collated``).  CPU and wall time of each step, and how they split
+between collating and taking (placing the decisions and saving).
+
+    .venv/bin/python -m bench.bench_toggles [--size 1M] [--seed N]
+
+To time another checkout's engine, run it from a copy of that checkout with
+this ``bench`` folder in it (``python -m`` imports ``app`` from the current folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.session.session import Session
+from app.session.worker import collector_paused, compute
+from app.text.normalize import ALL_RULES
+from bench.norm import get_normalizer
+from bench.synth import parse_size, size_label
+from bench.variant import make_case
+
+
+def _without(rule: str) -> tuple[str, ...]:
+    return tuple(r for r in ALL_RULES if r != rule)
+
+
+STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("markup off (new rule set)", _without("markup")),
+    ("markup on (collated before)", ALL_RULES),
+    ("width off (new)", _without("width")),
+    ("whitespace off (new)", _without("whitespace")),
+    ("script off (new)", _without("script")),
+    ("script on (collated before)", ALL_RULES),
+    ("script off (collated before)", _without("script")),
+)
+"""Each step: what is done, and the rules then."""
+
+
+def step(session: Session, rules: tuple[str, ...] | None) -> tuple[float, float, float, int]:
+    """CPU seconds in all, CPU seconds collating, wall seconds in all, loci shown."""
+    if rules is not None:
+        session.set_rules(rules)
+    wall, cpu = time.perf_counter(), time.process_time()
+    request = session.request()
+    assert request is not None
+    collation = session.cached(request)
+    collating = 0.0
+    if collation is None:
+        with collector_paused():
+            collation = compute(request)
+            session.prepare(request, collation)
+        collating = time.process_time() - cpu
+    session.collated(request, collation)
+    return time.process_time() - cpu, collating, time.perf_counter() - wall, len(session.loci)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.bench_toggles", description=__doc__.split("\n")[0])
+    parser.add_argument("--size", default="1M")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    size = parse_size(args.size)
+    normalize, _ = get_normalizer()
+    case = make_case(size, args.seed, normalize)
+    with tempfile.TemporaryDirectory(prefix="jiaokan-toggles-") as tmp:
+        folder = Path(tmp)
+        source, variant = folder / "source.txt", folder / "variant.txt"
+        source.write_text(case.source, encoding="utf-8")
+        variant.write_text(case.variant, encoding="utf-8")
+        (folder / "projects").mkdir()
+        session = Session(projects_dir=folder / "projects")
+        session.open_files(source, [variant])
+        print(f"## Rule toggles in a session, {size_label(size)} characters (seed {args.seed})\n")
+        print("| step | CPU s | of it collating | taking and saving | wall s | loci |")
+        print("|:--|--:|--:|--:|--:|--:|")
+        for name, rules in (("first collation, every rule", None), *STEPS):
+            cpu, collating, wall, loci = step(session, rules)
+            print(
+                f"| {name} | {cpu:.3f} | {collating:.3f} | {cpu - collating:.3f} | {wall:.3f} "
+                f"| {loci} |",
+                flush=True,
+            )
+        session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
