@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from app.collation import reuse
 from app.collation.collate import collate
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
@@ -452,6 +453,7 @@ class Session:
         self.project = None
         self._draft = None
         self._kept.clear()
+        reuse.forget()  # what its collations shared (a few dozen MB at 1M) goes with them
         with self._making_lock:  # made for results that never came to be taken
             made, self._made, self._new_for = list(self._made.values()), {}, {}
         for project in made:
