@@ -242,3 +242,14 @@ def test_the_texts_used_are_those_of_the_helpers() -> None:
     assert len(collate(SOURCE, [("variant", VARIANT)]).loci) == 3
     loci = collate(SOURCE, [("variant", VARIANT)], ("whitespace", "script", "markup")).loci
     assert len(loci) == 4
+
+
+def test_what_the_collations_shared_goes_when_the_work_closes(
+    tmp_path: Path, session: Session, loop: Loop
+) -> None:
+    from app.collation import reuse
+
+    opened(session, loop, tmp_path)
+    assert reuse._WITNESSES  # kept for the next rule toggle
+    session.close()
+    assert not reuse._WITNESSES and not reuse._CHECKS
