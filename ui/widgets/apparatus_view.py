@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +55,12 @@ class ApparatusView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._resetting = False
+        self._fit_timer = QTimer(self)
+        """Sizes the columns in an event of its own after a new collation: a timer event,
+        not a posted call, so input and other timers are served between the two."""
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self._layer: RowLayer | None = None
         self._decided: int | None = None
         """Loci decided, as the view model counts them (None: counted here)."""
@@ -182,7 +189,7 @@ class ApparatusView(QWidget):
             self._refill_witness_filter(collation.witness_ids if collation else ())
         finally:
             self._resetting = False
-        QTimer.singleShot(0, self, self.fit_columns)
+        self._fit_timer.start()
         self._update_count()
 
     def fit_columns(self) -> None:
@@ -191,7 +198,7 @@ class ApparatusView(QWidget):
         what is left, so no column hides off to the right at the default size."""
         header = self.table.horizontalHeader()
         model = self.model
-        metrics = self.table.fontMetrics()
+        width_of = _Widths(self.table.fontMetrics())
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
         for column in range(model.columnCount()):
             if model.is_reading_column(column):
@@ -199,7 +206,7 @@ class ApparatusView(QWidget):
                 continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             texts = [title, *set(model.widest_text(column))]
-            width = max(metrics.horizontalAdvance(t) for t in texts) + pad
+            width = max(map(width_of, texts)) + pad
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
@@ -319,3 +326,24 @@ class ApparatusView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_rows()
+
+
+class _Widths:
+    """The width of a text as the sum of its characters' advances, each measured once: a
+    position column of 5,000 distinct "151:39"s is sized from a dozen measurements
+    (whole strings measured one by one took 20 ms at 1M).  Kerning only narrows a
+    string, so the sum never cuts one."""
+
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self._metrics = metrics
+        self._advance: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        advance = self._advance
+        width = 0
+        for char in text:
+            found = advance.get(char)
+            if found is None:
+                found = advance[char] = self._metrics.horizontalAdvance(char)
+            width += found
+        return width
