@@ -244,3 +244,87 @@ def test_patching_the_corrected_text_equals_building_it_anew(
             assert model.text == CorrectedText(LONG_SOURCE, session.loci, session.decision).text
     finally:
         session.undecide(ids)
+
+
+@pytest.fixture(scope="module")
+def two_copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ViewModel]:
+    """A session on the long source and two copies of it, followed by a view model that
+    shows the corrected text: one for every example of the property below."""
+    folder = tmp_path_factory.mktemp("two")
+    paths = [folder / "source.txt", folder / "one.txt", folder / "two.txt"]
+    for path, text in zip(paths, (LONG_SOURCE, _long_variant(7), _long_variant(11)), strict=True):
+        path.write_text(text, encoding="utf-8")
+    session = Session(projects_dir=folder / "projects")
+    session.open_files(paths[0], paths[1:])
+    collate_now(session)
+    view = ViewModel(session)
+    view.update(NEW_WORK)
+    view.show_corrected(True)
+    yield view
+    session.close()
+
+
+def _drawn(view: ViewModel) -> dict[str, object]:
+    """Everything the widgets draw, as they would read it."""
+    return {
+        "source": list(view.source.spans),
+        "witness": list(view.witness.spans),
+        "witness text": view.witness.text,
+        "places": (view.source.place, view.witness.place, view.corrected.place),
+        "current": (view.source.current, view.marks.current, view.rows.current),
+        "marks": list(view.marks.marks),
+        "counts": dict(view.marks.counts),
+        "keys": view.marks.keys,
+        "decided": view.rows.decided,
+        "summary": (view.summary.divergences, view.summary.decided),
+        "corrected": view.corrected.text,
+        "corrected spans": list(view.corrected.spans),
+    }
+
+
+STEPS = st.lists(
+    st.tuples(st.sampled_from("ARUZYWCS"), st.integers(0, 10_000)), min_size=1, max_size=20
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(STEPS)
+def test_what_is_redrawn_step_by_step_equals_drawing_it_all_anew(
+    two_copies: ViewModel, steps: list[tuple[str, int]]
+) -> None:
+    """The view model changes only what a step changed; whatever the steps, what it holds
+    then is what a view model made afresh for the session holds."""
+    view, session = two_copies, two_copies.session
+    ids = [loc.id for loc in session.loci]
+    try:
+        for what, pick in steps:
+            lid = ids[pick % len(ids)]
+            if what == "A":
+                wid = session.acceptable_witness(lid)
+                if wid is not None:
+                    session.accept([lid], wid, displace=True)
+            elif what == "R":
+                session.reject([lid])
+            elif what == "U":
+                session.undecide([lid])
+            elif what == "Z" and session.can_undo():
+                session.undo()
+            elif what == "Y" and session.can_redo():
+                session.redo()
+            elif what == "W":
+                others = [w for w in session.witness_ids if w != session.witness]
+                session.set_witness(others[pick % len(others)])
+            elif what == "C":
+                view.set_by_class(not view.marks.by_class)
+            elif what == "S":
+                session.select(lid)
+            fresh = ViewModel(session)
+            try:
+                fresh.set_by_class(view.marks.by_class)
+                fresh.update(NEW_WORK)
+                fresh.show_corrected(True)
+                assert _drawn(view) == _drawn(fresh), (what, lid)
+            finally:
+                session.unsubscribe(fresh.update)
+    finally:
+        session.undecide(ids)
