@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from app.export.text import corrected_text
 from app.session.session import NEW_WORK, Session
 from app.store.decisions import Status
+from app.text.normalize import ALL_RULES
 from app.view.corrected import CorrectedText, Edit
 from app.view.model import MarkChange, RowChange, SpanChange, ViewModel
 from tests.helpers.session import SOURCE, collate_now, opened
@@ -283,7 +284,7 @@ def _drawn(view: ViewModel) -> dict[str, object]:
 
 
 STEPS = st.lists(
-    st.tuples(st.sampled_from("ARUZYWCS"), st.integers(0, 10_000)), min_size=1, max_size=20
+    st.tuples(st.sampled_from("ARUZYWCST"), st.integers(0, 10_000)), min_size=1, max_size=20
 )
 
 
@@ -318,6 +319,12 @@ def test_what_is_redrawn_step_by_step_equals_drawing_it_all_anew(
                 view.set_by_class(not view.marks.by_class)
             elif what == "S":
                 session.select(lid)
+            elif what == "T":  # a rule toggled: collated again, every decision kept
+                rule = ("width", "whitespace", "script")[pick % 3]
+                rules = set(session.workspace.rules) ^ {rule}
+                session.set_rules(rules)
+                collate_now(session)
+                ids = [loc.id for loc in session.loci]
             fresh = ViewModel(session)
             try:
                 fresh.set_by_class(view.marks.by_class)
@@ -328,3 +335,6 @@ def test_what_is_redrawn_step_by_step_equals_drawing_it_all_anew(
                 session.unsubscribe(fresh.update)
     finally:
         session.undecide(ids)
+        if set(session.workspace.rules) != set(ALL_RULES):
+            session.set_rules(ALL_RULES)
+            collate_now(session)
