@@ -3,7 +3,7 @@
 <!-- Qt's own strings that Qt's catalog (qtbase_zh_TW.qm) lacks in the Qt we ship:
      Qt 6 added mnemonics to two file-dialog labels and moved the icon provider's
      names to a new context, so its older translations no longer match them.
-     Written by hand (lupdate never touches this file); tests/test_ui_dialogs.py
+     Written by hand (lupdate never touches this file); tests/ui/dialogs/test_dialogs.py
      fails when a standard dialog shows English in Chinese. -->
 <TS version="2.1" language="zh_TW">
 <context>
