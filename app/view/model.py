@@ -231,6 +231,10 @@ class PanelFacts:
 
 
 PagesOf = Callable[[LoadedText], PageMap | None]
+Later = Callable[[Callable[[], None]], None]
+"""Runs a callable in an event of its own, after what the owner's thread has to do now
+(the window's timer): a new collation's spans are drawn there, so taking a 1M result and
+drawing it are two holds of the GUI thread, not one."""
 
 
 class ViewModel:
@@ -240,8 +244,16 @@ class ViewModel:
     and the OCR's doubts.  Subscribe it before anything that reads it.
     """
 
-    def __init__(self, session: Session, pages_of: PagesOf | None = None) -> None:
+    def __init__(
+        self, session: Session, pages_of: PagesOf | None = None, later: Later | None = None
+    ) -> None:
         self.session = session
+        self._later = later
+        self._generation = 0
+        self._pending: int | None = None
+        """The drawing of a new collation's spans waiting for its own event (its number)."""
+        self.drawn: Layer[bool] = Layer()
+        """Told when the spans of a new collation, drawn in an event of their own, are."""
         self._pages_of = pages_of or (lambda loaded: loaded.pages)
         self.source = TextLayer()
         self.witness = TextLayer()
@@ -306,6 +318,11 @@ class ViewModel:
 
     # -- the session's changes ---------------------------------------------------------------
 
+    @property
+    def drawing(self) -> bool:
+        """A new collation's spans wait to be drawn (:attr:`drawn` tells when they are)."""
+        return self._pending is not None
+
     def update(self, changes: Changes) -> None:
         """Bring every layer up to date with one step of the session."""
         if changes.collation or changes.project:
@@ -316,18 +333,22 @@ class ViewModel:
             self.rows.tell(RowChange(ids=changes.decisions))
         if changes.collation or changes.witness or changes.texts or changes.stale:
             self._texts()
-            self._draw_all()
-            self._place_current()
-            self.source.tell(SpanChange(text=True, spans=True, current=True))
-            self.witness.tell(SpanChange(text=True, spans=True, current=True))
-            self.marks.tell(MarkChange(marks=True, current=True))
-        elif changes.decisions:
+            if self._later is not None and changes.collation and not changes.texts:
+                # a result: the table now, the spans (and the corrected text) next
+                self._place_current()
+                self._generation += 1
+                self._pending = number = self._generation
+                self._later(lambda: self._draw_pending(number))
+            else:
+                self._pending = None
+                self._draw_spans()
+        elif changes.decisions and self._pending is None:  # (else drawn with the rest)
             self._redraw(changes.decisions)
         if changes.collation or changes.project:
             self._corrected_pending = None
-            if self._corrected_shown:
+            if self._corrected_shown and self._pending is None:
                 self.show_corrected(True)
-        elif changes.decisions:
+        elif changes.decisions and self._pending is None:
             self._decisions_in_corrected(changes.decisions)
         if changes.current and not (changes.collation or changes.witness or changes.texts):
             self._place_current()
@@ -340,6 +361,25 @@ class ViewModel:
         if changes.collation or changes.project or changes.decisions or changes.texts:
             self._summarize()
             self.summary_layer.tell(True)
+
+    def _draw_spans(self) -> None:
+        """Every span, mark and count drawn anew, and told."""
+        self._draw_all()
+        self._place_current()
+        self.source.tell(SpanChange(text=True, spans=True, current=True))
+        self.witness.tell(SpanChange(text=True, spans=True, current=True))
+        self.marks.tell(MarkChange(marks=True, current=True))
+
+    def _draw_pending(self, number: int) -> None:
+        """The spans of a new collation, in their own event; nothing if other work came
+        since (it drew them, or waits to)."""
+        if self._pending != number:
+            return
+        self._pending = None
+        self._draw_spans()
+        if self._corrected_shown:
+            self.show_corrected(True)
+        self.drawn.tell(True)
 
     # -- the table ---------------------------------------------------------------------------
 
@@ -356,11 +396,12 @@ class ViewModel:
                     self._witness_counts[wid] = self._witness_counts.get(wid, 0) + 1
         rows = self.rows
         rows.collation = collation
-        text = collation.source if collation is not None else ""
+        source = session.workspace.source
+        # before a collation, the source as read: its result then finds its lines known
+        text = collation.source if collation is not None else source.text if source else ""
         if text is not rows.lines_of:  # the same source: its lines are known (40 ms at 1M)
             rows.lines, rows.lines_of = LineIndex(text), text
         rows.doubts = self._doubts(loci)
-        source = session.workspace.source
         rows.pages = self._pages_of(source) if source is not None else None
         rows.decided = len(self._decided)
         rows.current = session.current

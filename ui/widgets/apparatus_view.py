@@ -46,6 +46,9 @@ from ui.widgets.apparatus import (
     ApparatusModel,
 )
 
+FIT_DELAY_MS = 30
+"""How long after a new collation the columns are sized: unseen, and after the highlights."""
+
 
 class ApparatusView(QWidget):
     """One row per locus; selecting a row emits :attr:`locusSelected` with its locus's id."""
@@ -57,9 +60,11 @@ class ApparatusView(QWidget):
         self._resetting = False
         self._fit_timer = QTimer(self)
         """Sizes the columns in an event of its own after a new collation: a timer event,
-        not a posted call, so input and other timers are served between the two."""
+        not a posted call, so input and other timers are served between the two; and a
+        moment later than at once, so that it is not run in the same pass as the drawing
+        of the collation's highlights, which is due at once too (25 ms each at 1M)."""
         self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
         self._fit_timer.timeout.connect(self.fit_columns)
         self._layer: RowLayer | None = None
         self._decided: int | None = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
@@ -93,7 +93,16 @@ class MainWindow(WindowLayout):
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
         # before the window's own observer: the layers are up to date when it reads them
-        self.view = ViewModel(self.session, self.projects.pages_of)
+        self._draw_timer = QTimer(self)
+        """Draws a new collation's spans in an event of its own (a timer event, so input and
+        other timers are served between taking the result and drawing it)."""
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(0)
+        self._draw_next: Callable[[], None] | None = None
+        self._draw_timer.timeout.connect(self._draw_later)
+        self._shown_when_drawn = False
+        self.view = ViewModel(self.session, self.projects.pages_of, self._later)
+        self.view.drawn.subscribe(lambda _drawn: self._drawn())
         self._build_widgets()
         self.page_tab = PageTab(self, self.page_view, self.projects)
         self._build_actions()
@@ -375,7 +384,25 @@ class MainWindow(WindowLayout):
         )
         notice, self._notice = self._notice, ""
         self.statusBar().showMessage(self._with_notice(found, notice), 0 if notice else 4000)
-        self.collationShown.emit()
+        if self.view.drawing:  # said once its highlights are drawn, in their own event
+            self._shown_when_drawn = True
+        else:
+            self.collationShown.emit()
+
+    def _later(self, call: Callable[[], None]) -> None:
+        """The view model's next drawing, in an event of its own (the latest wins)."""
+        self._draw_next = call
+        self._draw_timer.start()
+
+    def _draw_later(self) -> None:
+        call, self._draw_next = self._draw_next, None
+        if call is not None:
+            call()
+
+    def _drawn(self) -> None:
+        if self._shown_when_drawn:
+            self._shown_when_drawn = False
+            self.collationShown.emit()
 
     def _on_rule_toggled(self) -> None:
         rules = tuple(r for r, a in self.rule_actions.items() if a.isChecked())

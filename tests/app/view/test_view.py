@@ -9,7 +9,7 @@ widget refreshes only what it is told.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from app.store.decisions import Status
 from app.text.normalize import ALL_RULES
 from app.view.corrected import CorrectedText, Edit
 from app.view.model import MarkChange, RowChange, SpanChange, ViewModel
-from tests.helpers.session import SOURCE, collate_now, opened
+from tests.helpers.session import SOURCE, collate_now, opened, write_pair
 
 # Many one-character slips far apart, a doubled character, a deleted and an inserted
 # run, so groups, insertions and deletions all occur in the corrected text.
@@ -338,3 +338,32 @@ def test_what_is_redrawn_step_by_step_equals_drawing_it_all_anew(
         if set(session.workspace.rules) != set(ALL_RULES):
             session.set_rules(ALL_RULES)
             collate_now(session)
+
+
+def test_a_new_collation_is_drawn_in_an_event_of_its_own(tmp_path: Path) -> None:
+    """With ``later`` (the window's timer), taking a result shows the table at once and
+    draws the spans next: two short holds of the GUI thread instead of one long one."""
+    waiting: list[Callable[[], None]] = []
+    session = Session(projects_dir=tmp_path / "projects")
+    view = ViewModel(session, later=waiting.append)
+    drawn: list[bool] = []
+    view.drawn.subscribe(drawn.append)
+    src, var = write_pair(tmp_path)
+    session.open_files(src, [var])
+    collate_now(session)
+    assert view.rows.collation is not None and len(view.rows.collation.loci) == 3  # the table
+    assert view.drawing and not view.source.spans and not drawn  # the spans: next
+    assert view.source.place is not None  # where the current one is: at once (the panel)
+    session.set_rules(("width",))
+    collate_now(session)  # another result before the first was drawn
+    assert len(waiting) == 2
+    waiting[0]()  # the first result's drawing: no longer wanted
+    assert view.drawing and not view.source.spans and not drawn
+    waiting[1]()
+    assert not view.drawing and drawn == [True]
+    assert [s.locus_id for s in view.source.spans] == [loc.id for loc in session.loci]
+    typo = session.loci[0].id
+    session.reject([typo])  # a decision is drawn at once, as always
+    span = view.source.span(typo)
+    assert span is not None and span.decided
+    session.close()
