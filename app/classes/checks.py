@@ -37,6 +37,7 @@ from app.text.facts import (
     JUMP_WORDS,
     SENTENCE_ENDS,
 )
+from app.text.textops import slices
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
@@ -518,8 +519,8 @@ def _script_mix(text: str, cancel: _Cancel) -> Iterator[Finding]:
 
     poll(cancel)
     present: set[str] = set()  # at C speed; a character class of thousands is not
-    for start in range(0, len(text), CHUNK):  # a slice at a time: the GIL is let go between
-        present.update(text[start : start + CHUNK])
+    for piece in slices(text):  # a slice at a time: the GIL is let go between
+        present.update(piece)
     trad = _traditional_chars() & present
     if not trad:  # no Traditional character: nothing is out of place either way
         return
@@ -529,8 +530,8 @@ def _script_mix(text: str, cancel: _Cancel) -> Iterator[Finding]:
     simp = only.keys() & present
     counts: Counter[str] = Counter()
     if simp:  # counted a slice at a time: one Counter(text) held the GIL 20-80 ms at 1M
-        for start in range(0, len(text), CHUNK):
-            counts.update(text[start : start + CHUNK])
+        for piece in slices(text):
+            counts.update(piece)
     n_simplified = sum(counts[c] for c in simp)
     if n_simplified > len(traditional):
         units = traditional

@@ -16,11 +16,18 @@ from typing import Final
 from app.text.facts import CHUNK as CHUNK  # the slice size, patched smaller by the tests
 
 
+def slices(text: str) -> Iterator[str]:
+    """``text`` a :data:`CHUNK` at a time: a C call over each holds the GIL briefly, where
+    one over a 1M text would hold it (and the window's thread) for tens of ms."""
+    for start in range(0, len(text), CHUNK):
+        yield text[start : start + CHUNK]
+
+
 def translate(text: str, table: Mapping[int, str | int | None]) -> str:
     """``text.translate(table)``, a slice at a time."""
     if len(text) <= CHUNK:
         return text.translate(table)
-    return "".join(text[i : i + CHUNK].translate(table) for i in range(0, len(text), CHUNK))
+    return "".join(piece.translate(table) for piece in slices(text))
 
 
 class CharFold:
