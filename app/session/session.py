@@ -682,8 +682,10 @@ class Session:
             error = ProjectError("project.cannot-write", name=where.name, reason=os_reason(exc))
         if made is not None:  # made for work that had a project by the time it came
             made.remove()
-        if again is not None or self.project is not None:
-            shown = again if again is not None else self._shown_from(collation)
+        if again is None and self.project is not None:
+            again = _shown_of(self.project, collation)
+        if again is not None:
+            shown = again
             if kept is not None and kept.taken is not None and kept.shown is None:
                 kept.shown = shown
         else:
@@ -768,10 +770,6 @@ class Session:
         self.progress = fraction
         self._notify(Changes(progress=True))
 
-    def _shown_from(self, collation: Collation) -> Collation:
-        assert self.project is not None
-        return _shown_of(self.project, collation)
-
     def _create_project(self, collation: Collation) -> Project:
         ws = self.workspace
         assert ws.source is not None and self.projects_dir is not None
@@ -807,7 +805,7 @@ class Session:
         if kept is None or self.project is None:
             return
         kept.taken = self.project.taken(kept.alignments)
-        kept.shown = None  # made by _shown_from, next
+        kept.shown = None  # made by _shown_of, next
 
     def _show(self, collation: Collation | None) -> None:
         self.collation = collation

@@ -293,10 +293,6 @@ class ApparatusView(QWidget):
         index = self.table.selectionModel().currentIndex()
         return int(index.data(LOCUS_ROLE)) if index.isValid() else None
 
-    def current_view_row(self) -> int | None:
-        index = self.table.selectionModel().currentIndex()
-        return index.row() if index.isValid() else None
-
     def id_at_view(self, view_row: int) -> int:
         """The id of the locus the table shows at ``view_row`` (filtered and sorted)."""
         return int(self.proxy.index(view_row, 0).data(LOCUS_ROLE))
