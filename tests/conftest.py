@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import hypothesis
 import pytest
 
+from tests.helpers.paths import ROOT as ROOT  # the tests import it from here too
+
 # No per-example deadline: the first example may load a dictionary (a second or
 # so on a slow CI machine), which says nothing about the property under test.
 hypothesis.settings.register_profile("jiaokan", deadline=None)
@@ -26,7 +28,6 @@ if TYPE_CHECKING:  # Qt is imported only by the tests that use these fixtures
     from ui.settings import Settings
     from ui.window.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parent.parent
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
