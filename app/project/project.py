@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from app.classes.checks import CHECK_WITNESS
 from app.collation.collate import with_agreement
@@ -28,7 +28,16 @@ from app.messages import Message, message
 from app.store.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
 from app.store.file import ProjectFile
 from app.store.paths import regular_file_sha256
-from app.store.records import AlignmentRows, ProjectError, StoredLocus, StoredText, same_row
+from app.store.records import (
+    AlignmentRows,
+    LocusWrites,
+    ProjectError,
+    StoredLocus,
+    StoredText,
+    alignment_rows,
+    locus_writes,
+    same_row,
+)
 from app.store.whole import owned_texts
 from app.text.loading import LoadedText
 
@@ -94,6 +103,9 @@ class Project:
         )
         """Every locus row of the file as it holds it (shown flag included), by id, once this
         session wrote or read them all: a re-collation then reads none of them back."""
+        self._stamp = 0
+        """Counts the changes of the loci and rows above: an :class:`Adoption` planned
+        against another count is out of date (:meth:`adopt_planned`)."""
         self._index()
         self.log = DecisionLog(
             file.decisions(), file, read_only=file.read_only, history=file.steps()
@@ -101,25 +113,12 @@ class Project:
         """The decisions, and the undo history the file keeps: it lasts through every
         re-collation (locus ids do) and every reopening."""
 
-    def _index(self) -> None:
+    def _index(self, index: _Index | None = None) -> None:
         """Find loci by id, which loci cross which (their decisions may conflict), and which
         are decided together (a move's two ends, the two halves of a pair of marks)."""
-        self._by_id = {loc.id: loc for loc in self.loci}
-        crossing = overlapping(self.loci)
-        self._crossing = {
-            loc.id: [self.loci[j].id for j in others]
-            for loc, others in zip(self.loci, crossing, strict=True)
-        }
-        groups: dict[tuple[str, int], list[int]] = {}
-        for loc in self.loci:
-            if loc.kind == "move" and loc.move_id is not None:
-                groups.setdefault(("move", loc.move_id), []).append(loc.id)
-            if loc.pair is not None:
-                groups.setdefault(("pair", loc.pair), []).append(loc.id)
-        self._links: dict[int, list[int]] = {}
-        for members in groups.values():
-            for lid in members:
-                self._links.setdefault(lid, []).extend(m for m in members if m != lid)
+        index = index or _indexed(self.loci)
+        self._by_id, self._crossing, self._links = index
+        self._index_of = index
 
     # -- opening --------------------------------------------------------------------
 
@@ -422,44 +421,51 @@ class Project:
         """
         source = source or self.source
         witnesses = list(witnesses if witnesses is not None else self.witnesses)
-        stored = self._stored()
-        decisions = self.file.decisions()
-        ids, places, why = _placement(stored, decisions, source.text, collation.loci)
-        next_id = max([self.file.next_locus_id(), *(i + 1 for i in ids if i is not None)])
-        for k, lid in enumerate(ids):
-            if lid is None:
-                ids[k] = next_id
-                next_id += 1
-        fresh = _stored_loci(collation, [i for i in ids if i is not None])
-        placed = set(ids)
-        retired = []
-        for old in stored:
-            if old.id in placed:
-                continue
-            moved = _moved_to(old, places.get(old.id), source.text)
-            if old.active or moved is not old:
-                retired.append(replace(moved, active=False))
-        was_shown = {loc.id for loc in self.loci}
-        unplaced = [
-            Unplaced(old, decisions[old.id], why[old.id])
-            for old in stored
-            if old.id in why and old.id in was_shown
-        ]
-        texts = [source, *witnesses]
-        self.file.replace_collation(
-            texts,
-            collation.rules,
-            fresh + retired,
-            alignments or _regions(collation),
-            stored={old.id: old for old in stored},
+        adoption = plan_adoption(self.basis(), collation, source, witnesses, alignments)
+        self._apply(adoption)
+        return list(adoption.unplaced)
+
+    def basis(self) -> Basis:
+        """What adopting a collation reads of this project, taken now, so that
+        :func:`plan_adoption` can work in another thread (the window's worker) while the
+        proofreader goes on deciding; :meth:`adopt_planned` then checks it still holds."""
+        if self._rows is None:
+            self._rows = {loc.id: loc for loc in self.file.loci(include_inactive=True)}
+        return Basis(
+            self._stamp,
+            tuple(self._rows.values()),
+            self._held(),
+            self.file.next_locus_id(),
+            frozenset(self._by_id),
         )
-        self.source, self.witnesses, self.rules = source, witnesses, collation.rules
-        self.loci = fresh
-        self._index()
-        rows = {loc.id: loc for loc in stored}
-        rows.update((loc.id, loc) for loc in fresh + retired)
-        self._rows = rows
-        return unplaced
+
+    def adopt_planned(self, adoption: Adoption) -> list[Unplaced] | None:
+        """:meth:`adopt`, as ``adoption`` worked it out; None (nothing done) if the project
+        changed since its :meth:`basis` was taken: another collation taken, a decision or a
+        note set (the caller then adopts anew)."""
+        if self.read_only or adoption.stamp != self._stamp or self._held() != adoption.decisions:
+            return None
+        self._apply(adoption)
+        return list(adoption.unplaced)
+
+    def _held(self) -> dict[int, Decision]:
+        """The decisions and notes as the file holds them (it keeps no row for a locus
+        made undecided again without a note)."""
+        return {lid: d for lid, d in self.log.all().items() if _holds(d)}
+
+    def _apply(self, adoption: Adoption) -> None:
+        self.file.replace_collation(
+            [adoption.source, *adoption.witnesses],
+            adoption.rules,
+            adoption.writes,
+            adoption.alignments,
+        )
+        self.source, self.witnesses = adoption.source, adoption.witnesses
+        self.rules = adoption.rules
+        self.loci = list(adoption.loci)
+        self._index(adoption.index)
+        self._rows = adoption.rows
+        self._stamp += 1
 
     def _stored(self) -> list[StoredLocus]:
         """Every locus row, retired ones too, in the file's order (start, end, id)."""
@@ -476,8 +482,7 @@ class Project:
             alignments,
             self.log.all(),
             (self.source, *self.witnesses),
-            self._by_id,
-            self._crossing,
+            self._index_of,
         )
 
     def take_again(self, taken: Taken) -> bool:
@@ -498,14 +503,15 @@ class Project:
         decisions = self.log.all()
         if decisions != taken.decisions:
             return False
-        if any(_holds(d) and lid not in taken.by_id for lid, d in decisions.items()):
+        if any(_holds(d) and lid not in taken.index.by_id for lid, d in decisions.items()):
             return False
         changed = [loc for loc in taken.loci if not _kept(rows.get(loc.id), loc)]
         self.file.reactivate([loc.id for loc in taken.loci], changed, taken.rules, taken.alignments)
         self.rules = taken.rules
         self.loci = list(taken.loci)
-        self._by_id, self._crossing = taken.by_id, taken.crossing
-        shown = taken.by_id
+        self._index(taken.index)
+        self._stamp += 1
+        shown = taken.index.by_id
         for lid, row in rows.items():
             if row.active != (lid in shown):
                 rows[lid] = StoredLocus(
@@ -561,6 +567,116 @@ class Project:
         )
 
 
+class _Index(NamedTuple):
+    """A project's loci found by id, the loci each crosses, and those decided with each."""
+
+    by_id: dict[int, StoredLocus]
+    crossing: dict[int, list[int]]
+    links: dict[int, list[int]]
+
+
+def _indexed(loci: Sequence[StoredLocus]) -> _Index:
+    by_id = {loc.id: loc for loc in loci}
+    crossing = {
+        loc.id: [loci[j].id for j in others]
+        for loc, others in zip(loci, overlapping(loci), strict=True)
+    }
+    groups: dict[tuple[str, int], list[int]] = {}
+    for loc in loci:
+        if loc.kind == "move" and loc.move_id is not None:
+            groups.setdefault(("move", loc.move_id), []).append(loc.id)
+        if loc.pair is not None:
+            groups.setdefault(("pair", loc.pair), []).append(loc.id)
+    links: dict[int, list[int]] = {}
+    for members in groups.values():
+        for lid in members:
+            links.setdefault(lid, []).extend(m for m in members if m != lid)
+    return _Index(by_id, crossing, links)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What adopting a collation reads of a project (:meth:`Project.basis`)."""
+
+    stamp: int
+    rows: tuple[StoredLocus, ...]
+    """Every locus row of the file, retired ones too, as the file holds them."""
+    decisions: dict[int, Decision]
+    next_id: int
+    shown: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """What adopting a collation does to a project, worked out by :func:`plan_adoption`
+    from a :class:`Basis`: placing 20,000 new loci among 35,000 stored ones and encoding
+    the rows to write held the window's thread 0.7 s at 1M characters; only writing them
+    and taking the result is left for :meth:`Project.adopt_planned`."""
+
+    stamp: int
+    decisions: dict[int, Decision]
+    source: StoredText
+    witnesses: list[StoredText]
+    rules: tuple[str, ...]
+    loci: tuple[StoredLocus, ...]
+    """The loci shown, in the collation's order, under their ids."""
+    rows: dict[int, StoredLocus]
+    """Every row of the file afterwards, by id."""
+    unplaced: tuple[Unplaced, ...]
+    writes: LocusWrites
+    alignments: AlignmentRows
+    index: _Index
+
+
+def plan_adoption(
+    basis: Basis,
+    collation: Collation,
+    source: StoredText,
+    witnesses: Sequence[StoredText],
+    alignments: AlignmentRows | None = None,
+) -> Adoption:
+    """Work out :meth:`Project.adopt` for ``collation`` against ``basis``, touching nothing:
+    safe in any thread."""
+    stored = sorted(basis.rows, key=lambda loc: (loc.start, loc.end, loc.id))
+    decisions = basis.decisions
+    ids, places, why = _placement(stored, decisions, source.text, collation.loci)
+    next_id = max([basis.next_id, *(i + 1 for i in ids if i is not None)])
+    for k, lid in enumerate(ids):
+        if lid is None:
+            ids[k] = next_id
+            next_id += 1
+    fresh = _stored_loci(collation, [i for i in ids if i is not None])
+    placed = set(ids)
+    retired = []
+    for old in stored:
+        if old.id in placed:
+            continue
+        moved = _moved_to(old, places.get(old.id), source.text)
+        if old.active or moved is not old:
+            retired.append(replace(moved, active=False))
+    unplaced = tuple(
+        Unplaced(old, decisions[old.id], why[old.id])
+        for old in stored
+        if old.id in why and old.id in basis.shown
+    )
+    before = {loc.id: loc for loc in stored}
+    rows = dict(before)
+    rows.update((loc.id, loc) for loc in fresh + retired)
+    return Adoption(
+        basis.stamp,
+        decisions,
+        source,
+        list(witnesses),
+        collation.rules,
+        tuple(fresh),
+        rows,
+        unplaced,
+        locus_writes(fresh + retired, before),
+        alignments or alignment_rows(_regions(collation)),
+        _indexed(fresh),
+    )
+
+
 @dataclass(frozen=True)
 class Taken:
     """A collation as a project showed it, kept to show it again (:meth:`Project.take_again`)."""
@@ -570,8 +686,7 @@ class Taken:
     alignments: AlignmentRows
     decisions: dict[int, Decision]
     texts: tuple[StoredText, ...]
-    by_id: dict[int, StoredLocus]
-    crossing: dict[int, list[int]]
+    index: _Index
 
 
 def _kept(row: StoredLocus | None, loc: StoredLocus) -> bool:

@@ -21,14 +21,21 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 
 from app.collation import reuse
 from app.collation.collate import collate
 from app.collation.loci import Collation, Locus, with_id
 from app.messages import MessageError, os_reason
-from app.project.project import Project, Taken, Unplaced, stored_text
+from app.project.project import (
+    Adoption,
+    Basis,
+    Project,
+    Taken,
+    Unplaced,
+    plan_adoption,
+    stored_text,
+)
 from app.session.worker import Background, CollateFunction, Post, WorkerCallbacks, compute
 from app.session.workspace import CollationRequest, Witness, Workspace
 from app.store.decisions import (
@@ -40,7 +47,7 @@ from app.store.decisions import (
     ReadOnlyError,
 )
 from app.store.paths import project_files
-from app.store.records import AlignmentRows, ProjectError, alignment_rows
+from app.store.records import AlignmentRows, ProjectError, StoredLocus, alignment_rows
 from app.store.registry import find_existing
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
@@ -149,6 +156,16 @@ class _NewProject:
     witnesses: tuple[tuple[str, LoadedText], ...]
 
 
+@dataclass(frozen=True)
+class _Adopting:
+    """What an open project's next collation is placed against: the project as it stood
+    when the work was asked for, and the texts as read (see :meth:`Session.prepare`)."""
+
+    basis: Basis
+    source: LoadedText
+    witnesses: tuple[tuple[str, LoadedText], ...]
+
+
 def _new_project(new: _NewProject, collation: Collation) -> Project:
     """A new project file for ``collation`` in ``new.folder``, named for the source and now."""
     new.folder.mkdir(parents=True, exist_ok=True)
@@ -171,6 +188,9 @@ class _Made:
     shown: Collation | None = None
     """The collation as the window shows it (its loci under the project's ids), worked out
     in the worker too: 35 ms of the window's thread at 1M."""
+    adoption: Adoption | None = None
+    """For an open project: the collation placed among its loci, to be taken by
+    :meth:`Project.adopt_planned` (0.7 s of the window's thread at 1M otherwise)."""
 
     def remove(self) -> None:
         """Close it and delete its files: nobody has seen it."""
@@ -207,10 +227,16 @@ class _Kept:
     shown: Collation | None = None
     """The loci shown for it, under the project's ids."""
 
-    @cached_property
+    encoded: AlignmentRows | None = None
+
+    @property
     def alignments(self) -> AlignmentRows:
-        """Its regions as the project file keeps them, encoded once."""
-        return alignment_rows({wid: a.regions for wid, a in self.collation.alignments.items()})
+        """Its regions as the project file keeps them, encoded once (in the worker, when
+        it planned the adoption)."""
+        if self.encoded is None:
+            regions = {wid: a.regions for wid, a in self.collation.alignments.items()}
+            self.encoded = alignment_rows(regions)
+        return self.encoded
 
 
 def workspace_of(project: Project) -> Workspace:
@@ -264,8 +290,12 @@ class Session:
         self._new_for: dict[int, _NewProject] = {}
         """For the latest request, when its collation is to become a new project: what
         the project is made of, read by :meth:`prepare` in another thread."""
+        self._adopt_for: dict[int, _Adopting] = {}
+        """For the latest request, when its collation is to be adopted by the open project:
+        the project as it stood, read by :meth:`prepare` in another thread."""
         self._made: dict[int, _Made] = {}
-        """Projects :meth:`prepare` made, by request, until :meth:`collated` takes one."""
+        """Projects :meth:`prepare` made, and adoptions it planned, by request, until
+        :meth:`collated` takes one."""
         self._kept: dict[_Key, _Kept] = {}
         """Collations of this session by what they collated (texts and rules), the latest
         last: a rule toggled back is shown again without collating (:meth:`cached`)."""
@@ -456,6 +486,7 @@ class Session:
         reuse.forget()  # what its collations shared (a few dozen MB at 1M) goes with them
         with self._making_lock:  # made for results that never came to be taken
             made, self._made, self._new_for = list(self._made.values()), {}, {}
+            self._adopt_for = {}
         for project in made:
             project.remove()
 
@@ -545,11 +576,24 @@ class Session:
             or request.rules != tuple(project.rules)
             or self._texts() != [project.source.text, *(w.text for w in project.witnesses)]
         ):
-            return request
+            return self._adopting(request)
         stored = project.alignments()
         if not stored:
-            return request
+            return self._adopting(request)
         return replace(request, regions=tuple((wid, stored[wid]) for wid, _ in request.witnesses))
+
+    def _adopting(self, request: CollationRequest | None) -> CollationRequest | None:
+        """Note what an open project's adoption of this request's collation is placed
+        against, for :meth:`prepare` to work it out in the worker."""
+        project, ws = self.project, self.workspace
+        if request is None or project is None or project.read_only or ws.source is None:
+            return request
+        adopting = _Adopting(
+            project.basis(), ws.source, tuple((w.id, w.loaded) for w in ws.witnesses)
+        )
+        with self._making_lock:  # only the latest request's is wanted
+            self._adopt_for = {request.request_id: adopting}
+        return request
 
     def prepare(self, request: CollationRequest, collation: Collation) -> None:
         """Make the new project file for ``collation`` now, in the thread that collated it
@@ -559,17 +603,28 @@ class Session:
         Thread-safe: it reads only what :meth:`request` noted for this request."""
         with self._making_lock:
             new = self._new_for.pop(request.request_id, None)
-        if new is None:
-            return
+            adopting = self._adopt_for.pop(request.request_id, None)
         made = _Made()
-        try:
-            made.project = _new_project(new, collation)
-            made.shown = _shown_of(made.project, collation)
-        except ProjectError as exc:
-            made.error = exc
-        except OSError as exc:
-            reason = os_reason(exc)
-            made.error = ProjectError("project.cannot-write", name=new.folder.name, reason=reason)
+        if new is not None:
+            try:
+                made.project = _new_project(new, collation)
+                made.shown = _shown_of(made.project, collation)
+            except ProjectError as exc:
+                made.error = exc
+            except OSError as exc:
+                reason = os_reason(exc)
+                made.error = ProjectError(
+                    "project.cannot-write", name=new.folder.name, reason=reason
+                )
+        elif adopting is not None:
+            # placed against the project as it was asked; taken only if it still is so
+            witnesses = [stored_text(w, "witness", wid) for wid, w in adopting.witnesses]
+            made.adoption = plan_adoption(
+                adopting.basis, collation, stored_text(adopting.source, "source"), witnesses
+            )
+            made.shown = _shown_as(made.adoption.loci, collation)
+        else:
+            return
         with self._making_lock:
             self._made[request.request_id] = made
 
@@ -673,7 +728,16 @@ class Session:
                     if kept is not None and kept.taken is None:
                         self._taken(kept)
                 else:
-                    unplaced = self._adopt(collation, kept)
+                    planned = made.adoption if made is not None else None
+                    adopted = self.project.adopt_planned(planned) if planned else None
+                    if adopted is None:
+                        unplaced = self._adopt(collation, kept)
+                    else:  # worked out in the worker
+                        unplaced = adopted
+                        assert made is not None
+                        again = made.shown
+                        if kept is not None and planned is not None and kept.encoded is None:
+                            kept.encoded = planned.alignments
                     self._taken(kept)
         except ProjectError as exc:
             error = exc
@@ -1077,11 +1141,19 @@ def _shown_of(project: Project, collation: Collation) -> Collation:
     again from the stored loci cost 0.4 s of the window's thread at 1M.
     A read-only project that differs shows what it has stored.
     """
-    stored = project.loci
+    shown = _shown_as(project.loci, collation)
+    if shown is not None:
+        return shown
+    return replace(project.collation(), alignments=collation.alignments)
+
+
+def _shown_as(stored: Sequence[StoredLocus], collation: Collation) -> Collation | None:
+    """``collation``'s loci under the ids of ``stored``, made from it in its order; None if
+    they were not (a read-only project that differs)."""
     if len(stored) == len(collation.loci) and all(
         (s.start, s.end, s.readings) == (loc.start, loc.end, loc.readings)
         for s, loc in zip(stored, collation.loci, strict=True)
     ):
         loci = tuple(with_id(loc, s.id) for loc, s in zip(collation.loci, stored, strict=True))
         return replace(collation, loci=loci)
-    return replace(project.collation(), alignments=collation.alignments)
+    return None

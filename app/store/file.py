@@ -44,12 +44,14 @@ from app.store.records import (
     STEPS_SQL,
     AlignmentRows,
     BadRow,
+    LocusWrites,
     ProjectError,
     StoredLocus,
     StoredText,
     alignment_rows,
     decisions_json,
     locus_row,
+    locus_writes,
     parse_decision,
     parse_decision_id,
     parse_history,
@@ -59,7 +61,6 @@ from app.store.records import (
     parse_strings,
     parse_texts,
     path_columns,
-    same_row,
     source_first,
     text_digests,
     to_json,
@@ -356,20 +357,19 @@ class ProjectFile:
         self,
         texts: Sequence[StoredText],
         rules: Sequence[str],
-        loci: Sequence[StoredLocus],
+        loci: Sequence[StoredLocus] | LocusWrites,
         alignments: Mapping[str, Sequence[Region]] | AlignmentRows | None = None,
-        *,
-        stored: Mapping[int, StoredLocus] | None = None,
     ) -> None:
         """Loci are only ever upserted: a retired one keeps its row, and so its decision.
 
         Only what changed is written (a rule toggled at 1M characters rewrote the
         texts, some 35,000 locus rows and the regions, 0.5-2 s): the texts when
-        they differ from the stored ones, and, with ``stored`` (the rows as the
-        file holds them, by id, where the caller has read them), of a locus
-        whose row reads the same only its shown flag, where that changed.
+        they differ from the stored ones, and the loci's writes as the caller worked
+        them out against the rows the file holds (:func:`locus_writes`: the rows whose
+        content changed, and the shown flags), or else every row of ``loci``.
         ``alignments`` may be given encoded already (:func:`alignment_rows`).
         """
+        writes = loci if isinstance(loci, LocusWrites) else locus_writes(loci)
         conn = self._conn
         with self._writing("project.save-collation-failed"):
             folder = self.path.parent
@@ -387,21 +387,12 @@ class ProjectFile:
                 )
                 write_texts(conn, texts, folder)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(list(rules)),))
-            written: list[StoredLocus] = []
-            shown: list[int] = []
-            hidden: list[int] = []
-            for loc in loci:
-                old = stored.get(loc.id) if stored is not None else None
-                if old is None or not same_row(old, loc):
-                    written.append(loc)
-                elif old.active != loc.active:
-                    (shown if loc.active else hidden).append(loc.id)
-            conn.executemany(upsert_sql("loci", LOCUS_COLUMNS), [locus_row(loc) for loc in written])
-            for active, ids in ((1, shown), (0, hidden)):
+            conn.executemany(upsert_sql("loci", LOCUS_COLUMNS), writes.rows)
+            for active, ids in ((1, writes.shown), (0, writes.hidden)):
                 if ids:
                     conn.execute(
                         "UPDATE loci SET active = ? WHERE id IN (SELECT value FROM json_each(?))",
-                        (active, to_json(ids)),
+                        (active, to_json(list(ids))),
                     )
             self._replace_alignments(alignments or {})
 

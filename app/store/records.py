@@ -198,6 +198,36 @@ def locus_row(loc: StoredLocus) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class LocusWrites:
+    """What writing a collation's loci changes in a file: the rows whose content differs,
+    encoded, and the ids whose shown flag alone changes.  Worked out apart from the write
+    (:func:`locus_writes`), so the window's worker can do it while the proofreader reads on
+    (a rule toggled at 1M characters: 16,000 rows, 0.33 s of encoding)."""
+
+    rows: tuple[tuple[object, ...], ...] = ()
+    shown: tuple[int, ...] = ()
+    hidden: tuple[int, ...] = ()
+
+
+def locus_writes(
+    loci: Sequence[StoredLocus], stored: Mapping[int, StoredLocus] | None = None
+) -> LocusWrites:
+    """The writes that bring a file holding ``stored`` (every row as the file holds it, by
+    id; None: unknown, write every row) to ``loci``: a row that reads the same is not
+    written again, only its shown flag where that changed."""
+    written: list[tuple[object, ...]] = []
+    shown: list[int] = []
+    hidden: list[int] = []
+    for loc in loci:
+        old = stored.get(loc.id) if stored is not None else None
+        if old is None or not same_row(old, loc):
+            written.append(locus_row(loc))
+        elif old.active != loc.active:
+            (shown if loc.active else hidden).append(loc.id)
+    return LocusWrites(tuple(written), tuple(shown), tuple(hidden))
+
+
 def decisions_json(decisions: Mapping[int, Decision]) -> str:
     """A history row's ``changes`` or ``previous``, as :func:`parse_step` reads them back."""
     return to_json(
