@@ -14,10 +14,9 @@ import marshal
 import os
 import re
 import threading
-import warnings
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ import platformdirs
 
 from app.cancel import CancelCheck, poll
 from app.classes import CHECK_WITNESS
+from app.classes.wordset import import_jieba
 from app.datacache import cached, package_versions
 from app.messages import Message, message
 from app.text.facts import (
@@ -162,13 +162,11 @@ emphasis (很多很多)."""
 
 
 class _Model:
-    """jieba's dictionary and tagger, loaded once (≈1 s, ≈140 MB) on the first candidate double."""
+    """jieba's dictionary and its words' tags, loaded once (≈1 s, ≈140 MB) on the first
+    candidate double."""
 
     def __init__(self) -> None:
-        with warnings.catch_warnings():  # jieba imports pkg_resources and has old escapes
-            warnings.simplefilter("ignore")
-            import jieba
-            import jieba.posseg
+        jieba = import_jieba()
         jieba.setLogLevel(logging.CRITICAL)  # "Building prefix dict" and a failed cache dump
         self.tokenizer: Any = jieba.Tokenizer()
         # jieba's default cache is a pickle in the shared temp dir; keep ours private
@@ -181,7 +179,7 @@ class _Model:
         # unwritable (read-only home): a directory that cannot exist, so nothing is
         # read from or dumped anywhere and the dictionary is built in memory
         self.tokenizer.tmp_dir = str(cache if writable else Path(os.devnull) / "jieba")
-        total, chunks = cached("jieba-prefix", package_versions("jieba"), self._prefix_chunks)
+        total, chunks, tag_chunks = cached("jieba-tables", package_versions("jieba"), self._tables)
         # jieba's own cache is one marshal.load of ~0.6 s that holds the GIL: a window
         # loading it in the background would freeze that long. Chunk by chunk, every
         # other thread gets its turn between them.
@@ -192,14 +190,26 @@ class _Model:
         self.tokenizer.initialized = True
         jieba.setLogLevel(logging.WARNING)
         self.freq: dict[str, int] = self.tokenizer.FREQ
-        self.tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+        tags: dict[str, str] = {}
+        for chunk in tag_chunks:
+            tags.update(marshal.loads(chunk))
+        self.tags = tags
+        """Each word's part of speech, as ``jieba.posseg`` reads them from the same
+        dictionary: importing ``jieba.posseg`` for them cost 0.4 s at every start (its
+        HMM tables, and the dictionary's 349,000 lines parsed again)."""
 
-    def _prefix_chunks(self) -> tuple[int, list[bytes]]:
-        """jieba's prefix dictionary, built by jieba, as marshalled chunks of 20,000 words."""
+    def _tables(self) -> tuple[int, list[bytes], list[bytes]]:
+        """jieba's prefix dictionary, built by jieba, and its words' tags, read as
+        ``jieba.posseg`` reads them, each as marshalled chunks of 20,000 entries."""
         freq, total = self.tokenizer.gen_pfdict(self.tokenizer.get_dict_file())
-        items = list(freq.items())
-        step = 20_000
-        return total, [marshal.dumps(dict(items[k : k + step])) for k in range(0, len(items), step)]
+        tags: dict[str, str] = {}
+        with self.tokenizer.get_dict_file() as lines:
+            for raw in lines:
+                line = raw.strip().decode("utf-8")
+                if line:
+                    word, _, tag = line.split(" ")
+                    tags[word] = tag
+        return total, _marshalled(freq), _marshalled(tags)
 
     def word(self, w: str) -> bool:
         return self.freq.get(w, 0) > 0
@@ -213,6 +223,11 @@ class _Model:
             spans.append((pos, pos + len(w)))
             pos += len(w)
         return spans
+
+
+def _marshalled(table: Mapping[str, Any], step: int = 20_000) -> list[bytes]:
+    items = list(table.items())
+    return [marshal.dumps(dict(items[k : k + step])) for k in range(0, len(items), step)]
 
 
 _MODEL: _Model | None = None

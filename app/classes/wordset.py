@@ -20,8 +20,10 @@ milliseconds and 3 MB to load, kept in the user cache.
 
 from __future__ import annotations
 
+import sys
 import threading
 import warnings
+from typing import Any
 
 from app.datacache import cached, package_versions
 
@@ -51,9 +53,7 @@ def _index() -> dict[str, str]:
 
 def _build() -> dict[str, str]:
     """The dictionary's words of two to :data:`LONGEST` characters, by first character."""
-    with warnings.catch_warnings():  # jieba imports pkg_resources and has old escapes
-        warnings.simplefilter("ignore")
-        import jieba
+    jieba = import_jieba()
     by_first: dict[str, list[str]] = {}
     with jieba.get_dict_file() as f:
         for line in f:
@@ -61,6 +61,22 @@ def _build() -> dict[str, str]:
             if 2 <= len(word) <= LONGEST and int(frequency) >= MIN_FREQUENCY:
                 by_first.setdefault(word[0], []).append(word)
     return {c: "\n" + "\n".join(words) + "\n" for c, words in by_first.items()}
+
+
+def import_jieba() -> Any:
+    """``import jieba``, without the ``pkg_resources`` it tries first (0.12 s, deprecated,
+    and warning): without it jieba opens its data files by their paths."""
+    with warnings.catch_warnings():  # jieba has old escapes
+        warnings.simplefilter("ignore")
+        had = "pkg_resources" in sys.modules
+        if not had:
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            if not had:
+                del sys.modules["pkg_resources"]
+    return jieba
 
 
 def preload() -> None:

@@ -562,7 +562,7 @@ def test_jieba_loads_quietly_with_or_without_a_cache(tmp_path: Path, cache: str)
     assert proc.stderr == ""
     assert list((tmp_path / "tmp").iterdir()) == []  # nothing in the shared temp dir
     if cache == "writable":  # jieba's prefix dictionary, kept in chunks (app/classes/checks.py)
-        assert list((tmp_path / "cache" / "jiaokan").glob("jieba-prefix-*.pickle"))
+        assert list((tmp_path / "cache" / "jiaokan").glob("jieba-tables-*.pickle"))
 
 
 def test_the_chunked_prefix_dictionary_is_jieba_s_own() -> None:
@@ -574,3 +574,14 @@ def test_the_chunked_prefix_dictionary_is_jieba_s_own() -> None:
     assert freq == model.tokenizer.FREQ and model.tokenizer.total == total
     assert model.tokenizer.initialized
     assert [w for w in model.tokenizer.cut("社区防控工作", HMM=False)] == ["社区", "防控", "工作"]
+
+
+def test_the_words_tags_are_those_jieba_posseg_reads() -> None:
+    """The doubled-character check judges by part of speech (看看 a verb, 哈哈 a sound);
+    the tags are read from jieba's dictionary as jieba.posseg reads them, without
+    importing it at every start."""
+    import jieba.posseg
+
+    from app.classes.checks import jieba_model
+
+    assert jieba_model().tags == jieba.posseg.dt.word_tag_tab
