@@ -633,6 +633,7 @@ class Session:
         with self._making_lock:
             made = self._made.pop(request_id, None)
             self._new_for.pop(request_id, None)
+            self._adopt_for.pop(request_id, None)
         if made is not None:
             made.remove()
 
