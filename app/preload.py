@@ -18,7 +18,14 @@ import threading
 
 
 def preload_in_background() -> threading.Thread:
-    """Start :func:`preload` in a thread of its own; join it before the program ends."""
+    """Start :func:`preload` in a thread of its own; join it before the program ends.
+
+    First the fork server starts (:func:`app.collation.parallel.serve`), a process
+    that loads the engine's tables beside this one, on the other core, so that the
+    window's collations can have a worker process ready in milliseconds."""
+    from app.collation.parallel import serve
+
+    serve()
     thread = threading.Thread(target=preload, name="jiaokan-preload", daemon=True)
     thread.start()
     return thread

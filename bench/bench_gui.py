@@ -141,7 +141,12 @@ def measure_files(tmp: Path, src: Path, v1: Path, v2: Path, *, fresh: bool) -> d
     if fresh:
         loading = preload_in_background()
     else:
-        preload()  # loaded before the big collation starts, as it is behind a window at rest
+        # loaded before the big collation starts, as it is behind a window at rest, and its
+        # fork server ready (app/preload.py)
+        from app.collation.parallel import serve
+
+        serve(wait=True)
+        preload()
     startup = time.perf_counter() - started
     window = MainWindow(Settings(tmp / "settings.ini"))
     window.resize(1280, 820)

@@ -62,6 +62,10 @@ def main(argv: Sequence[str]) -> int:
 
     window = MainWindow(settings)
     if args.screenshot:
+        # as a window at rest: its tables loaded, its fork server ready (app/preload.py)
+        from app.collation.parallel import serve
+
+        serve(wait=True)
         preload()
         return _screenshot(app, window, args.source, args.variants, args.screenshot)
     window.show()

@@ -15,6 +15,12 @@ on it, with its hundred megabytes.  Two independent ways make sure it ends:
   (a pipe the parent holds open, or on Windows its process handle), which
   becomes ready when the parent ends, and then ends the worker at once.
 
+A worker the window's fork server forked (:func:`~app.collation.parallel.serve`)
+is the server's child, not the window's: the kernel's signal comes when the
+server ends (which it does when the window does: it reads a pipe the window
+holds), and the sentinel is still the window's own pipe, so either way it ends
+with the window.
+
 Signals a user sends to a whole terminal's process group (Ctrl+C is
 SIGINT, a closed terminal SIGHUP) are ignored by the workers: the calling
 process decides, cancels, and stops them through their shared event, so a

@@ -69,11 +69,25 @@ RESULT_SECONDS_PER_CHAR = 0.07e-6
 """What a witness done in a worker costs on top, per character of witness: pickling its
 result there and reading it back here."""
 
-STARTUP_SECONDS = {"fork": 0.2, "spawn": 0.8}
+STARTUP_SECONDS = {"fork": 0.2, "spawn": 0.8, "forkserver": 0.2}
 """What a worker process costs before it takes its first witness: a forked one little (the
 fork of a large process, some 50 ms, and sending it the normalized source), a spawned one
 starting Python and importing the engine (measured here; four 100k-character witnesses,
-0.35 s in one process, took 0.5 s with a forked worker on a loaded machine)."""
+0.35 s in one process, took 0.5 s with a forked worker on a loaded machine), one forked by
+the fork server (:func:`serve`) about what a forked one costs, the texts sent to it included,
+once the server has loaded the engine."""
+
+SERVER_READY_SECONDS = 1.5
+"""How long the fork server takes to load the engine and its tables after :func:`serve`
+(0.5-1 s measured here, on the core the window leaves free): a worker asked of it sooner
+waits for the rest."""
+
+SERVER_PRELOAD = ("__main__", "app.collation.warm")
+"""What the fork server imports before it forks: the program's main module (else each
+worker would import it again) and the lanes' engine and tables (:mod:`app.collation.warm`)."""
+
+_SERVED: list[float] = []
+"""When :func:`serve` started the fork server (monotonic seconds), if it did."""
 
 POLL_SECONDS = 0.05
 """How often the caller's cancel check is polled while this process waits for workers."""
@@ -167,7 +181,9 @@ _IMPORTED = cpu_times()
 
 
 def start_method() -> str:
-    """``fork`` where forking is safe (Linux, and this process runs one thread), else ``spawn``.
+    """``fork`` where forking is safe (Linux, and this process runs one thread), else
+    ``forkserver`` where this process started the fork server (:func:`serve`: the window),
+    else ``spawn``.
 
     Threads are counted by the kernel (/proc/self/task), so threads started
     by Qt or a C library count as well as Python's own.
@@ -177,8 +193,54 @@ def start_method() -> str:
     try:
         single = len(os.listdir("/proc/self/task")) == 1
     except OSError:
-        return "spawn"
-    return "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        single = False
+    if single and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "forkserver" if _SERVED else "spawn"
+
+
+def serve(*, wait: bool = False) -> bool:
+    """Start the fork server that the window's collations take their worker processes from.
+
+    The window runs threads, so it cannot fork a worker itself, and a spawned one
+    costs 0.8 s before its first witness.  The server is a process of its own, started
+    as the window opens: it loads the engine and its tables once
+    (:data:`SERVER_PRELOAD`), on the core the window leaves free, and then forks a
+    ready worker in milliseconds whenever a collation asks.  It ends with this process
+    (it reads a pipe this one holds).  Linux only, and only where there is a second
+    core to run workers on; False where it was not started.  With ``wait``, return once
+    it has loaded what it preloads (a worker forked from it has ended).
+    """
+    if (
+        not sys.platform.startswith("linux")
+        or "forkserver" not in multiprocessing.get_all_start_methods()
+        or cores() < 2
+    ):
+        return False
+    if not _SERVED:
+        from multiprocessing import forkserver
+
+        multiprocessing.set_forkserver_preload(list(SERVER_PRELOAD))
+        forkserver.ensure_running()
+        _SERVED.append(time.monotonic())
+    if wait:
+        probe = multiprocessing.get_context("forkserver").Process(target=_nothing)
+        probe.start()
+        probe.join()
+        probe.close()
+    return True
+
+
+def _nothing() -> None:
+    """A worker that does nothing (:func:`serve`'s ``wait``)."""
+
+
+def _startup(method: str) -> float:
+    """:data:`STARTUP_SECONDS` of ``method``, and what the fork server still has to load."""
+    seconds = STARTUP_SECONDS[method]
+    if method == "forkserver" and _SERVED:
+        seconds += max(0.0, SERVER_READY_SECONDS - (time.monotonic() - _SERVED[0]))
+    return seconds
 
 
 def makespan(costs: Sequence[float], lanes: int, startup: float) -> float:
@@ -227,7 +289,7 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
     extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
     with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
-    spread = makespan(with_extra, lanes, STARTUP_SECONDS[method]) / lane_share
+    spread = makespan(with_extra, lanes, _startup(method)) / lane_share
     alone = sum(costs) / alone_share
     return lanes if spread < 0.8 * alone else 0
 
@@ -282,7 +344,7 @@ def in_processes(
         for _ in range(processes - 1):
             worker = context.Process(  # type: ignore[attr-defined]
                 target=_lane,
-                args=(os.getpid(), *lane),
+                args=(os.getpid(), context.get_start_method() == "forkserver", *lane),
                 name="jiaokan-collation-lane",
                 daemon=True,
             )
@@ -403,6 +465,7 @@ def _died(workers: Sequence[BaseProcess]) -> Exception:
 
 def _lane(
     parent: int,
+    served: bool,
     task: Callable[..., Any],
     jobs: Sequence[tuple[Any, ...]],
     order: Sequence[int],
@@ -414,11 +477,13 @@ def _lane(
 ) -> None:
     """A worker process: claim jobs until none is left or the caller stops, send each result.
 
-    Bound to the ``parent`` process first, so it never outlives it.
+    Bound to the ``parent`` process first, so it never outlives it; one the fork
+    server forked (``served``) is the server's child, and bound to it (the server ends
+    with the parent) as well as to the parent's pipe (:mod:`app.collation.lifeline`).
     Without the cycle collector: the jobs make millions of objects that
     reference counting frees, and the process ends with the call.
     """
-    bind_to_parent(parent)
+    bind_to_parent(os.getppid() if served else parent)
     gc.disable()
     unsent: list[BaseException] = []
     # the thread that sends the results calls this for one it cannot pickle (out of

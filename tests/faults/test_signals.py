@@ -445,13 +445,16 @@ def test_workers_spawned_from_a_thread_die_with_their_process(
 def test_the_windows_workers_die_with_the_window(
     folder: Path, started: list[subprocess.Popen[bytes]]
 ) -> None:
-    """The real window, collating four texts with two spawned workers, killed with -9."""
+    """The real window, collating four texts with two workers, killed with -9.  Its
+    workers are forked by its fork server (app.collation.parallel.serve), spawned where
+    there is none: either way they go, and the server with them."""
     code = "import sys; from ui.launch import main; sys.exit(main())"
     env = {"QT_QPA_PLATFORM": "offscreen"}
     proc = _start(started, folder, "s.txt", "v0.txt", "v1.txt", "v2.txt", code=code, env=env)
 
-    def spawned() -> list[int]:
-        return [pid for pid in _workers(proc.pid) if _threads(pid) >= 2]
+    def spawned() -> list[int]:  # the window's children, and its fork server's
+        near = _workers(proc.pid)
+        return [pid for pid in near + [w for p in near for w in _workers(p)] if _threads(pid) >= 2]
 
     _wait_for(lambda: len(spawned()) >= 2 or proc.poll() is not None, "the window's workers")
     assert proc.poll() is None

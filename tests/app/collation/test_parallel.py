@@ -26,10 +26,23 @@ WITNESSES = [
     ("E", SOURCE.replace("学而", "學而", 2).replace("乎？", "乎。", 6)),
     ("F", SOURCE.replace("人不知而不愠，", "", 1)),
 ]
-METHODS = ["fork", "spawn"] if "fork" in multiprocessing.get_all_start_methods() else ["spawn"]
+METHODS = [
+    m for m in ("fork", "spawn", "forkserver") if m in multiprocessing.get_all_start_methods()
+]
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.fixture(params=METHODS)
+def method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each way a worker starts: forked, spawned, forked by the fork server as the window
+    starts it (its tables loaded; the server lasts, the start method goes back after)."""
+    name: str = request.param
+    if name == "forkserver":
+        monkeypatch.setattr(parallel, "_SERVED", list(parallel._SERVED))
+        if not parallel.serve(wait=True):
+            pytest.skip("the fork server is started on Linux with two cores or more")
+    return name
+
+
 @pytest.mark.parametrize("processes", [2, 3])
 def test_processes_give_the_same_collation_as_one_process(
     monkeypatch: pytest.MonkeyPatch, method: str, processes: int
@@ -62,7 +75,6 @@ def _meet(started: Event, cancel: CancelCheck) -> int:
     return os.getpid()
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_this_process_aligns_witnesses_beside_the_worker(method: str) -> None:
     started = multiprocessing.get_context(method).Event()
     jobs = [(started,), (started,)]
@@ -83,7 +95,6 @@ def _busy_in_worker(started: Event, fail: bool, cancel: CancelCheck) -> str:
         align(SOURCE * 50, WITNESSES[1][1] * 50, cancel)
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_cancel_stops_the_worker_while_this_process_waits(method: str) -> None:
     started = multiprocessing.get_context(method).Event()
     begun = time.monotonic()
@@ -129,7 +140,7 @@ def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     assert parallel.worker_count(SOURCE, [t for _, t in WITNESSES]) == 0
     small = ["字" * 100_000] * 4
-    for method in ("fork", "spawn"):  # start-up and sending results back cost more
+    for method in ("fork", "spawn", "forkserver"):  # start-up and results cost more
         assert parallel.worker_count("字" * 100_000, small, method) == 0
     assert parallel.worker_count("字" * 2_000_000, ["字" * 2_000_000]) == 0  # one witness
     for method in ("fork", "spawn"):
@@ -139,10 +150,54 @@ def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) 
         assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5, method) == 0
 
 
-def test_fork_only_where_this_process_runs_one_thread() -> None:
+def test_fork_only_where_this_process_runs_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     # pytest's own process may have threads (Qt's); whichever it has, the answer follows
+    monkeypatch.setattr(parallel, "_SERVED", [])  # no fork server started here
     threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 2
     assert parallel.start_method() == ("fork" if threads == 1 else "spawn")
+
+
+def _where(started: Event, cancel: CancelCheck) -> tuple[int, int, bool]:
+    """Which process ran the job, its parent, and whether it had the lanes' tables (a job
+    here ends only once a worker has one, as in :func:`_meet`)."""
+    import sys
+
+    _meet(started, cancel)
+    return os.getpid(), os.getppid(), "app.collation.warm" in sys.modules
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods() or parallel.cores() < 2,
+    reason="the fork server is started on Linux with two cores or more (parallel.serve)",
+)
+def test_a_threaded_process_takes_its_workers_ready_from_the_fork_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window runs threads and cannot fork; spawning costs 0.8 s.  Once it has
+    started the fork server, its workers come from there, with the engine's tables
+    loaded before they were asked for."""
+    import threading
+
+    monkeypatch.setattr(parallel, "_SERVED", [])
+    assert parallel.serve(wait=True)
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait)
+    thread.start()  # two threads now, as in the window
+    try:
+        assert parallel.start_method() == "forkserver"
+        started = multiprocessing.get_context("forkserver").Event()
+        jobs = [(started,), (started,)]
+        places = parallel.in_processes(_where, jobs, 2, None, lambda: None)
+    finally:
+        waiting.set()
+        thread.join()
+    here, there = sorted(places, key=lambda p: p[0] != os.getpid())
+    assert here[0] == os.getpid()
+    assert there[1] != os.getpid() and there[2]  # the server's child, tables loaded
+    assert parallel._startup("forkserver") == parallel.STARTUP_SECONDS["forkserver"] or (
+        time.monotonic() - parallel._SERVED[0] < parallel.SERVER_READY_SECONDS
+    )
+    assert multiprocessing.active_children() == []
 
 
 def _with_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> str:
@@ -153,7 +208,6 @@ def _source_fails() -> str:
     raise ValueError("no source")
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_every_job_gets_the_value_made_here_while_the_workers_start(method: str) -> None:
     jobs = [(n,) for n in range(6)]
     out = parallel.in_processes(
@@ -163,7 +217,6 @@ def test_every_job_gets_the_value_made_here_while_the_workers_start(method: str)
     assert multiprocessing.active_children() == []
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_workers_waiting_for_the_shared_value_stop_when_making_it_fails(method: str) -> None:
     begun = time.monotonic()
     with pytest.raises(ValueError, match="no source"):
@@ -178,7 +231,6 @@ def _without_shared(n: int, shared: Callable[[], str], cancel: CancelCheck) -> i
     return n
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_a_shared_value_no_worker_took_does_not_hold_this_process(method: str) -> None:
     big = "字" * 2_000_000  # far more than a pipe holds: its sender waits until it is read
     jobs = [(n,) for n in range(4)]
@@ -258,7 +310,6 @@ def _waiting_for_the_shared_value(
     return None
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_a_killed_worker_is_noticed_while_this_process_works(method: str) -> None:
     begun = time.monotonic()
     with pytest.raises(parallel.WorkerDied, match=r"\(killed by SIGKILL\)"):
@@ -269,7 +320,6 @@ def test_a_killed_worker_is_noticed_while_this_process_works(method: str) -> Non
     assert time.monotonic() - begun < 30
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_a_result_a_worker_cannot_send_for_want_of_memory_is_a_memory_error(
     method: str, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -287,7 +337,6 @@ def test_a_result_a_worker_cannot_send_for_want_of_memory_is_a_memory_error(
     assert capfd.readouterr().err == ""  # no traceback from the thread that sends
 
 
-@pytest.mark.parametrize("method", METHODS)
 def test_a_shared_value_that_cannot_be_sent_is_raised_here_at_once(
     method: str, capfd: pytest.CaptureFixture[str]
 ) -> None:
