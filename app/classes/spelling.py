@@ -472,7 +472,8 @@ def tried(
         if e - i > 1:
             for q in range(i, e):
                 if run[q] in _LEARNER:
-                    out += [(q, *c) for c in inside(t, run, q, fwd, bwd, context)]
+                    for r, ev, word, span in inside(t, run, q, fwd, bwd, context):
+                        out.append((q, r, ev, word, span))
             continue
         c = run[i]
         around = ("", "")
@@ -481,8 +482,10 @@ def tried(
                 run[slice(*segments[k - 1])] if k else "",
                 run[slice(*segments[k + 1])] if k + 1 < len(segments) else "",
             )
-        found = candidates(t, run, i, fwd, bwd, context, around, own.get(c, ""), shapes)
-        out += [(i, *c) for c in found]
+        for r, ev, word, span in candidates(
+            t, run, i, fwd, bwd, context, around, own.get(c, ""), shapes
+        ):
+            out.append((i, r, ev, word, span))
     return _alone(back, len(run)), out
 
 
