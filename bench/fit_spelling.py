@@ -2,14 +2,17 @@
 
 The weights of :func:`app.classes.spelling.score` are a logistic regression of
 "this replacement is the correction" on the evidence of every replacement
-tried (:func:`app.classes.spelling.candidates`) for every character standing
-alone, fitted on the development sets only (:data:`bench.bench_spelling.TUNED`),
-with a small ridge penalty.  The bars are then read off the set kept for them
-(:data:`bench.bench_spelling.CALIBRATION`): for each bar, the flags, precision
-and recall there (the check's own choice of one replacement a character and of
-the surer of two overlapping words, without the whitelist and name rules,
-which :mod:`bench.bench_spelling` applies) and the flags on the real copies of
-shared/corpus.  The held-out sets are not read.
+the check tries (:func:`app.classes.spelling.tried`), fitted on the development
+sets only (:data:`bench.bench_spelling.TUNED`): their sentences as written and,
+as wrong replacements counted at :data:`CLEAN_SHARE`, as corrected; with a small
+ridge penalty.  The bars are then read off the set kept for them
+(:data:`bench.bench_spelling.CALIBRATION`): for each bar, in steps of 0.125, the
+flags, precision and recall there (the check's own choice of one replacement a
+character and of the surer of two overlapping words, without the whitelist and
+name rules, which :mod:`bench.bench_spelling` applies), the flags on its
+sentences as corrected and the precision counting those at :data:`CLEAN_SHARE`,
+and the flags on the real copies of shared/corpus.  The held-out sets are not
+read.
 
     .venv/bin/python -m bench.fit_spelling            # fit, print the weights and the bars
     .venv/bin/python -m bench.fit_spelling --current  # the shipped weights' bars only

@@ -2,10 +2,12 @@
 
 Small enough to ship and fast enough for a book: every Han character standing
 alone in the best segmentation that has a sound-alike or look-alike
-(pycorrector's confusion sets, ``resources/spelling``) is tried in place of the
-one written, where the replacement forms a word of jieba's dictionary with its
-neighbours or where both are function words of one group (的地得, 在再, ...:
-:mod:`app.classes.wordgram`).  The evidence for each replacement (:class:`Evidence`):
+(pycorrector's confusion sets, ``resources/spelling``) or a learners' pair
+(:data:`_LEARNERS`) is tried in place of the one written, where the replacement
+forms a word of jieba's dictionary with its neighbours or where both are
+function words of one group (的地得, 在再, ...: :mod:`app.classes.wordgram`); a
+character inside a word as written, for the learners' pairs only (应为 → 因为).
+The evidence for each replacement (:class:`Evidence`):
 
 * the word model: how much likelier jieba's unigram model finds the best
   segmentation of the whole run with the replacement (逆竟 → 逆境, 朋唷 →
@@ -13,7 +15,8 @@ neighbours or where both are function words of one group (的地得, 在再, ...
   substitution costs a handful of look-ups;
 * the context model (:mod:`app.classes.chargram`): how much likelier a
   character trigram model of web Chinese finds the three trigrams around it
-  (保护环竟 → 环境; 机回 → 机会 after 很好的);
+  (保护环竟 → 环境; 机回 → 机会 after 很好的), the one before and the two
+  after it also apart;
 * for function words, the function words' word model: how much likelier the
   word before and the word after find the replacement (好阿 → 好啊);
 * the kind of confusion (the same sound, another tone, a similar shape) and how
@@ -111,7 +114,8 @@ inside a word as written too (应为 → 因为, 心理 → 心里, 哪里 → �
 replacement is in neither confusion set (己经 → 已经).  The pairs the check could not reach
 that were written wrong at least 5 times in the development sets (docs/spelling.md), less
 those with a standard form either way (想像/想象, 作梦/做梦, 从新/重新, 工夫/功夫) or whose written
-word is common and right (收到, 不小, 以下)."""
+word is common and right (收到, 不小, 以下), or that came from one essay's slip or a
+name."""
 _LEARNER: dict[str, str] = {}
 for _pair in _LEARNERS.split():
     _LEARNER[_pair[0]] = _LEARNER.get(_pair[0], "") + _pair[1]
