@@ -99,16 +99,22 @@ class Run:
     def gain(self, i: int, r: str) -> float:
         """How much likelier the run is with ``r`` for its ``i``-th character (nats): the
         three trigrams that end on it and after it."""
+        before, after = self.gains(i, r)
+        return before + after
+
+    def gains(self, i: int, r: str) -> tuple[float, float]:
+        """:meth:`gain` in two: the trigram that ends on the character (what comes before
+        asks for it) and the two after it (what it asks for)."""
         j, p = i + 1, self.padded
         end = min(j + 3, len(p))
         o = j - 2 if j >= 2 else 0  # where ``new`` starts in ``padded``
         new = p[o:j] + r + p[j + 1 : end]
-        total = 0.0
+        parts = [0.0, 0.0]
         for k in range(j, end):
             m = k - o
             a = new[m - 2] if m >= 2 else EDGE
-            total += self._trigram(a, new[m - 1], new[m]) - self._logp(k)
-        return total
+            parts[k > j] += self._trigram(a, new[m - 1], new[m]) - self._logp(k)
+        return parts[0], parts[1]
 
 
 def read(data: bytes) -> CharModel:

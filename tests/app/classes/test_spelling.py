@@ -60,6 +60,8 @@ def test_the_context_model_knows_which_character_follows() -> None:
     assert run.gain(3, "境") > 5  # 保护环境
     assert run.gain(0, "报") < 0  # 保护, not 报护
     assert run.gain(3, "竟") == 0
+    before, after = run.gains(3, "境")  # 护环境 asks for it; 境 then ends the run
+    assert before > 0 and before + after == pytest.approx(run.gain(3, "境"))
     assert model.logp("我", "们", "的") > model.logp("我", "门", "的")
 
 
@@ -112,6 +114,27 @@ def test_de_is_never_turned_into_di(defaults: WordLists) -> None:
     for setting in (QUIET, MORE):
         found = check_spelling("他高兴的跳了起来，我们认真的学习。", setting, lists=defaults)
         assert [f for f in found if f.fix == "地"] == []
+
+
+def test_learners_pairs_are_tried_inside_words_and_outside_the_confusion_sets(
+    defaults: WordLists,
+) -> None:
+    # a word as written that learners write for another: 应为 for 因为, 心理 for 心里
+    assert _fixed("我应为生病了，所以没去上课。", QUIET, defaults) == "我因为生病了，所以没去上课。"
+    assert _fixed("我心理很难过。", QUIET, defaults) == "我心里很难过。"
+    # 己 for 已: a look-alike the quiet setting does not try, but a learners' pair
+    (f,) = check_spelling("我己经吃过饭了。", QUIET, lists=defaults)
+    assert (f.fix, f.cls) == ("已", "substitution") and "已经" in f.message
+    # where the word written is the right one, nothing is said, even with more suggestions
+    for text in (
+        "我们应该好好学习。",
+        "我对心理学很有兴趣。",
+        "他自己做饭。",
+        "我收到了你的信。",
+        "我们可以去那里玩。",
+        "校对是最费工夫的一步。",
+    ):
+        assert check_spelling(text, MORE, lists=defaults) == [], text
 
 
 def test_the_quiet_setting_tries_no_look_alikes(defaults: WordLists) -> None:
