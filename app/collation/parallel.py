@@ -47,6 +47,7 @@ import pickle
 import queue
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from multiprocessing.process import BaseProcess
@@ -88,6 +89,9 @@ worker would import it again) and the lanes' engine and tables (:mod:`app.collat
 
 _SERVED: list[float] = []
 """When :func:`serve` started the fork server (monotonic seconds), if it did."""
+
+_READY = threading.Event()
+"""Set once the fork server has forked a first worker: it has loaded what it preloads."""
 
 POLL_SECONDS = 0.05
 """How often the caller's cancel check is polled while this process waits for workers."""
@@ -223,22 +227,33 @@ def serve(*, wait: bool = False) -> bool:
         multiprocessing.set_forkserver_preload(list(SERVER_PRELOAD))
         forkserver.ensure_running()
         _SERVED.append(time.monotonic())
+        if not wait:  # told when it is ready, by a first worker that does nothing
+            threading.Thread(target=_probe, name="jiaokan-fork-server", daemon=True).start()
     if wait:
+        _probe()
+    return True
+
+
+def _probe() -> None:
+    """Have the fork server fork a worker that does nothing, and wait for it: once it has,
+    the server has loaded what it preloads (:data:`_READY`)."""
+    with contextlib.suppress(OSError, EOFError, ValueError):  # no server: workers spawn
         probe = multiprocessing.get_context("forkserver").Process(target=_nothing)
         probe.start()
         probe.join()
         probe.close()
-    return True
+        _READY.set()
 
 
 def _nothing() -> None:
-    """A worker that does nothing (:func:`serve`'s ``wait``)."""
+    """A worker that does nothing (:func:`_probe`)."""
 
 
 def _startup(method: str) -> float:
-    """:data:`STARTUP_SECONDS` of ``method``, and what the fork server still has to load."""
+    """:data:`STARTUP_SECONDS` of ``method``, and what the fork server may still have to
+    load when it has not yet said it is ready."""
     seconds = STARTUP_SECONDS[method]
-    if method == "forkserver" and _SERVED:
+    if method == "forkserver" and _SERVED and not _READY.is_set():
         seconds += max(0.0, SERVER_READY_SECONDS - (time.monotonic() - _SERVED[0]))
     return seconds
 
