@@ -400,6 +400,7 @@ class MainWindow(WindowLayout):
             call()
 
     def _drawn(self) -> None:
+        self.apparatus.fit_later()  # the columns in a pass of their own, after this one
         if self._shown_when_drawn:
             self._shown_when_drawn = False
             self.collationShown.emit()
