@@ -21,7 +21,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 
 from app.collation import reuse
@@ -207,10 +206,20 @@ class _Kept:
     shown: Collation | None = None
     """The loci shown for it, under the project's ids."""
 
-    @cached_property
+    encoded: AlignmentRows | None = None
+    """Its regions as the project file keeps them: encoded in the worker that collated it
+    (:meth:`Session.prepare`), else when first asked for (:attr:`alignments`)."""
+
+    @property
     def alignments(self) -> AlignmentRows:
         """Its regions as the project file keeps them, encoded once."""
-        return alignment_rows({wid: a.regions for wid, a in self.collation.alignments.items()})
+        if self.encoded is None:
+            self.encoded = _encoded(self.collation)
+        return self.encoded
+
+
+def _encoded(collation: Collation) -> AlignmentRows:
+    return alignment_rows({wid: a.regions for wid, a in collation.alignments.items()})
 
 
 def workspace_of(project: Project) -> Workspace:
@@ -266,6 +275,10 @@ class Session:
         the project is made of, read by :meth:`prepare` in another thread."""
         self._made: dict[int, _Made] = {}
         """Projects :meth:`prepare` made, by request, until :meth:`collated` takes one."""
+        self._encoded: dict[int, AlignmentRows] = {}
+        """Each prepared collation's regions encoded as the project file keeps them, by
+        request, until :meth:`collated` takes them (6 ms of JSON at 1M, off the window's
+        thread)."""
         self._kept: dict[_Key, _Kept] = {}
         """Collations of this session by what they collated (texts and rules), the latest
         last: a rule toggled back is shown again without collating (:meth:`cached`)."""
@@ -456,6 +469,7 @@ class Session:
         reuse.forget()  # what its collations shared (a few dozen MB at 1M) goes with them
         with self._making_lock:  # made for results that never came to be taken
             made, self._made, self._new_for = list(self._made.values()), {}, {}
+            self._encoded = {}
         for project in made:
             project.remove()
 
@@ -556,7 +570,13 @@ class Session:
         (the window's worker): writing 1M characters and 5,000 loci held the window's
         thread for 0.3-0.9 s.  :meth:`collated` takes it, or removes it when the work has
         changed meanwhile; :meth:`discard` removes it when the result is not delivered.
+        The collation's regions are encoded here too, as the project file keeps them,
+        for taking it (:class:`_Kept`).
         Thread-safe: it reads only what :meth:`request` noted for this request."""
+        if request.regions is None:  # (a project just opened: its alignments only)
+            encoded = _encoded(collation)
+            with self._making_lock:
+                self._encoded[request.request_id] = encoded
         with self._making_lock:
             new = self._new_for.pop(request.request_id, None)
         if new is None:
@@ -578,6 +598,7 @@ class Session:
         with self._making_lock:
             made = self._made.pop(request_id, None)
             self._new_for.pop(request_id, None)
+            self._encoded.pop(request_id, None)
         if made is not None:
             made.remove()
 
@@ -636,6 +657,7 @@ class Session:
         """:meth:`collated` without telling the observers: what changed, what taking did."""
         with self._making_lock:
             made = self._made.pop(request.request_id, None)
+            encoded = self._encoded.pop(request.request_id, None)
         if not self.workspace.accept(request, collation):
             if made is not None:
                 made.remove()
@@ -650,6 +672,8 @@ class Session:
         unplaced: list[Unplaced] = []
         had_project = self.project is not None
         kept = self._keep(_key(request), collation)
+        if kept is not None and kept.encoded is None:
+            kept.encoded = encoded
         again: Collation | None = None
         try:
             if self.project is None and self.projects_dir is not None:
