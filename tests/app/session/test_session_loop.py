@@ -19,9 +19,9 @@ import pytest
 from app.cancel import Cancelled
 from app.collation.collate import collate
 from app.collation.loci import Collation
-from app.session import session as session_module
 from app.session.session import Changes, Session
 from app.store.decisions import Status
+from app.store.records import alignment_rows
 from tests.helpers.session import SOURCE, VARIANT, ids_of, write_pair
 
 WAIT = 20.0  # seconds: only ever reached when a test is broken
@@ -145,13 +145,12 @@ def test_the_regions_are_encoded_in_the_worker_not_where_the_result_is_taken(
     """The regions as the project file keeps them (JSON, 6 ms at 1M) are worked out in the
     worker beside the collation, for a new project and for a re-collation alike."""
     encoding: list[threading.Thread] = []
-    encode = session_module.alignment_rows
 
     def watched(*args: Any) -> Any:
         encoding.append(threading.current_thread())
-        return encode(*args)
+        return alignment_rows(*args)
 
-    monkeypatch.setattr(session_module, "alignment_rows", watched)
+    monkeypatch.setattr("app.session.session.alignment_rows", watched)
     opened(session, loop, tmp_path)
     session.set_rules(["whitespace", "script", "markup"])  # adopted into the project
     loop.run_until(lambda: not session.collating)
