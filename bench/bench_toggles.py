@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.session.session import Session
-from app.session.worker import collector_paused, compute
+from app.session.worker import compute, in_background
 from app.text.normalize import ALL_RULES
 from bench.norm import get_normalizer
 from bench.synth import parse_size, size_label
@@ -60,7 +60,7 @@ def step(session: Session, rules: tuple[str, ...] | None) -> tuple[float, float,
     collation = session.cached(request)
     collating = 0.0
     if collation is None:
-        with collector_paused():
+        with in_background():
             collation = compute(request)
             session.prepare(request, collation)
         collating = time.process_time() - cpu

@@ -37,7 +37,7 @@ from app.text.facts import (
     JUMP_WORDS,
     SENTENCE_ENDS,
 )
-from app.text.textops import slices
+from app.text.textops import slices, split
 
 __all__ = ["CHECKS", "CHECK_WITNESS", "JUMP_LINE", "Finding", "check_text"]
 
@@ -746,7 +746,7 @@ def _long_sentence(text: str) -> int:
     injected (bench/bench_checks.py, "broken paragraphs"); measured there
     on seeds it was not tuned on.
     """
-    pieces = (piece for sentence in _SENTENCE_END.split(text) for piece in sentence.split("\n"))
+    pieces = (piece for sentence in split(_SENTENCE_END, text) for piece in sentence.split("\n"))
     lengths = sorted(len(piece) for piece in pieces if len(piece.strip()) > 3)
     if len(lengths) < 5:  # too few to tell: a sentence of news prose
         return 40

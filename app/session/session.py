@@ -228,15 +228,19 @@ class _Kept:
     """The loci shown for it, under the project's ids."""
 
     encoded: AlignmentRows | None = None
+    """Its regions as the project file keeps them: encoded in the worker that collated it
+    (:meth:`Session.prepare`), else when first asked for (:attr:`alignments`)."""
 
     @property
     def alignments(self) -> AlignmentRows:
-        """Its regions as the project file keeps them, encoded once (in the worker, when
-        it planned the adoption)."""
+        """Its regions as the project file keeps them, encoded once."""
         if self.encoded is None:
-            regions = {wid: a.regions for wid, a in self.collation.alignments.items()}
-            self.encoded = alignment_rows(regions)
+            self.encoded = _encoded(self.collation)
         return self.encoded
+
+
+def _encoded(collation: Collation) -> AlignmentRows:
+    return alignment_rows({wid: a.regions for wid, a in collation.alignments.items()})
 
 
 def workspace_of(project: Project) -> Workspace:
@@ -296,6 +300,10 @@ class Session:
         self._made: dict[int, _Made] = {}
         """Projects :meth:`prepare` made, and adoptions it planned, by request, until
         :meth:`collated` takes one."""
+        self._encoded: dict[int, AlignmentRows] = {}
+        """Each prepared collation's regions encoded as the project file keeps them, by
+        request, until :meth:`collated` takes them (6 ms of JSON at 1M, off the window's
+        thread)."""
         self._kept: dict[_Key, _Kept] = {}
         """Collations of this session by what they collated (texts and rules), the latest
         last: a rule toggled back is shown again without collating (:meth:`cached`)."""
@@ -487,6 +495,7 @@ class Session:
         with self._making_lock:  # made for results that never came to be taken
             made, self._made, self._new_for = list(self._made.values()), {}, {}
             self._adopt_for = {}
+            self._encoded = {}
         for project in made:
             project.remove()
 
@@ -600,7 +609,14 @@ class Session:
         (the window's worker): writing 1M characters and 5,000 loci held the window's
         thread for 0.3-0.9 s.  :meth:`collated` takes it, or removes it when the work has
         changed meanwhile; :meth:`discard` removes it when the result is not delivered.
+        The collation's regions are encoded here too, as the project file keeps them,
+        for taking it (:class:`_Kept`).
         Thread-safe: it reads only what :meth:`request` noted for this request."""
+        encoded = None
+        if request.regions is None:  # (a project just opened: its alignments only)
+            encoded = _encoded(collation)
+            with self._making_lock:
+                self._encoded[request.request_id] = encoded
         with self._making_lock:
             new = self._new_for.pop(request.request_id, None)
             adopting = self._adopt_for.pop(request.request_id, None)
@@ -619,9 +635,8 @@ class Session:
         elif adopting is not None:
             # placed against the project as it was asked; taken only if it still is so
             witnesses = [stored_text(w, "witness", wid) for wid, w in adopting.witnesses]
-            made.adoption = plan_adoption(
-                adopting.basis, collation, stored_text(adopting.source, "source"), witnesses
-            )
+            source = stored_text(adopting.source, "source")
+            made.adoption = plan_adoption(adopting.basis, collation, source, witnesses, encoded)
             made.shown = _shown_as(made.adoption.loci, collation)
         else:
             return
@@ -634,6 +649,7 @@ class Session:
             made = self._made.pop(request_id, None)
             self._new_for.pop(request_id, None)
             self._adopt_for.pop(request_id, None)
+            self._encoded.pop(request_id, None)
         if made is not None:
             made.remove()
 
@@ -692,6 +708,7 @@ class Session:
         """:meth:`collated` without telling the observers: what changed, what taking did."""
         with self._making_lock:
             made = self._made.pop(request.request_id, None)
+            encoded = self._encoded.pop(request.request_id, None)
         if not self.workspace.accept(request, collation):
             if made is not None:
                 made.remove()
@@ -706,6 +723,8 @@ class Session:
         unplaced: list[Unplaced] = []
         had_project = self.project is not None
         kept = self._keep(_key(request), collation)
+        if kept is not None and kept.encoded is None:
+            kept.encoded = encoded
         again: Collation | None = None
         try:
             if self.project is None and self.projects_dir is not None:
@@ -737,8 +756,6 @@ class Session:
                         unplaced = adopted
                         assert made is not None
                         again = made.shown
-                        if kept is not None and planned is not None and kept.encoded is None:
-                            kept.encoded = planned.alignments
                     self._taken(kept)
         except ProjectError as exc:
             error = exc

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -116,35 +117,63 @@ def _compute(
     )
 
 
-_PAUSED = [0]
-_PAUSED_LOCK = threading.Lock()
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread waits for the GIL, while a collation runs in the background, before it
+asks the thread holding it to let go (``sys.setswitchinterval``; Python's own is 5 ms)."""
+
+
+@dataclass
+class _Before:
+    """What :func:`in_background` changed, to put back when the last worker is done."""
+
+    collector: bool
+    switch_interval: float
+
+
+_RUNNING: list[_Before] = []
+"""One entry per background run under way: the first one's is what was there before."""
+_RUNNING_LOCK = threading.Lock()
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cycle collection while a collation runs in the background, and what it leaves
-    is not traversed again afterwards (``gc.freeze``).
+def in_background() -> Iterator[None]:
+    """The interpreter as a collation in a background thread wants it, so that the thread
+    that started it (the window's) keeps running; counted, so that two workers (the
+    collation and the ignored differences) change it together, and the last puts it back.
 
-    A collation makes millions of objects, all freed by reference counting; with them
-    the heap is large, and each full pass of the collector over it (triggered by the
-    collation's allocations, in whichever thread allocates) held the GIL, and so the
-    window's thread, for 15-60 ms at a time (bench_gui at 1M).  Counted, so that two
-    workers (the collation and the ignored differences) pause it together.
+    - No cycle collection, and what the collation leaves is not traversed again
+      afterwards (``gc.freeze``): a collation makes millions of objects, all freed by
+      reference counting; with them the heap is large, and each full pass of the
+      collector over it (triggered by the collation's allocations, in whichever thread
+      allocates) held the GIL, and so the window's thread, for 15-60 ms at a time
+      (bench_gui at 1M).
+    - A thread waiting for the GIL asks for it after :data:`SWITCH_INTERVAL`, not 5 ms.
+      The window's thread takes and lets go of the GIL many times in one event: every
+      call from Qt into Python (a paint event, a model's data, a check whether a Python
+      subclass overrides a virtual method) takes it.  With the worker running, each
+      of those waited up to 5 ms: sizing the table's header when the files were opened
+      asked ten times and held the window 42-59 ms (perf: main thread in take_gil from
+      QSortFilterProxyModel::headerData); scrolling both panes a page while collating
+      held it 14-18 ms (median of 20), with 1 ms 0-12.
     """
-    with _PAUSED_LOCK:
-        _PAUSED[0] += 1
-        if _PAUSED[0] == 1:
-            was_enabled = gc.isenabled()
-            _PAUSED.append(int(was_enabled))
+    with _RUNNING_LOCK:
+        if not _RUNNING:
+            before = _Before(gc.isenabled(), sys.getswitchinterval())
             gc.disable()
+            sys.setswitchinterval(SWITCH_INTERVAL)
+        else:
+            before = _RUNNING[0]
+        _RUNNING.append(before)
     try:
         yield
     finally:
-        with _PAUSED_LOCK:
-            _PAUSED[0] -= 1
-            if _PAUSED[0] == 0 and _PAUSED.pop():
-                gc.freeze()
-                gc.enable()
+        with _RUNNING_LOCK:
+            _RUNNING.pop()
+            if not _RUNNING:
+                sys.setswitchinterval(before.switch_interval)
+                if before.collector:
+                    gc.freeze()
+                    gc.enable()
 
 
 def one_line(exc: BaseException) -> str:
@@ -257,7 +286,7 @@ class CollationWorker:
         return self._cancel is cancel and self._latest is not None
 
     def _run(self, request: CollationRequest, cancel: CancelEvent) -> None:
-        with collector_paused():
+        with in_background():
             self._collate(request, cancel)
 
     def _collate(self, request: CollationRequest, cancel: CancelEvent) -> None:

@@ -140,6 +140,20 @@ def matches(pattern: re.Pattern[str], text: str, overlap: int = 256) -> list[re.
     return found
 
 
+def split(pattern: re.Pattern[str], text: str) -> list[str]:
+    """``pattern.split(text)`` for a pattern with no groups, its matches found a window at a
+    time (:func:`matches`): one split of a 1M text into sentences held the GIL 14 ms."""
+    if pattern.groups:
+        raise ValueError("textops.split keeps no groups")
+    pieces: list[str] = []
+    start = 0
+    for found in matches(pattern, text):
+        pieces.append(text[start : found.start()])
+        start = found.end()
+    pieces.append(text[start:])
+    return pieces
+
+
 def _windows(pattern: re.Pattern[str], text: str, overlap: int) -> Iterator[list[re.Match[str]]]:
     """The matches of :func:`finditer`, window by window."""
     n = len(text)

@@ -8,6 +8,8 @@ and "next undecided" follow).  It follows the view model's rows
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -47,7 +49,8 @@ from ui.widgets.apparatus import (
 )
 
 FIT_DELAY_MS = 30
-"""How long after a new collation the columns are sized: unseen, and after the highlights."""
+"""How long after a new collation (or after its highlights are drawn) the columns are
+sized: unseen, and never in the pass of the event loop that drew the highlights."""
 
 
 class ApparatusView(QWidget):
@@ -59,13 +62,15 @@ class ApparatusView(QWidget):
         super().__init__(parent)
         self._resetting = False
         self._fit_timer = QTimer(self)
-        """Sizes the columns in an event of its own after a new collation: a timer event,
-        not a posted call, so input and other timers are served between the two; and a
-        moment later than at once, so that it is not run in the same pass as the drawing
-        of the collation's highlights, which is due at once too (25 ms each at 1M)."""
+        """Sizes the columns after a new collation, one column per timer event
+        (:meth:`_fit_step`), each started when the one before has run: Qt runs every
+        timer that is due in one pass of its loop, so steps due together would hold
+        the window's thread as one (the whole sizing took 25 ms at 1M, and ran in the
+        pass that drew the highlights, 50-60 ms together)."""
         self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(FIT_DELAY_MS)
-        self._fit_timer.timeout.connect(self.fit_columns)
+        self._fit_timer.timeout.connect(self._fit_step)
+        self._fitting: Iterator[None] | None = None
+        """The sizing under way, a step per label column (None: the columns are sized)."""
         self._layer: RowLayer | None = None
         self._decided: int | None = None
         """Loci decided, as the view model counts them (None: counted here)."""
@@ -194,24 +199,63 @@ class ApparatusView(QWidget):
             self._refill_witness_filter(collation.witness_ids if collation else ())
         finally:
             self._resetting = False
-        self._fit_timer.start()
+        self._fitting = self._fit_steps()
+        self._fit_timer.start(FIT_DELAY_MS)
         self._update_count()
 
     def fit_columns(self) -> None:
+        """Size the columns now, whatever steps of it are left (see :meth:`_fit_steps`)."""
+        self._fit_timer.stop()
+        steps = self._fitting if self._fitting is not None else self._fit_steps()
+        self._fitting = None
+        for _ in steps:
+            pass
+
+    def fit_later(self) -> None:
+        """Put off sizing the columns, if they wait to be, until :data:`FIT_DELAY_MS` from
+        now: the window calls it when a new collation's highlights are drawn, so that the
+        sizing starts in a pass of the event loop of its own (its timer, started with the
+        table, fell due while the table was painted and the highlights drawn)."""
+        if self._fitting is not None:
+            self._fit_timer.start(FIT_DELAY_MS)
+
+    def _fit_step(self) -> None:
+        """One step of the sizing; the next in a timer event of its own."""
+        steps = self._fitting
+        if steps is None:
+            return
+        try:
+            next(steps)
+        except StopIteration:
+            self._fitting = None
+            return
+        self._fit_timer.start(0)
+
+    def _fit_steps(self) -> Iterator[None]:
         """The label columns as wide as their widest text, every row counted (a width
         measured on the first rows cut "transposition" and "151:39"); the readings share
-        what is left, so no column hides off to the right at the default size."""
+        what is left, so no column hides off to the right at the default size.
+
+        A step per label column measured (the position and agreement columns 6 and
+        13 ms at 1M), then the widths set together: one relayout and one repaint of
+        the table, not one per column."""
         header = self.table.horizontalHeader()
         model = self.model
         width_of = _Widths(self.table.fontMetrics())
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        widths: dict[int, int | None] = {}
         for column in range(model.columnCount()):
             if model.is_reading_column(column):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                widths[column] = None
                 continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             texts = [title, *set(model.widest_text(column))]
-            width = max(map(width_of, texts)) + pad
+            widths[column] = max(map(width_of, texts)) + pad
+            yield
+        for column, width in widths.items():
+            if width is None:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 

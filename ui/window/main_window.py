@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
@@ -41,6 +41,7 @@ from ui.dialogs.ignored import IgnoredDialog
 from ui.dialogs.preferences import PreferencesDialog
 from ui.dialogs.word_lists import WordListsDialog
 from ui.messages import encoding_text, unread_parts, unread_text
+from ui.passes import Passes
 from ui.paths import resource
 from ui.settings import Settings
 from ui.widgets.apparatus import short_name
@@ -92,15 +93,12 @@ class MainWindow(WindowLayout):
         self.scan_reader = ScanReader(self)
         self.ignored_dialog: IgnoredDialog | None = None
         self.projects = Projects(self, self, self.settings)
-        # before the window's own observer: the layers are up to date when it reads them
-        self._draw_timer = QTimer(self)
-        """Draws a new collation's spans in an event of its own (a timer event, so input and
-        other timers are served between taking the result and drawing it)."""
-        self._draw_timer.setSingleShot(True)
-        self._draw_timer.setInterval(0)
-        self._draw_next: Callable[[], None] | None = None
-        self._draw_timer.timeout.connect(self._draw_later)
+        self.passes = Passes(self)
+        """What may wait after a new collation is taken (its highlights, then Recent read
+        again), each in a pass of the event loop of its own, so that input and other
+        timers are served between."""
         self._shown_when_drawn = False
+        # before the window's own observer: the layers are up to date when it reads them
         self.view = ViewModel(self.session, self.projects.pages_of, self._later)
         self.view.drawn.subscribe(lambda _drawn: self._drawn())
         self._build_widgets()
@@ -390,16 +388,11 @@ class MainWindow(WindowLayout):
             self.collationShown.emit()
 
     def _later(self, call: Callable[[], None]) -> None:
-        """The view model's next drawing, in an event of its own (the latest wins)."""
-        self._draw_next = call
-        self._draw_timer.start()
-
-    def _draw_later(self) -> None:
-        call, self._draw_next = self._draw_next, None
-        if call is not None:
-            call()
+        """The view model's next drawing, in a pass of its own (the latest wins)."""
+        self.passes.put("highlights", call)
 
     def _drawn(self) -> None:
+        self.apparatus.fit_later()  # the columns in a pass of their own, after this one
         if self._shown_when_drawn:
             self._shown_when_drawn = False
             self.collationShown.emit()
@@ -415,7 +408,7 @@ class MainWindow(WindowLayout):
     # -- showing ---------------------------------------------------------------------
 
     def _show_welcome(self) -> None:
-        self.refresh_recent()
+        self._read_recent()
         self.stack.setCurrentWidget(self.welcome)
 
     def _show_texts(self) -> None:
@@ -651,7 +644,12 @@ class MainWindow(WindowLayout):
         self.ruler.set_viewport(lo / total, min(1.0, hi / total))
 
     def refresh_recent(self) -> None:
-        """The welcome page's and the menu's Recent, read again (after Projects.remember)."""
+        """The welcome page's and the menu's Recent, read again (after Projects.remember)
+        in a pass of its own: reading each recent project's summary from its file took
+        5 ms for one, in the event that took a new collation."""
+        self.passes.put("recent", self._read_recent)
+
+    def _read_recent(self) -> None:
         entries = self.projects.recent_entries()
         self.welcome.set_recent(entries)
         self.recent_menu.clear()

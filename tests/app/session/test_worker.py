@@ -8,7 +8,9 @@ callback.
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -19,7 +21,7 @@ import pytest
 
 from app.cancel import CancelEvent, Cancelled
 from app.collation.loci import Collation
-from app.session.worker import CollationWorker, WorkerCallbacks
+from app.session.worker import SWITCH_INTERVAL, CollationWorker, WorkerCallbacks
 from app.session.workspace import CollationRequest
 
 WAIT = 10.0  # seconds: only ever reached when a test is broken
@@ -260,6 +262,30 @@ def test_callbacks_come_from_the_worker_thread(
     done(worker.submit(request(1, "one")))
     assert recorder.threads == set(fake.threads)
     assert threading.current_thread() not in recorder.threads
+
+
+def test_while_work_runs_the_window_gets_the_gil_quickly_and_no_collector_runs(
+    fake: Fake, recorder: Recorder
+) -> None:
+    """Two workers at once (a collation, the review of what the rules hide): the switch
+    interval is short and the collector off while either runs, both as before after."""
+    before = sys.getswitchinterval()
+    assert before != SWITCH_INTERVAL and gc.isenabled()
+    first, second = (
+        CollationWorker(recorder.callbacks(), fake),
+        CollationWorker(recorder.callbacks(), fake),
+    )
+    one, two = fake.step("one"), fake.step("two")
+    f1, f2 = first.submit(request(1, "one")), second.submit(request(2, "two"))
+    assert one.entered.wait(WAIT) and two.entered.wait(WAIT)
+    assert sys.getswitchinterval() == SWITCH_INTERVAL and not gc.isenabled()
+    one.release.set()
+    done(f1)
+    assert sys.getswitchinterval() == SWITCH_INTERVAL and not gc.isenabled()  # two runs on
+    two.release.set()
+    done(f2)
+    assert sys.getswitchinterval() == before and gc.isenabled()
+    assert first.shutdown(WAIT) and second.shutdown(WAIT)
 
 
 def test_shutdown_cancels_and_joins_the_thread(fake: Fake, recorder: Recorder) -> None:

@@ -47,6 +47,25 @@ def test_finditer_matches_whole_text_scan(
     assert got == listed == [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+SPLITTERS = [re.compile(r"[。！？]+[」』）]*"), re.compile(r"\s+"), re.compile(r"…+|\.{3,}")]
+
+
+@given(st.text(alphabet="ab。！？」』）… .\n", max_size=300), st.sampled_from(SPLITTERS))
+@settings(max_examples=300)
+def test_split_matches_pattern_split(text: str, pattern: re.Pattern[str]) -> None:
+    old = textops.CHUNK
+    textops.CHUNK = 5
+    try:
+        assert textops.split(pattern, text) == pattern.split(text)
+    finally:
+        textops.CHUNK = old
+
+
+def test_split_keeps_no_groups() -> None:
+    with pytest.raises(ValueError, match="no groups"):
+        textops.split(re.compile(r"(,)"), "a,b")
+
+
 def test_long_run_across_windows_is_one_match(small_chunks: None) -> None:
     text = "x" + " " * 50 + "y"
     assert [(m.start(), m.end()) for m in textops.finditer(re.compile(r"\s+"), text, 3)] == [

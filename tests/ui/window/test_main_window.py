@@ -390,6 +390,22 @@ def test_recent_work_is_offered_on_the_welcome_page(qtbot: QtBot, settings: Sett
     assert shown is not None and len(shown.witness_ids) == 3
 
 
+def test_recent_is_read_again_in_a_pass_of_its_own_after_the_highlights(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Taking a new collation does not read every recent project's file: Recent is read
+    again in a pass of the event loop after the one that drew the highlights."""
+    waiting: list[list[str]] = []
+    window.collationShown.connect(lambda: waiting.append(window.passes.waiting()))
+    assert not window.recent_menu.actions()
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.open_demo()
+    assert waiting == [["recent"]] and not window.recent_menu.actions()
+    qtbot.waitUntil(lambda: not window.passes.waiting(), timeout=WAIT)
+    (entry,) = window.recent_menu.actions()
+    assert entry.text().startswith("&1 source.txt") and window.recent_menu.isEnabled()
+
+
 def test_dropping_files_on_an_empty_window_opens_them(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
