@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import threading
@@ -83,6 +84,17 @@ def _processes_are_marked(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
         pytest.fail(f"{nodeid} starts a process: mark it @pytest.mark.subprocess", pytrace=False)
 
     monkeypatch.setattr(subprocess.Popen, "_execute_child", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was() -> Iterator[None]:
+    """The command line turns the cycle collector off for its run, which ends the process
+    (app/cli/main.py); a test that runs a command in this process must not leave it off
+    for the tests after it."""
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
