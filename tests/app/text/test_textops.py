@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -16,16 +18,24 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(textops, "CHUNK", 7)
 
 
+@contextmanager
+def chunks_of(size: int) -> Iterator[None]:
+    """Slices of ``size`` characters within a hypothesis example (a function-scoped
+    fixture such as ``monkeypatch`` is not reset between examples)."""
+    old = textops.CHUNK
+    textops.CHUNK = size
+    try:
+        yield
+    finally:
+        textops.CHUNK = old
+
+
 @given(st.text(alphabet="ab \n\u3000，,", max_size=200))
 @settings(max_examples=200)
 def test_translate_matches_str_translate(text: str) -> None:
     table = str.maketrans({"，": ",", "a": "A"})
-    old = textops.CHUNK
-    textops.CHUNK = 7
-    try:
+    with chunks_of(7):
         assert textops.translate(text, table) == text.translate(table)
-    finally:
-        textops.CHUNK = old
 
 
 PATTERNS = [re.compile(r"\s+"), re.compile(r"…+|\.{3,}|-{2,}"), re.compile(r"ab(?:c(?:d)?)?|b")]
@@ -37,13 +47,9 @@ PATTERNS = [re.compile(r"\s+"), re.compile(r"…+|\.{3,}|-{2,}"), re.compile(r"a
 def test_finditer_matches_whole_text_scan(
     text: str, pattern: re.Pattern[str], overlap: int
 ) -> None:
-    old = textops.CHUNK
-    textops.CHUNK = 5
-    try:
+    with chunks_of(5):
         got = [(m.start(), m.end()) for m in textops.finditer(pattern, text, overlap)]
         listed = [(m.start(), m.end()) for m in textops.matches(pattern, text, overlap)]
-    finally:
-        textops.CHUNK = old
     assert got == listed == [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -53,12 +59,8 @@ SPLITTERS = [re.compile(r"[。！？]+[」』）]*"), re.compile(r"\s+"), re.com
 @given(st.text(alphabet="ab。！？」』）… .\n", max_size=300), st.sampled_from(SPLITTERS))
 @settings(max_examples=300)
 def test_split_matches_pattern_split(text: str, pattern: re.Pattern[str]) -> None:
-    old = textops.CHUNK
-    textops.CHUNK = 5
-    try:
+    with chunks_of(5):
         assert textops.split(pattern, text) == pattern.split(text)
-    finally:
-        textops.CHUNK = old
 
 
 def test_split_keeps_no_groups() -> None:
