@@ -487,3 +487,49 @@ def _in_process(
         return cli(capsys, *argv)
     finally:
         os.chdir(here)
+
+
+# -- the window's fork server killed ----------------------------------------------------------
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
+def _servers() -> list[int]:
+    """This process's fork servers (app.collation.parallel.serve) that are alive."""
+    return [p for p in _workers(os.getpid()) if b"multiprocessing.forkserver" in _cmdline(p)]
+
+
+def test_a_killed_fork_server_is_started_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's fork server killed (the out-of-memory killer, someone's ``kill``):
+    the next collation in processes has one started again and gives the same result."""
+    import threading
+
+    from app.collation import parallel
+    from app.collation.collate import collate
+
+    monkeypatch.setattr(parallel, "_SERVED", list(parallel._SERVED))
+    if not parallel.serve(wait=True):
+        pytest.skip("the fork server is started on Linux with two cores or more")
+    (server,) = _servers()
+    os.kill(server, signal.SIGKILL)
+    _wait_for(lambda: server not in _servers(), "the fork server died")
+    source, *variants = _texts(20_000)
+    witnesses = [(f"w{n}", text) for n, text in enumerate(variants)]
+    alone = collate(source, witnesses, processes=0)
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait)
+    thread.start()  # two threads, as in the window: its workers come from the server
+    try:
+        assert parallel.start_method() == "forkserver"
+        again = collate(source, witnesses, processes=3)
+    finally:
+        waiting.set()
+        thread.join()
+    assert again.loci == alone.loci
+    assert [p for p in _servers() if p != server]  # a new one
