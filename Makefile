@@ -13,7 +13,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
 # every file lupdate reads: the window's, in all its folders, and the engine's messages
 TR_SOURCES = $(shell find ui -name '*.py' | sort) app/messages.py
 
-.PHONY: run test lint typecheck pytest bench bench-peer clean translations lupdate zh_TW office-check ocr-check \
+.PHONY: run test lint typecheck pytest bench bench-peer clean translations tables lupdate zh_TW office-check ocr-check \
 	wheel package package-check install-desktop screenshots
 
 $(BIN)/python:
@@ -27,6 +27,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 # The .qm files the window loads at start-up are build products of the .ts sources.
 translations: $(QM)
+
+# The engine's derived tables, built once for what ships (packaging/build_tables.py): a wheel
+# and the frozen folder carry them, so a fresh install's first start need not build them.
+tables: $(STAMP)
+	$(BIN)/python packaging/build_tables.py resources/tables
 
 $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
@@ -86,7 +91,7 @@ $(OPENCC_CPP)/.installed: | $(STAMP)
 
 bench-peer: $(OPENCC_CPP)/.installed
 
-bench: $(STAMP) bench-peer
+bench: $(STAMP) bench-peer tables
 	$(BIN)/python -m bench.bench_collate
 	$(BIN)/python -m bench.bench_witnesses
 	$(BIN)/python -m bench.bench_toggles
@@ -118,7 +123,7 @@ screenshots: $(STAMP) translations
 	$(call shot,en,screenshot-high-contrast,[colours]\nscheme=high_contrast\n)
 
 # A wheel with the compiled translations in it: pip install dist/jiaokan-*.whl
-wheel: $(STAMP) translations
+wheel: $(STAMP) translations tables
 	rm -rf build/lib build/bdist.*
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
 
@@ -128,7 +133,7 @@ $(PACKAGE_STAMP): $(STAMP)
 	rm -f $(VENV)/.package-*
 	touch $@
 
-package: $(PACKAGE_STAMP) translations
+package: $(PACKAGE_STAMP) translations tables
 	rm -rf build/pyinstaller dist/jiaokan
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/jiaokan.spec
@@ -145,4 +150,4 @@ install-desktop: package
 
 clean:
 	rm -f $(QM)
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache resources/tables/*.pickle

@@ -96,14 +96,45 @@ _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_LOCK = threading.Lock()
 
 
+TABLES_ENV = "JIAOKAN_TABLES"
+"""A folder of tables built beforehand (:func:`shipped_folder`); empty: none (the tests)."""
+
+
+def shipped_folder() -> Path | None:
+    """The tables an installed Jiaokan ships, built when it was packaged (``make tables``:
+    ``resources/tables``, the package ``jiaokan_resources.tables``), or None.
+
+    Building them takes 2.4 s of CPU on a first start (jieba's dictionary most), beside the
+    first collation; a wheel or the frozen folder carries them, so a fresh install reads
+    them as a later start reads the user's cache.  Found without importing the resources
+    package (``importlib.resources`` costs a command some 10 ms of imports).
+    """
+    if TABLES_ENV in os.environ:
+        named = os.environ[TABLES_ENV]
+        return Path(named) if named else None
+    from importlib.util import find_spec
+
+    spec = find_spec("jiaokan_resources")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "tables"
+
+
+def _read(path: Path) -> object:
+    with path.open("rb") as f:
+        return pickle.load(f)
+
+
 def _cached(name: str, key: str, build: Callable[[], T]) -> T:
+    file_name = f"{name}-{FORMAT}-{key}.pickle"
+    shipped = shipped_folder()
     folder = Path(platformdirs.user_cache_dir("jiaokan", appauthor=False))
-    path = folder / f"{name}-{FORMAT}-{key}.pickle"
-    try:
-        with path.open("rb") as f:
-            return cast(T, pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
+    for path in ([shipped / file_name] if shipped is not None else []) + [folder / file_name]:
+        try:
+            return cast(T, _read(path))
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    path = folder / file_name
     value = build()
     import tempfile  # only to write a table (once per version): keep a command's start light
 

@@ -141,6 +141,13 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+SHIPPED_TABLES = (
+    "jieba-tables", "script-guard", "script-tables", "sounds", "shapes", "words-by-first",
+    "spelling-index",
+)  # fmt: skip
+"""What packaging/build_tables.py builds (app/datacache.py's names)."""
+
+
 def check_folder(folder: Path, failures: Failures) -> None:
     """Every data file the engine and the window read is in the folder."""
     print("the folder's contents")
@@ -151,6 +158,11 @@ def check_folder(folder: Path, failures: Failures) -> None:
     for path in demo_files():
         failures.check((bundled / "demo" / path.name).is_file(), f"no demo {path.name}")
     failures.check((bundled / "icons" / "jiaokan.svg").is_file(), "no window icon")
+    # the engine's derived tables (make tables), so a first start need not build them
+    for table in SHIPPED_TABLES:
+        shipped = [p.name for p in (bundled / "tables").glob(f"{table}-*.pickle")]
+        failures.check(len(shipped) == 1, f"the folder ships {shipped} for the {table} table")
+        failures.check(not any("-none" in n for n in shipped), f"{table} table keyed {shipped}")
     # every dictionary of the installed opencc, not only the ones used today
     dictionaries = Path(str(resources.files("opencc"))) / "dictionary"
     for txt in sorted(dictionaries.glob("*.txt")):
@@ -265,13 +277,11 @@ def check_window(
         print(f"  screenshot {width}x{height}, {shot.stat().st_size} bytes")
     except (OSError, ValueError, KeyError, zlib.error) as exc:
         failures.check(False, f"screenshot {shot}: {exc}")
-    # the tables were built from the frozen folder's data, into the empty cache
+    # the tables the folder ships were read, none built into the empty cache: their names
+    # carry the package versions the frozen folder reports (no metadata: "-none", built anew)
     cache = home / "XDG_CACHE_HOME" / "jiaokan"
-    for table in ("sounds", "shapes"):
-        built = [p.name for p in cache.glob(f"{table}-*.pickle")]
-        failures.check(bool(built), f"the window built no {table} table")
-        # keyed by package versions: "-none" would mean the metadata is missing
-        failures.check(not any("-none" in n for n in built), f"{table} table keyed {built}")
+    built = sorted(p.name for p in cache.glob("*.pickle"))
+    failures.check(not built, f"the window built tables the folder ships: {built}")
     return (int(printed.group(1)) if printed else None), shot
 
 

@@ -119,6 +119,9 @@ def _user_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    # nor the tables a wheel ships (make tables): a test builds what it reads, as a first
+    # start without them does (tests/app/test_datacache.py reads shipped ones)
+    monkeypatch.setenv("JIAOKAN_TABLES", "")
 
 
 @pytest.fixture(autouse=True)

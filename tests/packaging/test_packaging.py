@@ -171,6 +171,11 @@ def test_wheel_and_frozen_folder_carry_the_translations_and_the_demo() -> None:
     for ts in (resources / "i18n").glob("*.ts"):  # make pytest compiles them first
         assert (resources / "i18n" / f"{ts.stem}.qm").is_file(), ts.name
     assert "pyinstaller>=6.10" in PYPROJECT["project"]["optional-dependencies"]["package"]
+    # the engine's derived tables (make tables), which the wheel and the folder ship; the
+    # folder itself is in git (its __init__.py) so that an install without them works
+    assert data["jiaokan_resources.tables"] == ["*.pickle"]
+    assert "jiaokan_resources.tables" in PYPROJECT["tool"]["setuptools"]["packages"]
+    assert (resources / "tables" / "__init__.py").is_file()
 
 
 @pytest.fixture(scope="module")
