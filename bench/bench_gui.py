@@ -126,6 +126,10 @@ def measure_files(tmp: Path, src: Path, v1: Path, v2: Path, *, fresh: bool) -> d
     ``fresh``, the tables load behind the window, as on a first start (ui/main.py), else
     before it, as behind a window at rest."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if fresh:  # the fork server first, before Qt starts, as ui/main.py starts it
+        from app.collation.parallel import serve
+
+        serve()
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 

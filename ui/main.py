@@ -43,6 +43,11 @@ def main(argv: Sequence[str]) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quiet_offscreen_notice()
+    # first of all: the fork server loads the engine's tables in its own process while Qt
+    # starts here, ready by the time the files are opened (app.collation.parallel.serve)
+    from app.collation.parallel import serve
+
+    serve()
     from PySide6.QtWidgets import QApplication
 
     from ui.window.main_window import MainWindow
@@ -63,8 +68,6 @@ def main(argv: Sequence[str]) -> int:
     window = MainWindow(settings)
     if args.screenshot:
         # as a window at rest: its tables loaded, its fork server ready (app/preload.py)
-        from app.collation.parallel import serve
-
         serve(wait=True)
         preload()
         return _screenshot(app, window, args.source, args.variants, args.screenshot)
