@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from app.collation.collate import collate, realign
@@ -23,6 +24,12 @@ VARIANT = (
 def ids_of(session: Session) -> list[int]:
     """The ids of the loci shown, in source order (the table's unsorted rows)."""
     return [locus.id for locus in session.loci]
+
+
+def decisions_of(session: Session) -> list[object]:
+    """The decision on each locus shown, in source order, without the time it was made:
+    two sessions compared in a test decide the same thing up to a second apart."""
+    return [dataclasses.replace(session.decision(i), decided_at="") for i in ids_of(session)]
 
 
 def write_pair(folder: Path, source: str = SOURCE, variant: str = VARIANT) -> tuple[Path, Path]:

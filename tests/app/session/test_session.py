@@ -16,7 +16,7 @@ from app.session.session import Changes, Session
 from app.session.workspace import CollationRequest
 from app.store.decisions import Decision, ReadOnlyError, Status
 from app.store.records import ProjectError
-from tests.helpers.session import collate_now, ids_of, opened, write_pair
+from tests.helpers.session import collate_now, decisions_of, ids_of, opened, write_pair
 
 
 def where(session: Session, text: str) -> int:
@@ -373,9 +373,7 @@ def test_a_rule_set_toggled_back_is_taken_again_as_a_new_collation_would_be(
         kept.collated(request, cached or collate(request.source, list(request.witnesses), rules))
         collate_now(fresh)  # a new collation object each time: placed afresh
         assert ids_of(kept) == ids_of(fresh)
-        assert [kept.decision(i) for i in ids_of(kept)] == [
-            fresh.decision(i) for i in ids_of(fresh)
-        ]
+        assert decisions_of(kept) == decisions_of(fresh)
         assert _file_state(kept) == _file_state(fresh)
         assert kept.collation is not None and fresh.collation is not None
         assert kept.collation.loci == fresh.collation.loci

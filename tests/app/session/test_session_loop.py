@@ -294,7 +294,7 @@ def test_a_toggle_is_placed_in_the_worker_as_the_window_thread_would_place_it(
     the worker; the window's thread only writes it.  The result is what placing it there
     gives: the same ids, decisions and rows as a session that collates in its own thread."""
     from app.project.project import Project
-    from tests.helpers.session import collate_now
+    from tests.helpers.session import collate_now, decisions_of
     from tests.helpers.session import opened as opened_here
 
     (tmp_path / "here").mkdir()
@@ -318,9 +318,7 @@ def test_a_toggle_is_placed_in_the_worker_as_the_window_thread_would_place_it(
         collate_now(here)
         assert ids_of(session) == ids_of(here)
         assert _rows(session) == _rows(here)
-        assert [session.decision(i) for i in ids_of(session)] == [
-            here.decision(i) for i in ids_of(here)
-        ]
+        assert decisions_of(session) == decisions_of(here)
     here.close()
 
 
