@@ -20,6 +20,7 @@ The verdict: at most 1 error per 10,000 characters is 合格 (qualified).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -155,13 +156,17 @@ class ErrorRate:
         }
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 @lru_cache(maxsize=4)
 def characters(text: str) -> int:
     """The characters the rate is taken over: every one but whitespace.
 
     Kept for the last few texts: the window's status gives the rate after every
-    decision, and counting a 1M-character source held its thread 80 ms each time."""
-    return sum(1 for c in text if not c.isspace())
+    decision.  Counted by the regex engine (``\\s`` is ``str.isspace``): a character at a
+    time in Python, the first decision at 1M held the window's thread 50-80 ms."""
+    return len(text) - len(_WHITESPACE.findall(text))
 
 
 def _letters_only(a: str, b: str) -> bool:

@@ -568,8 +568,8 @@ class ViewModel:
     def _corrected_spans(self) -> None:
         layer = self.corrected
         assert layer.model is not None
-        places = layer.model.places()
-        layer._set([Span(p.start, p.end, "decided", i) for i, p in places.items() if p.changed])
+        places = layer.model.changed_places()
+        layer._set([Span(p.start, p.end, "decided", i) for i, p in places.items()])
 
     def _decisions_in_corrected(self, ids: frozenset[int]) -> None:
         if not self._corrected_shown:

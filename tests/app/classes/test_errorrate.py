@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.classes.errorrate import RULES, Correction, error_rate
+from app.classes.errorrate import RULES, Correction, characters, error_rate
 from app.cli.main import main
 
 
@@ -48,6 +48,14 @@ def test_characters_leave_out_whitespace_and_the_verdict_is_one_per_ten_thousand
     assert one.characters == 10_000 and one.per_10k == 1.0 and one.verdict == "合格"
     two = error_rate(text, [fix(0, "甲", "丙", "substitution"), fix(4, "甲", "丙", "homophone")])
     assert two.per_10k == 2.0 and two.verdict == "不合格"
+
+
+def test_every_kind_of_whitespace_is_left_out_of_the_characters() -> None:
+    """Ideographic, no-break and line-separator spaces and the rest: whatever Python calls
+    whitespace, and nothing else (a zero-width space is a character the text holds)."""
+    spaces = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+    assert {"\u3000", "\xa0", "\u2028", "\x1c", "\x85"} <= set(spaces)
+    assert characters("甲" + spaces + "乙\u200b丙" + spaces) == 4
 
 
 def test_the_same_script_error_past_three_places_is_one_and_a_half_in_all() -> None:

@@ -242,7 +242,14 @@ def test_patching_the_corrected_text_equals_building_it_anew(
             edits = model.update([lid, *(o.id for o in session.linked(lid))])
             if edits is not None:
                 assert _applied(before, tuple(edits)) == model.text
-            assert model.text == CorrectedText(LONG_SOURCE, session.loci, session.decision).text
+            fresh = CorrectedText(LONG_SOURCE, session.loci, session.decision)
+            assert model.text == fresh.text
+            # every locus placed as laying the whole text out again places it
+            places = fresh.places()
+            assert {loc.id: model.place(loc.id) for loc in session.loci} == {
+                loc.id: places.get(loc.id) for loc in session.loci
+            }
+            assert model.changed_places() == {i: p for i, p in places.items() if p.changed}
     finally:
         session.undecide(ids)
 
