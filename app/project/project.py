@@ -101,8 +101,12 @@ class Project:
         self._rows: dict[int, StoredLocus] | None = (
             None if loci is None else {loc.id: loc for loc in loci}
         )
-        """Every locus row of the file as it holds it (shown flag included), by id, once this
-        session wrote or read them all: a re-collation then reads none of them back."""
+        """Every locus row of the file as it holds it, by id, once this session wrote or
+        read them all: a re-collation then reads none of them back.  Their shown flags
+        may be out of date: which loci the file shows is which are shown now (``_by_id``,
+        the file's table ``shown``), so a rule toggled back at 1M characters flips no
+        flag in 25,000 rows here (25 ms of the window's time); :func:`plan_adoption`
+        puts the flags right, in the worker."""
         self._stamp = 0
         """Counts the changes of the loci and rows above: an :class:`Adoption` planned
         against another count is out of date (:meth:`adopt_planned`)."""
@@ -467,12 +471,6 @@ class Project:
         self._rows = adoption.rows
         self._stamp += 1
 
-    def _stored(self) -> list[StoredLocus]:
-        """Every locus row, retired ones too, in the file's order (start, end, id)."""
-        if self._rows is None:
-            return self.file.loci(include_inactive=True)
-        return sorted(self._rows.values(), key=lambda loc: (loc.start, loc.end, loc.id))
-
     def taken(self, alignments: AlignmentRows) -> Taken:
         """What this project shows now (just after :meth:`adopt` or :meth:`create`), to be
         taken back by :meth:`take_again`; ``alignments``: the collation's regions, encoded."""
@@ -505,19 +503,17 @@ class Project:
             return False
         if any(_holds(d) and lid not in taken.index.by_id for lid, d in decisions.items()):
             return False
-        changed = [loc for loc in taken.loci if not _kept(rows.get(loc.id), loc)]
+        changed = [  # the rows an adoption in between rewrote (most are the very loci)
+            loc
+            for loc in taken.loci
+            if rows.get(loc.id) is not loc and not _kept(rows.get(loc.id), loc)
+        ]
         self.file.reactivate([loc.id for loc in taken.loci], changed, taken.rules, taken.alignments)
         self.rules = taken.rules
         self.loci = list(taken.loci)
         self._index(taken.index)
         self._stamp += 1
-        shown = taken.index.by_id
-        for lid, row in rows.items():
-            if row.active != (lid in shown):
-                rows[lid] = StoredLocus(
-                    row.locus, row.context_before, row.context_after, not row.active
-                )
-        rows.update((loc.id, loc) for loc in changed)
+        rows.update((loc.id, loc) for loc in changed)  # their flags: see _rows
         return True
 
     def unplaced(self) -> list[Unplaced]:
@@ -600,7 +596,8 @@ class Basis:
 
     stamp: int
     rows: tuple[StoredLocus, ...]
-    """Every locus row of the file, retired ones too, as the file holds them."""
+    """Every locus row of the file, retired ones too, as the file holds them but for the
+    shown flag, which ``shown`` gives."""
     decisions: dict[int, Decision]
     next_id: int
     shown: frozenset[int]
@@ -637,7 +634,10 @@ def plan_adoption(
 ) -> Adoption:
     """Work out :meth:`Project.adopt` for ``collation`` against ``basis``, touching nothing:
     safe in any thread."""
-    stored = sorted(basis.rows, key=lambda loc: (loc.start, loc.end, loc.id))
+    shown = basis.shown
+    stored = sorted(
+        (_flagged(row, shown) for row in basis.rows), key=lambda loc: (loc.start, loc.end, loc.id)
+    )
     decisions = basis.decisions
     ids, places, why = _placement(stored, decisions, source.text, collation.loci)
     next_id = max([basis.next_id, *(i + 1 for i in ids if i is not None)])
@@ -692,6 +692,13 @@ class Taken:
 def _kept(row: StoredLocus | None, loc: StoredLocus) -> bool:
     """Whether the file's row (as last written or read here) is still ``loc``'s."""
     return row is not None and (row is loc or same_row(row, loc))
+
+
+def _flagged(row: StoredLocus, shown: frozenset[int]) -> StoredLocus:
+    """``row`` with the shown flag the file gives it (``shown``: the ids it shows)."""
+    if row.active == (row.id in shown):
+        return row
+    return StoredLocus(row.locus, row.context_before, row.context_after, not row.active)
 
 
 def _regions(collation: Collation) -> dict[str, tuple[Region, ...]]:

@@ -66,9 +66,17 @@ from app.store.records import (
     to_json,
     upsert_sql,
     write_alignments,
+    write_shown,
     write_texts,
 )
-from app.store.schema import DECISION_COLUMNS, LOCUS_COLUMNS, SCHEMA_VERSION, texts_sql
+from app.store.schema import (
+    DECISION_COLUMNS,
+    LOCUS_COLUMNS,
+    SCHEMA_VERSION,
+    locus_columns,
+    shown_sql,
+    texts_sql,
+)
 from app.store.whole import (
     owned_texts,
     remove_stale_temporaries,
@@ -252,8 +260,8 @@ class ProjectFile:
         if "loci" in self._fresh:
             every: list[StoredLocus] = self._fresh.pop("loci")
             return every if include_inactive else [loc for loc in every if loc.active]
-        where = "" if include_inactive else " WHERE active"
-        sql = f"SELECT {', '.join(LOCUS_COLUMNS)} FROM loci{where}"
+        where = "" if include_inactive else f" WHERE id IN ({shown_sql(SCHEMA_VERSION)})"
+        sql = f"SELECT {', '.join(locus_columns(SCHEMA_VERSION))} FROM loci{where}"
         rows = self._rows(sql + " ORDER BY start_offset, end_offset, id")
         return self._parsed(lambda rs: [parse_locus(r) for r in rs], rows)
 
@@ -388,12 +396,7 @@ class ProjectFile:
                 write_texts(conn, texts, folder)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(list(rules)),))
             conn.executemany(upsert_sql("loci", LOCUS_COLUMNS), writes.rows)
-            for active, ids in ((1, writes.shown), (0, writes.hidden)):
-                if ids:
-                    conn.execute(
-                        "UPDATE loci SET active = ? WHERE id IN (SELECT value FROM json_each(?))",
-                        (active, to_json(list(ids))),
-                    )
+            write_shown(conn, *writes.flags())
             self._replace_alignments(alignments or {})
 
     def reactivate(
@@ -410,15 +413,9 @@ class ProjectFile:
         ids = to_json(list(shown))
         with self._writing("project.save-collation-failed"):
             conn.execute(
-                "UPDATE loci SET active = 0 WHERE active AND id NOT IN"
-                " (SELECT value FROM json_each(?))",
-                (ids,),
+                "DELETE FROM shown WHERE id NOT IN (SELECT value FROM json_each(?))", (ids,)
             )
-            conn.execute(
-                "UPDATE loci SET active = 1 WHERE NOT active AND id IN"
-                " (SELECT value FROM json_each(?))",
-                (ids,),
-            )
+            conn.execute("INSERT OR IGNORE INTO shown SELECT value FROM json_each(?)", (ids,))
             conn.executemany(upsert_sql("loci", LOCUS_COLUMNS), [locus_row(loc) for loc in loci])
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(list(rules)),))
             self._replace_alignments(alignments)

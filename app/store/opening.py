@@ -43,12 +43,12 @@ from app.store.records import (
 )
 from app.store.schema import (
     DECISION_COLUMNS,
-    LOCUS_COLUMNS,
     MIGRATIONS,
     SCHEMA_VERSION,
     TABLES,
     added_columns,
     expected_schema,
+    locus_columns,
     schema_difference,
     schema_of,
     texts_sql,
@@ -277,9 +277,15 @@ def _check_rows(conn: sqlite3.Connection, version: int, folder: Path) -> dict[st
         shown = [defaults[c] if (table, c) in added else c for c in columns]
         return f"SELECT {', '.join(shown)} FROM {table}"
 
+    if version >= 10:
+        unknown = "SELECT count(*) FROM shown WHERE id NOT IN (SELECT id FROM loci)"
+        if conn.execute(unknown).fetchone()[0]:
+            raise BadRow("a locus shown has no row")
+
     source = len(texts[0].text)
     order = " ORDER BY start_offset, end_offset, id"
-    loci = [parse_locus(row) for row in conn.execute(select(LOCUS_COLUMNS, "loci") + order)]
+    columns = locus_columns(version)
+    loci = [parse_locus(row) for row in conn.execute(select(columns, "loci") + order)]
     for locus in loci:  # a retired one's source may be gone, and that is fine
         if locus.active and locus.end > source:
             raise BadRow(f"locus {locus.id} lies outside the source")

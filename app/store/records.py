@@ -153,6 +153,19 @@ def alignment_rows(alignments: Mapping[str, Sequence[Region]]) -> AlignmentRows:
     )
 
 
+def write_shown(conn: sqlite3.Connection, shown: Sequence[int], hidden: Sequence[int]) -> None:
+    """Show the loci ``shown`` and hide the loci ``hidden`` (the table ``shown``, schema 10)."""
+    if shown:
+        conn.execute(
+            "INSERT OR IGNORE INTO shown SELECT value FROM json_each(?)", (to_json(list(shown)),)
+        )
+    if hidden:
+        conn.execute(
+            "DELETE FROM shown WHERE id IN (SELECT value FROM json_each(?))",
+            (to_json(list(hidden)),),
+        )
+
+
 def write_alignments(conn: sqlite3.Connection, alignments: Mapping[str, Sequence[Region]]) -> None:
     """The regions' rows: for a new file (app/store/whole.py) and a new collation (file.py)."""
     conn.executemany("INSERT INTO alignments VALUES (?, ?)", alignment_rows(alignments).rows)
@@ -162,6 +175,8 @@ def same_row(a: StoredLocus, b: StoredLocus) -> bool:
     """Whether two loci make the same row but for the shown flag (what :func:`locus_row`
     writes), compared without encoding them."""
     x, y = a.locus, b.locus
+    if x is y:  # a row and itself shown or hidden (rule toggles flip 30,000 of them)
+        return a.context_before == b.context_before and a.context_after == b.context_after
     return (
         x.id == y.id and x.start == y.start and x.end == y.end
         and x.source_text == y.source_text and x.kind == y.kind and x.kinds == y.kinds
@@ -187,6 +202,10 @@ def upsert_sql(table: str, columns: Sequence[str]) -> str:
     )
 
 
+_ACTIVE = 11
+"""Where :func:`locus_row` puts the shown flag (``LOCUS_COLUMNS``)."""
+
+
 def locus_row(loc: StoredLocus) -> tuple[object, ...]:
     """A locus as the row ``upsert_sql("loci", LOCUS_COLUMNS)`` writes (a new file and a
     new collation both write them)."""
@@ -208,6 +227,13 @@ class LocusWrites:
     rows: tuple[tuple[object, ...], ...] = ()
     shown: tuple[int, ...] = ()
     hidden: tuple[int, ...] = ()
+
+    def flags(self) -> tuple[list[int], list[int]]:
+        """The ids to show and to hide: the rows written, by their flag, and the rest."""
+        active = _ACTIVE
+        shown = [r[0] for r in self.rows if r[active]]
+        hidden = [r[0] for r in self.rows if not r[active]]
+        return [*shown, *self.shown], [*hidden, *self.hidden]  # type: ignore[list-item]
 
 
 def locus_writes(

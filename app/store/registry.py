@@ -29,7 +29,7 @@ from typing import TypeVar
 from app.messages import readable_name
 from app.store.file import glance
 from app.store.records import stored_path, text_names
-from app.store.schema import SCHEMA_VERSION
+from app.store.schema import SCHEMA_VERSION, shown_sql
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText
 
@@ -96,10 +96,10 @@ def summary(path: str | os.PathLike[str]) -> ProjectSummary | None:
         return None
 
     def read(conn: sqlite3.Connection, version: int, texts: _Texts) -> ProjectSummary:
-        (loci,) = conn.execute("SELECT count(*) FROM loci WHERE active").fetchone()
+        shown = shown_sql(version)
+        (loci,) = conn.execute(f"SELECT count(*) FROM ({shown})").fetchone()
         (decided,) = conn.execute(
-            "SELECT count(*) FROM decisions d JOIN loci l ON l.id = d.locus_id"
-            " WHERE l.active AND d.status != 'undecided'"
+            f"SELECT count(*) FROM decisions WHERE locus_id IN ({shown}) AND status != 'undecided'"
         ).fetchone()
         changed = _last_step(conn, version) or _mtime(target)
         source, witnesses = texts

@@ -34,6 +34,7 @@ from app.store.records import (
     to_json,
     upsert_sql,
     write_alignments,
+    write_shown,
     write_texts,
 )
 from app.store.schema import LOCUS_COLUMNS, SCHEMA_V1
@@ -101,6 +102,7 @@ def _write_collation(
     write_texts(conn, texts, folder)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(list(rules)),))
     conn.executemany(upsert_sql("loci", LOCUS_COLUMNS), [locus_row(loc) for loc in loci])
+    write_shown(conn, [loc.id for loc in loci if loc.active], [])
     write_alignments(conn, alignments)
 
 

@@ -77,7 +77,7 @@ DAMAGED = {
     "offset past the source": _sql("UPDATE loci SET end_offset = 9999 WHERE id = 1"),
     "reversed span": _sql("UPDATE loci SET start_offset = end_offset + 1 WHERE id = 1"),
     "text as a blob": _sql("UPDATE texts SET text = CAST(text AS BLOB) WHERE role = 'witness'"),
-    "active not a flag": _sql("UPDATE loci SET active = 7 WHERE id = 1"),
+    "a locus shown without its row": _sql("INSERT INTO shown VALUES (999)"),
     "unknown status": _sql("UPDATE decisions SET status = 'maybe'"),
     "accepted without witness": _sql("UPDATE decisions SET status = 'accepted', witness = NULL"),
     "bad JSON in history": _sql("UPDATE history SET changes = '{'"),

@@ -22,7 +22,7 @@ from app.collation.loci import Locus
 from app.store import records, schema
 from app.store.decisions import Decision, Status
 from app.store.file import ProjectFile
-from app.store.records import ProjectError, StoredLocus, StoredText
+from app.store.records import ProjectError, StoredLocus, StoredText, alignment_rows
 from app.store.schema import SCHEMA_V1, SCHEMA_VERSION
 from tests.conftest import ROOT
 from tests.project_crash_worker import expected
@@ -209,6 +209,31 @@ def test_a_re_collation_keeps_retired_loci_and_their_decisions(made: Path) -> No
         assert project.next_locus_id() == 5
     with ProjectFile.open(made) as again:
         assert again.loci(include_inactive=True) == [LOCI[2], retired, moved, fresh]
+
+
+def test_a_collation_taken_again_shows_its_loci_without_rewriting_their_rows(
+    made: Path,
+) -> None:
+    """A rule toggled back shows the loci it showed before: the shown set is its own small
+    table (schema 10), so the wide locus rows stay as they were written."""
+    with ProjectFile.open(made) as project:
+        every = project.loci(include_inactive=True)
+        shown_before = [loc.id for loc in every if loc.active]
+        rows_before = _locus_rows(made)
+        project.reactivate([every[0].id], [], ("width",), alignment_rows({}))
+        assert [loc.id for loc in project.loci()] == [every[0].id]
+        assert [loc.id for loc in project.loci(include_inactive=True)] == [
+            loc.id for loc in every
+        ]
+        assert _locus_rows(made) == rows_before
+        project.reactivate(shown_before, [], ("width",), alignment_rows({}))
+    with ProjectFile.open(made) as again:
+        assert again.loci(include_inactive=True) == every
+
+
+def _locus_rows(path: Path) -> list[tuple[object, ...]]:
+    with raw(path) as conn:
+        return conn.execute("SELECT * FROM loci ORDER BY id").fetchall()
 
 
 def test_the_view_state_is_replaced_as_a_whole(made: Path) -> None:
@@ -635,9 +660,18 @@ def _v8_file(path: Path, journal_mode: str = "wal") -> None:
         conn.commit()
 
 
+def _v9_file(path: Path, journal_mode: str = "wal") -> None:
+    """A file as version 9 wrote it: OCR readings; the loci shown flagged in their rows."""
+    _v8_file(path, journal_mode)
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE ocr (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("PRAGMA user_version = 9")
+        conn.commit()
+
+
 OLD_VERSIONS = {
     1: _v1_file, 2: _v2_file, 3: _v3_file, 4: _v4_file, 5: _v5_file, 6: _v6_file, 7: _v7_file,
-    8: _v8_file,
+    8: _v8_file, 9: _v9_file,
 }  # fmt: skip
 
 
