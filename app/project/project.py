@@ -26,7 +26,7 @@ from app.collation.loci import Collation, Region, arrival, nest, overlapping, wi
 from app.export.data import ExportInput, ExportLocus, ExportWitness
 from app.messages import Message, message
 from app.store.decisions import UNDECIDED, Choice, Decision, DecisionLog, Operation, Status
-from app.store.file import ProjectFile
+from app.store.file import ProjectFile, remove_apart, write_apart
 from app.store.paths import regular_file_sha256
 from app.store.records import (
     AlignmentRows,
@@ -448,6 +448,7 @@ class Project:
         changed since its :meth:`basis` was taken: another collation taken, a decision or a
         note set (the caller then adopts anew)."""
         if self.read_only or adoption.stamp != self._stamp or self._held() != adoption.decisions:
+            remove_apart(self.file.path, adoption.apart)  # its ids are given anew
             return None
         self._apply(adoption)
         return list(adoption.unplaced)
@@ -623,6 +624,20 @@ class Adoption:
     writes: LocusWrites
     alignments: AlignmentRows
     index: _Index
+    apart: tuple[int, ...] = ()
+    """The ids of the rows :func:`written_ahead` wrote already (not in ``writes``)."""
+
+
+def written_ahead(adoption: Adoption, basis: Basis, path: Path) -> Adoption:
+    """``adoption`` with the rows of its new loci (ids the file never had) written now,
+    from the calling thread (the window's worker), shown by nobody until
+    :meth:`Project.adopt_planned` takes it; as it was if they cannot be written so.
+    Called where the plan was made, so the window's thread writes only the rest."""
+    rows = adoption.writes.rows
+    new = {lid for lid, *_ in rows if isinstance(lid, int) and lid >= basis.next_id}
+    if not new or not write_apart(path, [r for r in rows if r[0] in new]):
+        return adoption
+    return replace(adoption, writes=adoption.writes.apart(new), apart=tuple(sorted(new)))
 
 
 def plan_adoption(

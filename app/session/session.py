@@ -35,6 +35,7 @@ from app.project.project import (
     Unplaced,
     plan_adoption,
     stored_text,
+    written_ahead,
 )
 from app.session.worker import Background, CollateFunction, Post, WorkerCallbacks, compute
 from app.session.workspace import CollationRequest, Witness, Workspace
@@ -46,6 +47,7 @@ from app.store.decisions import (
     Operation,
     ReadOnlyError,
 )
+from app.store.file import remove_apart
 from app.store.paths import project_files
 from app.store.records import AlignmentRows, ProjectError, StoredLocus, alignment_rows
 from app.store.registry import find_existing
@@ -164,6 +166,7 @@ class _Adopting:
     basis: Basis
     source: LoadedText
     witnesses: tuple[tuple[str, LoadedText], ...]
+    path: Path
 
 
 def _new_project(new: _NewProject, collation: Collation) -> Project:
@@ -191,9 +194,14 @@ class _Made:
     adoption: Adoption | None = None
     """For an open project: the collation placed among its loci, to be taken by
     :meth:`Project.adopt_planned` (0.7 s of the window's thread at 1M otherwise)."""
+    path: Path | None = None
+    """The open project's file, where the adoption's new rows were written ahead."""
 
     def remove(self) -> None:
-        """Close it and delete its files: nobody has seen it."""
+        """Close it and delete its files: nobody has seen it.  For an open project, the
+        rows written ahead for an adoption nobody takes go."""
+        if self.adoption is not None and self.path is not None:
+            remove_apart(self.path, self.adoption.apart)
         if self.project is None:
             return
         path = self.project.path
@@ -598,7 +606,10 @@ class Session:
         if request is None or project is None or project.read_only or ws.source is None:
             return request
         adopting = _Adopting(
-            project.basis(), ws.source, tuple((w.id, w.loaded) for w in ws.witnesses)
+            project.basis(),
+            ws.source,
+            tuple((w.id, w.loaded) for w in ws.witnesses),
+            project.file.path,
         )
         with self._making_lock:  # only the latest request's is wanted
             self._adopt_for = {request.request_id: adopting}
@@ -636,8 +647,10 @@ class Session:
             # placed against the project as it was asked; taken only if it still is so
             witnesses = [stored_text(w, "witness", wid) for wid, w in adopting.witnesses]
             source = stored_text(adopting.source, "source")
-            made.adoption = plan_adoption(adopting.basis, collation, source, witnesses, encoded)
-            made.shown = _shown_as(made.adoption.loci, collation)
+            adoption = plan_adoption(adopting.basis, collation, source, witnesses, encoded)
+            made.adoption = written_ahead(adoption, adopting.basis, adopting.path)
+            made.path = adopting.path
+            made.shown = _shown_as(adoption.loci, collation)
         else:
             return
         with self._making_lock:
@@ -865,14 +878,18 @@ class Session:
     def _same_as_project(self, collation: Collation) -> bool:
         project = self.project
         assert project is not None
+        if (
+            collation.rules != tuple(project.rules)  # a rule toggled: told at once
+            or len(collation.loci) != len(project.loci)
+            or self.witness_ids != list(project.witness_ids)
+        ):
+            return False
         fresh = [(loc.start, loc.end, loc.readings, loc.classes) for loc in collation.loci]
         stored = [(loc.start, loc.end, loc.readings, loc.classes) for loc in project.loci]
-        return (
-            fresh == stored
-            and collation.rules == tuple(project.rules)
-            and self._texts() == [project.source.text, *(w.text for w in project.witnesses)]
-            and self.witness_ids == list(project.witness_ids)
-        )
+        return fresh == stored and self._texts() == [
+            project.source.text,
+            *(w.text for w in project.witnesses),
+        ]
 
     def _adopt(self, collation: Collation, kept: _Kept | None) -> list[Unplaced]:
         project = self.project

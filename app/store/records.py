@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from app.collation.loci import Locus, ReadsLocus, Region
 from app.messages import MessageError
@@ -228,12 +228,26 @@ class LocusWrites:
     shown: tuple[int, ...] = ()
     hidden: tuple[int, ...] = ()
 
+    def apart(self, ids: set[int]) -> LocusWrites:
+        """These writes without the rows of ``ids`` (written already, apart: see
+        app/store/file.py ``write_apart``); their shown flags are still to be set."""
+        gone = [r for r in self.rows if _row_id(r) in ids]
+        return LocusWrites(
+            tuple(r for r in self.rows if _row_id(r) not in ids),
+            (*self.shown, *(_row_id(r) for r in gone if r[_ACTIVE])),
+            (*self.hidden, *(_row_id(r) for r in gone if not r[_ACTIVE])),
+        )
+
     def flags(self) -> tuple[list[int], list[int]]:
         """The ids to show and to hide: the rows written, by their flag, and the rest."""
-        active = _ACTIVE
-        shown = [r[0] for r in self.rows if r[active]]
-        hidden = [r[0] for r in self.rows if not r[active]]
-        return [*shown, *self.shown], [*hidden, *self.hidden]  # type: ignore[list-item]
+        shown = [_row_id(r) for r in self.rows if r[_ACTIVE]]
+        hidden = [_row_id(r) for r in self.rows if not r[_ACTIVE]]
+        return [*shown, *self.shown], [*hidden, *self.hidden]
+
+
+def _row_id(row: tuple[object, ...]) -> int:
+    """The id of a row :func:`locus_row` made (its first column)."""
+    return cast(int, row[0])
 
 
 def locus_writes(

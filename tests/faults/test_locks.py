@@ -8,6 +8,7 @@ both be written, each with a WAL of its own, and lost decisions.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import subprocess
@@ -183,3 +184,49 @@ def test_a_dead_writers_temporary_file_is_deleted_by_the_next_writer_and_nothing
     left = set(snapshot(job.folder))
     assert not left & set(stale)
     assert set(kept) <= left and victim.read_bytes() == PRECIOUS
+
+
+def test_rows_written_ahead_wait_for_another_writer_only_so_long_then_give_way(
+    job: Job,
+) -> None:
+    """The window's worker writes a re-collation's new rows ahead through a connection of
+    its own (app/store/file.py ``write_apart``).  Another writer holding the file (a
+    decision being saved, a sqlite3 shell left in a transaction) makes it give up after
+    ``APART_WAIT_MS`` with nothing written, so the rows are written on taking instead; a
+    file gone makes it give up at once.  Rows written ahead and never taken are removed."""
+    import sqlite3
+    import time
+
+    from app.store import file as file_module
+    from app.store.records import locus_row
+
+    with ProjectFile.open(job.project) as project:
+        shown = [loc.id for loc in project.loci()]
+        ids = [900 + k for k in range(len(shown))]
+        rows = [
+            locus_row(dataclasses.replace(loc, locus=dataclasses.replace(loc.locus, id=i)))
+            for i, loc in zip(ids, project.loci(), strict=True)
+        ]
+        before = [loc.id for loc in project.loci(include_inactive=True)]
+    other = sqlite3.connect(job.project, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        assert not file_module.write_apart(job.project, rows)
+        assert time.monotonic() - started < 10 * file_module.APART_WAIT_MS / 1000
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    with ProjectFile.open(job.project) as project:
+        assert [loc.id for loc in project.loci(include_inactive=True)] == before
+    assert not file_module.write_apart(job.folder / "gone.jkproj", rows)
+    assert not (job.folder / "gone.jkproj").exists()
+    assert file_module.write_apart(job.project, rows)
+    with ProjectFile.open(job.project) as project:
+        assert sorted(loc.id for loc in project.loci(include_inactive=True)) == sorted(
+            [*before, *ids]
+        )
+        assert [loc.id for loc in project.loci()] == shown  # written, shown by nobody
+    file_module.remove_apart(job.project, ids)
+    with ProjectFile.open(job.project) as project:
+        assert [loc.id for loc in project.loci(include_inactive=True)] == before

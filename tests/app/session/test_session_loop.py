@@ -346,3 +346,96 @@ def test_a_decision_made_while_collating_is_placed_by_the_new_collation(
     assert [u.locus.id for u in taken[0].unplaced] == [comma]
     assert comma not in ids_of(session) and len(session.loci) == 3
     assert session.decision(comma).status is Status.ACCEPTED  # kept in the file, retired
+
+
+def _written_ahead(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, ...]]:
+    """The ids each adoption planned in the worker wrote ahead, as they are written."""
+    from app.project import project as project_module
+    from app.session import session as session_module
+
+    seen: list[tuple[int, ...]] = []
+    real = project_module.written_ahead
+
+    def noted(*args: Any) -> Any:
+        adoption = real(*args)
+        seen.append(adoption.apart)
+        return adoption
+
+    monkeypatch.setattr(session_module, "written_ahead", noted)
+    return seen
+
+
+def _row_ids(session: Session) -> list[int]:
+    assert session.project is not None
+    return sorted(loc.id for loc in session.project.file.loci(include_inactive=True))
+
+
+def test_a_toggles_new_rows_are_written_in_the_worker_and_shown_when_taken(
+    tmp_path: Path, session: Session, loop: Loop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of a re-collation's new loci are written by the worker (the window's thread
+    writes only their ids in ``shown``), and the file ends as placing it all there ends."""
+    from tests.helpers.session import collate_now
+    from tests.helpers.session import opened as opened_here
+
+    ahead = _written_ahead(monkeypatch)
+    (tmp_path / "here").mkdir()
+    (tmp_path / "loop").mkdir()
+    here = opened_here(tmp_path / "here")
+    opened(session, loop, tmp_path / "loop")
+    for rules in (["whitespace", "script", "markup"], ["width", "whitespace"]):
+        session.set_rules(rules)
+        loop.run_until(lambda: not session.collating)
+        here.set_rules(rules)
+        collate_now(here)
+        assert _rows(session) == _rows(here)
+    assert any(ahead), "no new rows were written ahead"
+    shown = set(ids_of(session))
+    assert {i for apart in ahead for i in apart} <= set(_row_ids(session))
+    assert shown <= set(_row_ids(session))
+    here.close()
+
+
+RULED_SOURCE = "甲乙丙丁，戊己庚辛。壬癸东西。\n"
+RULED_VARIANT = "甲已丙丁,戊己 庚辛。壬癸東西。\n"
+"""One typo (乙/已), and a comma, a space and a Traditional character that are loci only
+while width, whitespace and script are not folded: each rule switched off makes a new one."""
+
+
+def test_rows_written_ahead_for_a_collation_not_taken_are_removed(
+    tmp_path: Path, session: Session, loop: Loop, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan out of date (a decision made while the worker collated) or a result nobody
+    takes (the rules changed again before it was taken) leaves no row that nobody shows."""
+    ahead = _written_ahead(monkeypatch)
+    src, var = write_pair(tmp_path, RULED_SOURCE, RULED_VARIANT)
+    session.open_files(src, [var])
+    loop.run_until(lambda: not session.collating)
+    typo = next(loc.id for loc in session.loci if loc.source_text == "乙")
+    before = _row_ids(session)
+    # out of date: a decision while collating, so it is placed again on the window's thread
+    hold = gate.hold = threading.Event()
+    gate.entered.clear()
+    session.set_rules(["whitespace", "script", "markup"])  # the comma: a new locus
+    assert gate.entered.wait(WAIT)
+    session.accept([typo], "variant")
+    hold.set()
+    loop.run_until(lambda: not session.collating)
+    assert ahead[-1], "nothing was written ahead"
+    comma = next(loc.id for loc in session.loci if loc.source_text == "，")
+    assert _row_ids(session) == sorted([*before, comma])  # no row left from the plan
+    assert session.decision(typo).status is Status.ACCEPTED
+    # not taken: the rules changed back before the worker's result was taken
+    settled = _row_ids(session)
+    hold = gate.hold = threading.Event()
+    gate.entered.clear()
+    session.set_rules(["width", "script", "markup"])  # the space: a new locus
+    assert gate.entered.wait(WAIT)
+    hold.set()
+    result = loop.posted.get(timeout=WAIT)  # delivered, not yet taken
+    assert ahead[-1], "nothing was written ahead"
+    session.set_rules(["whitespace", "script", "markup"])  # collated before: taken at once
+    result()
+    loop.run_pending()
+    assert not session.collating
+    assert _row_ids(session) == settled

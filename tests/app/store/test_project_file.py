@@ -222,9 +222,7 @@ def test_a_collation_taken_again_shows_its_loci_without_rewriting_their_rows(
         rows_before = _locus_rows(made)
         project.reactivate([every[0].id], [], ("width",), alignment_rows({}))
         assert [loc.id for loc in project.loci()] == [every[0].id]
-        assert [loc.id for loc in project.loci(include_inactive=True)] == [
-            loc.id for loc in every
-        ]
+        assert [loc.id for loc in project.loci(include_inactive=True)] == [loc.id for loc in every]
         assert _locus_rows(made) == rows_before
         project.reactivate(shown_before, [], ("width",), alignment_rows({}))
     with ProjectFile.open(made) as again:
