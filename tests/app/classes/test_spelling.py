@@ -228,10 +228,10 @@ def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> N
     model = wordpairs.read(zlib.compress(text.encode("utf-8")))
     assert set(model.backoff) == {"", "保护", "环境", "环", "竟"}  # "x" is no Han word
     assert model.association("保护", "环境") == pytest.approx(math.log(0.4 / 0.02), abs=0.05)
-    assert ("保护", "环") in model.pairs
+    assert "保护\t环" in model.pairs
     fewer = make_wordpairs.read(arpa, words, least=2000.0)  # type: ignore[attr-defined]
     model = wordpairs.read(zlib.compress(fewer.encode("utf-8")))
-    assert ("保护", "环") not in model.pairs
+    assert "保护\t环" not in model.pairs
     # a pair not listed backs off to the first word's weight; an unknown word counts nothing
     assert model.association("保护", "竟") == pytest.approx(math.log(0.5), abs=0.05)
     assert model.association("保护", "环竟") == 0.0
