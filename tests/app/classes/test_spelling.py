@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.classes import chargram, spelling, wordgram, wordlists
+from app.classes import chargram, spelling, wordgram, wordlists, wordpairs
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 from tests.helpers.paths import ROOT
@@ -183,6 +183,92 @@ def test_the_function_words_model_reads_what_its_builder_writes(tmp_path: Path) 
     )
     with pytest.raises(ValueError):
         wordgram.read(zlib.compress(b"Q\tx\t0"))
+
+
+def test_a_flat_initial_written_for_a_retroflex_one_is_fixed(defaults: WordLists) -> None:
+    # zi for zhi, si for shi, cu for chu: outside pycorrector's sets of the same syllable
+    assert _fixed("我不资道他去哪里了。", QUIET, defaults) == "我不知道他去哪里了。"
+    assert _fixed("我们开死上课了。", QUIET, defaults) == "我们开始上课了。"
+    assert (
+        _fixed("老师的声音很小，我们都听不清粗。", QUIET, defaults)
+        == "老师的声音很小，我们都听不清楚。"
+    )
+    # the other way round is not tried: 追责 (zhui) is not taken for 罪责 (zui)
+    assert check_spelling("对失职追责的干部要严肃处理。", MORE, lists=defaults) == []
+
+
+def _builder(name: str) -> object:
+    builder = ROOT / "resources/spelling" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, builder)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(builder.parent))  # it reads the lexicon with make_chargram's reader
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(builder.parent))
+    return module
+
+
+def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    make_wordpairs = _builder("make_wordpairs")
+    words = ["", "保护", "环境", "环", "竟", "x"]
+    arpa = tmp_path / "m.arpa"
+    arpa.write_text(
+        "\\1-gram\\6\n"
+        "0 0.1 1.0 (0,0)\n1 0.01 0.5 (0,0)\n2 0.02 0.8 (0,0)\n3 0.001 0.9 (0,0)\n"
+        "4 0.001 0.7 (0,0)\n5 0.2 0.6 (0,0)\n"
+        "\\2-gram\\3\n"
+        "1 2 0.4 1.0 (0,0)\n1 3 0.0001 1.0 (0,0)\n2 0 0.3 1.0 (0,0)\n"
+        "\\3-gram\\0\n",
+        encoding="utf-8",
+    )
+    # 保护 环 is counted 0.01 * 0.0001 * 10^9 = 1,000 times: kept at 1,000, left out above
+    text = make_wordpairs.read(arpa, words, least=1000.0)  # type: ignore[attr-defined]
+    model = wordpairs.read(zlib.compress(text.encode("utf-8")))
+    assert set(model.backoff) == {"", "保护", "环境", "环", "竟"}  # "x" is no Han word
+    assert model.association("保护", "环境") == pytest.approx(math.log(0.4 / 0.02), abs=0.05)
+    assert "保护\t环" in model.pairs
+    fewer = make_wordpairs.read(arpa, words, least=2000.0)  # type: ignore[attr-defined]
+    model = wordpairs.read(zlib.compress(fewer.encode("utf-8")))
+    assert "保护\t环" not in model.pairs
+    # a pair not listed backs off to the first word's weight; an unknown word counts nothing
+    assert model.association("保护", "竟") == pytest.approx(math.log(0.5), abs=0.05)
+    assert model.association("保护", "环竟") == 0.0
+    # 保护[环境]。 against 保护[环]竟。: the word made and the sentence's end ask for it
+    gain = model.association("保护", "环境") + model.association("环境", "")
+    gain -= model.association("保护", "环") + model.association("竟", "")
+    assert model.gain("保护环竟", 3, "境", (2, 4)) == pytest.approx(gain)
+    assert gain > 0
+    with pytest.raises(ValueError):
+        wordpairs.read(zlib.compress(b"Q\tx\t0"))
+
+
+def test_the_word_pairs_are_asked_only_where_they_could_change_a_finding(
+    defaults: WordLists, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [
+        DEMO.read_text(encoding="utf-8"),
+        "我们应该保护环竟。这是一个很好的机回。我不资道他去哪里了。价钱也很变宜。",
+        "今天天气很好，我门去公园吧。我们下次在去吧。我应为生病了，所以没去上课。",
+    ]
+    asked: list[int] = []
+    real = spelling.with_pairs
+
+    def counted(*args: object) -> spelling.Evidence:
+        asked.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spelling, "with_pairs", counted)
+    for setting in (QUIET, MORE):
+        found = [check_spelling(text, setting, lists=defaults) for text in texts]
+        few = len(asked)
+        monkeypatch.setattr(spelling, "_pairs_room", lambda: math.inf)  # every one asked
+        assert [check_spelling(text, setting, lists=defaults) for text in texts] == found
+        assert few < len(asked) - few  # the bar spared most of the look-ups
+        monkeypatch.undo()
+        monkeypatch.setattr(spelling, "with_pairs", counted)
+        asked.clear()
 
 
 def test_more_suggestions_finds_what_the_quiet_setting_leaves(defaults: WordLists) -> None:
