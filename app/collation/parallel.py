@@ -49,7 +49,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 from multiprocessing.sharedctypes import Synchronized
@@ -319,6 +319,7 @@ def in_processes(
     costs: Sequence[float] | None = None,
     method: str | None = None,
     shared: Callable[[], Any] | None = None,
+    here: Collection[int] = (),
 ) -> list[R]:
     """``task(*job, cancel_check)`` for every job, in this process and ``processes - 1``
     worker processes, results in the order of ``jobs``.
@@ -334,8 +335,17 @@ def in_processes(
     here once the workers are started, its value sent to each, and every
     job is called as ``task(*job, get_shared, cancel_check)``, where
     ``get_shared()`` returns that value (in a worker, waiting for it).
+
+    The jobs numbered in ``here`` run in this process only (they read what only
+    this process has loaded: the checks' word tables): this process takes one of
+    those unless the next job any lane may take costs more than all of them.
     """
-    order = sorted(range(len(jobs)), key=lambda k: -costs[k] if costs else 0)
+
+    def cost(k: int) -> float:
+        return costs[k] if costs else 0.0
+
+    order = sorted((k for k in range(len(jobs)) if k not in here), key=lambda k: -cost(k))
+    mine = sorted(here, key=lambda k: -cost(k))
     context = multiprocessing.get_context(method or start_method())
     stop = context.Event()
     claim: Synchronized[int] = context.Value("i", 0)
@@ -424,11 +434,11 @@ def in_processes(
         while True:
             while collect(wait=False):  # what the workers finished meanwhile
                 pass
-            k = _claim(claim, len(order))
-            if k is None:
+            job = _next_here(claim, order, mine, cost)
+            if job is None:
                 break
             try:
-                results[order[k]] = task(*jobs[order[k]], *extra, stop_here)
+                results[job] = task(*jobs[job], *extra, stop_here)
             except Cancelled:
                 check_workers()  # the reason, if it was theirs
                 raise
@@ -448,6 +458,21 @@ def in_processes(
             if shared_queue is not None:  # what could not be sent is not waited for
                 _drain(shared_queue, sent - int(taken.value) - len(unsent))
     return [results[k] for k in range(len(jobs))]
+
+
+def _next_here(
+    claim: Synchronized[int], order: Sequence[int], mine: list[int], cost: Callable[[int], float]
+) -> int | None:
+    """The next job of this process: the next one no lane has claimed (claimed) if it costs
+    more than all of this process's own left in ``mine`` together, else its own next (taken
+    off ``mine``); None once there is neither.  So this process takes the long jobs first
+    with the workers, and its own before the short ones a worker free by then can take."""
+    with claim.get_lock():
+        k = int(claim.value)
+        if k < len(order) and (not mine or cost(order[k]) > sum(map(cost, mine))):
+            claim.value = k + 1
+            return order[k]
+    return mine.pop(0) if mine else None
 
 
 def _claim(claim: Synchronized[int], count: int) -> int | None:

@@ -13,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cancel import Cancelled
-from app.classes.checks import CHECK_WITNESS, CHECKS, Finding, check_text
+from app.classes.checks import (
+    CHECK_WITNESS,
+    CHECKS,
+    PARTS,
+    Finding,
+    check_part,
+    check_text,
+    combine,
+)
 from tests.helpers.paths import ROOT
 
 
@@ -585,3 +593,12 @@ def test_the_words_tags_are_those_jieba_posseg_reads() -> None:
     from app.classes.checks import jieba_model
 
     assert jieba_model().tags == jieba.posseg.dt.word_tag_tab
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_the_checks_in_parts_find_what_they_find_together(pieces: list[str]) -> None:
+    # a collation in processes runs the parts apart and combines them (app.collation.collate)
+    text = "".join(pieces)
+    parts = [check_part(text, part) for part in range(len(PARTS))]
+    assert combine(parts) == check_text(text)

@@ -62,6 +62,40 @@ def test_processes_give_the_same_collation_as_one_process(
     assert multiprocessing.active_children() == []
 
 
+SLIPS = "我们们要发展发展经济，，他说：“好的的。\n（注意」这里,那里.力量 and 各方锟斤拷\n" * 3
+
+
+def test_the_source_checks_beside_the_witnesses_give_the_same_collation(
+    monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    # in processes the checks run in parts, as jobs beside the witnesses
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
+    source = SOURCE + SLIPS
+    witnesses = [(w, text + SLIPS) for w, text in WITNESSES[:3]]
+    alone = collate(source, witnesses, processes=0, checks=True)
+    seen: list[float] = []
+    spread = collate(source, witnesses, processes=2, checks=True, progress=seen.append)
+    assert any("check" in loc.readings for loc in alone.loci)
+    assert spread.loci == alone.loci
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert multiprocessing.active_children() == []
+
+
+def _pid(_n: int, cancel: CancelCheck) -> int:
+    return os.getpid()
+
+
+def test_jobs_kept_here_run_in_this_process_only(method: str) -> None:
+    jobs = [(n,) for n in range(8)]
+    here = {1, 4, 6}
+    pids = parallel.in_processes(
+        _pid, jobs, 2, None, lambda: None, method=method, costs=[1.0] * 8, here=here
+    )
+    assert [pids[k] for k in sorted(here)] == [os.getpid()] * 3
+    assert len(pids) == 8
+    assert multiprocessing.active_children() == []
+
+
 def _in_worker() -> bool:
     return multiprocessing.parent_process() is not None
 
