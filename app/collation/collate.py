@@ -82,10 +82,12 @@ def collate(
         raise ValueError("witness ids must be unique")
     texts = [text for _, text in witnesses]
     keys = len(witnesses) >= 2
-    workers = processes if processes is not None else _worker_count(source, texts)
-    in_parallel = workers >= 2 and len(witnesses) >= 2
     # in processes, the source's checks (unless kept from before) run beside the witnesses
-    check_beside = in_parallel and checks and reuse.kept_checks(source) is None
+    to_check = checks and bool(ids) and reuse.kept_checks(source) is None
+    if processes is None:
+        processes = _worker_count(source, texts, _checks_seconds(source) if to_check else 0.0)
+    in_parallel = processes >= 2 and len(witnesses) >= 2
+    check_beside = in_parallel and to_check
     total = len(witnesses) + 1 + (_check_parts() if check_beside else 0)
     done = [0]
     prepared: list[_Source] = []
@@ -123,7 +125,7 @@ def collate(
                 jobs.append(("checks", (source, part)))
                 costs.append(len(source) * PART_SECONDS_PER_CHAR[part])
         results = in_processes(
-            _lane_task, jobs, workers, cancel, finished_one, costs=costs, shared=prepare,
+            _lane_task, jobs, processes, cancel, finished_one, costs=costs, shared=prepare,
             here=here,
         )  # fmt: skip
         found = results[: len(texts)]
@@ -344,13 +346,20 @@ def _send_maps_compactly() -> None:
     ForkingPickler.register(OffsetMap, _send_map)
 
 
-def _worker_count(source: str, texts: Sequence[str]) -> int:
+def _worker_count(source: str, texts: Sequence[str], beside: float) -> int:
     """:func:`app.collation.parallel.worker_count`; one witness is aligned here (0)."""
     if len(texts) < 2:
         return 0
     from app.collation.parallel import worker_count
 
-    return worker_count(source, texts)
+    return worker_count(source, texts, beside=beside)
+
+
+def _checks_seconds(source: str) -> float:
+    """About what the source's checks cost (the estimate of what runs in processes)."""
+    from app.classes.checks import PART_SECONDS_PER_CHAR
+
+    return len(source) * sum(PART_SECONDS_PER_CHAR)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:

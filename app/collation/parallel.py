@@ -258,19 +258,22 @@ def _startup(method: str) -> float:
     return seconds
 
 
-def makespan(costs: Sequence[float], lanes: int, startup: float) -> float:
+def makespan(costs: Sequence[float], lanes: int, startup: float, first: float = 0.0) -> float:
     """When the last of ``costs`` is done, each claimed by the lane free first.
 
-    Lane 0 is this process, free at once; the others start ``startup`` later.
+    Lane 0 is this process, free once it has done ``first`` (its own work); the
+    others start ``startup`` later.
     """
-    free = [0.0] + [startup] * (lanes - 1)
+    free = [first] + [startup] * (lanes - 1)
     for cost in sorted(costs, reverse=True):
         k = free.index(min(free))
         free[k] += cost
     return max(free)
 
 
-def worker_count(source: str, texts: Sequence[str], method: str | None = None) -> int:
+def worker_count(
+    source: str, texts: Sequence[str], method: str | None = None, *, beside: float = 0.0
+) -> int:
     """How many processes to align ``texts`` against ``source`` with, this one included
     (0: only this one).
 
@@ -285,6 +288,10 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     processes of ours would get two thirds of a core each, and gain nothing
     on one with a whole core (measured here: 6.5 s against 5.5 s), so the
     witnesses stay here and the other work keeps its core.
+
+    ``beside`` is what the collation does besides its witnesses, in seconds (the
+    source's checks): in one process after them, in processes beside them, counted
+    here as this process's own work before its first witness.
 
     ``JIAOKAN_PROCESSES`` (:func:`asked_processes`) replaces the estimate (at most
     one process per witness); a value that is not a number is ignored here.
@@ -304,8 +311,8 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
     extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
     with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
-    spread = makespan(with_extra, lanes, _startup(method)) / lane_share
-    alone = sum(costs) / alone_share
+    spread = makespan(with_extra, lanes, _startup(method), beside) / lane_share
+    alone = (sum(costs) + beside) / alone_share
     return lanes if spread < 0.8 * alone else 0
 
 

@@ -184,6 +184,31 @@ def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) 
         assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5, method) == 0
 
 
+def test_the_checks_beside_the_witnesses_count_for_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # in one process the checks run after the witnesses, in processes beside them: with
+    # some other work on the cores, two witnesses alone do not pay off, with the checks they do
+    monkeypatch.setattr(parallel, "others_running", lambda: 0.5)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    source, texts = "字" * 1_000_000, ["字" * 1_000_000] * 2
+    assert parallel.worker_count(source, texts, "fork") == 0
+    assert parallel.worker_count(source, texts, "fork", beside=0.35) == 2
+
+
+def test_a_collation_counts_its_checks_in_the_estimate(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[float] = []
+
+    def count(source: str, texts: list[str], method: str | None = None, *, beside: float) -> int:
+        asked.append(beside)
+        return 0
+
+    monkeypatch.setattr(parallel, "worker_count", count)
+    collate(SOURCE, WITNESSES[:2], checks=True)
+    collate(SOURCE, WITNESSES[:2])
+    assert asked[0] > 0 and asked[1] == 0
+
+
 def test_fork_only_where_this_process_runs_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     # pytest's own process may have threads (Qt's); whichever it has, the answer follows
     monkeypatch.setattr(parallel, "_SERVED", [])  # no fork server started here
