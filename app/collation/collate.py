@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.cancel import CancelCheck, poll
 from app.classes.classify import classify
@@ -38,6 +38,9 @@ from app.collation.pairs import Change, pairs
 from app.collation.regions import moved_edits, regions_of
 from app.text.normalize import ALL_RULES, Normalized, normalize
 from app.text.offsets import Group, OffsetMap
+
+if TYPE_CHECKING:
+    from app.classes.checks import Finding
 
 __all__ = ["Collation", "Locus", "WitnessAlignment", "collate"]
 
@@ -69,16 +72,23 @@ def collate(
     several witnesses of a large text are shared out between this process
     and worker processes, one process per core (:mod:`app.collation.parallel`);
     ``processes`` overrides how many, this one included (0 or 1: all in this
-    process), by default as many as pay off.  The result is the same either way.
+    process), by default as many as pay off.  In processes, the source's checks run
+    as jobs of their own beside the witnesses (in two parts: app.classes.checks.PARTS),
+    not after them.  The result is the same either way.
     """
     rule_names = tuple(r for r in ALL_RULES if r in set(rules))
     ids = [w for w, _ in witnesses]
     if len(set(ids)) != len(ids):
         raise ValueError("witness ids must be unique")
-    total = len(witnesses) + 1
     texts = [text for _, text in witnesses]
     keys = len(witnesses) >= 2
-    workers = processes if processes is not None else _worker_count(source, texts)
+    # in processes, the source's checks (unless kept from before) run beside the witnesses
+    to_check = checks and bool(ids) and reuse.kept_checks(source) is None
+    if processes is None:
+        processes = _worker_count(source, texts, _checks_seconds(source) if to_check else 0.0)
+    in_parallel = processes >= 2 and len(witnesses) >= 2
+    check_beside = in_parallel and to_check
+    total = len(witnesses) + 1 + (_check_parts() if check_beside else 0)
     done = [0]
     prepared: list[_Source] = []
 
@@ -95,16 +105,34 @@ def collate(
         done[0] += 1
         _report(progress, (done[0] + 0.5) / total)
 
-    if workers >= 2 and len(witnesses) >= 2:
+    findings: list[Finding] | None = None
+    if in_parallel:
         # the workers start on their witnesses while this process normalizes the source
-        from app.collation.parallel import in_processes
+        from app.collation.parallel import SECONDS_PER_CHAR, in_processes
 
         _send_maps_compactly()
-        jobs = [(source, rule_names, text, keys) for text in texts]
-        costs = [float(len(text)) for text in texts]
-        found = in_processes(
-            _witness_task, jobs, workers, cancel, finished_one, costs=costs, shared=prepare
-        )
+        jobs: list[tuple[str, tuple[Any, ...]]] = [
+            ("witness", (source, rule_names, text, keys)) for text in texts
+        ]
+        costs = [(len(source) + len(text)) * SECONDS_PER_CHAR for text in texts]
+        here: list[int] = []
+        if check_beside:
+            from app.classes.checks import PART_NEEDS_WORDS, PART_SECONDS_PER_CHAR
+
+            for part, words in enumerate(PART_NEEDS_WORDS):
+                if words:  # jieba's tables are in this process only
+                    here.append(len(jobs))
+                jobs.append(("checks", (source, part)))
+                costs.append(len(source) * PART_SECONDS_PER_CHAR[part])
+        results = in_processes(
+            _lane_task, jobs, processes, cancel, finished_one, costs=costs, shared=prepare,
+            here=here,
+        )  # fmt: skip
+        found = results[: len(texts)]
+        if check_beside:
+            from app.classes.checks import combine
+
+            findings = reuse.keep_checks(source, combine(results[len(texts) :]))
         norm_source = prepared[0].norm
     else:
         norm_source, source_sentences = prepare().parts()
@@ -123,16 +151,10 @@ def collate(
     found = _numbered_moves(found)
     loci = _merge(source, [(wid, w.owns) for wid, w in zip(ids, found, strict=True)])
     if checks:
-        from app.classes.checks import check_text
         from app.collation.findings import add_findings
 
-        if ids:  # the same whatever the rules: taken again in a session (reuse.checked)
-            findings = reuse.checked(source, partial(check_text, source, cancel=cancel))
-        else:  # a text alone: the spelling check too, with the editor's own lists
-            from app.classes.spelling import check_one_text
-            from app.classes.wordlists import lists_for, user_folder
-
-            findings = check_one_text(source, lists=lists_for([user_folder()]), cancel=cancel)
+        if findings is None:  # (else found beside the witnesses, in processes)
+            findings = _checked(source, bool(ids), cancel)
         loci = add_findings(source, loci, findings)
     crossing = overlapping(loci)
     loci = nest(loci, crossing)
@@ -202,6 +224,42 @@ def witness_divergences(
                     known[t] = normalize(t, rules).text
     paired = max((own.pair or 0 for own in owns), default=0)
     return Witnessed(regions, counter[0], owns, norm.map, known, paired)
+
+
+def _checked(source: str, witnessed: bool, cancel: CancelCheck | None) -> list[Finding]:
+    """The source's checks, here: with witnesses the same whatever the rules (taken again in
+    a session: reuse.checked); a text alone gets the spelling check too, with the editor's
+    own lists."""
+    if witnessed:
+        from app.classes.checks import check_text
+
+        return reuse.checked(source, partial(check_text, source, cancel=cancel))
+    from app.classes.spelling import check_one_text
+    from app.classes.wordlists import lists_for, user_folder
+
+    return check_one_text(source, lists=lists_for([user_folder()]), cancel=cancel)
+
+
+def _lane_task(
+    kind: str, args: tuple[Any, ...], shared: Callable[[], _Source], cancel: CancelCheck
+) -> Any:
+    """One job of a collation in processes (app.collation.parallel), in a worker or here:
+    a witness (:func:`_witness_task`), or a part of the source's checks
+    (:func:`app.classes.checks.check_part`), which needs no normalized source."""
+    if kind == "witness":
+        source, rules, text, keys = args
+        return _witness_task(source, rules, text, keys, shared, cancel)
+    from app.classes.checks import check_part
+
+    text, part = args
+    return check_part(text, part, cancel)
+
+
+def _check_parts() -> int:
+    """How many parts the source's checks run in beside the witnesses."""
+    from app.classes.checks import PARTS
+
+    return len(PARTS)
 
 
 def _witness_task(
@@ -288,13 +346,20 @@ def _send_maps_compactly() -> None:
     ForkingPickler.register(OffsetMap, _send_map)
 
 
-def _worker_count(source: str, texts: Sequence[str]) -> int:
+def _worker_count(source: str, texts: Sequence[str], beside: float) -> int:
     """:func:`app.collation.parallel.worker_count`; one witness is aligned here (0)."""
     if len(texts) < 2:
         return 0
     from app.collation.parallel import worker_count
 
-    return worker_count(source, texts)
+    return worker_count(source, texts, beside=beside)
+
+
+def _checks_seconds(source: str) -> float:
+    """About what the source's checks cost (the estimate of what runs in processes)."""
+    from app.classes.checks import PART_SECONDS_PER_CHAR
+
+    return len(source) * sum(PART_SECONDS_PER_CHAR)
 
 
 def _numbered_moves(found: list[Witnessed]) -> list[Witnessed]:

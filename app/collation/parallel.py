@@ -49,7 +49,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 from multiprocessing.sharedctypes import Synchronized
@@ -258,19 +258,22 @@ def _startup(method: str) -> float:
     return seconds
 
 
-def makespan(costs: Sequence[float], lanes: int, startup: float) -> float:
+def makespan(costs: Sequence[float], lanes: int, startup: float, first: float = 0.0) -> float:
     """When the last of ``costs`` is done, each claimed by the lane free first.
 
-    Lane 0 is this process, free at once; the others start ``startup`` later.
+    Lane 0 is this process, free once it has done ``first`` (its own work); the
+    others start ``startup`` later.
     """
-    free = [0.0] + [startup] * (lanes - 1)
+    free = [first] + [startup] * (lanes - 1)
     for cost in sorted(costs, reverse=True):
         k = free.index(min(free))
         free[k] += cost
     return max(free)
 
 
-def worker_count(source: str, texts: Sequence[str], method: str | None = None) -> int:
+def worker_count(
+    source: str, texts: Sequence[str], method: str | None = None, *, beside: float = 0.0
+) -> int:
     """How many processes to align ``texts`` against ``source`` with, this one included
     (0: only this one).
 
@@ -285,6 +288,10 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     processes of ours would get two thirds of a core each, and gain nothing
     on one with a whole core (measured here: 6.5 s against 5.5 s), so the
     witnesses stay here and the other work keeps its core.
+
+    ``beside`` is what the collation does besides its witnesses, in seconds (the
+    source's checks): in one process after them, in processes beside them, counted
+    here as this process's own work before its first witness.
 
     ``JIAOKAN_PROCESSES`` (:func:`asked_processes`) replaces the estimate (at most
     one process per witness); a value that is not a number is ignored here.
@@ -304,8 +311,8 @@ def worker_count(source: str, texts: Sequence[str], method: str | None = None) -
     costs = [(len(source) + len(t)) * SECONDS_PER_CHAR for t in texts]
     extra = [len(t) * RESULT_SECONDS_PER_CHAR for t in texts]
     with_extra = [c + e for c, e in zip(costs, extra, strict=True)]
-    spread = makespan(with_extra, lanes, _startup(method)) / lane_share
-    alone = sum(costs) / alone_share
+    spread = makespan(with_extra, lanes, _startup(method), beside) / lane_share
+    alone = (sum(costs) + beside) / alone_share
     return lanes if spread < 0.8 * alone else 0
 
 
@@ -319,6 +326,7 @@ def in_processes(
     costs: Sequence[float] | None = None,
     method: str | None = None,
     shared: Callable[[], Any] | None = None,
+    here: Collection[int] = (),
 ) -> list[R]:
     """``task(*job, cancel_check)`` for every job, in this process and ``processes - 1``
     worker processes, results in the order of ``jobs``.
@@ -334,8 +342,17 @@ def in_processes(
     here once the workers are started, its value sent to each, and every
     job is called as ``task(*job, get_shared, cancel_check)``, where
     ``get_shared()`` returns that value (in a worker, waiting for it).
+
+    The jobs numbered in ``here`` run in this process only (they read what only
+    this process has loaded: the checks' word tables): this process takes one of
+    those unless the next job any lane may take costs more than all of them.
     """
-    order = sorted(range(len(jobs)), key=lambda k: -costs[k] if costs else 0)
+
+    def cost(k: int) -> float:
+        return costs[k] if costs else 0.0
+
+    order = sorted((k for k in range(len(jobs)) if k not in here), key=lambda k: -cost(k))
+    mine = sorted(here, key=lambda k: -cost(k))
     context = multiprocessing.get_context(method or start_method())
     stop = context.Event()
     claim: Synchronized[int] = context.Value("i", 0)
@@ -424,11 +441,11 @@ def in_processes(
         while True:
             while collect(wait=False):  # what the workers finished meanwhile
                 pass
-            k = _claim(claim, len(order))
-            if k is None:
+            job = _next_here(claim, order, mine, cost)
+            if job is None:
                 break
             try:
-                results[order[k]] = task(*jobs[order[k]], *extra, stop_here)
+                results[job] = task(*jobs[job], *extra, stop_here)
             except Cancelled:
                 check_workers()  # the reason, if it was theirs
                 raise
@@ -448,6 +465,21 @@ def in_processes(
             if shared_queue is not None:  # what could not be sent is not waited for
                 _drain(shared_queue, sent - int(taken.value) - len(unsent))
     return [results[k] for k in range(len(jobs))]
+
+
+def _next_here(
+    claim: Synchronized[int], order: Sequence[int], mine: list[int], cost: Callable[[int], float]
+) -> int | None:
+    """The next job of this process: the next one no lane has claimed (claimed) if it costs
+    more than all of this process's own left in ``mine`` together, else its own next (taken
+    off ``mine``); None once there is neither.  So this process takes the long jobs first
+    with the workers, and its own before the short ones a worker free by then can take."""
+    with claim.get_lock():
+        k = int(claim.value)
+        if k < len(order) and (not mine or cost(order[k]) > sum(map(cost, mine))):
+            claim.value = k + 1
+            return order[k]
+    return mine.pop(0) if mine else None
 
 
 def _claim(claim: Synchronized[int], count: int) -> int | None:

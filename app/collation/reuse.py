@@ -69,15 +69,28 @@ def steps() -> RuleSteps | None:
 
 def checked(source: str, check: Callable[[], list[Finding]]) -> list[Finding]:
     """``check()``, the checks of ``source``, or what they found in it before."""
+    kept = kept_checks(source)
+    if kept is not None:
+        return kept
+    return keep_checks(source, check())
+
+
+def kept_checks(source: str) -> list[Finding] | None:
+    """What the checks found in ``source`` before, when :func:`reusing`; else None."""
     if not active():
-        return check()
+        return None
     with _lock:
         kept = _CHECKS.get("text")
         if kept is not None and kept[0] == source:
             return list(kept[1])
-    found = check()
-    with _lock:
-        _CHECKS["text"] = (source, tuple(found))
+    return None
+
+
+def keep_checks(source: str, found: list[Finding]) -> list[Finding]:
+    """``found``, the checks of ``source``, kept for the next collation when :func:`reusing`."""
+    if active():
+        with _lock:
+            _CHECKS["text"] = (source, tuple(found))
     return found
 
 

@@ -7,8 +7,9 @@ server as it opens, and the server imports this module before it forks
 anything: the engine, and the tables a witness's alignment and its classes
 read (OpenCC's one-to-many guard, the sounds and shapes, the word index),
 frozen out of the cycle collector's way.  A worker forked from it has them
-all from its first instruction.  Not the checks' jieba tables: the checks
-run in the window's own process.
+all from its first instruction.  Not the checks' jieba tables (140 MB): the
+checks that segment words run in the window's own process, which has them
+(app.classes.checks.PART_NEEDS_WORDS); the others may run in a worker.
 
 Importing it does that work; nothing else imports it.
 """

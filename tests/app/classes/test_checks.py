@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from itertools import pairwise
@@ -13,7 +14,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cancel import Cancelled
-from app.classes.checks import CHECK_WITNESS, CHECKS, Finding, check_text
+from app.classes.checks import (
+    _FOREIGN,
+    _FOREIGN_BRANCHES,
+    CHECK_WITNESS,
+    CHECKS,
+    PARTS,
+    Finding,
+    _scan,
+    check_part,
+    check_text,
+    combine,
+)
 from tests.helpers.paths import ROOT
 
 
@@ -585,3 +597,26 @@ def test_the_words_tags_are_those_jieba_posseg_reads() -> None:
     from app.classes.checks import jieba_model
 
     assert jieba_model().tags == jieba.posseg.dt.word_tag_tab
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_the_checks_in_parts_find_what_they_find_together(pieces: list[str]) -> None:
+    # a collation in processes runs the parts apart and combines them (app.collation.collate)
+    text = "".join(pieces)
+    parts = [check_part(text, part) for part in range(len(PARTS))]
+    assert combine(parts) == check_text(text)
+
+
+FOREIGN_PIECES = [
+    *PIECES, "锟斤拷锟斤拷", "屯屯屯", "鈥", "锛", "銆", "Ã", "Â©", "ã\u0080\u0099", "\u00f0\u0080",
+    "ア", "カー", "한글", "the", "of the", "a b c d", "z", "中", " ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FOREIGN_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_foreign_check_scans_only_where_a_match_can_start(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    every = [(m.span(), m.groupdict()) for m in _scan(re.compile(_FOREIGN_BRANCHES), text, None)]
+    assert [(m.span(), m.groupdict()) for m in _scan(_FOREIGN, text, None)] == every

@@ -62,6 +62,40 @@ def test_processes_give_the_same_collation_as_one_process(
     assert multiprocessing.active_children() == []
 
 
+SLIPS = "我们们要发展发展经济，，他说：“好的的。\n（注意」这里,那里.力量 and 各方锟斤拷\n" * 3
+
+
+def test_the_source_checks_beside_the_witnesses_give_the_same_collation(
+    monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    # in processes the checks run in parts, as jobs beside the witnesses
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
+    source = SOURCE + SLIPS
+    witnesses = [(w, text + SLIPS) for w, text in WITNESSES[:3]]
+    alone = collate(source, witnesses, processes=0, checks=True)
+    seen: list[float] = []
+    spread = collate(source, witnesses, processes=2, checks=True, progress=seen.append)
+    assert any("check" in loc.readings for loc in alone.loci)
+    assert spread.loci == alone.loci
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert multiprocessing.active_children() == []
+
+
+def _pid(_n: int, cancel: CancelCheck) -> int:
+    return os.getpid()
+
+
+def test_jobs_kept_here_run_in_this_process_only(method: str) -> None:
+    jobs = [(n,) for n in range(8)]
+    here = {1, 4, 6}
+    pids = parallel.in_processes(
+        _pid, jobs, 2, None, lambda: None, method=method, costs=[1.0] * 8, here=here
+    )
+    assert [pids[k] for k in sorted(here)] == [os.getpid()] * 3
+    assert len(pids) == 8
+    assert multiprocessing.active_children() == []
+
+
 def _in_worker() -> bool:
     return multiprocessing.parent_process() is not None
 
@@ -148,6 +182,31 @@ def test_small_collations_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(parallel, "others_running", lambda: 2.0)  # other work has the cores
     for method in ("fork", "spawn"):
         assert parallel.worker_count("字" * 1_000_000, ["字" * 1_000_000] * 5, method) == 0
+
+
+def test_the_checks_beside_the_witnesses_count_for_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # in one process the checks run after the witnesses, in processes beside them: with
+    # some other work on the cores, two witnesses alone do not pay off, with the checks they do
+    monkeypatch.setattr(parallel, "others_running", lambda: 0.5)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    source, texts = "字" * 1_000_000, ["字" * 1_000_000] * 2
+    assert parallel.worker_count(source, texts, "fork") == 0
+    assert parallel.worker_count(source, texts, "fork", beside=0.35) == 2
+
+
+def test_a_collation_counts_its_checks_in_the_estimate(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[float] = []
+
+    def count(source: str, texts: list[str], method: str | None = None, *, beside: float) -> int:
+        asked.append(beside)
+        return 0
+
+    monkeypatch.setattr(parallel, "worker_count", count)
+    collate(SOURCE, WITNESSES[:2], checks=True)
+    collate(SOURCE, WITNESSES[:2])
+    assert asked[0] > 0 and asked[1] == 0
 
 
 def test_fork_only_where_this_process_runs_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
