@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.text.normalize import ALL_RULES, UnknownRuleError, normalize, parse_rules
 
@@ -84,3 +86,17 @@ def test_parse_rules() -> None:
         parse_rules("width,colour")
     with pytest.raises(UnknownRuleError):
         normalize("x", ["colour"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="…．.。·—-－ａ甲 ", max_size=14))
+def test_ellipses_and_dashes_fold_alike_whether_looked_for_first_or_not(text: str) -> None:
+    """The width rule looks for a run of dots or dashes before scanning for one: what it
+    gives is what the scan alone gives, lone … and — kept, runs folded to one."""
+    from app.text import normalize as rules
+
+    folded = rules._WIDTH_FOLD(text)
+    scanned = rules._substitute(
+        rules._ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…"
+    )
+    assert rules._rule_width(text) == scanned
