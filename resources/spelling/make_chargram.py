@@ -41,6 +41,7 @@ import re
 import struct
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -72,6 +73,22 @@ def lexicon(path: Path) -> list[str]:
             words.append("".join(current))
             current = []
     return words
+
+
+def word_model(
+    doc: str, out: str, least: float, read: Callable[[Path, list[str], float], str]
+) -> tuple[Path, str]:
+    """The command line of the word models' builders (make_wordgram.py, make_wordpairs.py):
+    ``read(arpa, words, least)``'s text, zlib-compressed into ``--out``; the path and text."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("arpa", type=Path, help="tslminfo -v -p of lm_sc.t3g")
+    parser.add_argument("lexicon", type=Path, help="pydict_sc.bin")
+    parser.add_argument("--min", type=float, default=least)
+    parser.add_argument("--out", type=Path, default=HERE / out)
+    args = parser.parse_args()
+    text = read(args.arpa, lexicon(args.lexicon), args.min)
+    args.out.write_bytes(zlib.compress(text.encode("utf-8"), 9))
+    return args.out, text
 
 
 def counts(arpa: Path, words: list[str]) -> tuple[dict[str, float], ...]:

@@ -25,14 +25,12 @@ The file, zlib-compressed UTF-8 text, one line per entry, tab-separated::
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
-import zlib
 from collections import defaultdict
 from pathlib import Path
 
-from make_chargram import lexicon  # type: ignore[import-not-found]
+from make_chargram import word_model  # type: ignore[import-not-found]
 
 HERE = Path(__file__).resolve().parent
 GROUPS = ("的地得", "在再", "那哪", "阿啊", "做作", "像象", "已以")
@@ -84,15 +82,8 @@ def read(arpa: Path, words: list[str], least: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("arpa", type=Path, help="tslminfo -v -p of lm_sc.t3g")
-    parser.add_argument("lexicon", type=Path, help="pydict_sc.bin")
-    parser.add_argument("--min", type=float, default=1000.0)
-    parser.add_argument("--out", type=Path, default=HERE / "wordgram.bin")
-    args = parser.parse_args()
-    text = read(args.arpa, lexicon(args.lexicon), args.min)
-    args.out.write_bytes(zlib.compress(text.encode("utf-8"), 9))
-    print(f"{args.out}: {text.count(chr(10)):,} lines, {args.out.stat().st_size:,} bytes")
+    out, text = word_model(__doc__ or "", "wordgram.bin", 1000.0, read)
+    print(f"{out}: {text.count(chr(10)):,} lines, {out.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -24,13 +24,11 @@ logs in steps of 0.1::
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
-import zlib
 from pathlib import Path
 
-from make_chargram import lexicon  # type: ignore[import-not-found]
+from make_chargram import word_model  # type: ignore[import-not-found]
 
 HERE = Path(__file__).resolve().parent
 NOMINAL = 1e9
@@ -71,16 +69,9 @@ def read(arpa: Path, words: list[str], least: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("arpa", type=Path, help="tslminfo -v -p of lm_sc.t3g")
-    parser.add_argument("lexicon", type=Path, help="pydict_sc.bin")
-    parser.add_argument("--min", type=float, default=1000.0)
-    parser.add_argument("--out", type=Path, default=HERE / "wordpairs.bin")
-    args = parser.parse_args()
-    text = read(args.arpa, lexicon(args.lexicon), args.min)
-    args.out.write_bytes(zlib.compress(text.encode("utf-8"), 9))
+    out, text = word_model(__doc__ or "", "wordpairs.bin", 1000.0, read)
     pairs = text.count("\nP\t")
-    print(f"{args.out}: {pairs:,} pairs, {args.out.stat().st_size:,} bytes")
+    print(f"{out}: {pairs:,} pairs, {out.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

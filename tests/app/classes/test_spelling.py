@@ -8,6 +8,7 @@ import sys
 import zlib
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,11 +67,7 @@ def test_the_context_model_knows_which_character_follows() -> None:
 
 
 def test_the_context_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    builder = ROOT / "resources/spelling/make_chargram.py"
-    spec = importlib.util.spec_from_file_location("make_chargram", builder)
-    assert spec is not None and spec.loader is not None
-    make_chargram = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_chargram)
+    make_chargram: Any = _builder("make_chargram")
 
     steps = {"甲": 1, "乙": 2, "丙": 0}, {"甲乙": 3, "乙丙": 5}, {"\x02甲乙": 0, "甲乙丙": 4}
     make_chargram.write(list(steps), tmp_path / "m.bin")
@@ -152,15 +149,7 @@ def test_the_function_words_model_prefers_the_usual_word() -> None:
 
 
 def test_the_function_words_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    builder = ROOT / "resources/spelling/make_wordgram.py"
-    spec = importlib.util.spec_from_file_location("make_wordgram", builder)
-    assert spec is not None and spec.loader is not None
-    make_wordgram = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(builder.parent))  # it reads the lexicon with make_chargram's reader
-    try:
-        spec.loader.exec_module(make_wordgram)
-    finally:
-        sys.path.remove(str(builder.parent))
+    make_wordgram: Any = _builder("make_wordgram")
     words = ["", "认真", "的", "地", "学习"]
     arpa = tmp_path / "m.arpa"
     arpa.write_text(
