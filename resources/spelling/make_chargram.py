@@ -41,7 +41,7 @@ import re
 import struct
 import zlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +73,21 @@ def lexicon(path: Path) -> list[str]:
             words.append("".join(current))
             current = []
     return words
+
+
+def one_and_two(arpa: Path) -> Iterator[tuple[int, list[str]]]:
+    """The unigram and bigram lines of ``tslminfo -v -p``'s text, with their order: the
+    fields of each (ids, probability, back-off), as the word models' builders read them."""
+    order = 0
+    with arpa.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("\\"):
+                order = int(line[1])
+                if order == 3:
+                    return
+                continue
+            if order in (1, 2):
+                yield order, line.split()
 
 
 def word_model(

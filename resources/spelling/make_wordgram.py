@@ -30,9 +30,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from make_chargram import word_model  # type: ignore[import-not-found]
+from make_chargram import one_and_two, word_model  # type: ignore[import-not-found]
 
-HERE = Path(__file__).resolve().parent
 GROUPS = ("的地得", "在再", "那哪", "阿啊", "做作", "像象", "已以")
 """Characters one of which a writer may put for another of the same group."""
 NOMINAL = 1e9
@@ -50,24 +49,16 @@ def read(arpa: Path, words: list[str], least: float) -> str:
     uni: dict[int, tuple[float, float]] = {}
     left: dict[int, dict[str, float]] = defaultdict(dict)
     right: dict[int, dict[str, float]] = defaultdict(dict)
-    order = 0
-    with arpa.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("\\"):
-                order = int(line[1])
-                if order == 3:
-                    break
-                continue
-            p = line.split()
-            if order == 1:
-                uni[int(p[0])] = (float(p[1]), float(p[2]))
-            elif order == 2:
-                i, j, prob = int(p[0]), int(p[1]), float(p[2])
-                often = uni[i][0] * prob * NOMINAL >= least
-                if often and j in ids and _HAN.match(word(i)):
-                    left[i][word(j)] = prob
-                if often and i in ids and _HAN.match(word(j)):
-                    right[j][word(i)] = prob
+    for order, p in one_and_two(arpa):
+        if order == 1:
+            uni[int(p[0])] = (float(p[1]), float(p[2]))
+        else:
+            i, j, prob = int(p[0]), int(p[1]), float(p[2])
+            often = uni[i][0] * prob * NOMINAL >= least
+            if often and j in ids and _HAN.match(word(i)):
+                left[i][word(j)] = prob
+            if often and i in ids and _HAN.match(word(j)):
+                right[j][word(i)] = prob
     lines = []
     for i in sorted(ids):
         p, bow = uni[i]

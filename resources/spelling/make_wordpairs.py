@@ -28,9 +28,8 @@ import math
 import re
 from pathlib import Path
 
-from make_chargram import word_model  # type: ignore[import-not-found]
+from make_chargram import one_and_two, word_model  # type: ignore[import-not-found]
 
-HERE = Path(__file__).resolve().parent
 NOMINAL = 1e9
 _HAN = re.compile("^[\u4e00-\u9fff]+$")
 
@@ -46,25 +45,17 @@ def read(arpa: Path, words: list[str], least: float) -> str:
 
     uni: dict[str, tuple[float, float]] = {}
     lines = []
-    order = 0
-    with arpa.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("\\"):
-                order = int(line[1])
-                if order == 3:
-                    break
+    for order, p in one_and_two(arpa):
+        if order == 1:
+            w = word(int(p[0]))
+            if w is not None:
+                uni[w] = (float(p[1]), float(p[2]))
+                lines.append(f"W\t{w}\t{math.log(float(p[2])):.1f}")
+        else:
+            a, b, prob = word(int(p[0])), word(int(p[1])), float(p[2])
+            if a is None or b is None or uni[a][0] * prob * NOMINAL < least:
                 continue
-            p = line.split()
-            if order == 1:
-                w = word(int(p[0]))
-                if w is not None:
-                    uni[w] = (float(p[1]), float(p[2]))
-                    lines.append(f"W\t{w}\t{math.log(float(p[2])):.1f}")
-            elif order == 2:
-                a, b, prob = word(int(p[0])), word(int(p[1])), float(p[2])
-                if a is None or b is None or uni[a][0] * prob * NOMINAL < least:
-                    continue
-                lines.append(f"P\t{a}\t{b}\t{math.log(prob) - math.log(uni[b][0]):.1f}")
+            lines.append(f"P\t{a}\t{b}\t{math.log(prob) - math.log(uni[b][0]):.1f}")
     return "\n".join(lines) + "\n"
 
 
