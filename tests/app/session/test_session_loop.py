@@ -348,17 +348,26 @@ def test_a_decision_made_while_collating_is_placed_by_the_new_collation(
     assert session.decision(comma).status is Status.ACCEPTED  # kept in the file, retired
 
 
-def _written_ahead(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, ...]]:
-    """The ids each adoption planned in the worker wrote ahead, as they are written."""
+class _Ahead(list[tuple[int, ...]]):
+    """The ids each adoption planned in the worker wrote ahead; ``written`` is set (from the
+    worker's thread) once the next have been written."""
+
+    written: threading.Event | None = None
+
+
+def _written_ahead(monkeypatch: pytest.MonkeyPatch) -> _Ahead:
+    """Note what :func:`written_ahead` writes, as the worker writes it."""
     from app.project import project as project_module
     from app.session import session as session_module
 
-    seen: list[tuple[int, ...]] = []
+    seen = _Ahead()
     real = project_module.written_ahead
 
     def noted(*args: Any) -> Any:
         adoption = real(*args)
         seen.append(adoption.apart)
+        if seen.written is not None:
+            seen.written.set()
         return adoption
 
     monkeypatch.setattr(session_module, "written_ahead", noted)
@@ -431,11 +440,12 @@ def test_rows_written_ahead_for_a_collation_not_taken_are_removed(
     gate.entered.clear()
     session.set_rules(["width", "script", "markup"])  # the space: a new locus
     assert gate.entered.wait(WAIT)
+    written = ahead.written = threading.Event()
     hold.set()
-    result = loop.posted.get(timeout=WAIT)  # delivered, not yet taken
-    assert ahead[-1], "nothing was written ahead"
+    assert written.wait(WAIT)  # the worker wrote the new rows, not yet taken
+    assert ahead[-1] and set(ahead[-1]) <= set(_row_ids(session))
     session.set_rules(["whitespace", "script", "markup"])  # collated before: taken at once
-    result()
+    assert session.shutdown()  # the worker is done with the result it was told is stale
     loop.run_pending()
     assert not session.collating
     assert _row_ids(session) == settled
