@@ -36,6 +36,7 @@ from app.store.records import (
     StoredText,
     alignment_rows,
     locus_writes,
+    row_id,
     same_row,
 )
 from app.store.whole import owned_texts
@@ -634,8 +635,8 @@ def written_ahead(adoption: Adoption, basis: Basis, path: Path) -> Adoption:
     :meth:`Project.adopt_planned` takes it; as it was if they cannot be written so.
     Called where the plan was made, so the window's thread writes only the rest."""
     rows = adoption.writes.rows
-    new = {lid for lid, *_ in rows if isinstance(lid, int) and lid >= basis.next_id}
-    if not new or not write_apart(path, [r for r in rows if r[0] in new]):
+    new = {lid for lid in map(row_id, rows) if lid >= basis.next_id}
+    if not new or not write_apart(path, [r for r in rows if row_id(r) in new]):
         return adoption
     return replace(adoption, writes=adoption.writes.apart(new), apart=tuple(sorted(new)))
 

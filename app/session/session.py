@@ -763,12 +763,14 @@ class Session:
                 else:
                     planned = made.adoption if made is not None else None
                     adopted = self.project.adopt_planned(planned) if planned else None
+                    shown_made = made.shown if made is not None else None
+                    if planned is not None:
+                        made = None  # taken, or its rows written ahead removed: none left
                     if adopted is None:
                         unplaced = self._adopt(collation, kept)
                     else:  # worked out in the worker
                         unplaced = adopted
-                        assert made is not None
-                        again = made.shown
+                        again = shown_made
                     self._taken(kept)
         except ProjectError as exc:
             error = exc

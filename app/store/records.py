@@ -231,21 +231,21 @@ class LocusWrites:
     def apart(self, ids: set[int]) -> LocusWrites:
         """These writes without the rows of ``ids`` (written already, apart: see
         app/store/file.py ``write_apart``); their shown flags are still to be set."""
-        gone = [r for r in self.rows if _row_id(r) in ids]
+        gone = [r for r in self.rows if row_id(r) in ids]
         return LocusWrites(
-            tuple(r for r in self.rows if _row_id(r) not in ids),
-            (*self.shown, *(_row_id(r) for r in gone if r[_ACTIVE])),
-            (*self.hidden, *(_row_id(r) for r in gone if not r[_ACTIVE])),
+            tuple(r for r in self.rows if row_id(r) not in ids),
+            (*self.shown, *(row_id(r) for r in gone if r[_ACTIVE])),
+            (*self.hidden, *(row_id(r) for r in gone if not r[_ACTIVE])),
         )
 
     def flags(self) -> tuple[list[int], list[int]]:
         """The ids to show and to hide: the rows written, by their flag, and the rest."""
-        shown = [_row_id(r) for r in self.rows if r[_ACTIVE]]
-        hidden = [_row_id(r) for r in self.rows if not r[_ACTIVE]]
+        shown = [row_id(r) for r in self.rows if r[_ACTIVE]]
+        hidden = [row_id(r) for r in self.rows if not r[_ACTIVE]]
         return [*shown, *self.shown], [*hidden, *self.hidden]
 
 
-def _row_id(row: tuple[object, ...]) -> int:
+def row_id(row: tuple[object, ...]) -> int:
     """The id of a row :func:`locus_row` made (its first column)."""
     return cast(int, row[0])
 
