@@ -55,7 +55,7 @@ from app.text.facts import (
     SENTENCE_ENDS,
     STRAIGHT_QUOTES,
 )
-from app.text.normalize import normalize
+from app.text.normalize import fold_width
 from app.text.script import fold_traditional, opencc_dictionary, opencc_tables
 
 __all__ = ["CLASSES", "CLASS_LABELS_ZH", "classify"]
@@ -99,6 +99,8 @@ _MAX_SOUND_SHAPE = 8
 _PHRASE = 20
 """Longest side of a reworded phrase; longer, or across a clause mark, it is a passage."""
 _CLAUSE_MARKS = frozenset("，。！？；：,!?;:…")
+_REMEMBERED = 16
+"""Longest pair (both sides) whose context-free class is remembered: the short ones recur."""
 
 
 def classify(source_text: str, reading: str, kind: str, before: str = "", after: str = "") -> str:
@@ -107,8 +109,30 @@ def classify(source_text: str, reading: str, kind: str, before: str = "", after:
     ``kind`` is the engine's kind for this witness; ``before``/``after`` are a
     few dozen characters of source around the locus, which tell a sentence
     or a paragraph from a few characters and a doubled piece from new text.
+
+    Most loci are classed without their context (a substitution, a mark, a
+    Traditional character), and the same short pairs come again and again
+    (，/, and 這/这 thousands of times with a rule switched off): those are
+    classed once (:func:`_alone`); the rest, here, with their context.
     """
-    a, b = source_text, reading
+    if len(source_text) + len(reading) <= _REMEMBERED:
+        alone = _alone(source_text, reading, kind)
+        if alone is not None:
+            return alone
+    cls = _classify(source_text, reading, kind, (before, after))
+    assert cls is not None  # with its context every locus has a class
+    return cls
+
+
+@lru_cache(maxsize=1 << 16)
+def _alone(source_text: str, reading: str, kind: str) -> str | None:
+    """The class of a short pair whose class its context cannot change, else None."""
+    return _classify(source_text, reading, kind, None)
+
+
+def _classify(a: str, b: str, kind: str, context: tuple[str, str] | None) -> str | None:
+    """:func:`classify`; with no ``context``, None where the class would depend on it
+    (text one side lacks, numerals: the characters around them tell)."""
     if kind == "move":
         return "moved"
     if a == b:
@@ -122,15 +146,16 @@ def classify(source_text: str, reading: str, kind: str, before: str = "", after:
         return "swap"
     if kind == "duplication":
         return "doubled"
+    before, after = context or ("", "")
     a, b, before, after = _trim(a, b, before, after)
     if not a or not b:
-        return _gap(a or b, before, after, missing=not a)
+        return None if context is None else _gap(a or b, before, after, missing=not a)
     content_a, content_b = _content(a), _content(b)
     # a clause dropped where the other text has only a mark (，有人说……！” / 。)
     if not content_b and len(content_a) > 1:
-        return _gap(a, before, after, missing=False)
+        return None if context is None else _gap(a, before, after, missing=False)
     if not content_a and len(content_b) > 1:
-        return _gap(b, before, after, missing=True)
+        return None if context is None else _gap(b, before, after, missing=True)
     same_form = _same_form(_width(a), _width(b))
     if same_form:
         return same_form
@@ -139,7 +164,9 @@ def classify(source_text: str, reading: str, kind: str, before: str = "", after:
         # a typo inside a Traditional passage is still a typo: 读书会 / 讀書匯
         a, b, before, after = _trim(folded_a, folded_b, before, after)
         if not a or not b:
-            return _gap(a or b, before, after, missing=not a)
+            return None if context is None else _gap(a or b, before, after, missing=not a)
+    if context is None and all(map(_is_numeral, a + b)):
+        return None  # 二〇二〇 / 2020 may be one number with the digits around them
     if _same_number(a, b, before, after):
         return "number"
     if _has_foreign(a) != _has_foreign(b):
@@ -155,7 +182,7 @@ def _width(text: str) -> str:
     """The engine's width folding, with 。 as the full-width form of the full stop."""
     if text.isascii():
         return text
-    return normalize(text, ("width",)).text.replace("。", ".")
+    return fold_width(text).replace("。", ".")
 
 
 @cache

@@ -211,6 +211,12 @@ looked for first, by ``str``'s own search, a tenth of the pattern's scan (13 ms 
 text that has none)."""
 
 
+def fold_width(text: str) -> str:
+    """``text`` as the width rule leaves it: ``normalize(text, ("width",)).text``, without
+    the offset map (a class compares folded readings thousands of times)."""
+    return _rule_width(text)[0]
+
+
 def _rule_width(text: str) -> tuple[str, list[Replacement]]:
     """Fold full-width forms, quotation marks, ellipses and dashes to one form each."""
     folded = _WIDTH_FOLD(text)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.classes.classify import CLASS_LABELS_ZH, CLASSES, classify
+from app.classes.classify import CLASS_LABELS_ZH, CLASSES, _classify, classify
 from app.collation.collate import collate
 from app.collation.loci import KINDS
 
@@ -218,3 +218,28 @@ def test_classify_never_raises_and_returns_a_class(
     source_text: str, reading: str, kind: str, before: str, after: str
 ) -> None:
     assert classify(source_text, reading, kind, before, after) in CLASSES
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    source_text=TEXT,
+    reading=TEXT,
+    kind=st.sampled_from([*KINDS, "unknown"]),
+    contexts=st.lists(st.tuples(TEXT, TEXT), min_size=2, max_size=4),
+)
+def test_a_pair_classed_once_keeps_the_class_its_context_gives(
+    source_text: str, reading: str, kind: str, contexts: list[tuple[str, str]]
+) -> None:
+    """The same pair in other places: what is remembered of it never overrides its context."""
+    for before, after in contexts:
+        got = classify(source_text, reading, kind, before, after)
+        assert got == _classify(source_text, reading, kind, (before, after))
+
+
+def test_the_characters_around_a_pair_still_tell_its_class() -> None:
+    """A pair classed once without its context is not taken for what its context makes it."""
+    assert classify("十", "1", "substitution", "", "五") == "number"  # 十五 / 15
+    assert classify("十", "1", "substitution", "", "") != "number"
+    assert classify("十", "1", "substitution", "", "五") == "number"
+    assert classify("", "他来了。", "insertion", "好。", "") == "missing_sentence"
+    assert classify("", "他来了。", "insertion", "很好", "的") == "missing"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.text.normalize import ALL_RULES, UnknownRuleError, normalize, parse_rules
+from app.text.normalize import ALL_RULES, UnknownRuleError, fold_width, normalize, parse_rules
 
 
 def same(a: str, b: str, *rules: str) -> bool:
@@ -100,3 +100,10 @@ def test_ellipses_and_dashes_fold_alike_whether_looked_for_first_or_not(text: st
         rules._ELLIPSIS_OR_DASH, folded, lambda m: "—" if m.group()[0] in "—-" else "…"
     )
     assert rules._rule_width(text) == scanned
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="…．.。·—-－ａＡ１甲　 “”‘’「」,，\n", max_size=14))
+def test_fold_width_is_the_width_rule_alone(text: str) -> None:
+    """The classes fold readings by ``fold_width``: what ``normalize`` gives with width alone."""
+    assert fold_width(text) == normalize(text, ("width",)).text
