@@ -468,27 +468,41 @@ def with_agreement(
 
 
 class _LoneVotes:
-    """The vote where one witness alone reads differently (most loci), without counting.
+    """The vote without counting where one witness alone reads differently, or every
+    witness reads the same (most loci of two or more copies), exactly as :func:`agreement`
+    finds it, in a fraction of its time (the supporters are worked out once).
 
-    The source and every other witness (two or more votes) outvote the one
-    reading; exactly what :func:`agreement` finds, in a fraction of its time
-    (the supporters of each witness's lone readings are worked out once).
+    One witness alone: the source and every other witness (two or more votes) outvote
+    its reading.  Every witness the same text, which the source does not read under the
+    rules: they outvote the source, the one vote against them.
     """
 
     def __init__(self, ids: Sequence[str], key: Callable[[str], str]) -> None:
         self.count = len(ids)
         self.key = key
         self.supporters = {wid: ("", *(w for w in ids if w != wid)) for wid in ids}
+        self.everyone = tuple(ids)
+        self.voters = frozenset(ids)
 
     def __call__(self, loc: Locus) -> Agreement | None:
-        if len(loc.readings) != 1 or self.count < 2:
-            return None
-        ((wid, reading),) = loc.readings.items()
-        supporters = self.supporters.get(wid)
-        if supporters is None or self.key(reading) == self.key(loc.source_text):
-            return None
         n = self.count
-        return Agreement(loc.source_text, n, n + 1, supporters, n)
+        if n < 2:
+            return None
+        if len(loc.readings) == 1:
+            ((wid, reading),) = loc.readings.items()
+            supporters = self.supporters.get(wid)
+            if supporters is None or self.key(reading) == self.key(loc.source_text):
+                return None
+            return Agreement(loc.source_text, n, n + 1, supporters, n)
+        if len(loc.readings) != n or loc.readings.keys() != self.voters:
+            return None
+        readings = iter(loc.readings.values())
+        reading = next(readings)
+        if any(other != reading for other in readings):
+            return None
+        if self.key(reading) == self.key(loc.source_text):
+            return None
+        return Agreement(reading, n, n + 1, self.everyone, 1)
 
 
 def _merge(source: str, per_witness: Sequence[tuple[str, Sequence[_Own]]]) -> list[Locus]:

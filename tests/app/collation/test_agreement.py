@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.collation.agreement import agreement
 from app.collation.collate import collate
 
@@ -71,3 +74,42 @@ def test_the_quick_vote_of_a_lone_reading_is_the_full_count() -> None:
     lone = _LoneVotes(ids, key)
     assert lone(loc) == agreement("功", {"C": "工"}, ids, key)
     assert lone(Locus(0, 1, "，", {"C": ","}, "substitution")) is None  # same key
+
+
+def test_the_quick_vote_of_a_reading_every_witness_shares_is_the_full_count() -> None:
+    from app.collation.collate import _LoneVotes
+    from app.collation.loci import Locus
+
+    def key(text: str) -> str:
+        return text.replace(",", "，")
+
+    ids = ["B", "C", "D"]
+    lone = _LoneVotes(ids, key)
+    shared = {"D": "工", "B": "工", "C": "工"}
+    vote = lone(Locus(0, 1, "功", shared, "substitution"))
+    assert vote is not None and vote == agreement("功", shared, ids, key)
+    assert vote.supporters == ("B", "C", "D") and vote.likely_source_error
+    # anything else is counted in full
+    assert lone(Locus(0, 1, "，", dict.fromkeys(ids, ","), "substitution")) is None  # same key
+    assert lone(Locus(0, 1, "功", {"B": "工", "C": "工", "D": "攻"}, "substitution")) is None
+    assert lone(Locus(0, 1, "功", {"B": "工", "C": "工"}, "substitution")) is None
+    assert lone(Locus(0, 1, "功", {"B": "工", "C": "工", "check": "工"}, "substitution")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    source=st.sampled_from(["功", "，", ",", "工"]),
+    readings=st.dictionaries(
+        st.sampled_from(["B", "C", "D", "check"]), st.sampled_from(["工", "，", ",", "功", ""])
+    ),
+)
+def test_a_quick_vote_is_always_the_full_count(source: str, readings: dict[str, str]) -> None:
+    from app.collation.collate import _LoneVotes
+    from app.collation.loci import Locus
+
+    def key(text: str) -> str:
+        return text.replace(",", "，")
+
+    ids = ["B", "C", "D"]
+    quick = _LoneVotes(ids, key)(Locus(0, 1, source, readings, "substitution"))
+    assert quick is None or quick == agreement(source, readings, ids, key)
