@@ -541,11 +541,11 @@ class MainWindow(WindowLayout):
         self.status_counts.setText(" · ".join(parts))
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:  # while hidden: a visible bar repaints itself (and what it overlaps) at once
+            self.progress.setValue(0)
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.acts.cancel.setEnabled(busy)
-        if busy:
-            self.progress.setValue(0)
 
     # -- navigation ---------------------------------------------------------------------
 
