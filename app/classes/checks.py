@@ -672,8 +672,8 @@ def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
     numbered heading or list item.  Such an end is either a paragraph that
     lost its full stop, or a sentence a page break cut in two (…全面严格⏎⏎管控。):
     the fix is 。 for the first and joining the two for the second
-    (:func:`_continues` tells them apart).  A paragraph ending on ， or 、
-    before one that goes on is always a sentence cut in two.
+    (:func:`_continues` tells them apart).  A paragraph ending on ， or 、 (or on ,: OCR
+    reads ， so too) before one that goes on is always a sentence cut in two.
 
     When more than a third of six or more prose lines end without a mark,
     the text is hard-wrapped (line breaks inside paragraphs, as OCR leaves
@@ -698,7 +698,7 @@ def _full_stop(text: str, cancel: _Cancel) -> list[Finding]:
         plain = not _HEADING.match(line) and 2 * han >= len(line)
         is_prose = han >= 15 and plain and _INNER_PUNCT.search(line) is not None
         prose += is_prose
-        comma = line[-1] in "，、" and han >= 5 and plain
+        comma = line[-1] in "，、," and han >= 5 and plain  # OCR reads ， as , too
         if not (comma or line[-1].isalnum()):
             continue
         missing += is_prose and not comma

@@ -375,6 +375,14 @@ def test_a_page_break_inside_a_word_or_sentence_is_joined_never_stopped(text: st
     assert apply(text, found).count("\n") == 0
 
 
+def test_a_line_ending_on_a_half_width_comma_goes_on_in_the_next() -> None:
+    """OCR often reads ， as ,: the line still stops inside its sentence."""
+    text = "今天我们召开会议,一步一个脚印,\n研究部署下一步工作。大家都表示赞同。"
+    (join,) = of("broken_paragraph", text)
+    assert text[join.start : join.end] == "\n" and join.fix == ""
+    assert of("missing_full_stop", text) == []
+
+
 def test_a_traditional_word_in_a_simplified_text_is_a_finding() -> None:
     text = "习近平在讲话中强调，要做好運輸保障工作。我们要坚持人民至上。"
     (f,) = check_text(text)
