@@ -244,7 +244,7 @@ class ApparatusModel(QAbstractTableModel):
     @staticmethod
     def _accepted_text(witness: str) -> str:
         return QCoreApplication.translate("ApparatusModel", "accepted · {0}").format(
-            short_name(witness)
+            short_name(witness_label(witness))
         )
 
     @staticmethod

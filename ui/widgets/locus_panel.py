@@ -308,7 +308,7 @@ class LocusPanel(QFrame):
         if decision.status == "undecided":
             return f"<b>{head}</b> {status}"
         chosen = _reading_html(decision.reading or "", _DECISION_READING)
-        who = f" ({html.escape(decision.witness)})" if decision.witness else ""
+        who = f" ({html.escape(witness_label(decision.witness))})" if decision.witness else ""
         return f"<b>{head}</b> {status}{who} → {chosen}"
 
     def _on_note(self) -> None:

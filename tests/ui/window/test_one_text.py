@@ -102,6 +102,11 @@ def test_findings_are_accepted_all_at_once_by_kind_or_filter(
     # 12 punctuation errors of 0.1 in 54 characters: the error rate the rules ask for
     window.update_counts()
     assert "error rate 222.22 per 10,000 (不合格)" in window.status_counts.text()
+    # whose reading was taken is said as the table's column says it, not by the engine's id
+    model = window.apparatus.model
+    assert model.index(0, model.status_column).data() == "accepted · source checks"
+    select_row(window, 0)
+    assert "(source checks) →" in window.locus_panel.decision_text()
 
 
 def test_the_word_lists_dialog_edits_the_users_lists(qtbot: QtBot, window: MainWindow) -> None:
