@@ -19,6 +19,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import MappingProxyType
 
 
@@ -448,6 +449,31 @@ def lowered_os_reason(exc: OSError) -> str | Message:
     """The same as a clause after a colon ("cannot read x: permission denied")."""
     reason = exc.strerror or str(exc) or type(exc).__name__
     return known_reason(reason[:1].lower() + reason[1:])
+
+
+def finding_fields(english: str) -> tuple[str, dict[str, str]] | None:
+    """What a check found (``Locus.message``, kept in English in the project file) taken
+    apart again: the id of its template and the fields filled in, or None (no check's)."""
+    for pattern, id in _finding_patterns():
+        m = pattern.fullmatch(english)
+        if m is not None:
+            return id, m.groupdict()
+    return None
+
+
+@cache
+def _finding_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each check's English template as a pattern that takes its fields back out."""
+    out = []
+    for id, template in ENGLISH.items():
+        if not id.startswith("check."):
+            continue
+        pattern = "".join(
+            re.escape(literal) + ("" if name is None else f"(?P<{name}>.+?)")
+            for literal, name, _, _ in string.Formatter().parse(template)
+        )
+        out.append((re.compile(pattern, re.DOTALL), id))
+    return tuple(out)
 
 
 def message(id: str, /, **params: str | Message) -> Message:

@@ -10,15 +10,12 @@ translating in turn the ones that are messages themselves.
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from app.messages import ENGLISH, Message, message, readable_name
+from app.messages import ENGLISH, Message, finding_fields, message, readable_name
 from app.store.file import ProjectFile
 from app.text.ocr import OCR_FORMAT
 from app.text.pdf import PDF_FORMAT
@@ -80,26 +77,8 @@ def unread_text(path: str, unread: Sequence[Message]) -> str:
     return message_text(message("word.unread", path=readable_name(Path(path).name), parts=parts))
 
 
-@cache
-def _finding_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each check's English template as a pattern that takes its fields back out."""
-    out = []
-    for id, template in ENGLISH.items():
-        if not id.startswith("check."):
-            continue
-        pattern = "".join(
-            re.escape(literal) + ("" if name is None else f"(?P<{name}>.+?)")
-            for literal, name, _, _ in string.Formatter().parse(template)
-        )
-        out.append((re.compile(pattern, re.DOTALL), id))
-    return tuple(out)
-
-
 def finding_text(english: str) -> str:
     """What a check found (``Locus.message``, kept in English in the project file) in the
     interface language: its template is found again and filled in translated."""
-    for pattern, id in _finding_patterns():
-        m = pattern.fullmatch(english)
-        if m is not None:
-            return message_text(message(id, **m.groupdict()))
-    return english
+    found = finding_fields(english)
+    return english if found is None else message_text(message(found[0], **found[1]))

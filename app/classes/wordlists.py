@@ -33,6 +33,8 @@ from pathlib import Path
 
 import platformdirs
 
+from app.messages import finding_fields
+
 __all__ = [
     "KINDS",
     "Banned",
@@ -102,6 +104,38 @@ class WordLists:
                 out[a] = out.get(a, "") + b
                 out[b] = out.get(b, "") + a
         return out
+
+
+def term_to_allow(source: str, start: int, end: int, message: str) -> str:
+    """What "never flag this word" puts on the whitelist for a finding at
+    ``source[start:end]`` that says ``message``: the term as written around it.
+
+    A finding covers only the characters to change (按[步→部]就班), but the
+    proofreader keeps a term, not a character: whitelisting 步 would silence
+    every 步 of the text.  So the term is the 易错词 or banned term the message
+    names, or the word the spelling check had in mind with the character as
+    written (环竟 for “竟” is probably “境” (as in 环境)), provided it stands over
+    the finding in the text; else the finding's own text.
+    """
+    terms: list[str] = []
+    found = finding_fields(message) if message else None
+    if found is not None:
+        id, fields = found
+        if id == "check.mistake":
+            terms = [fields["wrong"]]
+        elif id in ("check.banned", "check.banned-no-reason"):
+            terms = [fields["term"]]
+        elif id == "check.spelling":
+            word, right, wrong = fields["word"], fields["right"], fields["wrong"]
+            at = [k for k in range(len(word)) if word.startswith(right, k)]
+            terms = [word[:k] + wrong + word[k + len(right) :] for k in at]
+    for term in terms:
+        k = source.find(term, max(0, end - len(term)), start + len(term))
+        while 0 <= k <= start:
+            if end <= k + len(term):
+                return term
+            k = source.find(term, k + 1, start + len(term))
+    return source[start:end].strip()
 
 
 def user_folder() -> Path:

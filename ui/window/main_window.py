@@ -24,7 +24,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 
-from app.classes.wordlists import ListFileError, WordLists, load_folder, save_folder, user_folder
+from app.classes.wordlists import (
+    ListFileError,
+    WordLists,
+    load_folder,
+    save_folder,
+    term_to_allow,
+    user_folder,
+)
 from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
 from app.collation.loci import Collation, Locus
@@ -484,11 +491,15 @@ class MainWindow(WindowLayout):
         from PySide6.QtWidgets import QInputDialog
 
         locus = self.session.locus(self.session.current) if self.session.current else None
+        collation = self.session.collation
+        term = ""
+        if locus is not None and collation is not None:
+            term = term_to_allow(collation.source, locus.start, locus.end, locus.message)
         word, ok = QInputDialog.getText(
             self,
             QCoreApplication.translate("MainWindow", "Never flag this word"),
             QCoreApplication.translate("MainWindow", "A name or term the checks never flag:"),
-            text="" if locus is None else locus.source_text.strip(),
+            text=term,
         )
         if ok and word.strip():
             try:

@@ -147,3 +147,24 @@ def test_never_flag_a_word_from_its_finding_checks_the_text_again(
     again = window.collation()
     assert again is not None
     assert "竟" not in [loc.source_text for loc in again.loci]
+
+
+def test_never_flag_offers_the_term_written_not_the_one_character(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+    offered: list[str] = []
+
+    def ask(*_args: object, **kwargs: str) -> tuple[str, bool]:
+        offered.append(kwargs["text"])
+        return "", False  # cancelled: nothing is kept
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    for row in range(4):  # 励, 步, 運輸, 竟
+        select_row(window, row)
+        window.acts.allow_word.trigger()
+    assert offered == ["再接再励", "按步就班", "運輸", "保护环竟"]  # (as in 保护环境)
+    assert wordlists.load_folder(wordlists.user_folder()).allow == frozenset()
