@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/widgets/apparatus.py" line="+40"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+42"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+197"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+53"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+83"/>
         <source>Apparatus</source>
         <translation>校勘记</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+136"/>
         <source>All witnesses</source>
         <translation>全部校本</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{0} of {1} divergences</source>
         <translation>异文 {0} / {1} 处</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{0} decided</source>
         <translation>已处理 {0} 处</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>KindLegend</name>
     <message>
-        <location filename="../../ui/widgets/legend.py" line="+48"/>
+        <location filename="../../ui/widgets/legend.py" line="+49"/>
         <source>Legend of divergence kinds</source>
         <translation>异文类型图例</translation>
     </message>
@@ -633,12 +633,12 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+186"/>
+        <location filename="../../ui/window/main_window.py" line="+203"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -648,17 +648,18 @@
         <translation>[只读]</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
+        <location line="+17"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>{0} divergences.</source>
         <translation>共 {0} 处异文。</translation>
     </message>
@@ -668,37 +669,37 @@
         <translation>无法更新项目</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-44"/>
         <source>{0} {1}</source>
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="-71"/>
         <source>Collation failed</source>
         <translation>校勘失败</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+173"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+408"/>
+        <location line="+302"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-208"/>
         <source>{0} divergences</source>
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-356"/>
         <source>Cannot read the scan</source>
         <translation>无法读取扫描件</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+182"/>
         <source>Reading the scan by OCR…</source>
         <translation>正在用 OCR 识别扫描件…</translation>
     </message>
@@ -708,8 +709,8 @@
         <translation>已取消识别扫描件。</translation>
     </message>
     <message>
-        <location line="+212"/>
-        <location line="+21"/>
+        <location line="+116"/>
+        <location line="+25"/>
         <location line="+8"/>
         <source>Word lists</source>
         <translation>词表</translation>
@@ -725,17 +726,17 @@
         <translation>检查永不标出的人名或术语：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>error rate {0} per 10,000 ({1})</source>
         <translation>差错率 万分之 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+67"/>
         <source>No divergences.</source>
         <translation>没有异文。</translation>
     </message>
@@ -750,7 +751,7 @@
         <translation>已回到最后一处异文。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+128"/>
         <source>not read: {0}</source>
         <translation>未读取{0}</translation>
     </message>
@@ -827,7 +828,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+59"/>
+        <location filename="../../ui/messages.py" line="+56"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
@@ -923,12 +924,12 @@
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../ui/widgets/overview.py" line="+46"/>
+        <location filename="../../ui/widgets/overview.py" line="+51"/>
         <source>Overview of divergences</source>
         <translation>异文概览</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+61"/>
         <source>%n divergence(s)</source>
         <translation>
             <numerusform>%n 处异文</numerusform>
@@ -1074,12 +1075,12 @@
         <translation>Jiaokan 项目</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Cannot open the files</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
@@ -1094,17 +1095,17 @@
         <translation>无法添加校本</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>A collation needs at least one variant.</source>
         <translation>校勘至少需要一个校本。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-91"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -1149,7 +1150,7 @@
         <translation>{0} 以只读方式打开：{1}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+97"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1244,12 +1245,17 @@
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>checked alone · {0} of {1} decided · {2}</source>
+        <translation>单独检查 · 已决定 {0}/{1} · {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>against {0} · {1} of {2} decided · {3}</source>
         <translation>对校 {0} · 已决定 {1}/{2} · {3}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>#{0} {1} → {2}: {3}</source>
         <translation>#{0} {1} → {2}：{3}</translation>
     </message>
@@ -1556,7 +1562,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+79"/>
+        <location filename="../../app/messages.py" line="+80"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>

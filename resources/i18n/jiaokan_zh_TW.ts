@@ -4,7 +4,7 @@
 <context>
     <name>ApparatusModel</name>
     <message>
-        <location filename="../../ui/widgets/apparatus.py" line="+40"/>
+        <location filename="../../ui/widgets/apparatus.py" line="+42"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+197"/>
         <source>accepted · {0}</source>
         <translation>已接受 · {0}</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ApparatusView</name>
     <message>
-        <location filename="../../ui/widgets/apparatus_view.py" line="+53"/>
+        <location filename="../../ui/widgets/apparatus_view.py" line="+83"/>
         <source>Apparatus</source>
         <translation>校勘記</translation>
     </message>
@@ -107,12 +107,12 @@
         <translation>顯示：</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+136"/>
         <source>All witnesses</source>
         <translation>全部校本</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{0} of {1} divergences</source>
         <translation>異文 {0} / {1} 處</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{0} decided</source>
         <translation>已處理 {0} 處</translation>
     </message>
@@ -178,7 +178,7 @@
     <message>
         <location line="+1"/>
         <source>Free software under the MIT licence (the LICENSE file comes with it).</source>
-        <translation>自由軟體，以 MIT 授權條款發布（隨附 LICENSE 檔案）。</translation>
+        <translation>自由軟體，以 MIT 授權釋出（隨附 LICENSE 檔案）。</translation>
     </message>
 </context>
 <context>
@@ -212,7 +212,7 @@
 <context>
     <name>KindLegend</name>
     <message>
-        <location filename="../../ui/widgets/legend.py" line="+48"/>
+        <location filename="../../ui/widgets/legend.py" line="+49"/>
         <source>Legend of divergence kinds</source>
         <translation>異文類型圖例</translation>
     </message>
@@ -297,7 +297,7 @@
     <message>
         <location line="+6"/>
         <source>it reads the passage as the source has it; the copy&apos;s edits inside it are divergences {0}</source>
-        <translation>該段落在此依底本文字，校本在段內的改動見異文 {0}</translation>
+        <translation>該段落在此依底本文本，校本在段內的改動見異文 {0}</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -633,12 +633,12 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+186"/>
+        <location filename="../../ui/window/main_window.py" line="+203"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
@@ -648,17 +648,18 @@
         <translation>[唯讀]</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
+        <location line="+17"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
         <source>Collation cancelled.</source>
         <translation>校勘已取消。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>{0} divergences.</source>
         <translation>共 {0} 處異文。</translation>
     </message>
@@ -668,37 +669,37 @@
         <translation>無法更新專案</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-44"/>
         <source>{0} {1}</source>
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="-71"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+173"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+408"/>
+        <location line="+302"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-208"/>
         <source>{0} divergences</source>
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-356"/>
         <source>Cannot read the scan</source>
         <translation>無法讀取掃描件</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+182"/>
         <source>Reading the scan by OCR…</source>
         <translation>正在用 OCR 辨識掃描件…</translation>
     </message>
@@ -708,8 +709,8 @@
         <translation>已取消辨識掃描件。</translation>
     </message>
     <message>
-        <location line="+212"/>
-        <location line="+21"/>
+        <location line="+116"/>
+        <location line="+25"/>
         <location line="+8"/>
         <source>Word lists</source>
         <translation>詞表</translation>
@@ -725,17 +726,17 @@
         <translation>檢查永不標出的人名或術語：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已處理 {0}，待定 {1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>error rate {0} per 10,000 ({1})</source>
         <translation>差錯率 萬分之 {0}（{1}）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+67"/>
         <source>No divergences.</source>
         <translation>沒有異文。</translation>
     </message>
@@ -750,7 +751,7 @@
         <translation>已回到最後一處異文。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+128"/>
         <source>not read: {0}</source>
         <translation>未讀取{0}</translation>
     </message>
@@ -816,18 +817,18 @@
     <message>
         <location line="+13"/>
         <source>undone</source>
-        <translation>已撤銷</translation>
+        <translation>已復原</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Greyed steps were undone; Redo brings them back.</source>
-        <translation>灰色的步驟已撤銷；重做可恢復。</translation>
+        <translation>灰色的步驟已復原；重做可恢復。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+59"/>
+        <location filename="../../ui/messages.py" line="+56"/>
         <source>Word</source>
         <translation>Word</translation>
     </message>
@@ -923,12 +924,12 @@
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../ui/widgets/overview.py" line="+46"/>
+        <location filename="../../ui/widgets/overview.py" line="+51"/>
         <source>Overview of divergences</source>
         <translation>異文總覽</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+61"/>
         <source>%n divergence(s)</source>
         <translation>
             <numerusform>%n 處異文</numerusform>
@@ -1074,12 +1075,12 @@
         <translation>Jiaokan 專案</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Cannot open the files</source>
         <translation>無法開啟檔案</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Open a project</source>
         <translation>開啟專案</translation>
     </message>
@@ -1094,17 +1095,17 @@
         <translation>無法新增校本</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>A collation needs at least one variant.</source>
         <translation>校勘至少需要一個校本。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Read-only: {0}</source>
         <translation>唯讀：{0}</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-91"/>
         <source>Cannot open the project</source>
         <translation>無法開啟專案</translation>
     </message>
@@ -1149,7 +1150,7 @@
         <translation>{0} 以唯讀方式開啟：{1}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+97"/>
         <source>The source has changed</source>
         <translation>底本已更改</translation>
     </message>
@@ -1176,12 +1177,12 @@
     <message>
         <location line="+1"/>
         <source>1 decision no longer matches a divergence under these rules. It stays in the project file and comes back when its place does:</source>
-        <translation>有 1 項決定在目前規則下找不到對應的異文。它仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
+        <translation>有 1 項決定在目前規則下找不到對應的異文。它仍儲存在專案檔案中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{0} decisions no longer match a divergence under these rules. They stay in the project file and come back when their place does:</source>
-        <translation>在目前規則下，有 {0} 項決定找不到對應的異文。它們仍保存在專案檔中，待其位置重新出現時自動恢復：</translation>
+        <translation>在目前規則下，有 {0} 條決定找不到對應的異文。它們仍儲存在專案檔案中，待其位置重新出現時自動恢復：</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1244,12 +1245,17 @@
         <translation>已匯出 {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>checked alone · {0} of {1} decided · {2}</source>
+        <translation>單獨檢查 · 已決定 {0}/{1} · {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>against {0} · {1} of {2} decided · {3}</source>
         <translation>對校 {0} · 已決定 {1}/{2} · {3}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>#{0} {1} → {2}: {3}</source>
         <translation>#{0} {1} → {2}：{3}</translation>
     </message>
@@ -1314,7 +1320,7 @@
     <message>
         <location line="+1"/>
         <source>This reading at #{0} overlaps {1}, whose decided reading also changes the text; both cannot stand. Undecide {1} and take this one?</source>
-        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。撤銷 {1} 的決定，改取這一讀法嗎？</translation>
+        <translation>#{0} 的這一讀法與 {1} 重疊，後者已定的讀法也會改動正文，兩者不能並存。復原 {1} 的決定，改取這一讀法嗎？</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1556,7 +1562,7 @@
 <context>
     <name>engine</name>
     <message>
-        <location filename="../../app/messages.py" line="+79"/>
+        <location filename="../../app/messages.py" line="+80"/>
         <source>cannot read {path}: {reason}</source>
         <translation>無法讀取 {path}：{reason}</translation>
     </message>
@@ -2033,7 +2039,7 @@
     <message>
         <location line="+1"/>
         <source>there is no project file to keep the decisions in</source>
-        <translation>沒有可保存決定的專案檔</translation>
+        <translation>沒有可儲存決定的專案檔案</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2058,7 +2064,7 @@
     <message>
         <location line="+3"/>
         <source>divergence #{n} overlaps #{m} and both change the text: undecide one of them</source>
-        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文本：請撤銷其中一處的決定</translation>
+        <translation>異文 #{n} 與 #{m} 重疊，兩處都改動了文字：請復原其中一處的決定</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2113,12 +2119,12 @@
     <message>
         <location line="+5"/>
         <source>the project&apos;s Word document does not match its source text; collate again</source>
-        <translation>專案中的 Word 文件與其底本文字不符；請重新校勘</translation>
+        <translation>專案中的 Word 文件與其底本文本不符；請重新校勘</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{char} at line {line}, column {column} cannot be written in a Word document</source>
-        <translation>第 {line} 行第 {column} 欄的 {char} 無法寫入 Word 文件</translation>
+        <translation>第 {line} 行第 {column} 列的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
         <location line="-154"/>
@@ -2243,7 +2249,7 @@
     <message>
         <location line="+166"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
-        <translation>{name} 不是 Jiaokan 所寫的專案檔（{what}）；未開啟</translation>
+        <translation>{name} 不是 Jiaokan 所寫的專案檔案（{what}）；未開啟</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2253,32 +2259,32 @@
     <message>
         <location line="+55"/>
         <source>{path} is the project file itself; it was not overwritten</source>
-        <translation>{path} 就是專案檔本身；未被覆寫</translation>
+        <translation>{path} 就是專案檔案本身；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} belongs to the project {name}; it was not overwritten</source>
-        <translation>{path} 屬於專案 {name}；未被覆寫</translation>
+        <translation>{path} 屬於專案 {name}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the source text; it was not overwritten</source>
-        <translation>{path} 是底本；未被覆寫</translation>
+        <translation>{path} 是底本；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the variant {witness}; it was not overwritten</source>
-        <translation>{path} 是校本 {witness}；未被覆寫</translation>
+        <translation>{path} 是校本 {witness}；未被覆蓋</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} has the bytes of the project&apos;s source text or a variant ({name}); it was not overwritten</source>
-        <translation>{path} 與本專案的底本或某個校本（{name}）內容完全相同；未被覆寫</translation>
+        <translation>{path} 與本專案的底本或某個校本（{name}）內容完全相同；未被覆蓋</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{path} is not a regular file (a folder, device, pipe or socket); not written</source>
-        <translation>{path} 不是普通檔案（資料夾、裝置、管道或通訊端）；未寫入</translation>
+        <translation>{path} 不是普通檔案（資料夾、裝置、管道或套接字）；未寫入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2288,7 +2294,7 @@
     <message>
         <location line="+1"/>
         <source>{path} already exists; give --replace to replace it</source>
-        <translation>{path} 已存在；如要取代，請加 --replace</translation>
+        <translation>{path} 已存在；如要替換，請加 --replace</translation>
     </message>
 </context>
 <context>

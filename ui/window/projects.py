@@ -474,14 +474,15 @@ def project_path_name(session: Session) -> str:
 def recent_item(about: ProjectSummary) -> RecentItem:
     """One line of Recent: the source's name; the copies, how far decided, when last changed."""
     when = QDateTime.fromSecsSinceEpoch(int(about.changed_at.timestamp())).toLocalTime()
+    stamp = when.toString("yyyy-MM-dd HH:mm")  # as Chinese forms write dates, in any locale
+    if not about.witnesses:  # a text checked on its own: against nothing
+        detail = QCoreApplication.translate(
+            "Projects", "checked alone · {0} of {1} decided · {2}"
+        ).format(about.decided, about.loci, stamp)
+        return RecentItem(str(about.path), about.source_name, detail)
     detail = QCoreApplication.translate(
         "Projects", "against {0} · {1} of {2} decided · {3}"
-    ).format(
-        ", ".join(w.name for w in about.witnesses),
-        about.decided,
-        about.loci,
-        when.toString("yyyy-MM-dd HH:mm"),  # as Chinese forms write dates, in any locale
-    )
+    ).format(", ".join(w.name for w in about.witnesses), about.decided, about.loci, stamp)
     return RecentItem(str(about.path), about.source_name, detail)
 
 

@@ -7,6 +7,7 @@ count; Recent dated a project "6 12 2026 12:29".
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def test_recent_dates_read_as_dates(qapp: object) -> None:
     detail = recent_item(about).detail
     local = when.astimezone().strftime("%Y-%m-%d %H:%M")
     assert detail == f"against 校本.txt · 3 of 10 decided · {local}"
+    alone = replace(about, witnesses=())  # a text checked on its own is against nothing
+    assert recent_item(alone).detail == f"checked alone · 3 of 10 decided · {local}"
 
 
 def test_the_rule_toggles_are_short_in_the_toolbar_and_whole_in_their_tooltip(
