@@ -119,10 +119,10 @@ def _mark(n: int, locus: ExportLocus, new: str) -> str:
             marked = LINE_BREAK.sub(lambda m: "⏎" + m.group(), shown) + ("⏎" if tail else "")
             parts += f"<ins>{escape(marked)}</ins>"
         return f'<span class="change {cls}" id="t{n}" title="{title}">{parts}</span>{ref}{tail}'
-    if not shown:
-        return ref.replace("<sup ", f'<sup id="t{n}" title="{title}" ', 1) + tail
-    span_cls = "open" if status == "undecided" else cls
     why = _check_note(locus) if status == "undecided" else ""
+    if not shown:  # a line break alone (a page break inside a sentence): its number, and why
+        return ref.replace("<sup ", f'<sup id="t{n}" title="{title}" ', 1) + why + tail
+    span_cls = "open" if status == "undecided" else cls
     return (
         f'<span class="{span_cls}" id="t{n}" title="{title}">{escape(shown)}</span>{ref}{why}{tail}'
     )

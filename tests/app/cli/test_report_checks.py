@@ -54,3 +54,18 @@ def test_the_csv_has_the_checks_reading_and_reason(tmp_path: Path) -> None:
     assert rows[0][-2:] == ["check", "reason"]
     doubled = next(r for r in rows[1:] if r[8] == "们")
     assert doubled[-2:] == ["", "“们” is written twice"]
+
+
+def test_a_page_break_to_join_shows_its_fix_and_reason_in_the_text(tmp_path: Path) -> None:
+    """A finding that is a line break alone still says why, beside its number."""
+    text = "今天我们召开会议，一步一个脚印，\n研究部署下一步工作。大家都表示赞同。\n"
+    source, copy = tmp_path / "ocr.txt", tmp_path / "copy.txt"
+    source.write_text(text, "utf-8")
+    copy.write_text(text, "utf-8")
+    project = tmp_path / "p.jkproj"
+    assert main(["collate", str(source), str(copy), "--checks", "--project", str(project)]) == 0
+    report = tmp_path / "r.html"
+    assert main(["export", str(project), "--report", str(report)]) == 0
+    html = report.read_text(encoding="utf-8")
+    why = "〔→ ∅ · The paragraph breaks inside a sentence (a page break?): join it to the next〕"
+    assert f'<a href="#a1">1</a></sup><span class="why">{why}</span>\n研究' in html
