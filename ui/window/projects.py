@@ -9,13 +9,15 @@ window has: file dialogs, questions, error dialogs and the Recent list.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.export.data import ExportError
+from app.collation.loci import evolve
+from app.export.data import ExportError, ExportInput
 from app.export.outputs import Options, Output, write_output
 from app.messages import readable_name
 from app.project.places import stored_pages
@@ -30,7 +32,7 @@ from app.text.pages import PageMap
 from app.text.pdf import PDF_FORMAT
 from ui.dialogs.new_collation import NewCollationDialog, text_filter
 from ui.i18n import status_label
-from ui.messages import message_text, read_only_text, unread_text
+from ui.messages import finding_text, message_text, read_only_text, unread_text
 from ui.settings import Settings
 from ui.widgets.apparatus import shown
 from ui.widgets.welcome import RecentItem
@@ -456,7 +458,7 @@ class Projects(QObject):
         project = self.session.project
         if project is None:
             return False
-        data = project.export_input()
+        data = _reasons_as_shown(project.export_input())
         options = Options(author=self.settings.proofreader_name())
         try:
             write_output(Output(what), data, Path(path), options)
@@ -465,6 +467,19 @@ class Projects(QObject):
             return False
         self._status(QCoreApplication.translate("Projects", "Exported {0}").format(path), 5000)
         return True
+
+
+def _reasons_as_shown(data: ExportInput) -> ExportInput:
+    """The exports' data with each check's reason as the panel shows it: in the interface's
+    language (the report's running text and apparatus, the CSV's reason column), where
+    ``jiaokan export`` writes the engine's English."""
+    loci = tuple(
+        replace(loc, locus=evolve(loc.locus, message=finding_text(loc.locus.message)))
+        if loc.locus.message
+        else loc
+        for loc in data.loci
+    )
+    return replace(data, loci=loci)
 
 
 def project_path_name(session: Session) -> str:

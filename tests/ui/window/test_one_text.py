@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -168,3 +170,20 @@ def test_never_flag_offers_the_term_written_not_the_one_character(
         window.acts.allow_word.trigger()
     assert offered == ["再接再励", "按步就班", "運輸", "保护环竟"]  # (as in 保护环境)
     assert wordlists.load_folder(wordlists.user_folder()).allow == frozenset()
+
+
+@pytest.mark.subprocess  # lrelease compiles the translation
+def test_the_window_exports_the_reasons_in_the_interface_language(
+    chinese: None, qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+    table, report = tmp_path / "异文.csv", tmp_path / "报告.html"
+    assert window.projects.export_to("csv", str(table))
+    assert window.projects.export_to("report", str(report))
+    said = "“再接再励”是常见误写，应作“再接再厉”"
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
+    assert [row[-1] for row in rows[1:] if row[8] == "励"] == [said]
+    assert f"〔→ 厉 · {said}〕" in report.read_text(encoding="utf-8")
