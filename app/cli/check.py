@@ -26,7 +26,16 @@ from app.classes.wordlists import (
     save_folder,
     user_folder,
 )
-from app.cli.output import cell, display, dump_json, plural, text_json, width
+from app.cli.output import (
+    add_places,
+    cell,
+    display,
+    dump_json,
+    plural,
+    position,
+    text_json,
+    width,
+)
 from app.collation.findings import add_findings
 from app.collation.loci import Collation
 from app.text.loading import LoadedText, load_text
@@ -156,12 +165,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 def to_json(result: Collation, loaded: LoadedText, setting: str) -> dict[str, Any]:
     """``collate --json``'s shape with the one witness ``check`` (docs/cli.md)."""
+    divergences = [locus.to_json() for locus in result.loci]
+    if loaded.pages is not None:  # a PDF or a scan: where each finding is on its page
+        for entry, locus in zip(divergences, result.loci, strict=True):
+            add_places(entry, locus, loaded.pages, {})
     return {
         "source": text_json(loaded),
         "witnesses": [{"id": CHECK_WITNESS, "divergences": len(result.loci)}],
         "rules": [],
         "setting": setting,
-        "divergences": [locus.to_json() for locus in result.loci],
+        "divergences": divergences,
     }
 
 
@@ -170,7 +183,9 @@ def write_findings(result: Collation, loaded: LoadedText, setting: str, out: Tex
     out.write(f"source  {loaded.path}  ({loaded.encoding}, {len(loaded.text)} chars)\n")
     out.write(f"setting {setting}\n\n")
     text = loaded.text
-    header = ["#", "line:col", "class", "text", "fix", "why"]
+    pages = loaded.pages
+    on_page = ["page:line"] if pages is not None else []  # of a PDF, as collate's table
+    header = ["#", "line:col", *on_page, "class", "text", "fix", "why"]
     rows = []
     for n, locus in enumerate(result.loci, 1):
         line = text.count("\n", 0, locus.start) + 1
@@ -179,6 +194,7 @@ def write_findings(result: Collation, loaded: LoadedText, setting: str, out: Tex
             [
                 str(n),
                 f"{line}:{column}",
+                *filter(None, [position(pages, locus.start)]),
                 locus.cls,
                 display(locus.source_text),
                 display(locus.readings[CHECK_WITNESS]),

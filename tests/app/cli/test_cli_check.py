@@ -10,6 +10,7 @@ from docx import Document
 
 from app.classes import wordlists
 from app.cli.main import main
+from tests.helpers.paths import PDF_FIXTURES
 
 TEXT = (
     "我们要再接再励，按步就班地工作。\n当前疫情形势依然严 峻，要做好運輸保障。我们应该保护环竟。\n"
@@ -96,6 +97,25 @@ def test_a_word_document_is_checked(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert [(d["source_text"], d["readings"]["check"]) for d in doc["divergences"]] == [
         ("励", "厉")
     ]
+
+
+def test_a_pdf_says_the_page_and_boxes_of_each_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As ``collate --json`` does for a PDF source: where the finding is on its page."""
+    lists = tmp_path / "lists"
+    wordlists.save_folder(lists, wordlists.WordLists(mistakes={"社区工作者": "社区工作人员"}))
+    proof = str(PDF_FIXTURES / "proof.pdf")
+    doc = check_json(capsys, proof, "--lists", str(lists), "--no-user-lists")
+    found = doc["divergences"]
+    assert len(found) == 10  # the proof's sections say it ten times
+    assert found[0]["page"] == 1 and all(f["page"] >= 1 and f["boxes"] for f in found)
+    left, bottom, right, top = found[0]["boxes"][0]
+    assert left < right and bottom < top
+    assert main(["check", proof, "--lists", str(lists), "--no-user-lists"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[3].split()[:3] == ["#", "line:col", "page:line"]
+    assert table[4].split()[2].startswith("1:")
 
 
 def test_the_table_says_where_what_and_why(
