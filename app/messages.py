@@ -219,6 +219,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "project.save-view-failed": QT_TRANSLATE_NOOP(
             "engine", "could not save the view state in {name}: {reason}"
         ),
+        "project.save-lists-failed": QT_TRANSLATE_NOOP(
+            "engine", "could not save the word lists in {name}: {reason}"
+        ),
         "project.empty": QT_TRANSLATE_NOOP("engine", "{name} is empty, not a Jiaokan project"),
         "project.not-sqlite": QT_TRANSLATE_NOOP(
             "engine", "{name} is not a Jiaokan project (not an SQLite database)"

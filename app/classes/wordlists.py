@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -182,6 +182,20 @@ def render(kind: str, lists: WordLists) -> str:
     else:
         writer.writerows((t, b.replacement, b.reason) for t, b in sorted(lists.banned.items()))
     return out.getvalue()
+
+
+def as_texts(lists: WordLists) -> dict[str, str]:
+    """Each list as its file's text, by kind (what a project keeps of its own lists)."""
+    return {kind: render(kind, lists) for kind in KINDS}
+
+
+def from_texts(texts: Mapping[str, str]) -> WordLists:
+    """:func:`as_texts` read back; a kind this version does not know is left out."""
+    lists = WordLists()
+    for kind in KINDS:
+        if kind in texts:
+            lists = lists.merged(parse(kind, texts[kind]))
+    return lists
 
 
 def load_folder(folder: Path) -> WordLists:

@@ -94,7 +94,13 @@ def add_lists_parser(sub: Any) -> None:
         "lists",
         help="show, import or export the editor's own lists (whitelist, 易错词, pairs, banned)",
         description="Without options, say where the user's lists are and what they hold. "
-        "--import merges the lists of a folder into them, --export writes them to a folder.",
+        "--import merges the lists of a folder into them, --export writes them to a folder. "
+        "With --project, the same for a project's own lists, kept in its file.",
+    )
+    lists.add_argument(
+        "--project",
+        metavar="P.jkproj",
+        help="a project's own lists (a book's names and terms), not the user's",
     )
     how = lists.add_mutually_exclusive_group()
     how.add_argument("--import", dest="import_from", metavar="DIR", help="merge DIR's lists in")
@@ -102,6 +108,8 @@ def add_lists_parser(sub: Any) -> None:
 
 
 def run_lists(args: argparse.Namespace, out: TextIO) -> int:
+    if args.project:
+        return _project_lists(args, out)
     folder = user_folder()
     try:
         mine = load_folder(folder)
@@ -117,14 +125,43 @@ def run_lists(args: argparse.Namespace, out: TextIO) -> int:
         raise CheckError(str(exc)) from None
     except OSError as exc:
         raise CheckError(f"cannot write {exc.filename or folder}: {exc.strerror or exc}") from None
+    _write_counts(str(folder), mine, out)
+    return 0
+
+
+def _project_lists(args: argparse.Namespace, out: TextIO) -> int:
+    """``lists --project P``: the project's own lists, read, merged into or written out."""
+    from app.project.project import Project
+
+    if args.import_from and not Path(args.import_from).is_dir():
+        raise CheckError(f"--import {args.import_from}: no such folder")
+    where = args.project
+    try:
+        incoming = load_folder(Path(args.import_from)) if args.import_from else None
+        with Project.open(args.project, read_only=incoming is None) as project:
+            mine = project.word_lists()
+            if incoming is not None:
+                mine = mine.merged(incoming)
+                project.set_word_lists(mine)
+        if args.export_to:
+            save_folder(Path(args.export_to), mine)
+            where = args.export_to
+    except ListFileError as exc:
+        raise CheckError(str(exc)) from None
+    except OSError as exc:
+        raise CheckError(f"cannot write {exc.filename or where}: {exc.strerror or exc}") from None
+    _write_counts(where, mine, out)
+    return 0
+
+
+def _write_counts(where: str, lists: WordLists, out: TextIO) -> None:
     shipped = len(default_lists().mistakes)
     out.write(
-        f"{folder}\n  allow.txt       {len(mine.allow)} words never flagged\n"
-        f"  mistakes.csv    {len(mine.mistakes)} 易错词 (besides the {shipped} shipped)\n"
-        f"  confusions.csv  {len(mine.confusions)} confusion pairs\n"
-        f"  banned.csv      {len(mine.banned)} banned terms\n"
+        f"{where}\n  allow.txt       {len(lists.allow)} words never flagged\n"
+        f"  mistakes.csv    {len(lists.mistakes)} 易错词 (besides the {shipped} shipped)\n"
+        f"  confusions.csv  {len(lists.confusions)} confusion pairs\n"
+        f"  banned.csv      {len(lists.banned)} banned terms\n"
     )
-    return 0
 
 
 def editor_lists(args: argparse.Namespace) -> WordLists:

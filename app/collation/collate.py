@@ -41,6 +41,7 @@ from app.text.offsets import Group, OffsetMap
 
 if TYPE_CHECKING:
     from app.classes.checks import Finding
+    from app.classes.wordlists import WordLists
 
 __all__ = ["Collation", "Locus", "WitnessAlignment", "collate"]
 
@@ -60,13 +61,15 @@ def collate(
     progress: ProgressCallback | None = None,
     checks: bool = False,
     processes: int | None = None,
+    lists: WordLists | None = None,
 ) -> Collation:
     """Collate ``witnesses`` (``(id, text)`` pairs) against ``source`` under ``rules``.
 
     ``cancel`` is polled inside the long loops; when it returns true,
     :class:`Cancelled` is raised.  ``progress`` receives a fraction in [0, 1].
     With ``checks``, the source is also checked on its own (app.classes.checks) and
-    each finding becomes a locus read by the witness ``check``.
+    each finding becomes a locus read by the witness ``check``; a text alone is spelled with
+    ``lists`` (default: the shipped and the user's, read now).
 
     Each witness is aligned and its divergences found on their own, so
     several witnesses of a large text are shared out between this process
@@ -154,7 +157,7 @@ def collate(
         from app.collation.findings import add_findings
 
         if findings is None:  # (else found beside the witnesses, in processes)
-            findings = _checked(source, bool(ids), cancel)
+            findings = _checked(source, bool(ids), cancel, lists)
         loci = add_findings(source, loci, findings)
     crossing = overlapping(loci)
     loci = nest(loci, crossing)
@@ -226,10 +229,12 @@ def witness_divergences(
     return Witnessed(regions, counter[0], owns, norm.map, known, paired)
 
 
-def _checked(source: str, witnessed: bool, cancel: CancelCheck | None) -> list[Finding]:
+def _checked(
+    source: str, witnessed: bool, cancel: CancelCheck | None, lists: WordLists | None = None
+) -> list[Finding]:
     """The source's checks, here: with witnesses the same whatever the rules (taken again in
     a session: reuse.checked); a text alone gets the spelling check too, with the editor's
-    own lists."""
+    own lists (``lists``, or the shipped and the user's)."""
     if witnessed:
         from app.classes.checks import check_text
 
@@ -237,7 +242,9 @@ def _checked(source: str, witnessed: bool, cancel: CancelCheck | None) -> list[F
     from app.classes.spelling import check_one_text
     from app.classes.wordlists import lists_for, user_folder
 
-    return check_one_text(source, lists=lists_for([user_folder()]), cancel=cancel)
+    if lists is None:
+        lists = lists_for([user_folder()])
+    return check_one_text(source, lists=lists, cancel=cancel)
 
 
 def _lane_task(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from app.classes.checks import CHECK_WITNESS
+from app.classes.wordlists import WordLists, as_texts, from_texts
 from app.collation.collate import with_agreement
 from app.collation.loci import Collation, Region, arrival, nest, overlapping, with_id
 from app.export.data import ExportInput, ExportLocus, ExportWitness
@@ -541,6 +542,14 @@ class Project:
 
     def set_view_state(self, state: dict[str, str]) -> None:
         self.file.set_view_state(state)
+
+    def word_lists(self) -> WordLists:
+        """The project's own word lists (a book's names and terms), kept in its file beside
+        the user's lists, which are the editor's own across projects."""
+        return from_texts(self.file.word_lists())
+
+    def set_word_lists(self, lists: WordLists) -> None:
+        self.file.set_word_lists(as_texts(lists))
 
     def export_input(self, *, document: bool = True) -> ExportInput:
         """What every export reads; ``document=False`` leaves out the source's Word

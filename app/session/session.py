@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from app.classes.wordlists import ListFileError, WordLists, lists_for, user_folder
 from app.collation import reuse
 from app.collation.collate import collate
 from app.collation.loci import Collation, Locus, with_id
@@ -549,6 +550,16 @@ class Session:
         self.workspace.source = load_text(self.workspace.source.path, None)
         return self._went_stale(Changes(texts=True, stale=True))
 
+    def project_lists(self) -> WordLists:
+        """The open project's own word lists (empty without a project)."""
+        return WordLists() if self.project is None else self.project.word_lists()
+
+    def set_project_lists(self, lists: WordLists) -> Changes:
+        """Keep ``lists`` as the open project's own word lists (ProjectError if they
+        cannot be written), and check a text alone with them again."""
+        self._project().set_word_lists(lists)
+        return self.lists_changed()
+
     def lists_changed(self) -> Changes:
         """The proofreader's word lists changed: a text alone is checked with them again
         (its findings stay shown meanwhile; a collation of copies does not read them)."""
@@ -576,6 +587,12 @@ class Session:
         """What to collate now; for a project just opened, only its stored alignments."""
         request = self.workspace.request()
         project = self.project
+        if request is not None and project is not None and not request.witnesses:
+            own = project.word_lists()  # a text alone is spelled with its project's lists too
+            if own != WordLists():
+                # a user's list that cannot be read: the check reads them and says why
+                with contextlib.suppress(ListFileError):
+                    request = replace(request, lists=lists_for([user_folder()]).merged(own))
         if request is not None and project is None and self.projects_dir is not None:
             assert self.workspace.source is not None
             new = _NewProject(

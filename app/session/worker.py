@@ -107,6 +107,7 @@ def _compute(
             cancel=cancel,
             progress=progress,
         )
+    lists = {} if request.lists is None else {"lists": request.lists}
     return function(
         request.source,
         list(request.witnesses),
@@ -114,6 +115,7 @@ def _compute(
         cancel=cancel,
         progress=progress,
         checks=request.checks,
+        **lists,
     )
 
 

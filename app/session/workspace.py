@@ -12,11 +12,15 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.classes import unique_id
 from app.collation.loci import Collation, Region
 from app.text.loading import LoadedText, load_text
 from app.text.normalize import ALL_RULES
+
+if TYPE_CHECKING:
+    from app.classes.wordlists import WordLists
 
 _request_ids = itertools.count(1)
 
@@ -46,6 +50,9 @@ class CollationRequest:
     regions: tuple[tuple[str, tuple[Region, ...]], ...] | None = None
     """Set when the loci are known already (a project just opened): only the alignments
     are wanted, rebuilt from these stored regions, and nothing is aligned again."""
+    lists: WordLists | None = None
+    """The word lists a text alone is checked with, where its project has lists of its
+    own (merged over the user's); None: the user's lists, read by the check."""
 
 
 @dataclass

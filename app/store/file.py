@@ -454,6 +454,25 @@ class ProjectFile:
             self._conn.execute("DELETE FROM alignments")
             write_alignments(self._conn, alignments)
 
+    def word_lists(self) -> dict[str, str]:
+        """The project's own word lists, each as its file's text (``meta`` keys
+        ``lists.<kind>``: app/classes/wordlists.py reads them as it reads the user's)."""
+        rows = self._rows(f"SELECT key, value FROM meta WHERE key LIKE '{LISTS_KEY}%'")
+        return {
+            key[len(LISTS_KEY) :]: value
+            for key, value in rows
+            if isinstance(key, str) and isinstance(value, str)
+        }
+
+    def set_word_lists(self, texts: Mapping[str, str]) -> None:
+        """Replace the project's own word lists (kind -> file text) in one transaction."""
+        with self._writing("project.save-lists-failed"):
+            self._conn.execute(f"DELETE FROM meta WHERE key LIKE '{LISTS_KEY}%'")
+            self._conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [(LISTS_KEY + kind, text) for kind, text in texts.items() if text.strip()],
+            )
+
     def set_view_state(self, state: Mapping[str, str]) -> None:
         """Replaces the whole view state; a read-only window just does not remember its place."""
         if self.read_only:
@@ -512,6 +531,10 @@ class ProjectFile:
         except sqlite3.Error as e:
             raise ProjectError(failed, name=name, reason=one_line(e)) from None
 
+
+LISTS_KEY = "lists."
+"""``meta`` keys of the project's own word lists: ``lists.allow``, ``lists.mistakes``,
+``lists.confusions``, ``lists.banned`` (docs/project-file.md)."""
 
 _COUNT_WRITE = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_seq'"
 """In every write: the meta page, with the project's id, goes into every transaction a WAL

@@ -519,11 +519,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>This &amp;project&apos;s word lists…</source>
+        <translation>本專案詞表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Never flag this word…</source>
         <translation>不再標出此詞(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Accept the reading shown</source>
         <translation>接受所示異文(&amp;A)</translation>
     </message>
@@ -633,7 +638,7 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+203"/>
+        <location filename="../../ui/window/main_window.py" line="+204"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -648,7 +653,7 @@
         <translation>[唯讀]</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+17"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
@@ -674,17 +679,17 @@
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Collation failed</source>
         <translation>校勘失敗</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+324"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -694,12 +699,12 @@
         <translation>異文 {0} 處</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-380"/>
         <source>Cannot read the scan</source>
         <translation>無法讀取掃描件</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+184"/>
         <source>Reading the scan by OCR…</source>
         <translation>正在用 OCR 辨識掃描件…</translation>
     </message>
@@ -710,13 +715,29 @@
     </message>
     <message>
         <location line="+116"/>
-        <location line="+25"/>
+        <location line="+26"/>
+        <location line="+21"/>
         <location line="+8"/>
         <source>Word lists</source>
         <translation>詞表</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-54"/>
+        <source>Kept in {0}</source>
+        <translation>儲存在 {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Kept in the project {0}, with its decisions; read beside your own lists</source>
+        <translation>儲存在專案 {0} 中，與其中的決定在一起；與您自己的詞表一同使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This project&apos;s word lists</source>
+        <translation>本專案詞表</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Never flag this word</source>
         <translation>不再標出此詞</translation>
     </message>
@@ -1070,7 +1091,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../ui/window/projects.py" line="+42"/>
+        <location filename="../../ui/window/projects.py" line="+44"/>
         <source>Jiaokan projects</source>
         <translation>Jiaokan 專案</translation>
     </message>
@@ -1245,7 +1266,7 @@
         <translation>已匯出 {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>checked alone · {0} of {1} decided · {2}</source>
         <translation>單獨檢查 · 已決定 {0}/{1} · {2}</translation>
     </message>
@@ -1466,7 +1487,7 @@
 <context>
     <name>WordLists</name>
     <message>
-        <location filename="../../ui/dialogs/word_lists.py" line="+35"/>
+        <location filename="../../ui/dialogs/word_lists.py" line="+34"/>
         <source>Word never flagged</source>
         <translation>不標出的詞</translation>
     </message>
@@ -1526,7 +1547,7 @@
         <translation>禁用詞</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Word lists</source>
         <translation>詞表</translation>
     </message>
@@ -1539,11 +1560,6 @@
         <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Kept in {0}</source>
-        <translation>儲存在 {0}</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1949,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>could not save the word lists in {name}: {reason}</source>
+        <translation>無法在 {name} 中儲存詞表：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name} is empty, not a Jiaokan project</source>
         <translation>{name} 是空檔案，不是 Jiaokan 專案</translation>
     </message>
@@ -2127,7 +2148,7 @@
         <translation>第 {line} 行第 {column} 列的 {char} 無法寫入 Word 文件</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-157"/>
         <source>it is a link or not a plain file, and was left alone</source>
         <translation>它是連結或不是普通檔案，已原樣保留</translation>
     </message>
@@ -2247,7 +2268,7 @@
         <translation>「{term}」在禁用詞表中</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>{name} is not a Jiaokan project as Jiaokan writes it ({what}); not opened</source>
         <translation>{name} 不是 Jiaokan 所寫的專案檔案（{what}）；未開啟</translation>
     </message>

@@ -54,3 +54,51 @@ def test_check_and_quality_leave_the_text_and_the_project_untouched(
     code, out, _ = cli(capsys, "quality", job.project, "--json")
     assert code == 0 and '"verdict": "合格"' in out
     assert snapshot(job.folder, strict=False) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("宇宙洪荒\n\x00\n" + "字" * 10_000 + "\n", {"宇宙洪荒", "\x00", "字" * 10_000}),
+        ("", set()),
+        ("#only a comment\n", set()),
+    ],
+)
+def test_a_projects_own_list_is_read_as_a_list_file_is(
+    tmp_path: Path, value: str, kept: set[str]
+) -> None:
+    """A project's lists are ``meta`` rows another program may have written anything into:
+    read as their files are, a kind this version does not know left out; a value that
+    is not text is the damaged file every other ``meta`` value would make it."""
+    from app.project.project import Project
+    from app.store.connection import connect
+    from app.store.records import ProjectError
+
+    project_path = _project_alone(tmp_path)
+    conn = connect(project_path, "rw")
+    with conn:
+        conn.execute("INSERT INTO meta VALUES ('lists.allow', ?)", (value,))
+        conn.execute("INSERT INTO meta VALUES ('lists.unknown', 'x')")
+    conn.close()
+    with Project.open(project_path) as project:
+        assert project.word_lists().allow == kept
+    conn = connect(project_path, "rw")
+    with conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'lists.allow'", (b"\xff\x00",))
+    conn.close()
+    with pytest.raises(ProjectError, match="damaged"):
+        Project.open(project_path)
+
+
+def _project_alone(tmp_path: Path) -> Path:
+    from app.session.session import Session
+
+    path = tmp_path / "稿件.txt"
+    path.write_text("他们按步就班地工作。\n", encoding="utf-8")
+    session = Session(projects_dir=tmp_path / "projects")
+    session.open_files(path, [])
+    assert session.collate_now() is not None
+    assert session.project is not None
+    project_path = session.project.path
+    session.close()
+    return project_path

@@ -4,12 +4,11 @@ The four lists of :mod:`app.classes.wordlists` (words never flagged, 易错词, 
 confusion pairs, banned terms), one tab each, as tables to add to and remove
 from.  OK writes them to the user's lists folder, the same plain files
 ``jiaokan check`` and ``jiaokan lists`` read, so they can be edited in a
-spreadsheet too; the folder is named at the bottom.
+spreadsheet too; the folder is named at the bottom.  The same dialog edits an
+open project's own lists (kept in its file: ``jiaokan lists --project``).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -72,7 +71,8 @@ def _rows(kind: str, lists: WordLists) -> list[list[str]]:
 class WordListsDialog(QDialog):
     """The four lists as tables; :meth:`lists` is what the tables hold now."""
 
-    def __init__(self, lists: WordLists, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, lists: WordLists, where: str, parent: QWidget | None = None) -> None:
+        """``where``: the sentence that says where the lists are kept (a folder, a project)."""
         super().__init__(parent)
         self.setObjectName("word-lists-dialog")
         self.setWindowTitle(QCoreApplication.translate("WordLists", "Word lists"))
@@ -101,9 +101,10 @@ class WordListsDialog(QDialog):
             self.tables[kind] = table
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs)
-        where = QLabel(QCoreApplication.translate("WordLists", "Kept in {0}").format(str(folder)))
-        where.setWordWrap(True)
-        layout.addWidget(where)
+        kept = QLabel(where)
+        kept.setObjectName("lists-kept")
+        kept.setWordWrap(True)
+        layout.addWidget(kept)
         ok = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok)
         self.buttons.accepted.connect(self.accept)

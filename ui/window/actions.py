@@ -132,11 +132,15 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "&History…"), [keys("Ctrl+H")]
         )
         self.word_lists = self._make(QCoreApplication.translate("MainWindow", "&Word lists…"))
+        self.project_lists = self._make(
+            QCoreApplication.translate("MainWindow", "This &project's word lists…")
+        )
         self.allow_word = self._make(
             QCoreApplication.translate("MainWindow", "&Never flag this word…")
         )
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
+        self.project_lists.setEnabled(False)  # until a project is open and writable
         self.accept = self._make(
             QCoreApplication.translate("MainWindow", "&Accept the reading shown"), [keys("A")]
         )
@@ -212,7 +216,7 @@ class WindowActions:
         edit_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         edit_menu.addActions([self.undo, self.redo, self.history])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.word_lists, self.preferences])
+        edit_menu.addActions([self.word_lists, self.project_lists, self.preferences])
         decide_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Decide"))
         decide_menu.addActions([self.accept, self.reject, self.edit, self.undecide])
         by_witness = decide_menu.addMenu(

@@ -35,7 +35,7 @@ from app.classes.wordlists import (
 from app.collation.collate import collate
 from app.collation.ignored import ignored_collation
 from app.collation.loci import Collation, Locus
-from app.messages import Message, readable_name
+from app.messages import Message, MessageError, readable_name
 from app.project.project import Project
 from app.session.session import Changes, Collated, Session
 from app.session.workspace import CollationRequest, Workspace
@@ -189,6 +189,7 @@ class MainWindow(WindowLayout):
         acts.redo.triggered.connect(pr.redo)
         acts.history.triggered.connect(self.show_history)
         acts.word_lists.triggered.connect(self.show_word_lists)
+        acts.project_lists.triggered.connect(self.show_project_lists)
         acts.allow_word.triggered.connect(self.allow_word)
         acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
@@ -316,6 +317,7 @@ class MainWindow(WindowLayout):
             action.setEnabled(not read_only)
         source = self.session.workspace.source
         self.acts.export_pdf.setEnabled(source is not None and source.encoding == PDF_FORMAT)
+        self.acts.project_lists.setEnabled(project is not None and not project.read_only)
 
     # -- collating -----------------------------------------------------------------
 
@@ -481,10 +483,32 @@ class MainWindow(WindowLayout):
         except ListFileError as exc:
             lists = WordLists()
             self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), str(exc))
-        dialog = WordListsDialog(lists, folder, self)
+        where = QCoreApplication.translate("MainWindow", "Kept in {0}").format(str(folder))
+        dialog = WordListsDialog(lists, where, self)
         dialog.accepted.connect(lambda: self._save_word_lists(dialog.lists()))
         dialog.open()
         return dialog
+
+    def show_project_lists(self) -> WordListsDialog | None:
+        """Edit ▸ This project's word lists: the lists kept in the open project's file (a
+        book's names and terms), read beside the user's; saved on OK, in one transaction."""
+        project = self.session.project
+        if project is None:
+            return None
+        where = QCoreApplication.translate(
+            "MainWindow", "Kept in the project {0}, with its decisions; read beside your own lists"
+        ).format(project.path.name)
+        dialog = WordListsDialog(self.session.project_lists(), where, self)
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "This project's word lists"))
+        dialog.accepted.connect(lambda: self._save_project_lists(dialog.lists()))
+        dialog.open()
+        return dialog
+
+    def _save_project_lists(self, lists: WordLists) -> None:
+        try:
+            self.session.set_project_lists(lists)
+        except MessageError as exc:
+            self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), exc)
 
     def allow_word(self) -> None:
         """Decide ▸ Never flag this word: the current divergence's text onto the whitelist."""

@@ -163,3 +163,25 @@ def test_lists_show_import_and_export_the_users_lists(
     capsys.readouterr()
     assert main(["lists", "--import", str(tmp_path / "nowhere")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_lists_of_a_project_are_its_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lists --project P``: the lists kept in P, imported into and exported from it; the
+    user's lists are not touched."""
+    source, copy = tmp_path / "稿件.txt", tmp_path / "副本.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    copy.write_text(TEXT, encoding="utf-8")
+    project = tmp_path / "书.jkproj"
+    assert main(["collate", str(source), str(copy), "--project", str(project)]) == 0
+    theirs = tmp_path / "theirs"
+    wordlists.save_folder(theirs, wordlists.WordLists(allow=frozenset({"李希平"})))
+    capsys.readouterr()
+    assert main(["lists", "--project", str(project), "--import", str(theirs)]) == 0
+    assert "1 words never flagged" in capsys.readouterr().out
+    out_dir = tmp_path / "out"
+    assert main(["lists", "--project", str(project), "--export", str(out_dir)]) == 0
+    assert wordlists.load_folder(out_dir).allow == {"李希平"}
+    assert wordlists.load_folder(wordlists.user_folder()) == wordlists.WordLists()
+    capsys.readouterr()
+    assert main(["lists", "--project", str(tmp_path / "none.jkproj")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

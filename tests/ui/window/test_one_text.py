@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.classes import wordlists
@@ -187,3 +187,29 @@ def test_the_window_exports_the_reasons_in_the_interface_language(
     rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
     assert [row[-1] for row in rows[1:] if row[8] == "励"] == [said]
     assert f"〔→ 厉 · {said}〕" in report.read_text(encoding="utf-8")
+
+
+def test_a_projects_own_lists_are_edited_in_the_window_and_spell_its_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    assert not window.acts.project_lists.isEnabled()  # no project yet
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+    assert window.acts.project_lists.isEnabled()
+    dialog = window.show_project_lists()
+    assert dialog is not None and dialog.tables["allow"].rowCount() == 0
+    project = window.session.project
+    kept = dialog.findChild(QLabel, "lists-kept")
+    assert project is not None and kept is not None and project.path.name in kept.text()
+    allow = dialog.tables["allow"]
+    dialog._add(allow)
+    allow.item(0, 0).setText("按步就班")  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    collation = window.collation()
+    assert collation is not None
+    assert [loc.source_text for loc in collation.loci] == ["励", "運輸", "竟"]
+    assert project.word_lists() == wordlists.WordLists(allow=frozenset({"按步就班"}))
+    assert wordlists.load_folder(wordlists.user_folder()) == wordlists.WordLists()
