@@ -2,10 +2,11 @@
 
 Small enough to ship and fast enough for a book: every Han character standing
 alone in the best segmentation that has a sound-alike or look-alike
-(pycorrector's confusion sets, ``resources/spelling``, and a retroflex initial
-for a flat one, :data:`_NEAR_INITIALS`) or a learners' pair (:data:`_LEARNERS`) is
-tried in place of the one written, where the replacement forms a word of jieba's
-dictionary with its neighbours or where both are
+(pycorrector's confusion sets, ``resources/spelling``, and near sounds: a retroflex
+initial for a flat one, j for q and q for j, lü for lu and nü for nu written,
+:data:`_NEAR_INITIALS`, :data:`_NEAR_SYLLABLES`) or a learners' pair
+(:data:`_LEARNERS`) is tried in place of the one written, where the replacement
+forms a word of jieba's dictionary with its neighbours or where both are
 function words of one group (的地得, 在再, ...: :mod:`app.classes.wordgram`); a
 character inside a word as written, for the learners' pairs only (应为 → 因为).
 The evidence for each replacement (:class:`Evidence`):
