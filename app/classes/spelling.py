@@ -2,10 +2,11 @@
 
 Small enough to ship and fast enough for a book: every Han character standing
 alone in the best segmentation that has a sound-alike or look-alike
-(pycorrector's confusion sets, ``resources/spelling``, and a retroflex initial
-for a flat one, :data:`_NEAR_INITIALS`) or a learners' pair (:data:`_LEARNERS`) is
-tried in place of the one written, where the replacement forms a word of jieba's
-dictionary with its neighbours or where both are
+(pycorrector's confusion sets, ``resources/spelling``, and near sounds: a retroflex
+initial for a flat one, j for q and q for j, lü for lu and nü for nu written,
+:data:`_NEAR_INITIALS`, :data:`_NEAR_SYLLABLES`) or a learners' pair
+(:data:`_LEARNERS`) is tried in place of the one written, where the replacement
+forms a word of jieba's dictionary with its neighbours or where both are
 function words of one group (的地得, 在再, ...: :mod:`app.classes.wordgram`); a
 character inside a word as written, for the learners' pairs only (应为 → 因为).
 The evidence for each replacement (:class:`Evidence`):
@@ -86,28 +87,28 @@ MORE = Setting("more", -1.25, shapes=True)
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
 _WEIGHTS: tuple[float, ...] = (
-    *(-2.918, 0.227, 0.609, 0.042, 0.148, 0.172, -0.209, 0.499, -1.203, -1.679),
-    *(3.099, -2.106, 0.587, -1.673, 0.077, 0.591, 0.887, -0.18, -0.093, 0.1),
+    *(-2.788, 0.23, 0.61, 0.035, 0.146, 0.171, -0.19, 0.522, -1.259, -1.689),
+    *(3.205, -2.017, 0.557, -1.673, 0.077, 0.591, 0.887, -0.174, -0.095, 0.107),
 )
 """Of :func:`score`'s features, in its order: fitted by bench/fit_spelling.py."""
 _GROUP_WEIGHTS: dict[str, float] = {
-    "的得": 1.267,
-    "地的": -1.811,
-    "地得": 0.182,
-    "得的": -1.413,
-    "得地": 1.447,
-    "在再": 1.559,
-    "再在": -0.02,
-    "那哪": 1.352,
-    "哪那": -1.379,
-    "阿啊": 1.495,
-    "啊阿": -0.036,
-    "做作": -1.1,
-    "作做": 2.02,
-    "像象": -0.303,
-    "象像": 0.928,
-    "已以": 0.202,
-    "以已": 1.17,
+    "的得": 1.257,
+    "地的": -1.832,
+    "地得": 0.183,
+    "得的": -1.441,
+    "得地": 1.44,
+    "在再": 1.536,
+    "再在": -0.032,
+    "那哪": 1.357,
+    "哪那": -1.362,
+    "阿啊": 1.522,
+    "啊阿": -0.035,
+    "做作": -1.088,
+    "作做": 2.033,
+    "像象": -0.286,
+    "象像": 0.945,
+    "已以": 0.204,
+    "以已": 1.157,
 }
 """Of each pair of function words (written, replacement)."""
 _LEARNERS = (
@@ -202,19 +203,27 @@ def _confusion() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return same, tone, {c: "".join(sorted(s - {c})) for c, s in shape.items()}
 
 
-_NEAR_INITIALS = (("z", "zh"), ("c", "ch"), ("s", "sh"))
-"""Initials a writer whose dialect does not tell them apart types for each other, as
-(written, meant): pycorrector's sets have the same syllable only.  Only this way round, a
-flat initial written for a retroflex one (资 for 知): the other way round added a false
-alarm on the real copies (追责 taken for 罪责); n/l added no right flag on the bars' set,
-and -ng written for -n a false alarm on clean prose (由绿转黄 taken for 转换)
+_NEAR_INITIALS = (("z", "zh"), ("c", "ch"), ("s", "sh"), ("j", "q"), ("q", "j"))
+"""Initials a writer types for each other, as (written, meant): pycorrector's sets have the
+same syllable only.  A flat initial for a retroflex one (资 for 知), where the writer's
+dialect does not tell them apart: only this way round, the other added a false alarm on
+the real copies (追责 taken for 罪责).  j and q either way (经 for 轻 in 年轻, 清 for 精 in
+精神), the one pair of an unaspirated and an aspirated initial that found more than it
+cost on the bars' set (b/p, d/t, g/k, z/c added nothing, nor f/h or r/l; x with j or q
+a false alarm on the real copies); n/l added no right flag, and -ng written for -n a
+false alarm on clean prose (由绿转黄 taken for 转换) (docs/spelling.md)."""
+_NEAR_SYLLABLES = (("lu", "lv"), ("nu", "nv"))
+"""Readings typed for another, as (written, meant; pypinyin writes ü as v): lu for lü
+and nu for nü (录 for 绿 in 绿色, 奴 for 女 in 女朋友), a ü the writer dropped (it is
+typed v, and written u after j, q, x and y); the other way round found next to nothing
 (docs/spelling.md)."""
 
 
 def _near_sounds(same: dict[str, str], tone: dict[str, str]) -> dict[str, str]:
     """For each character of the confusion sets, those of them whose toneless reading
-    (pypinyin's first) differs only as :data:`_NEAR_INITIALS` says (资 → 知), less those
-    already in its sets: tried as sound-alikes of another tone."""
+    (pypinyin's first) differs only as :data:`_NEAR_INITIALS` or :data:`_NEAR_SYLLABLES` say
+    (资 → 知, 路 → 旅), less those already in its sets: tried as sound-alikes of another
+    tone."""
     from pypinyin import Style, lazy_pinyin
 
     reading = {c: lazy_pinyin(c, style=Style.NORMAL)[0] for c in same}
@@ -224,6 +233,7 @@ def _near_sounds(same: dict[str, str], tone: dict[str, str]) -> dict[str, str]:
     out = {}
     for c, r in reading.items():
         meant = [b + r[len(a) :] for a, b in _NEAR_INITIALS if r.startswith(a) and r[1:2] != "h"]
+        meant += [b for a, b in _NEAR_SYLLABLES if r == a]
         known = same.get(c, "") + tone.get(c, "")
         extra = "".join(x for m in meant for x in by_reading.get(m, "") if x not in known)
         if extra:

@@ -186,6 +186,19 @@ def test_a_flat_initial_written_for_a_retroflex_one_is_fixed(defaults: WordLists
     assert check_spelling("对失职追责的干部要严肃处理。", MORE, lists=defaults) == []
 
 
+def test_j_for_q_and_u_for_u_umlaut_are_fixed(defaults: WordLists) -> None:
+    # jing for qing, qing for jing, lu for lü, nu for nü: outside pycorrector's sets
+    assert _fixed("他是一个很有礼貌的年经人。", QUIET, defaults) == "他是一个很有礼貌的年轻人。"
+    assert _fixed("她的清神很好。", QUIET, defaults) == "她的精神很好。"
+    assert _fixed("我们应该保护录色的环境。", QUIET, defaults) == "我们应该保护绿色的环境。"
+    assert _fixed("他带着奴朋友去看电影。", QUIET, defaults) == "他带着女朋友去看电影。"
+    # ü for u is not tried: 绿地 (lü) is not taken for 陆地 (lu); what is right stays
+    t = spelling._tables()
+    assert "陆" not in t.tone["绿"] and "轻" in t.tone["经"] and "女" in t.tone["奴"]
+    for text in ("公园里有一片绿地。", "他是一个年轻人。", "这次旅行很愉快。"):
+        assert check_spelling(text, MORE, lists=defaults) == []
+
+
 def _builder(name: str) -> object:
     builder = ROOT / "resources/spelling" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, builder)
