@@ -24,6 +24,14 @@ from ui.window.main_window import MainWindow
 TEXT = "我们要再接再励，按步就班地工作。\n要做好運輸保障。我们应该保护环竟。\n"
 
 
+def _open_alone(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """:data:`TEXT` opened on its own, its findings shown."""
+    path = tmp_path / "稿件.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        assert window.open_files(str(path), [])
+
+
 @pytest.fixture
 def chinese(qapp: object, tmp_path: Path) -> Iterator[None]:
     compile_translations(tmp_path, ("zh_CN",))
@@ -52,10 +60,7 @@ def test_in_english_the_reason_is_the_engines_own(qapp: object) -> None:
 def test_one_text_opens_alone_with_its_checks_and_the_panel_shows_fix_and_reason(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    path = tmp_path / "稿件.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_files(str(path), [])
+    _open_alone(qtbot, window, tmp_path)
     collation = window.collation()
     assert collation is not None and collation.witness_ids == ()
     fixes = [(loc.source_text, loc.readings[CHECK_WITNESS]) for loc in collation.loci]
@@ -135,10 +140,7 @@ def test_the_word_lists_dialog_edits_the_users_lists(qtbot: QtBot, window: MainW
 def test_never_flag_a_word_from_its_finding_checks_the_text_again(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "稿件.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_files(str(path), [])
+    _open_alone(qtbot, window, tmp_path)
     collation = window.collation()
     assert collation is not None
     select_row(window, len(collation.loci) - 1)  # 竟 → 境
@@ -154,10 +156,7 @@ def test_never_flag_a_word_from_its_finding_checks_the_text_again(
 def test_never_flag_offers_the_term_written_not_the_one_character(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "稿件.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_files(str(path), [])
+    _open_alone(qtbot, window, tmp_path)
     offered: list[str] = []
 
     def ask(*_args: object, **kwargs: str) -> tuple[str, bool]:
@@ -176,10 +175,7 @@ def test_never_flag_offers_the_term_written_not_the_one_character(
 def test_the_window_exports_the_reasons_in_the_interface_language(
     chinese: None, qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    path = tmp_path / "稿件.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_files(str(path), [])
+    _open_alone(qtbot, window, tmp_path)
     table, report = tmp_path / "异文.csv", tmp_path / "报告.html"
     assert window.projects.export_to("csv", str(table))
     assert window.projects.export_to("report", str(report))
@@ -193,10 +189,7 @@ def test_a_projects_own_lists_are_edited_in_the_window_and_spell_its_text(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     assert not window.acts.project_lists.isEnabled()  # no project yet
-    path = tmp_path / "稿件.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
-        assert window.open_files(str(path), [])
+    _open_alone(qtbot, window, tmp_path)
     assert window.acts.project_lists.isEnabled()
     dialog = window.show_project_lists()
     assert dialog is not None and dialog.tables["allow"].rowCount() == 0
