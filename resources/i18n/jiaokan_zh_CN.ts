@@ -528,7 +528,12 @@
         <translation>不再标出此词(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Never flag this word in this pro&amp;ject…</source>
+        <translation>在本项目中不再标出此词(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Accept the reading shown</source>
         <translation>接受所示异文(&amp;A)</translation>
     </message>
@@ -638,7 +643,7 @@
         <translation>忽略：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="+204"/>
+        <location filename="../../ui/window/main_window.py" line="+205"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -653,7 +658,7 @@
         <translation>[只读]</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <location line="+17"/>
         <source>Collating…</source>
         <translation>正在校勘…</translation>
@@ -679,17 +684,17 @@
         <translation>{0}{1}</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Collation failed</source>
         <translation>校勘失败</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>&amp;{0} Accept {1}</source>
         <translation>&amp;{0} 接受 {1}</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+342"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -699,12 +704,12 @@
         <translation>异文 {0} 处</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-401"/>
         <source>Cannot read the scan</source>
         <translation>无法读取扫描件</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+187"/>
         <source>Reading the scan by OCR…</source>
         <translation>正在用 OCR 识别扫描件…</translation>
     </message>
@@ -716,13 +721,13 @@
     <message>
         <location line="+116"/>
         <location line="+26"/>
-        <location line="+21"/>
-        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+36"/>
         <source>Word lists</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-72"/>
         <source>Kept in {0}</source>
         <translation>保存在 {0}</translation>
     </message>
@@ -737,17 +742,22 @@
         <translation>本项目词表</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Never flag this word</source>
         <translation>不再标出此词</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
+        <source>Never flag this word in this project</source>
+        <translation>在本项目中不再标出此词</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>A name or term the checks never flag:</source>
         <translation>检查永不标出的人名或术语：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>{0} decided, {1} undecided</source>
         <translation>已处理 {0}，待定 {1}</translation>
     </message>

@@ -138,9 +138,13 @@ class WindowActions:
         self.allow_word = self._make(
             QCoreApplication.translate("MainWindow", "&Never flag this word…")
         )
+        self.allow_in_project = self._make(
+            QCoreApplication.translate("MainWindow", "Never flag this word in this pro&ject…")
+        )
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         self.project_lists.setEnabled(False)  # until a project is open and writable
+        self.allow_in_project.setEnabled(False)
         self.accept = self._make(
             QCoreApplication.translate("MainWindow", "&Accept the reading shown"), [keys("A")]
         )
@@ -228,7 +232,7 @@ class WindowActions:
             [self.accept_kind, self.reject_kind, self.accept_filter, self.reject_filter]
         )
         decide_menu.addSeparator()
-        decide_menu.addAction(self.allow_word)
+        decide_menu.addActions([self.allow_word, self.allow_in_project])
         decide_menu.addSeparator()
         decide_menu.addAction(self.accept_majority)
         view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))

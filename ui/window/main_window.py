@@ -191,6 +191,7 @@ class MainWindow(WindowLayout):
         acts.word_lists.triggered.connect(self.show_word_lists)
         acts.project_lists.triggered.connect(self.show_project_lists)
         acts.allow_word.triggered.connect(self.allow_word)
+        acts.allow_in_project.triggered.connect(self.allow_word_in_project)
         acts.accept_kind.triggered.connect(lambda: pr.bulk(True, "kind"))
         acts.reject_kind.triggered.connect(lambda: pr.bulk(False, "kind"))
         acts.accept_filter.triggered.connect(lambda: pr.bulk(True, "filter"))
@@ -317,7 +318,9 @@ class MainWindow(WindowLayout):
             action.setEnabled(not read_only)
         source = self.session.workspace.source
         self.acts.export_pdf.setEnabled(source is not None and source.encoding == PDF_FORMAT)
-        self.acts.project_lists.setEnabled(project is not None and not project.read_only)
+        writable = project is not None and not project.read_only
+        self.acts.project_lists.setEnabled(writable)
+        self.acts.allow_in_project.setEnabled(writable)
 
     # -- collating -----------------------------------------------------------------
 
@@ -511,7 +514,31 @@ class MainWindow(WindowLayout):
             self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), exc)
 
     def allow_word(self) -> None:
-        """Decide ▸ Never flag this word: the current divergence's text onto the whitelist."""
+        """Decide ▸ Never flag this word: the term written over the current finding onto
+        the user's whitelist (every text they check)."""
+        word = self._ask_allowed(QCoreApplication.translate("MainWindow", "Never flag this word"))
+        if not word:
+            return
+        try:
+            lists = load_folder(user_folder())
+        except ListFileError as exc:
+            self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), str(exc))
+            return
+        self._save_word_lists(lists.with_allowed([word]))
+
+    def allow_word_in_project(self) -> None:
+        """Decide ▸ Never flag this word in this project: onto the open project's own
+        whitelist (a name of this book), not the user's."""
+        if self.session.project is None:
+            return
+        title = QCoreApplication.translate("MainWindow", "Never flag this word in this project")
+        word = self._ask_allowed(title)
+        if word:
+            self._save_project_lists(self.session.project_lists().with_allowed([word]))
+
+    def _ask_allowed(self, title: str) -> str:
+        """The term to whitelist, offered as written over the current finding and asked
+        for; empty if the proofreader cancels or clears it."""
         from PySide6.QtWidgets import QInputDialog
 
         locus = self.session.locus(self.session.current) if self.session.current else None
@@ -521,17 +548,11 @@ class MainWindow(WindowLayout):
             term = term_to_allow(collation.source, locus.start, locus.end, locus.message)
         word, ok = QInputDialog.getText(
             self,
-            QCoreApplication.translate("MainWindow", "Never flag this word"),
+            title,
             QCoreApplication.translate("MainWindow", "A name or term the checks never flag:"),
             text=term,
         )
-        if ok and word.strip():
-            try:
-                lists = load_folder(user_folder())
-            except ListFileError as exc:
-                self.show_error(QCoreApplication.translate("MainWindow", "Word lists"), str(exc))
-                return
-            self._save_word_lists(lists.with_allowed([word.strip()]))
+        return word.strip() if ok else ""
 
     def _save_word_lists(self, lists: WordLists) -> None:
         try:

@@ -206,3 +206,30 @@ def test_a_projects_own_lists_are_edited_in_the_window_and_spell_its_text(
     assert [loc.source_text for loc in collation.loci] == ["励", "運輸", "竟"]
     assert project.word_lists() == wordlists.WordLists(allow=frozenset({"按步就班"}))
     assert wordlists.load_folder(wordlists.user_folder()) == wordlists.WordLists()
+
+
+def test_never_flag_in_this_project_keeps_the_term_in_the_project_only(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name of this book goes on the project's own whitelist, not on the editor's own,
+    which every text they check reads."""
+    assert not window.acts.allow_in_project.isEnabled()
+    _open_alone(qtbot, window, tmp_path)
+    assert window.acts.allow_in_project.isEnabled()
+    offered: list[str] = []
+
+    def ask(*_args: object, **kwargs: str) -> tuple[str, bool]:
+        offered.append(kwargs["text"])
+        return kwargs["text"], True
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    select_row(window, 1)  # 步 → 部
+    with qtbot.waitSignal(window.collationShown, timeout=WAIT):
+        window.acts.allow_in_project.trigger()
+    assert offered == ["按步就班"]
+    project = window.session.project
+    assert project is not None
+    assert project.word_lists() == wordlists.WordLists(allow=frozenset({"按步就班"}))
+    assert wordlists.load_folder(wordlists.user_folder()) == wordlists.WordLists()
+    again = window.collation()
+    assert again is not None and "步" not in [loc.source_text for loc in again.loci]
