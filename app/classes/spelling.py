@@ -534,15 +534,22 @@ def inside(
 
 
 def with_pairs(
-    t: _Tables, run: str, i: int, r: str, span: tuple[int, int], ev: Evidence
+    t: _Tables,
+    run: str,
+    i: int,
+    r: str,
+    span: tuple[int, int],
+    ev: Evidence,
+    windows: dict[tuple[str, bool, bool], float] | None = None,
 ) -> Evidence:
     """``ev`` with the word-level evidence asked only near the bar: the word bigram model's
     gain over the window of replacing ``run[i]`` by ``r``, and the word pairs' gain of the
     word it makes over ``span`` (not for function words, which have a model of their own);
-    as it was inside a word, which has weights of its own."""
+    as it was inside a word, which has weights of its own.  ``windows`` keeps the
+    windows scored (:meth:`app.classes.wordwindow.WindowModel.gain`)."""
     if ev.inside:
         return ev
-    window = t.window.gain(run, i, r)
+    window = t.window.gain(run, i, r, windows)
     if ev.group:
         return ev._replace(window=window)
     return ev._replace(pairs=t.pairs.gain(run, i, r, span), window=window)
@@ -609,6 +616,7 @@ def check_spelling(
     allowed = _allowed_spans(text, lists.allow) + taken
     extra = lists.character_pairs()
     memo: dict[str, float] = {}  # the context model's trigrams, scored once a text
+    windows: dict[tuple[str, bool, bool], float] = {}  # and the word model's windows
     for k, m in enumerate(_HAN_RUN.finditer(text)):
         if k % 64 == 63:
             poll(cancel)
@@ -622,7 +630,7 @@ def check_spelling(
         for i, r, ev, word, span in scored:
             gain = score(ev)
             if gain >= room and not ev.inside:
-                gain = score(with_pairs(t, run, i, r, span, ev))
+                gain = score(with_pairs(t, run, i, r, span, ev, windows))
             if gain >= setting.min_gain and (i not in best or gain > best[i].gain):
                 best[i] = _Candidate(r, gain, _class_of(t, run[i], r), word, span)
         found = [

@@ -95,14 +95,24 @@ class WindowModel:
             v + (self.transition(w, 0) if w >= 0 else _UNKNOWN) for w, v in states[n].items()
         )
 
-    def gain(self, run: str, i: int, r: str) -> float:
+    def gain(
+        self, run: str, i: int, r: str, known: dict[tuple[str, bool, bool], float] | None = None
+    ) -> float:
         """How much likelier (nats) the window of :data:`SIDE` characters either side of
-        ``run[i]`` is with ``r`` there."""
+        ``run[i]`` is with ``r`` there.  ``known`` keeps the windows already scored (the
+        window as written serves every replacement of its character), as long as the
+        caller likes: one text, say."""
         lo, hi = max(0, i - SIDE), min(len(run), i + SIDE + 1)
         written = run[lo:hi]
         made = written[: i - lo] + r + written[i - lo + 1 :]
         start, end = lo == 0, hi == len(run)
-        return self.best(made, start, end) - self.best(written, start, end)
+        key = (written, start, end)
+        before = known.get(key) if known is not None else None
+        if before is None:
+            before = self.best(written, start, end)
+            if known is not None:
+                known[key] = before
+        return self.best(made, start, end) - before
 
 
 def read(data: bytes) -> WindowModel:
