@@ -519,8 +519,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>This &amp;project&apos;s word lists…</source>
-        <translation>本项目词表(&amp;P)…</translation>
+        <source>This pro&amp;ject&apos;s word lists…</source>
+        <translation>本项目词表(&amp;J)…</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -133,7 +133,7 @@ class WindowActions:
         )
         self.word_lists = self._make(QCoreApplication.translate("MainWindow", "&Word lists…"))
         self.project_lists = self._make(
-            QCoreApplication.translate("MainWindow", "This &project's word lists…")
+            QCoreApplication.translate("MainWindow", "This pro&ject's word lists…")
         )
         self.allow_word = self._make(
             QCoreApplication.translate("MainWindow", "&Never flag this word…")
