@@ -29,7 +29,7 @@ import numpy as np
 from bench import sighan
 from bench.bench_spelling import CALIBRATION, CORPUS, TUNED
 
-_FEATURES = 20
+_FEATURES = 21
 
 
 @dataclass(frozen=True)

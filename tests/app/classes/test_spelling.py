@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.classes import chargram, spelling, wordgram, wordlists, wordpairs
+from app.classes import chargram, spelling, wordgram, wordlists, wordpairs, wordwindow
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 from tests.helpers.paths import ROOT
@@ -122,16 +122,20 @@ def test_learners_pairs_are_tried_inside_words_and_outside_the_confusion_sets(
     # 己 for 已: a look-alike the quiet setting does not try, but a learners' pair
     (f,) = check_spelling("我己经吃过饭了。", QUIET, lists=defaults)
     assert (f.fix, f.cls) == ("已", "substitution") and "已经" in f.message
-    # where the word written is the right one, nothing is said, even with more suggestions
-    for text in (
-        "我们应该好好学习。",
-        "我对心理学很有兴趣。",
-        "他自己做饭。",
-        "我收到了你的信。",
-        "我们可以去那里玩。",
-        "校对是最费工夫的一步。",
+    # where the word written is the right one, nothing is said of it, even with more
+    # suggestions (which say 最费工夫[的→第]一步: a false alarm of their lower bar)
+    for text, word in (
+        ("我们应该好好学习。", "应该"),
+        ("我对心理学很有兴趣。", "心理"),
+        ("他自己做饭。", "自己"),
+        ("我收到了你的信。", "收到"),
+        ("我们可以去那里玩。", "那里"),
+        ("校对是最费工夫的一步。", "工夫"),
     ):
-        assert check_spelling(text, MORE, lists=defaults) == [], text
+        assert check_spelling(text, QUIET, lists=defaults) == [], text
+        start = text.index(word)
+        for f in check_spelling(text, MORE, lists=defaults):
+            assert not start <= f.start < start + len(word), text
 
 
 def test_the_quiet_setting_tries_no_look_alikes(defaults: WordLists) -> None:
@@ -244,6 +248,48 @@ def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> N
     assert gain > 0
     with pytest.raises(ValueError):
         wordpairs.read(zlib.compress(b"Q\tx\t0"))
+
+
+def test_slips_the_words_around_them_give_away_are_fixed(defaults: WordLists) -> None:
+    # what four characters either side make of the window as words: the version
+    # before the word bigram model over the window left each of these alone
+    for text, right in (
+        ("请大家安情一下，我们开始上课。", "请大家安静一下，我们开始上课。"),
+        ("学生们都在教室里人真地学习。", "学生们都在教室里认真地学习。"),
+        ("他们却定明天早上出发去上海。", "他们决定明天早上出发去上海。"),
+    ):
+        assert _fixed(text, QUIET, defaults) == right
+        assert check_spelling(right, MORE, lists=defaults) == []
+    model = wordwindow.window_model()
+    assert model.gain("请大家安情一下", 4, "静") > 5  # 安静 | 一下 against 安 | 情 | 一下
+
+
+def test_the_word_window_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    make_wordwindow: Any = _builder("make_wordwindow")
+    words = ["", "保护", "环境", "环", "竟", "x"]
+    arpa = tmp_path / "m.arpa"
+    arpa.write_text(
+        "\\1-gram\\6\n"
+        "0 0.1 1.0 (0,0)\n1 0.01 0.5 (0,0)\n2 0.02 0.8 (0,0)\n3 0.001 0.9 (0,0)\n"
+        "4 0.001 0.7 (0,0)\n5 0.2 0.6 (0,0)\n"
+        "\\2-gram\\3\n"
+        "1 2 0.4 1.0 (0,0)\n1 3 0.0001 1.0 (0,0)\n2 0 0.3 1.0 (0,0)\n"
+        "\\3-gram\\0\n",
+        encoding="utf-8",
+    )
+    model = wordwindow.read(zlib.compress(make_wordwindow.build(arpa, words)))
+    assert set(model.ids) == {"保护", "环境", "环", "竟"}  # "x" is no Han word
+    protect, environment, then = (model.ids[w] for w in ("保护", "环境", "竟"))
+    assert model.transition(protect, environment) == pytest.approx(math.log(0.4), abs=0.05)
+    # a pair not listed backs off to the first word's weight and the second's probability
+    assert model.transition(protect, then) == pytest.approx(math.log(0.5 * 0.001), abs=0.1)
+    # 保护环境 at a sentence's edges: the edge, 保护 (backed off), 环境, the edge
+    whole = math.log(1.0 * 0.01) + math.log(0.4) + math.log(0.3)
+    assert model.best("保护环境", True, True) == pytest.approx(whole, abs=0.1)
+    # 保护[环境] against 保护环竟: the word the replacement makes is far the likelier
+    assert model.gain("保护环竟", 3, "境") > 5
+    with pytest.raises(ValueError):
+        wordwindow.read(zlib.compress(b"JKCG2"))
 
 
 def test_the_word_pairs_are_asked_only_where_they_could_change_a_finding(
