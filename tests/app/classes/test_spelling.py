@@ -216,9 +216,9 @@ def _builder(name: str) -> object:
     return module
 
 
-def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    make_wordpairs = _builder("make_wordpairs")
-    words = ["", "保护", "环境", "环", "竟", "x"]
+def _tiny_arpa(tmp_path: Path) -> tuple[list[str], Path]:
+    """Six words and three bigrams in open-gram's dump format, as the builders read it:
+    保护 环 counted 0.01 * 0.0001 * 10^9 = 1,000 times."""
     arpa = tmp_path / "m.arpa"
     arpa.write_text(
         "\\1-gram\\6\n"
@@ -229,6 +229,12 @@ def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> N
         "\\3-gram\\0\n",
         encoding="utf-8",
     )
+    return ["", "保护", "环境", "环", "竟", "x"], arpa
+
+
+def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
+    make_wordpairs = _builder("make_wordpairs")
+    words, arpa = _tiny_arpa(tmp_path)
     # 保护 环 is counted 0.01 * 0.0001 * 10^9 = 1,000 times: kept at 1,000, left out above
     text = make_wordpairs.read(arpa, words, least=1000.0)  # type: ignore[attr-defined]
     model = wordpairs.read(zlib.compress(text.encode("utf-8")))
@@ -266,17 +272,7 @@ def test_slips_the_words_around_them_give_away_are_fixed(defaults: WordLists) ->
 
 def test_the_word_window_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
     make_wordwindow: Any = _builder("make_wordwindow")
-    words = ["", "保护", "环境", "环", "竟", "x"]
-    arpa = tmp_path / "m.arpa"
-    arpa.write_text(
-        "\\1-gram\\6\n"
-        "0 0.1 1.0 (0,0)\n1 0.01 0.5 (0,0)\n2 0.02 0.8 (0,0)\n3 0.001 0.9 (0,0)\n"
-        "4 0.001 0.7 (0,0)\n5 0.2 0.6 (0,0)\n"
-        "\\2-gram\\3\n"
-        "1 2 0.4 1.0 (0,0)\n1 3 0.0001 1.0 (0,0)\n2 0 0.3 1.0 (0,0)\n"
-        "\\3-gram\\0\n",
-        encoding="utf-8",
-    )
+    words, arpa = _tiny_arpa(tmp_path)
     model = wordwindow.read(zlib.compress(make_wordwindow.build(arpa, words)))
     assert set(model.ids) == {"保护", "环境", "环", "竟"}  # "x" is no Han word
     protect, environment, then = (model.ids[w] for w in ("保护", "环境", "竟"))
