@@ -130,11 +130,9 @@ def term_to_allow(source: str, start: int, end: int, message: str) -> str:
             at = [k for k in range(len(word)) if word.startswith(right, k)]
             terms = [word[:k] + wrong + word[k + len(right) :] for k in at]
     for term in terms:
-        k = source.find(term, max(0, end - len(term)), start + len(term))
-        while 0 <= k <= start:
-            if end <= k + len(term):
-                return term
-            k = source.find(term, k + 1, start + len(term))
+        # found in this range, it starts at or before the finding and ends at or after it
+        if source.find(term, max(0, end - len(term)), start + len(term)) >= 0:
+            return term
     return source[start:end].strip()
 
 
@@ -204,19 +202,18 @@ def load_folder(folder: Path) -> WordLists:
     A file that cannot be read raises :class:`ListFileError`, never half a list:
     a whitelist silently dropped would bring back every name it held.
     """
-    lists = WordLists()
+    texts: dict[str, str] = {}
     for kind, name in FILES.items():
         path = folder / name
         try:
-            text = path.read_text(encoding="utf-8")
+            texts[kind] = path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
             continue
         except UnicodeDecodeError:
             raise ListFileError(f"{path} is not UTF-8 text; save it as UTF-8") from None
         except OSError as exc:
             raise ListFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-        lists = lists.merged(parse(kind, text))
-    return lists
+    return from_texts(texts)
 
 
 def save_folder(folder: Path, lists: WordLists, kinds: Sequence[str] = KINDS) -> None:
