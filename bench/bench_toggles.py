@@ -11,6 +11,12 @@ made (``Session.prepare``); then the result is taken and saved
 (``Session.collated``).  CPU and wall time of each step, and how they split
 between collating and taking (placing the decisions and saving).
 
+Then the same pair in a session that runs its loop as the window's does and looks ahead
+(app.session.ahead): opened, three loci decided, and each rule switched off and on again,
+the proofreader reading a moment between toggles (the bench waits until the rule sets
+one toggle away are made).  Each toggle is timed from ``set_rules`` until its result is
+taken; the time looking ahead took after each is printed beside it.
+
     .venv/bin/python -m bench.bench_toggles [--size 1M] [--seed N]
 
 To time another checkout's engine, run it from a copy of that checkout with
@@ -20,12 +26,14 @@ this ``bench`` folder in it (``python -m`` imports ``app`` from the current fold
 from __future__ import annotations
 
 import argparse
+import queue
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.session.ahead import LOOK_AHEAD
 from app.session.session import Session
 from app.session.worker import compute, in_background
 from app.text.normalize import ALL_RULES
@@ -95,7 +103,56 @@ def main(argv: Sequence[str] | None = None) -> int:
                 flush=True,
             )
         session.close()
+        print()
+        looking_ahead(folder, source, variant)
     return 0
+
+
+AHEAD_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    step
+    for rule in ("width", "whitespace", "script", "markup")
+    for step in ((f"{rule} off", _without(rule)), (f"{rule} on", ALL_RULES))
+)
+"""Each rule off and on again: what a proofreader does to see what a rule hides."""
+
+
+def looking_ahead(folder: Path, source: Path, variant: Path) -> None:
+    """The toggles of :data:`AHEAD_STEPS` in a session that runs its loop and looks ahead."""
+    posted: queue.Queue[Callable[[], None]] = queue.Queue()
+
+    def run_until(done: Callable[[], bool]) -> None:
+        while not done():
+            posted.get(timeout=300)()
+
+    projects = folder / "ahead"
+    projects.mkdir()
+    session = Session(projects_dir=projects, post=posted.put, look_ahead=LOOK_AHEAD)
+    session.open_files(source, [variant])
+    run_until(lambda: not session.collating)
+    ids = [locus.id for locus in session.loci]
+    session.accept(ids[:2], session.witness_ids[0])
+    session.set_note(ids[2], "查原稿")
+    wall = time.perf_counter()
+    run_until(lambda: not session.looking_ahead)
+    ahead = time.perf_counter() - wall - LOOK_AHEAD
+    print("### Looking ahead (the window's session)\n")
+    print(f"The rule sets one toggle away made {ahead:.2f} s after the first result (after the")
+    print(f"session's pause of {LOOK_AHEAD} s).\n")
+    print("| toggle | CPU s | wall s | loci | then looking ahead, wall s |")
+    print("|:--|--:|--:|--:|--:|")
+    for name, rules in AHEAD_STEPS:
+        wall, cpu = time.perf_counter(), time.process_time()
+        session.set_rules(rules)
+        run_until(lambda: not session.collating)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        after = time.perf_counter()
+        run_until(lambda: not session.looking_ahead)
+        after = max(0.0, time.perf_counter() - after - LOOK_AHEAD)
+        print(
+            f"| {name} | {cpu:.3f} | {wall:.3f} | {len(session.loci)} | {after:.2f} |", flush=True
+        )
+    assert session.shutdown()
+    session.close()
 
 
 if __name__ == "__main__":

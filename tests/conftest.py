@@ -132,6 +132,17 @@ def _processes_estimated(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_look_ahead(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window collates only what its test does: looking ahead (app.session.ahead) runs
+    after a pause, so whether it ran would depend on the machine's speed.  The tests of
+    looking ahead turn it on themselves (``MainWindow.look_ahead``)."""
+    if "qtbot" in request.fixturenames:
+        from ui.window.main_window import MainWindow
+
+        monkeypatch.setattr(MainWindow, "look_ahead", None)
+
+
+@pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves a thread of its own running."""
     before = set(threading.enumerate())

@@ -32,12 +32,15 @@ from app.project.project import (
     Adoption,
     Basis,
     Project,
+    RowsAhead,
     Taken,
     Unplaced,
     plan_adoption,
+    rows_ahead,
     stored_text,
     written_ahead,
 )
+from app.session.ahead import AHEAD_CHARACTERS, after_a_pause, neighbours
 from app.session.worker import Background, CollateFunction, Post, WorkerCallbacks, compute
 from app.session.workspace import CollationRequest, Witness, Workspace
 from app.store.decisions import (
@@ -212,8 +215,9 @@ class _Made:
                 os.unlink(owned.path)
 
 
-KEPT_COLLATIONS = 4
-"""Collations a session keeps for rule sets toggled back (each a few MB at 1M characters)."""
+KEPT_COLLATIONS = 6
+"""Collations a session keeps for rule sets toggled back or looked ahead (app.session.ahead):
+the one shown, the four one toggle away, and one more (each some 20-40 MB at 1M characters)."""
 
 _Key = tuple[str, tuple[tuple[str, str], ...], tuple[str, ...], bool]
 
@@ -239,6 +243,8 @@ class _Kept:
     encoded: AlignmentRows | None = None
     """Its regions as the project file keeps them: encoded in the worker that collated it
     (:meth:`Session.prepare`), else when first asked for (:attr:`alignments`)."""
+    rows: RowsAhead | None = None
+    """Its loci as rows, encoded when it was looked ahead (never shown yet)."""
 
     @property
     def alignments(self) -> AlignmentRows:
@@ -285,7 +291,11 @@ class Session:
         *,
         post: Post | None = None,
         collate_function: CollateFunction = collate,
+        look_ahead: float | None = None,
     ) -> None:
+        """``look_ahead``: with a loop (``post``), the seconds to wait once a result is
+        shown before collating the rule sets one toggle away (app.session.ahead); None:
+        never (the tests that count collations, the command line)."""
         self.workspace = Workspace(rules=tuple(r for r in ALL_RULES if r in set(rules)))
         self.projects_dir = projects_dir
         """Where a new collation's project file is made; None: no project (nothing saved)."""
@@ -315,7 +325,10 @@ class Session:
         thread)."""
         self._kept: dict[_Key, _Kept] = {}
         """Collations of this session by what they collated (texts and rules), the latest
-        last: a rule toggled back is shown again without collating (:meth:`cached`)."""
+        last: a rule toggled back is shown again without collating (:meth:`cached`), and
+        those looked ahead are kept here too, never shown yet (no ``taken``)."""
+        self._shown_key: _Key | None = None
+        """The key of the collation shown, which keeping another never drops."""
         self._function = collate_function
         self._stale = False
         self._existing: list[Path] = []
@@ -334,6 +347,18 @@ class Session:
                 prepare=self.prepare,
                 discard=self.discard,
             )
+        self._ahead: Background | None = None
+        """The worker that collates the rule sets one toggle away (app.session.ahead)."""
+        if post is not None and look_ahead is not None:
+            self._ahead = Background(
+                post,
+                WorkerCallbacks(finished=self._ahead_finished),
+                after_a_pause(collate_function, look_ahead),
+                prepare=self._encode_ahead,
+                discard=self._rows_ahead_dropped,
+            )
+        self._rows_ahead: dict[int, RowsAhead] = {}
+        """Rows encoded for a collation looked ahead, by request, until it is kept."""
 
     # -- observing ----------------------------------------------------------------------
 
@@ -494,17 +519,21 @@ class Session:
     def _close_project(self) -> None:
         if self._background is not None:  # its result would be for other work
             self._background.cancel()
+        if self._ahead is not None:
+            self._ahead.cancel()
         self.commit_note()
         if self.project is not None:
             self.project.close()
         self.project = None
         self._draft = None
         self._kept.clear()
+        self._shown_key = None
         reuse.forget()  # what its collations shared (a few dozen MB at 1M) goes with them
         with self._making_lock:  # made for results that never came to be taken
             made, self._made, self._new_for = list(self._made.values()), {}, {}
             self._adopt_for = {}
             self._encoded = {}
+            self._rows_ahead = {}
         for project in made:
             project.remove()
 
@@ -664,7 +693,9 @@ class Session:
             # placed against the project as it was asked; taken only if it still is so
             witnesses = [stored_text(w, "witness", wid) for wid, w in adopting.witnesses]
             source = stored_text(adopting.source, "source")
-            adoption = plan_adoption(adopting.basis, collation, source, witnesses, encoded)
+            adoption = plan_adoption(
+                adopting.basis, collation, source, witnesses, encoded, request.ready_rows
+            )
             made.adoption = written_ahead(adoption, adopting.basis, adopting.path)
             made.path = adopting.path
             made.shown = _shown_as(adoption.loci, collation)
@@ -698,8 +729,8 @@ class Session:
         if kept is None or kept.collation is not collation:
             kept = _Kept(collation)
         self._kept[key] = kept  # the latest last
-        while len(self._kept) > KEPT_COLLATIONS:
-            del self._kept[next(iter(self._kept))]
+        while len(self._kept) > KEPT_COLLATIONS:  # the oldest goes, never the one shown
+            del self._kept[next(k for k in self._kept if k != self._shown_key)]
         return kept
 
     def collate_now(
@@ -752,7 +783,10 @@ class Session:
         error: MessageError | None = None
         unplaced: list[Unplaced] = []
         had_project = self.project is not None
-        kept = self._keep(_key(request), collation)
+        if self._shown_key in self._kept:  # the rule set left: the likeliest to come back
+            self._kept[self._shown_key] = self._kept.pop(self._shown_key)
+        self._shown_key = _key(request)
+        kept = self._keep(self._shown_key, collation)
         if kept is not None and kept.encoded is None:
             kept.encoded = encoded
         again: Collation | None = None
@@ -829,6 +863,11 @@ class Session:
         """A background collation runs whose result will be shown."""
         return self._background is not None and self._background.latest is not None
 
+    @property
+    def looking_ahead(self) -> bool:
+        """The rule sets one toggle away are being collated (app.session.ahead)."""
+        return self._ahead is not None and self._ahead.is_running()
+
     def collate(self) -> Changes:
         """Collate the work as it stands, in the background: Collate again, or files that
         have a project already collated anew all the same (:meth:`existing_projects`)."""
@@ -839,6 +878,8 @@ class Session:
 
     def cancel(self) -> Changes:
         """Stop the background collation; what is shown stays (stale if the work changed)."""
+        if self._ahead is not None:
+            self._ahead.cancel()
         if self._background is None or not self.collating:
             return Changes()
         self._background.cancel()
@@ -846,8 +887,9 @@ class Session:
         return self._notify(Changes(running=True))
 
     def shutdown(self, timeout: float | None = 30.0) -> bool:
-        """Cancel and wait for the worker thread (seconds): False if it is still there."""
-        return self._background is None or self._background.shutdown(timeout)
+        """Cancel and wait for the worker threads (seconds): False if one is still there."""
+        ahead = self._ahead is None or self._ahead.shutdown(timeout)
+        return (self._background is None or self._background.shutdown(timeout)) and ahead
 
     def _recollate(self) -> Changes:
         """What the loop does when the work changed: show the collation of the same texts
@@ -855,19 +897,82 @@ class Session:
         nothing without a loop."""
         if self._background is None:
             return Changes()
+        if self._ahead is not None:  # what the proofreader asks for comes first
+            self._ahead.cancel()
         request = self.request()
         if request is None:
             return Changes()
-        cached = self.cached(request)
-        if cached is not None:  # collated before in this session (a rule toggled back)
+        key = _key(request)
+        kept = self._kept.get(key) if key is not None else None
+        if kept is not None and self._adopts() and not self._shown_again(kept):
+            # made ahead and never shown, or shown before other decisions were made: placing
+            # the decisions on it is the worker's work (Session.prepare), not this thread's
+            # (0.2-0.5 s at 1M characters)
+            self.progress = 0.0
+            self._background.submit(replace(request, ready=kept.collation, ready_rows=kept.rows))
+            return Changes(running=True)
+        if kept is not None:  # collated before in this session (a rule toggled back)
             running = self.collating
             self._background.cancel()
-            taken = self._take(request, cached)
+            taken = self._take(request, kept.collation)
             changes, result = taken if taken is not None else (Changes(), None)
+            self._look_ahead()
             return changes | Changes(running=running, collated=result)
         self.progress = 0.0
         self._background.submit(request)
         return Changes(running=True)
+
+    def _shown_again(self, kept: _Kept) -> bool:
+        """Whether the open project can show ``kept`` again as it showed it, at once."""
+        return (
+            kept.taken is not None
+            and self.project is not None
+            and self.project.can_take_again(kept.taken)
+        )
+
+    def _adopts(self) -> bool:
+        """Whether taking a collation means placing the open project's decisions on it."""
+        return self.project is not None and not self.project.read_only
+
+    def _look_ahead(self) -> None:
+        """Collate the next rule set one toggle away not kept yet, if the session looks
+        ahead and has nothing else to do (app.session.ahead)."""
+        if self._ahead is None or self.collating or self._stale or not self._adopts():
+            return
+        request = self.workspace.request()
+        key = _key(request) if request is not None else None
+        if request is None or key is None:
+            return
+        if len(request.source) + sum(len(text) for _, text in request.witnesses) > AHEAD_CHARACTERS:
+            return
+        for rules in neighbours(request.rules):
+            ahead = replace(request, rules=rules)
+            if _key(ahead) not in self._kept:
+                self._ahead.submit(ahead)
+                return
+
+    def _ahead_finished(self, request: CollationRequest, collation: Collation) -> None:
+        """A rule set one toggle away collated: kept for the toggle; then the next one.
+        (Whatever changes the texts or the rules cancels the look-ahead first, so a result
+        delivered here is still for the session's texts: app.session.worker.Background.)"""
+        with self._making_lock:
+            rows = self._rows_ahead.pop(request.request_id, None)
+        key = _key(request)
+        if key is not None and key not in self._kept:
+            kept = self._keep(key, collation)
+            if kept is not None:
+                kept.rows = rows
+            self._look_ahead()
+
+    def _encode_ahead(self, request: CollationRequest, collation: Collation) -> None:
+        """In the look-ahead's worker: the collation's loci as rows, for its adoption."""
+        rows = rows_ahead(collation)
+        with self._making_lock:
+            self._rows_ahead = {request.request_id: rows}  # only the latest is wanted
+
+    def _rows_ahead_dropped(self, request_id: int) -> None:
+        with self._making_lock:
+            self._rows_ahead.pop(request_id, None)
 
     def _finished(self, request: CollationRequest, collation: Collation) -> None:
         taken = self._take(request, collation)
@@ -876,6 +981,7 @@ class Session:
             return
         changes, result = taken
         self._notify(changes | Changes(running=True, collated=result))
+        self._look_ahead()
 
     def _failed(self, _request: CollationRequest, why: str) -> None:
         self._notify(Changes(running=True, failed=why))

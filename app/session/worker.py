@@ -98,6 +98,8 @@ def _compute(
     cancel: Callable[[], bool] | None,
     progress: Callable[[float], None] | None,
 ) -> Collation:
+    if request.ready is not None:  # made ahead (app.session.ahead): only to be prepared
+        return request.ready
     if request.regions is not None:  # a project just opened: its alignments only
         return realign(
             request.source,

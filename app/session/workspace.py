@@ -21,6 +21,7 @@ from app.text.normalize import ALL_RULES
 
 if TYPE_CHECKING:
     from app.classes.wordlists import WordLists
+    from app.project.project import RowsAhead
 
 _request_ids = itertools.count(1)
 
@@ -53,6 +54,11 @@ class CollationRequest:
     lists: WordLists | None = None
     """The word lists a text alone is checked with, where its project has lists of its
     own (merged over the user's); None: the user's lists, read by the check."""
+    ready: Collation | None = None
+    """The collation of exactly this request, made already (looked ahead, app.session.ahead):
+    the worker only prepares it (places the decisions on it) instead of collating."""
+    ready_rows: RowsAhead | None = None
+    """Its loci encoded as the project file's rows already, with it."""
 
 
 @dataclass

@@ -252,18 +252,22 @@ def row_id(row: tuple[object, ...]) -> int:
 
 
 def locus_writes(
-    loci: Sequence[StoredLocus], stored: Mapping[int, StoredLocus] | None = None
+    loci: Sequence[StoredLocus],
+    stored: Mapping[int, StoredLocus] | None = None,
+    encoded: Sequence[tuple[object, ...]] = (),
 ) -> LocusWrites:
     """The writes that bring a file holding ``stored`` (every row as the file holds it, by
     id; None: unknown, write every row) to ``loci``: a row that reads the same is not
-    written again, only its shown flag where that changed."""
+    written again, only its shown flag where that changed.  ``encoded``: the rows of the
+    first of ``loci``, encoded already (app.project.project.RowsAhead)."""
     written: list[tuple[object, ...]] = []
     shown: list[int] = []
     hidden: list[int] = []
-    for loc in loci:
+    known = len(encoded)
+    for k, loc in enumerate(loci):
         old = stored.get(loc.id) if stored is not None else None
         if old is None or not same_row(old, loc):
-            written.append(locus_row(loc))
+            written.append(encoded[k] if k < known else locus_row(loc))
         elif old.active != loc.active:
             (shown if loc.active else hidden).append(loc.id)
     return LocusWrites(tuple(written), tuple(shown), tuple(hidden))

@@ -37,6 +37,7 @@ from app.collation.ignored import ignored_collation
 from app.collation.loci import Collation, Locus
 from app.messages import Message, MessageError, readable_name
 from app.project.project import Project
+from app.session.ahead import LOOK_AHEAD
 from app.session.session import Changes, Collated, Session
 from app.session.workspace import CollationRequest, Workspace
 from app.text.loading import LoadedText
@@ -70,6 +71,10 @@ DEMO_FILES = ("source.txt", "variant-typos.txt", "variant-ocr.txt", "variant-tra
 class MainWindow(WindowLayout):
     """The proofreader's window."""
 
+    look_ahead: float | None = LOOK_AHEAD
+    """Seconds after a result is shown before the session collates the rule sets one
+    toggle away (app.session.ahead); None: never (the tests that count collations)."""
+
     collationShown = Signal()
     """A collation's result is shown (also one taken again at once, a rule toggled back)."""
     collationFailed = Signal(str)
@@ -88,6 +93,7 @@ class MainWindow(WindowLayout):
             data_dir() / "projects",
             post=self._gui_thread.post,
             collate_function=collate_function or collate,
+            look_ahead=self.look_ahead,
         )
         self._syncing = False
         self._unread: dict[str, tuple[Message, ...]] = {}

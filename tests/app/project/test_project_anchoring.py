@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from app.collation.collate import collate
 from app.collation.loci import Collation, Locus
-from app.project.project import Project, stored_text
+from app.project.project import Project, plan_adoption, rows_ahead, stored_text
 from app.store.decisions import Decision
 from app.text.loading import LoadedText, load_text
 from app.text.normalize import ALL_RULES
@@ -99,6 +99,29 @@ def test_width_off_and_on_again_restores_all_eight_decisions(pair: Pair, tmp_pat
         # the window collates again on opening: nothing moves
         assert again.adopt(pair.width_on) == []
         assert {lid: place(again, lid) for lid in ids} == before
+
+
+def test_a_collation_encoded_ahead_is_adopted_exactly_as_one_encoded_at_adopting(
+    pair: Pair, tmp_path: Path
+) -> None:
+    """A rule set looked ahead (app.session.ahead) has its rows encoded before the toggle:
+    the plan made with them writes the very rows the plan made without them writes."""
+    with Project.create(
+        tmp_path / "p.jkproj", pair.source, [("B", pair.variant)], pair.width_on
+    ) as p:
+        decide_eight(p, "B")
+        basis, source, witnesses = p.basis(), p.source, p.witnesses
+        plain = plan_adoption(basis, pair.width_off, source, witnesses)
+        ahead = rows_ahead(pair.width_off)
+        made = plan_adoption(basis, pair.width_off, source, witnesses, ahead=ahead)
+        assert plain.writes.rows and made.writes == plain.writes
+        assert made.loci == plain.loci and made.rows == plain.rows
+        assert made.unplaced == plain.unplaced
+        # rows encoded for another collation are not taken for this one
+        other = plan_adoption(
+            basis, pair.width_off, source, witnesses, ahead=rows_ahead(pair.width_on)
+        )
+        assert other.writes == plain.writes
 
 
 def test_decisions_come_back_after_closing_with_the_rule_off(pair: Pair, tmp_path: Path) -> None:

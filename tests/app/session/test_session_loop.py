@@ -8,68 +8,18 @@ in the collate function forces every interleaving, never a sleep.
 
 from __future__ import annotations
 
-import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.cancel import Cancelled
 from app.collation.collate import collate
-from app.collation.loci import Collation
 from app.session.session import Changes, Session
 from app.store.decisions import Status
 from app.store.records import alignment_rows
-from tests.helpers.session import SOURCE, VARIANT, ids_of, write_pair
-
-WAIT = 20.0  # seconds: only ever reached when a test is broken
-
-
-class Loop:
-    """The owner's thread of a session: what the worker posts waits here until run."""
-
-    def __init__(self) -> None:
-        self.posted: queue.Queue[Callable[[], None]] = queue.Queue()
-
-    def post(self, call: Callable[[], None]) -> None:
-        self.posted.put(call)
-
-    def run_until(self, done: Callable[[], bool]) -> None:
-        """Run what the worker posts, in order, until ``done``."""
-        while not done():
-            self.posted.get(timeout=WAIT)()
-
-    def run_pending(self) -> None:
-        """Run what has been posted so far."""
-        while not self.posted.empty():
-            self.posted.get_nowait()()
-
-
-class Gate:
-    """A collate function that can hold a call until the test opens it, and counts calls."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, ...]] = []
-        self.hold: threading.Event | None = None
-        self.entered = threading.Event()
-        self.progress: tuple[float, ...] = ()
-        self.error = ""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Collation:
-        self.calls.append(tuple(args[2]))
-        for fraction in self.progress:
-            kwargs["progress"](fraction)
-        hold, self.hold = self.hold, None
-        self.entered.set()
-        if hold is not None:
-            while not hold.wait(0.01):
-                if kwargs["cancel"]():
-                    raise Cancelled
-        if self.error:
-            raise RuntimeError(self.error)
-        return collate(*args, **kwargs)
+from tests.helpers.session import SOURCE, VARIANT, WAIT, Gate, Loop, ids_of, write_pair
 
 
 @pytest.fixture

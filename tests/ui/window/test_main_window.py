@@ -92,6 +92,37 @@ def test_toggling_a_rule_recollates(qtbot: QtBot, window: MainWindow) -> None:
     assert window.settings.rules() == ("whitespace", "script", "markup")
 
 
+def test_a_rule_toggled_after_the_window_looked_ahead_is_shown_without_collating(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 24: the rule sets one toggle away are collated while the proofreader reads;
+    the toggle then shows what collating gives, every decision kept, without collating."""
+    monkeypatch.setattr(MainWindow, "look_ahead", 0.0)
+    calls: list[tuple[str, ...]] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Collation:
+        calls.append(tuple(args[2]))
+        return collate(*args, **kwargs)
+
+    win = MainWindow(settings, collate_function=counting)
+    qtbot.addWidget(win)
+    win.show()
+    open_demo(qtbot, win)
+    first = win.session.loci[0].id
+    win.session.accept([first], win.session.witness_ids[0])
+    qtbot.waitUntil(lambda: len(calls) == 5 and not win.session.looking_ahead, timeout=WAIT)
+    with qtbot.waitSignal(win.collationShown, timeout=WAIT):
+        win.rule_actions["script"].setChecked(False)
+    # made ahead, and not collated again at the toggle (the window looks ahead from there)
+    assert calls.count(("width", "whitespace", "markup")) == 1
+    shown = win.collation()
+    assert shown is not None and shown.rules == ("width", "whitespace", "markup")
+    assert loci_key(shown) == loci_key(demo_collation(("width", "whitespace", "markup")))
+    assert win.session.decision(first).status == "accepted"
+    assert win.apparatus.model.rowCount() == len(shown.loci)
+    win.session.shutdown()
+
+
 class Gate:
     """A collate function that waits for the test before it runs (and can ignore cancel)."""
 

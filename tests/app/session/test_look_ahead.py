@@ -1,0 +1,174 @@
+"""Looking ahead: once a result is shown, the session collates the rule sets one toggle
+away on a worker of its own, and a toggle to one of them collates nothing (issue 24).
+
+A toggle to a rule set made ahead must show exactly what collating at the toggle shows:
+the same loci under the same ids, every decision on its place, the same rows in the
+project file.  Every interleaving is forced by the test's loop and gate, never a sleep.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.session import ahead
+from app.session import session as session_module
+from app.session.session import Session
+from app.store.decisions import Status
+from app.text.normalize import ALL_RULES
+from tests.helpers.session import WAIT, Gate, Loop, decisions_of, ids_of, write_pair
+
+WITHOUT_WIDTH = tuple(r for r in ALL_RULES if r != "width")
+
+
+def running(tmp_path: Path, loop: Loop, gate: Gate, look_ahead: float | None) -> Session:
+    return Session(
+        projects_dir=tmp_path / "projects",
+        post=loop.post,
+        collate_function=gate,
+        look_ahead=look_ahead,
+    )
+
+
+@pytest.fixture
+def loop() -> Loop:
+    return Loop()
+
+
+@pytest.fixture
+def gate() -> Gate:
+    return Gate()
+
+
+@pytest.fixture
+def looking(tmp_path: Path, loop: Loop, gate: Gate) -> Iterator[Session]:
+    session = running(tmp_path / "ahead", loop, gate, 0.0)
+    yield session
+    assert session.shutdown()
+    session.close()
+
+
+def opened_and_decided(session: Session, loop: Loop, folder: Path) -> None:
+    """The pair opened, collated, and two loci decided (one accepted, one with a note)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    src, var = write_pair(folder)
+    session.open_files(src, [var])
+    loop.run_until(lambda: not session.collating)
+    first, second = ids_of(session)[:2]
+    session.accept([first], "variant")
+    session.set_note(second, "看原稿")
+
+
+def rows_of(session: Session) -> list[tuple[object, ...]]:
+    """Every locus row of the project file, shown or not, as the file holds it."""
+    assert session.project is not None
+    return [
+        (loc.id, loc.start, loc.end, loc.readings, loc.classes, loc.active)
+        for loc in session.project.file.loci(include_inactive=True)
+    ]
+
+
+def test_a_toggle_to_a_rule_set_made_ahead_collates_nothing_and_shows_what_collating_shows(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    opened_and_decided(looking, loop, tmp_path / "a")
+    loop.run_until(lambda: not looking.looking_ahead)
+    assert sorted(gate.calls[1:]) == sorted(ahead.neighbours(ALL_RULES))  # one each, in turn
+    made = len(gate.calls)
+
+    before = len(looking.loci)
+    looking.set_rules(WITHOUT_WIDTH)
+    assert looking.collating  # the decisions are placed in the worker, not this thread
+    loop.run_until(lambda: not looking.collating)
+    assert gate.calls[made:] == []  # nothing collated at the toggle
+
+    other_gate, other_loop = Gate(), Loop()
+    plain = running(tmp_path / "plain", other_loop, other_gate, None)
+    try:
+        opened_and_decided(plain, other_loop, tmp_path / "b")
+        plain.set_rules(WITHOUT_WIDTH)
+        other_loop.run_until(lambda: not plain.collating)
+        assert other_gate.calls == [ALL_RULES, WITHOUT_WIDTH]
+        assert len(looking.loci) > before  # the half-width comma shows
+        assert [loc.to_json() for loc in looking.loci] == [loc.to_json() for loc in plain.loci]
+        assert ids_of(looking) == ids_of(plain)
+        assert decisions_of(looking) == decisions_of(plain)
+        assert rows_of(looking) == rows_of(plain)
+    finally:
+        assert plain.shutdown()
+        plain.close()
+
+
+def test_the_rule_set_left_is_kept_while_looking_ahead_from_the_new_one(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    opened_and_decided(looking, loop, tmp_path)
+    loop.run_until(lambda: not looking.looking_ahead)
+    shown = [loc.to_json() for loc in looking.loci]
+    looking.set_rules(WITHOUT_WIDTH)
+    loop.run_until(lambda: not looking.collating and not looking.looking_ahead)
+    made = len(gate.calls)
+
+    looking.set_rules(ALL_RULES)  # back: kept, collated nothing
+    # shown before the decisions were made: they are placed on it in the worker
+    assert looking.collating
+    loop.run_until(lambda: not looking.collating)
+    assert gate.calls[made:] == []
+    assert [loc.to_json() for loc in looking.loci] == shown
+    assert looking.decision(ids_of(looking)[0]).status == Status.ACCEPTED
+
+
+def test_what_the_proofreader_asks_for_cancels_looking_ahead(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    first, held = threading.Event(), threading.Event()
+    gate.hold = first
+    src, var = write_pair(tmp_path)
+    looking.open_files(src, [var])
+    assert gate.entered.wait(WAIT)
+    gate.entered.clear()
+    gate.hold = held  # for the next call: the look-ahead's
+    first.set()
+    loop.run_until(lambda: not looking.collating)
+    assert gate.entered.wait(WAIT)  # the look-ahead is in the gate, and stays there
+    assert looking.looking_ahead
+
+    looking.set_rules(WITHOUT_WIDTH)  # the very rule set being looked ahead, not made yet
+    assert looking.collating
+    loop.run_until(lambda: not looking.collating)  # collated while the look-ahead was held
+    assert not held.is_set()
+    assert looking.project is not None and tuple(looking.project.rules) == WITHOUT_WIDTH
+    assert gate.calls[:3] == [ALL_RULES, WITHOUT_WIDTH, WITHOUT_WIDTH]
+    loop.run_until(lambda: not looking.looking_ahead)  # the held one ended: cancelled
+
+
+def test_large_texts_are_not_looked_ahead(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session_module, "AHEAD_CHARACTERS", 100)
+    opened_and_decided(looking, loop, tmp_path)
+    loop.run_pending()
+    assert not looking.looking_ahead
+    assert gate.calls == [ALL_RULES]
+
+
+def test_a_copy_added_is_looked_ahead_again_with_it(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    opened_and_decided(looking, loop, tmp_path)
+    loop.run_until(lambda: not looking.looking_ahead)
+    other = tmp_path / "other.txt"
+    other.write_text("春天来了，河边的柳树发了芽。\n", encoding="utf-8")
+    looking.add_variants([other])
+    loop.run_until(lambda: not looking.collating)
+    made = len(gate.calls)
+    loop.run_until(lambda: not looking.looking_ahead)
+    # the rule sets one toggle away were collated again, with the new copy
+    assert len(gate.calls) == made + len(ALL_RULES)
+    looking.set_rules(WITHOUT_WIDTH)
+    loop.run_until(lambda: not looking.collating)
+    assert gate.calls[made + len(ALL_RULES) :] == []
+    assert looking.witness_ids == ["variant", "other"]
