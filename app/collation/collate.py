@@ -51,6 +51,10 @@ ProgressCallback = Callable[[float], None]
 _CONTEXT = 30
 """Characters of source on each side that classification sees (sentence or paragraph?)."""
 
+_POLL_EVERY = 1024
+"""Divergences classified between two looks at the cancel check: a look-ahead waits there
+while the proofreader acts (app.session.ahead), so it is looked at every few milliseconds."""
+
 
 def collate(
     source: str,
@@ -152,15 +156,19 @@ def collate(
             found.append(reuse.witness((*key, rule_names if keys else None), work))
             finished_one()
     found = _numbered_moves(found)
+    poll(cancel)
     loci = _merge(source, [(wid, w.owns) for wid, w in zip(ids, found, strict=True)])
+    poll(cancel)
     if checks:
         from app.collation.findings import add_findings
 
         if findings is None:  # (else found beside the witnesses, in processes)
             findings = _checked(source, bool(ids), cancel, lists)
         loci = add_findings(source, loci, findings)
+    poll(cancel)
     crossing = overlapping(loci)
     loci = nest(loci, crossing)
+    poll(cancel)
     if len(ids) >= 2:
         known = {k: v for w in found for k, v in w.keys.items()}
         loci = with_agreement(loci, ids, rule_names, known, crossing=crossing)
@@ -215,10 +223,12 @@ def witness_divergences(
     poll(cancel)
     alignment = align(norm_source.text, norm.text, cancel, source_sentences)
     counter = [0]
+    poll(cancel)
     regions = regions_of(alignment, norm_source, norm, counter, source)
+    poll(cancel)
     inner = moved_edits(regions, norm_source, norm)
     poll(cancel)
-    owns = _own_divergences(source, norm_source.map, text, norm, regions, inner)
+    owns = _own_divergences(source, norm_source.map, text, norm, regions, inner, cancel)
     known: dict[str, str] = {}
     if keys:
         for own in owns:
@@ -681,6 +691,7 @@ def _own_divergences(
     norm: Normalized,
     regions: list[Region],
     inner: Sequence[Region] = (),
+    cancel: CancelCheck | None = None,
 ) -> list[_Own]:
     """One witness's divergences: its overlapping regions joined (touching ones stay apart).
 
@@ -714,7 +725,9 @@ def _own_divergences(
     out = _whole_lines(out, source, text)
     left = {o.move_id: (o.start, o.end) for o in out if o.kind == "move" and o.start < o.end}
     classed = []
-    for found in out:
+    for n, found in enumerate(out):
+        if not n % _POLL_EVERY:
+            poll(cancel)
         if found.kind == "move" and found.start == found.end and found.move_id in left:
             # where the passage arrived it reads as the source has it; its edits are apart
             s, e = left[found.move_id]

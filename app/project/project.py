@@ -679,6 +679,14 @@ class Adoption:
     apart: tuple[int, ...] = ()
     """The ids of the rows :func:`written_ahead` wrote already (not in ``writes``)."""
 
+    def shown(self, collation: Collation) -> Collation:
+        """``collation`` (the one this was planned for) with its loci under their ids: the
+        very loci the plan named, vote and nesting included (naming them again cost 0.05 s
+        of a toggle at 1M)."""
+        if len(self.loci) != len(collation.loci):
+            raise ValueError("an adoption shows only the collation it was planned for")
+        return replace(collation, loci=tuple(stored.locus for stored in self.loci))
+
 
 def written_ahead(adoption: Adoption, basis: Basis, path: Path) -> Adoption:
     """``adoption`` with the rows of its new loci (ids the file never had) written now,

@@ -18,6 +18,7 @@ cancels it at once: it never delays what the proofreader asked for.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -29,10 +30,12 @@ LOOK_AHEAD: Final = 0.5
 """Seconds the session waits after a result is shown before it looks ahead: the window
 paints the result first, and a burst of toggles or edits cancels a wait, not work."""
 
-AHEAD_CHARACTERS: Final = 8_000_000
-"""Characters of all texts (source and witnesses) up to which the session looks ahead:
-each rule set kept costs memory (some 20-40 MB at 1M characters against one copy), and
-beyond this the work ahead would run for many seconds of a core."""
+AHEAD_CHARACTERS: Final = 4_000_000
+"""Characters of all texts (source and witnesses) up to which the session looks ahead.
+Each rule set kept costs memory, some 45 MB for a 1M source against one 1M copy (the
+four one toggle away: 180 MB more, measured), so a source of 1M against three copies of
+1M is the most looked ahead (some 360 MB more); beyond it the work ahead would also run
+for many seconds of a core."""
 
 
 def neighbours(rules: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -41,13 +44,51 @@ def neighbours(rules: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [tuple(r for r in ALL_RULES if (r in on) != (r == flip)) for flip in ALL_RULES]
 
 
-def after_a_pause(function: Callable[..., Collation], pause: float) -> Callable[..., Collation]:
-    """``function``, called once ``pause`` seconds have passed without its cancel: the
-    look-ahead's collate function (a cancelled wait costs nothing)."""
+class Quiet:
+    """When the proofreader last did something in the session: the look-ahead starts, and
+    goes on, only once they have left it alone a moment.
+
+    A look-ahead runs in a thread of the window's process, so it shares the interpreter
+    with the window's thread: an accept while it runs took half as long again (bench_gui).
+    At every look at its cancel check (every few milliseconds to a few tenths of a second)
+    it waits, holding nothing, until the session has been quiet for the pause.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._last = clock()
+
+    def touch(self) -> None:
+        """The proofreader did something (called on the session's thread)."""
+        self._last = self._clock()
+
+    def wait(self, pause: float, cancel: CancelEvent) -> bool:
+        """Until the session has been left alone ``pause`` seconds; True if ``cancel`` was
+        set meanwhile (then at once)."""
+        while True:
+            left = self._last + pause - self._clock()
+            if left <= 0:
+                return cancel.is_set()
+            if cancel.wait(left):
+                return True
+
+
+def after_a_pause(
+    function: Callable[..., Collation], pause: float, quiet: Quiet
+) -> Callable[..., Collation]:
+    """``function`` as the look-ahead calls it: started once the session has been quiet for
+    ``pause`` seconds, and waiting at each of its cancel checks while it is not."""
 
     def waiting(*args: Any, cancel: CancelEvent | None = None, **kwargs: Any) -> Collation:
-        if cancel is not None and cancel.wait(pause):
+        if cancel is None:
+            return function(*args, **kwargs)
+        event = cancel
+
+        def check() -> bool:
+            return quiet.wait(pause, event)
+
+        if check():
             raise Cancelled
-        return function(*args, cancel=cancel, **kwargs)
+        return function(*args, cancel=check, **kwargs)
 
     return waiting

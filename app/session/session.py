@@ -40,7 +40,7 @@ from app.project.project import (
     stored_text,
     written_ahead,
 )
-from app.session.ahead import AHEAD_CHARACTERS, after_a_pause, neighbours
+from app.session.ahead import AHEAD_CHARACTERS, Quiet, after_a_pause, neighbours
 from app.session.worker import Background, CollateFunction, Post, WorkerCallbacks, compute
 from app.session.workspace import CollationRequest, Witness, Workspace
 from app.store.decisions import (
@@ -217,7 +217,8 @@ class _Made:
 
 KEPT_COLLATIONS = 6
 """Collations a session keeps for rule sets toggled back or looked ahead (app.session.ahead):
-the one shown, the four one toggle away, and one more (each some 20-40 MB at 1M characters)."""
+the one shown, the four one toggle away, and the one left last (each some 45 MB for a 1M
+source against one 1M copy)."""
 
 _Key = tuple[str, tuple[tuple[str, str], ...], tuple[str, ...], bool]
 
@@ -349,11 +350,12 @@ class Session:
             )
         self._ahead: Background | None = None
         """The worker that collates the rule sets one toggle away (app.session.ahead)."""
+        self._quiet = Quiet()
         if post is not None and look_ahead is not None:
             self._ahead = Background(
                 post,
                 WorkerCallbacks(finished=self._ahead_finished),
-                after_a_pause(collate_function, look_ahead),
+                after_a_pause(collate_function, look_ahead, self._quiet),
                 prepare=self._encode_ahead,
                 discard=self._rows_ahead_dropped,
             )
@@ -369,6 +371,7 @@ class Session:
         self._observers.remove(observer)
 
     def _notify(self, changes: Changes) -> Changes:
+        self._quiet.touch()  # every command the proofreader gives is told to the window
         for observer in list(self._observers):
             observer(changes)
         return changes
@@ -698,7 +701,7 @@ class Session:
             )
             made.adoption = written_ahead(adoption, adopting.basis, adopting.path)
             made.path = adopting.path
-            made.shown = _shown_as(adoption.loci, collation)
+            made.shown = adoption.shown(collation)
         else:
             return
         with self._making_lock:

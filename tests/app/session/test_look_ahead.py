@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from app.cancel import CancelCheck, CancelEvent, Cancelled
+from app.collation.loci import Collation
 from app.session import ahead
 from app.session import session as session_module
 from app.session.session import Session
@@ -172,3 +174,37 @@ def test_a_copy_added_is_looked_ahead_again_with_it(
     loop.run_until(lambda: not looking.collating)
     assert gate.calls[made + len(ALL_RULES) :] == []
     assert looking.witness_ids == ["variant", "other"]
+
+
+def test_the_look_ahead_waits_while_the_proofreader_acts() -> None:
+    """It starts once the session has been left alone for the pause, and at each look at
+    its cancel check it waits, holding nothing, while the proofreader acts (the clock and
+    the waits are the test's: a wait moves the clock on)."""
+    now = [1000.0]
+    waited: list[float | None] = []
+
+    class Clocked(CancelEvent):
+        def wait(self, timeout: float | None = None) -> bool:
+            waited.append(timeout)
+            now[0] += timeout or 0.0
+            return self.is_set()
+
+    quiet, cancel = ahead.Quiet(lambda: now[0]), Clocked()
+    seen: list[bool] = []
+
+    def work(*_args: object, cancel: CancelCheck, **_kwargs: object) -> Collation:
+        seen.append(cancel())  # left alone: goes on at once
+        quiet.touch()  # the proofreader accepts something
+        seen.append(cancel())  # waits out the pause, then goes on
+        return Collation("", (), (), ())
+
+    waiting = ahead.after_a_pause(work, 0.5, quiet)
+    quiet.touch()
+    waiting(cancel=cancel)  # just acted: waits the pause before it starts
+    assert waited == [0.5, 0.5] and seen == [False, False]
+
+    quiet.touch()
+    cancel.set()  # cancelled while it waits: at once
+    with pytest.raises(Cancelled):
+        waiting(cancel=cancel)
+    assert waited == [0.5, 0.5, 0.5]
