@@ -13,8 +13,8 @@ between collating and taking (placing the decisions and saving).
 
 Then the same pair in a session that runs its loop as the window's does and looks ahead
 (app.session.ahead): opened, three loci decided, and each rule switched off and on again,
-the proofreader reading a moment between toggles (the bench waits until the rule sets
-one toggle away are made).  Each toggle is timed from ``set_rules`` until its result is
+the proofreader reading a moment and deciding a locus between toggles (the bench waits
+until the rule sets one toggle away are made).  Each toggle is timed from ``set_rules`` until its result is
 taken; the time looking ahead took after each is printed beside it.
 
     .venv/bin/python -m bench.bench_toggles [--size 1M] [--seed N]
@@ -140,7 +140,10 @@ def looking_ahead(folder: Path, source: Path, variant: Path) -> None:
     print(f"session's pause of {LOOK_AHEAD} s).\n")
     print("| toggle | CPU s | wall s | loci | then looking ahead, wall s |")
     print("|:--|--:|--:|--:|--:|")
-    for name, rules in AHEAD_STEPS:
+    for n, (name, rules) in enumerate(AHEAD_STEPS):
+        # a decision between toggles, as a proofreader makes them (what the session placed
+        # ahead of the toggle is placed again)
+        session.accept([session.loci[10 + n].id], session.witness_ids[0])
         wall, cpu = time.perf_counter(), time.process_time()
         session.set_rules(rules)
         run_until(lambda: not session.collating)
