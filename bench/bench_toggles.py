@@ -14,8 +14,8 @@ between collating and taking (placing the decisions and saving).
 Then the same pair in a session that runs its loop as the window's does and looks ahead
 (app.session.ahead): opened, three loci decided, and each rule switched off and on again,
 the proofreader reading a moment and deciding a locus between toggles (the bench waits
-until the rule sets one toggle away are made).  Each toggle is timed from ``set_rules`` until its result is
-taken; the time looking ahead took after each is printed beside it.
+until the rule sets one toggle away are made).  Each toggle is timed from ``set_rules``
+until its result is taken; the time looking ahead took after each is printed beside it.
 
     .venv/bin/python -m bench.bench_toggles [--size 1M] [--seed N]
 
