@@ -203,6 +203,26 @@ def test_j_for_q_and_u_for_u_umlaut_are_fixed(defaults: WordLists) -> None:
         assert check_spelling(text, MORE, lists=defaults) == []
 
 
+def test_a_front_nasal_for_a_back_one_and_the_reverse_are_fixed(defaults: WordLists) -> None:
+    # -in for -ing, -en for -eng and the reverse (前后鼻音): outside pycorrector's sets
+    for text, right in (
+        ("我的因文不好。", "我的英文不好。"),
+        ("学习的过陈很难。", "学习的过程很难。"),
+        ("我英为生病了，所以没去上课。", "我因为生病了，所以没去上课。"),
+        ("争正的朋友会帮你。", "真正的朋友会帮你。"),
+    ):
+        assert _fixed(text, QUIET, defaults) == right
+        assert check_spelling(right, MORE, lists=defaults) == []
+    # what is right stays: 正 (zheng) is tried for 真 (zhen), 真好 is not taken for 正好
+    t = spelling._tables()
+    text = "今天天气真好。"
+    _alone, scored = spelling.tried(t, text[:-1], chargram.Run(t.chars, text[:-1], {}))
+    assert (4, "正") in [(i, r) for i, r, *_rest in scored]
+    assert check_spelling(text, MORE, lists=defaults) == []
+    # -an for -ang and the reverse are not tried: 由绿转黄 (huang) is not taken for 转换 (huan)
+    assert "换" not in t.tone["黄"] and "黄" not in t.tone["换"]
+
+
 def _builder(name: str) -> object:
     builder = ROOT / "resources/spelling" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, builder)
