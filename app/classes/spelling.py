@@ -22,9 +22,10 @@ The evidence for each replacement (:class:`Evidence`):
   after it also apart;
 * for function words, the function words' word model: how much likelier the
   word before and the word after find the replacement (好阿 → 好啊);
-* for the others, the word pairs (:mod:`app.classes.wordpairs`): how much better
-  the word the replacement makes goes with the words on either side than what is
-  written there; asked only where it could lift the score to the bar;
+* for all but a character inside a word, the word bigram model over a window
+  (:mod:`app.classes.wordwindow`): how much likelier the best segmentation of the
+  four characters either side and the character becomes with the replacement
+  (程度怎加 → 程度 | 增加); asked only where it could lift the score to the bar;
 * the kind of confusion (the same sound, another tone, a similar shape) and how
   common the two characters are.
 
@@ -58,7 +59,6 @@ from app.classes.chargram import CharModel, Run, char_model
 from app.classes.checks import Finding, jieba_model
 from app.classes.wordgram import GROUP_OF, WordModel, word_model
 from app.classes.wordlists import WordLists
-from app.classes.wordpairs import PairModel, pair_model
 from app.classes.wordwindow import WindowModel, window_model
 from app.datacache import cached, package_versions
 from app.messages import Message, message
@@ -89,28 +89,27 @@ MORE = Setting("more", -1.375, shapes=True)
 SETTINGS = {s.name: s for s in (QUIET, MORE)}
 
 _WEIGHTS: tuple[float, ...] = (
-    *(-2.459, 0.11, 0.446, 0.057, 0.134, 0.092, -0.269, 0.903, -1.264, -1.64),
-    *(3.298, -1.746, 0.261, -1.746, 0.082, 0.574, 1.027, -0.169, -0.101, -0.009),
-    0.288,
+    *(-2.462, 0.11, 0.446, 0.057, 0.134, 0.092, -0.267, 0.9, -1.263, -1.639),
+    *(3.295, -1.747, 0.261, -1.746, 0.082, 0.574, 1.027, -0.169, -0.101, 0.288),
 )
 """Of :func:`score`'s features, in its order: fitted by bench/fit_spelling.py."""
 _GROUP_WEIGHTS: dict[str, float] = {
-    "的得": 1.098,
+    "的得": 1.099,
     "地的": -1.684,
-    "地得": 0.257,
+    "地得": 0.256,
     "得的": -1.537,
     "得地": 1.128,
-    "在再": 1.226,
-    "再在": 0.129,
-    "那哪": 1.186,
-    "哪那": -1.134,
-    "阿啊": 1.819,
+    "在再": 1.227,
+    "再在": 0.128,
+    "那哪": 1.185,
+    "哪那": -1.135,
+    "阿啊": 1.817,
     "啊阿": -0.046,
-    "做作": -0.934,
+    "做作": -0.935,
     "作做": 1.745,
     "像象": -0.361,
-    "象像": 0.993,
-    "已以": 0.2,
+    "象像": 0.992,
+    "已以": 0.199,
     "以已": 1.047,
 }
 """Of each pair of function words (written, replacement)."""
@@ -164,7 +163,6 @@ class _Tables:
             self.tone[c] = self.tone.get(c, "") + near
         self.chars: CharModel = char_model()
         self.words: WordModel = word_model()
-        self.pairs: PairModel = pair_model()
         self.window: WindowModel = window_model()
         self.any: dict[str, frozenset[str]] = {
             c: frozenset(self.same.get(c, "") + self.tone.get(c, "") + self.shape.get(c, ""))
@@ -348,18 +346,12 @@ class Evidence(NamedTuple):
     inside: bool = False
     """Does the character written stand inside a word of the best segmentation (a
     learners' pair, :data:`_LEARNERS`)?"""
-    pairs: float = 0.0
-    """The word pairs' gain (nats, :meth:`app.classes.wordpairs.PairModel.gain`): filled in
-    by :func:`with_pairs` only where it could matter; 0 for function words and inside a
-    word."""
     window: float = 0.0
     """The word bigram model's gain over the window around the character (nats,
-    :meth:`app.classes.wordwindow.WindowModel.gain`): filled in by :func:`with_pairs` as the
-    word pairs are; 0 inside a word."""
+    :meth:`app.classes.wordwindow.WindowModel.gain`): filled in by :func:`with_window` only
+    where it could matter; 0 inside a word."""
 
 
-_PAIRS_BOUND = 6.0
-"""The word pairs' gain counts within ±this many nats."""
 _WINDOW_BOUND = 10.0
 """The word bigram model's gain counts within ±this many nats (±5 gained less on the bars'
 set, docs/spelling.md)."""
@@ -375,8 +367,8 @@ def score(e: Evidence) -> float:
     formed; of three or more; another tone; a similar shape; the log-probabilities of
     the character written and of the replacement, tenths; a learners' pair of neither
     sound; the context model's gain before the character and after it (within ±10 each);
-    the word pairs' gain (within ±:data:`_PAIRS_BOUND`); the word bigram model's over the
-    window (within ±:data:`_WINDOW_BOUND`).  Then the pair's own weight.
+    the word bigram model's over the window (within ±:data:`_WINDOW_BOUND`).  Then the
+    pair's own weight.
     A character inside a word as written has features of its own: 1, the word model's
     gain, the context model's, another tone."""
     w = _WEIGHTS
@@ -389,8 +381,7 @@ def score(e: Evidence) -> float:
     after = -10.0 if after < -10.0 else 10.0 if after > 10.0 else after
     v = w[0] + w[1] * word + w[2] * context + w[10] * e.written / 10 + w[11] * e.replacement / 10
     v += w[17] * before + w[18] * after
-    v += w[19] * (-_PAIRS_BOUND if e.pairs < -_PAIRS_BOUND else min(e.pairs, _PAIRS_BOUND))
-    v += w[20] * (-_WINDOW_BOUND if e.window < -_WINDOW_BOUND else min(e.window, _WINDOW_BOUND))
+    v += w[19] * (-_WINDOW_BOUND if e.window < -_WINDOW_BOUND else min(e.window, _WINDOW_BOUND))
     if e.group:
         pair = -10.0 if e.pair < -10.0 else 10.0 if e.pair > 10.0 else e.pair
         v += w[3] * word + w[4] * context + w[5] * pair + _GROUP_WEIGHTS.get(e.group, 0.0)
@@ -541,32 +532,27 @@ def inside(
     return out
 
 
-def with_pairs(
+def with_window(
     t: _Tables,
     run: str,
     i: int,
     r: str,
-    span: tuple[int, int],
     ev: Evidence,
     windows: dict[tuple[str, bool, bool], float] | None = None,
 ) -> Evidence:
-    """``ev`` with the word-level evidence asked only near the bar: the word bigram model's
-    gain over the window of replacing ``run[i]`` by ``r``, and the word pairs' gain of the
-    word it makes over ``span`` (not for function words, which have a model of their own);
-    as it was inside a word, which has weights of its own.  ``windows`` keeps the
-    windows scored (:meth:`app.classes.wordwindow.WindowModel.gain`)."""
+    """``ev`` with the evidence asked only near the bar: the word bigram model's gain over
+    the window of replacing ``run[i]`` by ``r``; as it was inside a word, which has weights
+    of its own.  ``windows`` keeps the windows scored
+    (:meth:`app.classes.wordwindow.WindowModel.gain`)."""
     if ev.inside:
         return ev
-    window = t.window.gain(run, i, r, windows)
-    if ev.group:
-        return ev._replace(window=window)
-    return ev._replace(pairs=t.pairs.gain(run, i, r, span), window=window)
+    return ev._replace(window=t.window.gain(run, i, r, windows))
 
 
-def _pairs_room() -> float:
-    """The most the word pairs and the word bigram model can add to a score: below the bar
-    by more, a replacement need not ask them."""
-    return max(_WEIGHTS[19], 0.0) * _PAIRS_BOUND + max(_WEIGHTS[20], 0.0) * _WINDOW_BOUND
+def _window_room() -> float:
+    """The most the word bigram model can add to a score: below the bar by more, a
+    replacement need not ask it."""
+    return max(_WEIGHTS[19], 0.0) * _WINDOW_BOUND
 
 
 def tried(
@@ -634,11 +620,11 @@ def check_spelling(
         context = Run(t.chars, run, memo)
         alone, scored = tried(t, run, context, shapes=setting.shapes, own=extra)
         best: dict[int, _Candidate] = {}
-        room = setting.min_gain - _pairs_room()
+        room = setting.min_gain - _window_room()
         for i, r, ev, word, span in scored:
             gain = score(ev)
             if gain >= room and not ev.inside:
-                gain = score(with_pairs(t, run, i, r, span, ev, windows))
+                gain = score(with_window(t, run, i, r, ev, windows))
             if gain >= setting.min_gain and (i not in best or gain > best[i].gain):
                 best[i] = _Candidate(r, gain, _class_of(t, run[i], r), word, span)
         found = [
