@@ -29,7 +29,7 @@ import numpy as np
 from bench import sighan
 from bench.bench_spelling import CALIBRATION, CORPUS, TUNED
 
-_FEATURES = 21
+_FEATURES = 20
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _tried(texts: list[tuple[str, str]]) -> list[_Tried]:
                 continue
             _alone, scored = sp.tried(t, run, Run(t.chars, run, memo))
             for i, r, ev, _word, span in scored:
-                ev = sp.with_pairs(t, run, i, r, span, ev)
+                ev = sp.with_window(t, run, i, r, ev)
                 right = truth[a + i] == r
                 out.append(_Tried(k, a + i, (a + span[0], a + span[1]), ev, right))
     return out

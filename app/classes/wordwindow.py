@@ -1,12 +1,11 @@
 """How likely a window of text is as a sequence of words: the spelling check's word bigram model.
 
-The character model (:mod:`app.classes.chargram`) sees three characters and the
-word pairs (:mod:`app.classes.wordpairs`) the words on either side of the word
-a replacement makes; this segments the four characters either side of it with
-open-gram's lexicon and scores the best sequence of words with its word bigrams
-(CC BY-SA 3.0, ``resources/spelling/wordwindow.bin``, made by
-``make_wordwindow.py`` beside it), with and without the replacement: 程度[怎→增]加
-is weighed as 程度 | 增加 against 程度 | 怎 | 加, whatever the words' lengths.
+The character model (:mod:`app.classes.chargram`) sees three characters; this
+segments the four characters either side of a replacement with open-gram's
+lexicon and scores the best sequence of words with its word bigrams (CC BY-SA
+3.0, ``resources/spelling/wordwindow.bin``, made by ``make_wordwindow.py``
+beside it), with and without the replacement: 程度[怎→增]加 is weighed as
+程度 | 增加 against 程度 | 怎 | 加, whatever the words' lengths.
 
 A bigram the model does not list is backed off to as the model does (the first
 word's backoff weight and the second's probability); a character the lexicon

@@ -93,7 +93,7 @@ def one_and_two(arpa: Path) -> Iterator[tuple[int, list[str]]]:
 def word_model(
     doc: str, out: str, least: float, read: Callable[[Path, list[str], float], str]
 ) -> tuple[Path, str]:
-    """The command line of the word models' builders (make_wordgram.py, make_wordpairs.py):
+    """The command line of the word models' builders (make_wordgram.py):
     ``read(arpa, words, least)``'s text, zlib-compressed into ``--out``; the path and text."""
     parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("arpa", type=Path, help="tslminfo -v -p of lm_sc.t3g")

@@ -1,12 +1,11 @@
 """Make wordwindow.bin, the word bigram model of the spelling check, from open-gram's word model.
 
-The word pairs (``make_wordpairs.py``) tell how well the word a replacement
-makes goes with its two neighbours; this keeps what it takes to segment a
-window of characters around it with open-gram's lexicon and score the words'
-sequence with its word bigrams, with and without the replacement: every Han
-word of the lexicon (71,730, and the edge of a sentence) with its probability
-and backoff weight, and every bigram of two of them that the model lists
-(2.2 million; fewer lost the gain on the bars' set, docs/spelling.md).
+This keeps what it takes to segment a window of characters around a
+replacement with open-gram's lexicon and score the words' sequence with its
+word bigrams, with and without the replacement: every Han word of the lexicon
+(71,730, and the edge of a sentence) with its probability and backoff weight,
+and every bigram of two of them that the model lists (2.2 million; fewer lost
+the gain on the bars' set, docs/spelling.md).
 
 The file, zlib-compressed: ``JKWW1``, then the number of words n (4 bytes,
 little-endian), the length in bytes of their text and the text (UTF-8, one a

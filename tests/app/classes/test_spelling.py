@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.classes import chargram, spelling, wordgram, wordlists, wordpairs, wordwindow
+from app.classes import chargram, spelling, wordgram, wordlists, wordwindow
 from app.classes.spelling import MORE, QUIET, check_spelling
 from app.classes.wordlists import Banned, WordLists
 from tests.helpers.paths import ROOT
@@ -203,6 +203,26 @@ def test_j_for_q_and_u_for_u_umlaut_are_fixed(defaults: WordLists) -> None:
         assert check_spelling(text, MORE, lists=defaults) == []
 
 
+def test_a_front_nasal_for_a_back_one_and_the_reverse_are_fixed(defaults: WordLists) -> None:
+    # -in for -ing, -en for -eng and the reverse (前后鼻音): outside pycorrector's sets
+    for text, right in (
+        ("我的因文不好。", "我的英文不好。"),
+        ("学习的过陈很难。", "学习的过程很难。"),
+        ("我英为生病了，所以没去上课。", "我因为生病了，所以没去上课。"),
+        ("争正的朋友会帮你。", "真正的朋友会帮你。"),
+    ):
+        assert _fixed(text, QUIET, defaults) == right
+        assert check_spelling(right, MORE, lists=defaults) == []
+    # what is right stays: 正 (zheng) is tried for 真 (zhen), 真好 is not taken for 正好
+    t = spelling._tables()
+    text = "今天天气真好。"
+    _alone, scored = spelling.tried(t, text[:-1], chargram.Run(t.chars, text[:-1], {}))
+    assert (4, "正") in [(i, r) for i, r, *_rest in scored]
+    assert check_spelling(text, MORE, lists=defaults) == []
+    # -an for -ang and the reverse are not tried: 由绿转黄 (huang) is not taken for 转换 (huan)
+    assert "换" not in t.tone["黄"] and "黄" not in t.tone["换"]
+
+
 def _builder(name: str) -> object:
     builder = ROOT / "resources/spelling" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, builder)
@@ -217,8 +237,7 @@ def _builder(name: str) -> object:
 
 
 def _tiny_arpa(tmp_path: Path) -> tuple[list[str], Path]:
-    """Six words and three bigrams in open-gram's dump format, as the builders read it:
-    保护 环 counted 0.01 * 0.0001 * 10^9 = 1,000 times."""
+    """Six words and three bigrams in open-gram's dump format, as make_wordwindow reads it."""
     arpa = tmp_path / "m.arpa"
     arpa.write_text(
         "\\1-gram\\6\n"
@@ -230,30 +249,6 @@ def _tiny_arpa(tmp_path: Path) -> tuple[list[str], Path]:
         encoding="utf-8",
     )
     return ["", "保护", "环境", "环", "竟", "x"], arpa
-
-
-def test_the_word_pairs_model_reads_what_its_builder_writes(tmp_path: Path) -> None:
-    make_wordpairs = _builder("make_wordpairs")
-    words, arpa = _tiny_arpa(tmp_path)
-    # 保护 环 is counted 0.01 * 0.0001 * 10^9 = 1,000 times: kept at 1,000, left out above
-    text = make_wordpairs.read(arpa, words, least=1000.0)  # type: ignore[attr-defined]
-    model = wordpairs.read(zlib.compress(text.encode("utf-8")))
-    assert set(model.backoff) == {"", "保护", "环境", "环", "竟"}  # "x" is no Han word
-    assert model.association("保护", "环境") == pytest.approx(math.log(0.4 / 0.02), abs=0.05)
-    assert "保护\t环" in model.pairs
-    fewer = make_wordpairs.read(arpa, words, least=2000.0)  # type: ignore[attr-defined]
-    model = wordpairs.read(zlib.compress(fewer.encode("utf-8")))
-    assert "保护\t环" not in model.pairs
-    # a pair not listed backs off to the first word's weight; an unknown word counts nothing
-    assert model.association("保护", "竟") == pytest.approx(math.log(0.5), abs=0.05)
-    assert model.association("保护", "环竟") == 0.0
-    # 保护[环境]。 against 保护[环]竟。: the word made and the sentence's end ask for it
-    gain = model.association("保护", "环境") + model.association("环境", "")
-    gain -= model.association("保护", "环") + model.association("竟", "")
-    assert model.gain("保护环竟", 3, "境", (2, 4)) == pytest.approx(gain)
-    assert gain > 0
-    with pytest.raises(ValueError):
-        wordpairs.read(zlib.compress(b"Q\tx\t0"))
 
 
 def test_slips_the_words_around_them_give_away_are_fixed(defaults: WordLists) -> None:
@@ -288,7 +283,7 @@ def test_the_word_window_model_reads_what_its_builder_writes(tmp_path: Path) -> 
         wordwindow.read(zlib.compress(b"JKCG2"))
 
 
-def test_the_word_pairs_are_asked_only_where_they_could_change_a_finding(
+def test_the_window_model_is_asked_only_where_it_could_change_a_finding(
     defaults: WordLists, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = [
@@ -297,21 +292,21 @@ def test_the_word_pairs_are_asked_only_where_they_could_change_a_finding(
         "今天天气很好，我门去公园吧。我们下次在去吧。我应为生病了，所以没去上课。",
     ]
     asked: list[int] = []
-    real = spelling.with_pairs
+    real = spelling.with_window
 
     def counted(*args: object) -> spelling.Evidence:
         asked.append(1)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(spelling, "with_pairs", counted)
+    monkeypatch.setattr(spelling, "with_window", counted)
     for setting in (QUIET, MORE):
         found = [check_spelling(text, setting, lists=defaults) for text in texts]
         few = len(asked)
-        monkeypatch.setattr(spelling, "_pairs_room", lambda: math.inf)  # every one asked
+        monkeypatch.setattr(spelling, "_window_room", lambda: math.inf)  # every one asked
         assert [check_spelling(text, setting, lists=defaults) for text in texts] == found
         assert few < len(asked) - few  # the bar spared most of the look-ups
         monkeypatch.undo()
-        monkeypatch.setattr(spelling, "with_pairs", counted)
+        monkeypatch.setattr(spelling, "with_window", counted)
         asked.clear()
 
 
