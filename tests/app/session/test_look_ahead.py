@@ -36,16 +36,6 @@ def running(tmp_path: Path, loop: Loop, gate: Gate, look_ahead: float | None) ->
 
 
 @pytest.fixture
-def loop() -> Loop:
-    return Loop()
-
-
-@pytest.fixture
-def gate() -> Gate:
-    return Gate()
-
-
-@pytest.fixture
 def looking(tmp_path: Path, loop: Loop, gate: Gate) -> Iterator[Session]:
     session = running(tmp_path / "ahead", loop, gate, 0.0)
     yield session

@@ -23,16 +23,6 @@ from tests.helpers.session import SOURCE, VARIANT, WAIT, Gate, Loop, ids_of, wri
 
 
 @pytest.fixture
-def loop() -> Loop:
-    return Loop()
-
-
-@pytest.fixture
-def gate() -> Gate:
-    return Gate()
-
-
-@pytest.fixture
 def session(tmp_path: Path, loop: Loop, gate: Gate) -> Iterator[Session]:
     running = Session(projects_dir=tmp_path / "projects", post=loop.post, collate_function=gate)
     yield running
