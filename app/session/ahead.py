@@ -27,8 +27,10 @@ from app.collation.loci import Collation
 from app.text.normalize import ALL_RULES
 
 LOOK_AHEAD: Final = 0.5
-"""Seconds the session waits after a result is shown before it looks ahead: the window
-paints the result first, and a burst of toggles or edits cancels a wait, not work."""
+"""Seconds the session must be left alone (after a result is shown, or anything the
+proofreader does) before the look-ahead starts or goes on: the window paints the result
+first, a toggle soon after cancels a wait rather than work, and an accept meanwhile has
+the interpreter to itself (:class:`Quiet`)."""
 
 AHEAD_CHARACTERS: Final = 4_000_000
 """Characters of all texts (source and witnesses) up to which the session looks ahead.
