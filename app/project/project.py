@@ -100,6 +100,10 @@ class RowsAhead:
     contexts: tuple[tuple[str, str], ...]
     rows: tuple[tuple[object, ...], ...]
     """Each locus's row as a fresh, shown locus writes it, without its id (the first column)."""
+    crossings: tuple[list[int], ...]
+    """Which loci each one overlaps, by position (:func:`overlapping`)."""
+    alignments: AlignmentRows
+    """Its regions as the file keeps them."""
 
     def of(self, collation: Collation) -> RowsAhead | None:
         """These rows, if they are ``collation``'s."""
@@ -113,7 +117,8 @@ def rows_ahead(collation: Collation) -> RowsAhead:
         locus_row(StoredLocus(loc, before, after))[1:]
         for loc, (before, after) in zip(collation.loci, contexts, strict=True)
     )
-    return RowsAhead(collation, contexts, rows)
+    crossings = tuple(overlapping(collation.loci))
+    return RowsAhead(collation, contexts, rows, crossings, alignment_rows(_regions(collation)))
 
 
 def _stored(
@@ -624,11 +629,16 @@ class _Index(NamedTuple):
     links: dict[int, list[int]]
 
 
-def _indexed(loci: Sequence[StoredLocus]) -> _Index:
+def _indexed(
+    loci: Sequence[StoredLocus], crossings: Sequence[Sequence[int]] | None = None
+) -> _Index:
+    """``crossings``: :func:`overlapping` of ``loci`` where known (it reads their places)."""
     by_id = {loc.id: loc for loc in loci}
     crossing = {
         loc.id: [loci[j].id for j in others]
-        for loc, others in zip(loci, overlapping(loci), strict=True)
+        for loc, others in zip(
+            loci, overlapping(loci) if crossings is None else crossings, strict=True
+        )
     }
     groups: dict[tuple[str, int], list[int]] = {}
     for loc in loci:
@@ -749,8 +759,8 @@ def plan_adoption(
         rows,
         unplaced,
         locus_writes(fresh + retired, before, encoded),
-        alignments or alignment_rows(_regions(collation)),
-        _indexed(fresh),
+        alignments or (ahead.alignments if ahead else alignment_rows(_regions(collation))),
+        _indexed(fresh, ahead.crossings if ahead else None),
     )
 
 

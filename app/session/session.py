@@ -673,8 +673,9 @@ class Session:
         for taking it (:class:`_Kept`).
         Thread-safe: it reads only what :meth:`request` noted for this request."""
         encoded = None
+        ahead = request.ready_rows.of(collation) if request.ready_rows is not None else None
         if request.regions is None:  # (a project just opened: its alignments only)
-            encoded = _encoded(collation)
+            encoded = ahead.alignments if ahead is not None else _encoded(collation)
             with self._making_lock:
                 self._encoded[request.request_id] = encoded
         with self._making_lock:
