@@ -59,6 +59,9 @@ class Quiet:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._last = clock()
+        self.waited_for = False
+        """The proofreader waits for the look-ahead's result (a toggle to the very rule set
+        it is collating): it goes on without waiting for quiet."""
 
     def touch(self) -> None:
         """The proofreader did something (called on the session's thread)."""
@@ -69,7 +72,7 @@ class Quiet:
         set meanwhile (then at once)."""
         while True:
             left = self._last + pause - self._clock()
-            if left <= 0:
+            if left <= 0 or self.waited_for:
                 return cancel.is_set()
             if cancel.wait(left):
                 return True

@@ -330,6 +330,9 @@ class Session:
         those looked ahead are kept here too, never shown yet (no ``taken``)."""
         self._shown_key: _Key | None = None
         """The key of the collation shown, which keeping another never drops."""
+        self._awaited: CollationRequest | None = None
+        """The request the proofreader is waiting for while the look-ahead makes its rule
+        set (toggled to while it was being collated ahead), until the look-ahead ends."""
         self._function = collate_function
         self._stale = False
         self._existing: list[Path] = []
@@ -354,7 +357,13 @@ class Session:
         if post is not None and look_ahead is not None:
             self._ahead = Background(
                 post,
-                WorkerCallbacks(finished=self._ahead_finished),
+                WorkerCallbacks(
+                    finished=self._ahead_finished,
+                    failed=lambda request, _why: self._ahead_ended(request),
+                    cancelled=self._ahead_ended,
+                    dropped=self._ahead_ended,
+                    progress=self._ahead_progressed,
+                ),
                 after_a_pause(collate_function, look_ahead, self._quiet),
                 prepare=self._encode_ahead,
                 discard=self._rows_ahead_dropped,
@@ -520,6 +529,7 @@ class Session:
         return self._notify(changes)
 
     def _close_project(self) -> None:
+        self._await(None)
         if self._background is not None:  # its result would be for other work
             self._background.cancel()
         if self._ahead is not None:
@@ -864,8 +874,11 @@ class Session:
 
     @property
     def collating(self) -> bool:
-        """A background collation runs whose result will be shown."""
-        return self._background is not None and self._background.latest is not None
+        """A background collation runs whose result will be shown (or the look-ahead makes
+        the rule set asked for)."""
+        return self._awaited is not None or (
+            self._background is not None and self._background.latest is not None
+        )
 
     @property
     def looking_ahead(self) -> bool:
@@ -882,9 +895,11 @@ class Session:
 
     def cancel(self) -> Changes:
         """Stop the background collation; what is shown stays (stale if the work changed)."""
+        awaited = self._awaited is not None
+        self._await(None)
         if self._ahead is not None:
             self._ahead.cancel()
-        if self._background is None or not self.collating:
+        if self._background is None or not (self.collating or awaited):
             return Changes()
         self._background.cancel()
         self.progress = 0.0
@@ -901,13 +916,22 @@ class Session:
         nothing without a loop."""
         if self._background is None:
             return Changes()
+        self._await(None)
+        request = self.request()
+        key = _key(request) if request is not None else None
+        kept = self._kept.get(key) if key is not None else None
+        ahead = self._ahead.latest if self._ahead is not None else None
+        if request is not None and kept is None and ahead is not None and _key(ahead) == key:
+            # the look-ahead is making this very rule set: it goes on, and its result is
+            # taken as a toggle's (_ahead_finished)
+            self._background.cancel()
+            self._await(request)
+            self.progress = 0.0
+            return Changes(running=True)
         if self._ahead is not None:  # what the proofreader asks for comes first
             self._ahead.cancel()
-        request = self.request()
         if request is None:
             return Changes()
-        key = _key(request)
-        kept = self._kept.get(key) if key is not None else None
         if kept is not None and self._adopts() and not self._shown_again(kept):
             # made ahead and never shown, or shown before other decisions were made: placing
             # the decisions on it is the worker's work (Session.prepare), not this thread's
@@ -966,7 +990,25 @@ class Session:
             kept = self._keep(key, collation)
             if kept is not None:
                 kept.rows = rows
-            self._look_ahead()
+        if self._awaited is not None and _key(self._awaited) == key:
+            self._notify(self._recollate())  # made: placed in the worker, as any toggle's
+            return
+        self._look_ahead()
+
+    def _ahead_ended(self, request: CollationRequest) -> None:
+        """The look-ahead stopped without a result: if the proofreader was waiting for it,
+        the rule set is collated as any toggle's."""
+        if self._awaited is not None and _key(self._awaited) == _key(request):
+            self._notify(self._recollate())
+
+    def _ahead_progressed(self, request: CollationRequest, fraction: float) -> None:
+        if self._awaited is not None and _key(self._awaited) == _key(request):
+            self._progressed(request, fraction)
+
+    def _await(self, request: CollationRequest | None) -> None:
+        """Wait for the look-ahead's result for ``request`` (None: for nothing)."""
+        self._awaited = request
+        self._quiet.waited_for = request is not None
 
     def _encode_ahead(self, request: CollationRequest, collation: Collation) -> None:
         """In the look-ahead's worker: the collation's loci as rows, for its adoption."""

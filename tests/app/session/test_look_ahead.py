@@ -18,7 +18,7 @@ from app.cancel import CancelCheck, CancelEvent, Cancelled
 from app.collation.loci import Collation
 from app.session import ahead
 from app.session import session as session_module
-from app.session.session import Session
+from app.session.session import Changes, Session
 from app.store.decisions import Status
 from app.text.normalize import ALL_RULES
 from tests.helpers.session import WAIT, Gate, Loop, decisions_of, ids_of, write_pair
@@ -113,28 +113,81 @@ def test_the_rule_set_left_is_kept_while_looking_ahead_from_the_new_one(
     assert looking.decision(ids_of(looking)[0]).status == Status.ACCEPTED
 
 
-def test_what_the_proofreader_asks_for_cancels_looking_ahead(
-    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
-) -> None:
+WITHOUT_SCRIPT = tuple(r for r in ALL_RULES if r != "script")
+
+
+def held_looking_ahead(session: Session, loop: Loop, gate: Gate, folder: Path) -> threading.Event:
+    """The pair opened and collated; the look-ahead then held in the gate with the first
+    rule set one toggle away (width off).  Returns what releases it."""
     first, held = threading.Event(), threading.Event()
     gate.hold = first
-    src, var = write_pair(tmp_path)
-    looking.open_files(src, [var])
+    src, var = write_pair(folder)
+    session.open_files(src, [var])
     assert gate.entered.wait(WAIT)
     gate.entered.clear()
     gate.hold = held  # for the next call: the look-ahead's
     first.set()
-    loop.run_until(lambda: not looking.collating)
+    loop.run_until(lambda: not session.collating)
     assert gate.entered.wait(WAIT)  # the look-ahead is in the gate, and stays there
-    assert looking.looking_ahead
+    assert session.looking_ahead and gate.calls == [ALL_RULES, WITHOUT_WIDTH]
+    return held
 
-    looking.set_rules(WITHOUT_WIDTH)  # the very rule set being looked ahead, not made yet
+
+def test_what_the_proofreader_asks_for_cancels_looking_ahead(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    held = held_looking_ahead(looking, loop, gate, tmp_path)
+    looking.set_rules(WITHOUT_SCRIPT)  # another rule set than the one being made ahead
     assert looking.collating
     loop.run_until(lambda: not looking.collating)  # collated while the look-ahead was held
     assert not held.is_set()
-    assert looking.project is not None and tuple(looking.project.rules) == WITHOUT_WIDTH
-    assert gate.calls[:3] == [ALL_RULES, WITHOUT_WIDTH, WITHOUT_WIDTH]
+    assert looking.project is not None and tuple(looking.project.rules) == WITHOUT_SCRIPT
+    assert gate.calls[:3] == [ALL_RULES, WITHOUT_WIDTH, WITHOUT_SCRIPT]
     loop.run_until(lambda: not looking.looking_ahead)  # the held one ended: cancelled
+
+
+def test_a_toggle_to_the_rule_set_being_made_ahead_waits_for_it(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    held = held_looking_ahead(looking, loop, gate, tmp_path)
+    seen: list[Changes] = []
+    looking.subscribe(seen.append)
+    looking.set_rules(WITHOUT_WIDTH)  # the very rule set the look-ahead is collating
+    assert looking.collating and seen[-1].running
+    loop.run_pending()
+    assert looking.collating  # still waiting: not collated a second time
+    held.set()
+    loop.run_until(lambda: not looking.collating)
+    assert gate.calls[:2] == [ALL_RULES, WITHOUT_WIDTH]
+    assert WITHOUT_WIDTH not in gate.calls[2:]  # the look-ahead's result was taken
+    assert looking.project is not None and tuple(looking.project.rules) == WITHOUT_WIDTH
+    assert seen[-1].collated is not None and seen[-1].collated.error is None
+
+
+def test_a_failing_look_ahead_waited_for_is_collated_as_any_toggle(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    held = held_looking_ahead(looking, loop, gate, tmp_path)
+    looking.set_rules(WITHOUT_WIDTH)
+    gate.error = "the look-ahead fell over"  # this call, and every one after it
+    held.set()
+    seen: list[Changes] = []
+    looking.subscribe(seen.append)
+    loop.run_until(lambda: not looking.collating)
+    assert gate.calls[:3] == [ALL_RULES, WITHOUT_WIDTH, WITHOUT_WIDTH]  # collated again
+    assert "the look-ahead fell over" in (seen[-1].failed or "")
+
+
+def test_cancel_stops_the_look_ahead_waited_for(
+    tmp_path: Path, looking: Session, loop: Loop, gate: Gate
+) -> None:
+    held_looking_ahead(looking, loop, gate, tmp_path)
+    looking.set_rules(WITHOUT_WIDTH)
+    assert looking.collating
+    changes = looking.cancel()
+    assert changes.running and not looking.collating
+    loop.run_until(lambda: not looking.looking_ahead)  # cancelled in the gate
+    assert tuple(looking.workspace.rules) == WITHOUT_WIDTH and looking.stale
 
 
 def test_large_texts_are_not_looked_ahead(
