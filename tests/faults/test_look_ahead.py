@@ -13,7 +13,7 @@ from app.project.project import Project
 from app.session.session import Changes, Collated, Session
 from app.store.file import ProjectFile
 from app.text.normalize import ALL_RULES
-from tests.helpers.session import Gate, Loop, decisions_of, ids_of, write_pair
+from tests.helpers.session import Gate, Loop, decisions_of, opened_and_decided
 
 WITHOUT_WIDTH = tuple(r for r in ALL_RULES if r != "width")
 
@@ -34,13 +34,7 @@ def toggled_on_a_full_disk(
             results.append(changes.collated)
 
     session.subscribe(seen)
-    folder.mkdir()
-    src, var = write_pair(folder)
-    session.open_files(src, [var])
-    loop.run_until(lambda: not session.collating)
-    first, second = ids_of(session)[:2]
-    session.accept([first], "variant")
-    session.set_note(second, "看原稿")
+    opened_and_decided(session, loop, folder)
     loop.run_until(lambda: not session.looking_ahead)
     made = len(gate.calls)
     with monkeypatch.context() as full:

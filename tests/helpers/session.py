@@ -116,3 +116,15 @@ class Gate:
         if self.error:
             raise RuntimeError(self.error)
         return collate(*args, **kwargs)
+
+
+def opened_and_decided(session: Session, loop: Loop, folder: Path) -> None:
+    """The pair opened in a session that runs its loop, collated, and two loci decided
+    (one accepted, one with a note)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    src, var = write_pair(folder)
+    session.open_files(src, [var])
+    loop.run_until(lambda: not session.collating)
+    first, second = ids_of(session)[:2]
+    session.accept([first], "variant")
+    session.set_note(second, "看原稿")

@@ -21,7 +21,15 @@ from app.session import session as session_module
 from app.session.session import Changes, Session
 from app.store.decisions import Status
 from app.text.normalize import ALL_RULES
-from tests.helpers.session import WAIT, Gate, Loop, decisions_of, ids_of, write_pair
+from tests.helpers.session import (
+    WAIT,
+    Gate,
+    Loop,
+    decisions_of,
+    ids_of,
+    opened_and_decided,
+    write_pair,
+)
 
 WITHOUT_WIDTH = tuple(r for r in ALL_RULES if r != "width")
 
@@ -41,17 +49,6 @@ def looking(tmp_path: Path, loop: Loop, gate: Gate) -> Iterator[Session]:
     yield session
     assert session.shutdown()
     session.close()
-
-
-def opened_and_decided(session: Session, loop: Loop, folder: Path) -> None:
-    """The pair opened, collated, and two loci decided (one accepted, one with a note)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    src, var = write_pair(folder)
-    session.open_files(src, [var])
-    loop.run_until(lambda: not session.collating)
-    first, second = ids_of(session)[:2]
-    session.accept([first], "variant")
-    session.set_note(second, "看原稿")
 
 
 def rows_of(session: Session) -> list[tuple[object, ...]]:
