@@ -85,12 +85,16 @@ def test_the_two_ways_fail_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         session, _loop, results = toggled_on_a_full_disk(tmp_path / name, monkeypatch, look_ahead)
         try:
             error = results[-1].error
+            assert error is not None and session.project is not None
+            # the message names the project's file, whose name holds the second it was made
+            said = str(error).replace(session.project.path.name, "PROJECT")
+            assert "PROJECT" in said and "No space left on device" in said
             shown.append(
                 (
                     session.workspace.rules,
                     [loc.to_json() for loc in session.loci],
                     decisions_of(session),
-                    None if error is None else str(error),
+                    said,
                 )
             )
         finally:
