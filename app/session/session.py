@@ -36,6 +36,7 @@ from app.project.project import (
     Taken,
     Unplaced,
     plan_adoption,
+    regions_rows,
     rows_ahead,
     stored_text,
     written_ahead,
@@ -53,7 +54,7 @@ from app.store.decisions import (
 )
 from app.store.file import remove_apart
 from app.store.paths import project_files
-from app.store.records import AlignmentRows, ProjectError, StoredLocus, alignment_rows
+from app.store.records import AlignmentRows, ProjectError, StoredLocus
 from app.store.registry import find_existing
 from app.text.facts import PROJECT_SUFFIX
 from app.text.loading import LoadedText, LoadError, load_text
@@ -251,12 +252,8 @@ class _Kept:
     def alignments(self) -> AlignmentRows:
         """Its regions as the project file keeps them, encoded once."""
         if self.encoded is None:
-            self.encoded = _encoded(self.collation)
+            self.encoded = regions_rows(self.collation)
         return self.encoded
-
-
-def _encoded(collation: Collation) -> AlignmentRows:
-    return alignment_rows({wid: a.regions for wid, a in collation.alignments.items()})
 
 
 def workspace_of(project: Project) -> Workspace:
@@ -685,7 +682,7 @@ class Session:
         encoded = None
         ahead = request.ready_rows.of(collation) if request.ready_rows is not None else None
         if request.regions is None:  # (a project just opened: its alignments only)
-            encoded = ahead.alignments if ahead is not None else _encoded(collation)
+            encoded = ahead.alignments if ahead is not None else regions_rows(collation)
             with self._making_lock:
                 self._encoded[request.request_id] = encoded
         with self._making_lock:
@@ -707,9 +704,7 @@ class Session:
             # placed against the project as it was asked; taken only if it still is so
             witnesses = [stored_text(w, "witness", wid) for wid, w in adopting.witnesses]
             source = stored_text(adopting.source, "source")
-            adoption = plan_adoption(
-                adopting.basis, collation, source, witnesses, encoded, request.ready_rows
-            )
+            adoption = plan_adoption(adopting.basis, collation, source, witnesses, encoded, ahead)
             made.adoption = written_ahead(adoption, adopting.basis, adopting.path)
             made.path = adopting.path
             made.shown = adoption.shown(collation)

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from app.collation.collate import collate
+from app.project.project import regions_rows
 from app.session.session import Changes, Session
 from app.store.decisions import Status
-from app.store.records import alignment_rows
 from tests.helpers.session import SOURCE, VARIANT, WAIT, Gate, Loop, ids_of, write_pair
 
 
@@ -88,9 +88,9 @@ def test_the_regions_are_encoded_in_the_worker_not_where_the_result_is_taken(
 
     def watched(*args: Any) -> Any:
         encoding.append(threading.current_thread())
-        return alignment_rows(*args)
+        return regions_rows(*args)
 
-    monkeypatch.setattr("app.session.session.alignment_rows", watched)
+    monkeypatch.setattr("app.session.session.regions_rows", watched)
     opened(session, loop, tmp_path)
     session.set_rules(["whitespace", "script", "markup"])  # adopted into the project
     loop.run_until(lambda: not session.collating)
