@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import cpp_peer
+from bench import bench_collate, cpp_peer
 from bench.measure import measured
 from bench.norm import get_normalizer
 from bench.synth import parse_size, size_label
@@ -97,11 +97,9 @@ def processes(source_path: Path, variant_path: Path, runs: int) -> dict[str, flo
         "interpreter": [python, "-c", "pass"],
         "interpreter and the libraries": [python, "-c", LIBRARIES],
         "interpreter and imports": [python, "-c", IMPORTS],
-        "jiaokan collate --json": [
-            python, "-m", "app", "collate", str(source_path), str(variant_path), "--json",
-        ],
+        "jiaokan collate --json": bench_collate.command(source_path, variant_path),
         "C++ peer": cpp_peer.command(source_path, variant_path),
-    }  # fmt: skip
+    }
     walls: dict[str, list[float]] = {name: [] for name in commands}
     for k in range(runs):
         order = list(commands.items())
